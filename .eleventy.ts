@@ -1,0 +1,23 @@
+/**
+ * The build at a glance: directories, then the plugins in the order they run.
+ * Every plugin is a module under src/plugins with one job.
+ */
+import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
+import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
+import { nunjucksPlugin } from "./src/plugins/nunjucks-plugin.ts";
+import { sassPlugin } from "./src/plugins/sass-plugin.ts";
+import { siteDataPlugin } from "./src/plugins/site-data-plugin.ts";
+
+export default function configure(config: EleventyConfig) {
+  config.addPlugin(nunjucksPlugin);
+  config.addPlugin(siteDataPlugin, { root: "." });
+  config.addPlugin(filtersPlugin);
+  config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", output: "assets/site.css" });
+
+  return {
+    dir: { input: "content", includes: "../_includes", data: "../_data", output: "_site" },
+    // Articles are Markdown data read by src/content, not templates: only Nunjucks and 11ty.ts pages render.
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+  };
+}

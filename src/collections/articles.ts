@@ -1,0 +1,144 @@
+import type { ArticleSource, Content } from "../content/load-content.ts";
+import { tagSlug } from "../content/tag-slug.ts";
+import { readingMinutes, renderMarkdown } from "../markdown/render-markdown.ts";
+import type { BuildContext } from "./build-context.ts";
+import { paginate, type ListPage } from "./paginate.ts";
+
+/** Articles per list page. */
+export const ARTICLES_PER_PAGE = 10;
+
+/** Whether an article is live, or visible only in development. */
+export type PublicationState = "published" | "draft" | "scheduled";
+
+/** A tag as pages show it: one label and one URL, whatever spelling an editor used. */
+export interface TagRef {
+  slug: string;
+  label: string;
+  url: string;
+}
+
+/** An article ready to render. */
+export interface Article extends Omit<ArticleSource, "tags"> {
+  url: string;
+  html: string;
+  readingMinutes: number;
+  state: PublicationState;
+  tags: TagRef[];
+  /** Up to three other articles, most shared tags first. */
+  related: Article[];
+  /** The next older article. */
+  previous?: Article;
+  /** The next newer article. */
+  next?: Article;
+}
+
+/** A tag with its articles, newest first. */
+export interface Tag extends TagRef {
+  articles: Article[];
+}
+
+/** One page of a tag's article list. */
+export interface TagPage extends ListPage<Article> {
+  tag: TagRef;
+}
+
+/** Everything the article pages need, derived once per build. */
+export interface ArticleCollections {
+  /** The articles this build shows, newest first. */
+  list: Article[];
+  /** /articles/ split into pages. */
+  pages: ListPage<Article>[];
+  /** Every tag, by name. */
+  tags: Tag[];
+  /** Each tag's pages. */
+  tagPages: TagPage[];
+  /** Articles per author id, newest first. */
+  byAuthor: Record<string, Article[]>;
+  /** Articles that name a course id in relatedCourses. */
+  byCourse: Record<string, Article[]>;
+}
+
+/** The state of an article at the build's clock. */
+export function publicationState(article: Pick<ArticleSource, "draft" | "date">, context: BuildContext): PublicationState {
+  if (article.draft) return "draft";
+  return article.date > context.now ? "scheduled" : "published";
+}
+
+/** Derives the article lists, tags, neighbours and related articles; drafts and scheduled articles only in development. */
+export function buildArticleCollections(content: Content, context: BuildContext): ArticleCollections {
+  const labels = tagLabels(content.articles);
+  const list: Article[] = content.articles
+    .map((source) => ({ source, state: publicationState(source, context) }))
+    .filter(({ state }) => state === "published" || context.includeUnpublished)
+    .sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug))
+    .map(({ source, state }) => ({
+      ...source,
+      url: `/articles/${source.slug}/`,
+      html: renderMarkdown(source.body),
+      readingMinutes: readingMinutes(source.body),
+      state,
+      tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: `/articles/tags/${slug}/` })),
+      related: [],
+    }));
+
+  list.forEach((article, index) => {
+    const next = list[index - 1];
+    const previous = list[index + 1];
+    if (next) article.next = next;
+    if (previous) article.previous = previous;
+    article.related = relatedArticles(article, list);
+  });
+
+  const tags: Tag[] = [...labels.entries()]
+    .map(([slug, label]) => ({ slug, label, url: `/articles/tags/${slug}/`, articles: list.filter((article) => article.tags.some((tag) => tag.slug === slug)) }))
+    .filter((tag) => tag.articles.length > 0)
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+  return {
+    list,
+    pages: paginate(list, ARTICLES_PER_PAGE, "/articles/"),
+    tags,
+    tagPages: tags.flatMap((tag) => paginate(tag.articles, ARTICLES_PER_PAGE, tag.url).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
+    byAuthor: groupBy(list, (article) => [article.author]),
+    byCourse: groupBy(list, (article) => article.relatedCourses),
+  };
+}
+
+/** The label a tag is shown with: its most used spelling, ties broken alphabetically, so the choice is stable. */
+function tagLabels(articles: readonly ArticleSource[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const tag of articles.flatMap((article) => article.tags)) {
+    const spellings = counts.get(tagSlug(tag)) ?? new Map<string, number>();
+    spellings.set(tag.trim(), (spellings.get(tag.trim()) ?? 0) + 1);
+    counts.set(tagSlug(tag), spellings);
+  }
+  return new Map(
+    [...counts.entries()].map(([slug, spellings]) => {
+      const [label] = [...spellings.entries()].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))[0]!;
+      return [slug, label];
+    }),
+  );
+}
+
+function relatedArticles(article: Article, list: readonly Article[]): Article[] {
+  const own = new Set(article.tags.map((tag) => tag.slug));
+  return list
+    .filter((other) => other !== article)
+    .map((other) => ({ other, shared: other.tags.filter((tag) => own.has(tag.slug)).length }))
+    .filter(({ shared }) => shared > 0)
+    .sort((a, b) => b.shared - a.shared || b.other.date.toMillis() - a.other.date.toMillis())
+    .slice(0, 3)
+    .map(({ other }) => other);
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
+}
+
+/** Groups items under each key they name, keeping their order. */
+export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Record<string, T[]> {
+  const groups: Record<string, T[]> = {};
+  for (const item of items) for (const key of keys(item)) (groups[key] ??= []).push(item);
+  return groups;
+}

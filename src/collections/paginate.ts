@@ -1,0 +1,36 @@
+/** One page of a paginated list, with the links a pager needs. */
+export interface ListPage<T> {
+  /** The items on this page. */
+  items: T[];
+  /** 1-based page number. */
+  number: number;
+  /** How many pages the list has. */
+  total: number;
+  /** This page's URL. */
+  url: string;
+  /** The URL of the page before, if any. */
+  previousUrl?: string;
+  /** The URL of the page after, if any. */
+  nextUrl?: string;
+}
+
+/** The URL of page `number` of a list at `baseUrl`: the first page is the base, later ones `page/N/` below it. */
+export function pageUrl(baseUrl: string, number: number): string {
+  return number === 1 ? baseUrl : `${baseUrl}page/${number}/`;
+}
+
+/** Splits `items` into pages of `size`; an empty list still has one (empty) page, so its URL exists. */
+export function paginate<T>(items: readonly T[], size: number, baseUrl: string): ListPage<T>[] {
+  const total = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: total }, (_, index) => {
+    const number = index + 1;
+    return {
+      items: items.slice(index * size, number * size),
+      number,
+      total,
+      url: pageUrl(baseUrl, number),
+      ...(number > 1 ? { previousUrl: pageUrl(baseUrl, number - 1) } : {}),
+      ...(number < total ? { nextUrl: pageUrl(baseUrl, number + 1) } : {}),
+    };
+  });
+}

@@ -1,0 +1,104 @@
+import type { LocatedContent, Located } from "./load-content.ts";
+import { fieldName, type ContentProblem } from "./problems.ts";
+import { tagSlug } from "./tag-slug.ts";
+
+/**
+ * Checks what no single file can: every reference points at something that exists, ids are unique,
+ * every tag can have a page, and no two redirects fight over one old URL.
+ */
+export function crossCheck(content: LocatedContent, declared: ReadonlyMap<string, ReadonlySet<string>> = new Map()): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const at = <T>(item: Located<T>, field: (string | number)[], message: string) => {
+    const fieldPath = [...item.path, ...field];
+    problems.push({ file: item.source.file, line: item.source.lineOf(fieldPath), field: fieldName(fieldPath), message });
+  };
+  // Ids declared by files that failed validation still count: their own errors are already reported.
+  const idsOf = (items: Located<{ id: string }>[], file: string) => new Set([...items.map((item) => item.data.id), ...(declared.get(file) ?? [])]);
+  const authors = idsOf(content.authors, "_data/authors.yaml");
+  const instructors = idsOf(content.instructors, "_data/instructors.yaml");
+  const locations = idsOf(content.locations, "_data/locations.yaml");
+  const categories = idsOf(content.categories, "_data/categories.yaml");
+  const courses = idsOf(content.courses, "_data/courses");
+
+  const requireRef = <T>(item: Located<T>, field: (string | number)[], id: string | undefined, known: Set<string>, kind: string, file: string) => {
+    if (id !== undefined && !known.has(id)) at(item, field, `${kind} "${id}" does not exist${suggest(id, known)} (see ${file})`);
+  };
+  const requireCourses = <T>(item: Located<T>, ids: readonly string[]) =>
+    ids.forEach((id, index) => requireRef(item, ["relatedCourses", index], id, courses, "course", "_data/courses/"));
+
+  for (const course of content.courses) {
+    requireRef(course, ["category"], course.data.category, categories, "category", "_data/categories.yaml");
+    requireCourses(course, course.data.relatedCourses);
+    if (course.data.relatedCourses.includes(course.data.id)) at(course, ["relatedCourses"], "must not list the course itself");
+  }
+  for (const service of content.services) requireCourses(service, service.data.relatedCourses);
+
+  const seenSessions = new Map<string, Located<{ id: string }>>();
+  for (const session of content.sessions) {
+    const { data } = session;
+    requireRef(session, ["course"], data.course, courses, "course", "_data/courses/");
+    requireRef(session, ["instructor"], data.instructor, instructors, "instructor", "_data/instructors.yaml");
+    requireRef(session, ["location"], data.location, locations, "location", "_data/locations.yaml");
+    const earlier = seenSessions.get(data.id);
+    if (earlier) at(session, ["id"], `"${data.id}" is already used at line ${earlier.source.lineOf([...earlier.path, "id"])}; session ids must be unique`);
+    else seenSessions.set(data.id, session);
+  }
+
+  const services = new Map<number, Located<{ id: string }>>();
+  for (const service of content.services) {
+    const earlier = services.get(service.data.order);
+    if (earlier) at(service, ["order"], `${service.data.order} is already used by ${earlier.source.file}`);
+    else services.set(service.data.order, service);
+  }
+
+  for (const article of content.articles) {
+    requireRef(article, ["author"], article.data.author, authors, "author", "_data/authors.yaml");
+    requireCourses(article, article.data.relatedCourses);
+    article.data.tags.forEach((tag, index) => {
+      if (!tagSlug(tag)) at(article, ["tags", index], `"${tag}" has no letters or digits to make a tag page from`);
+    });
+  }
+
+  problems.push(...checkPaths(content));
+  return problems;
+}
+
+/** Article aliases and redirects must not claim one old path twice. */
+function checkPaths(content: LocatedContent): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const claimed = new Map<string, string>();
+  const claim = (from: string, owner: string, item: Located<unknown>, field: (string | number)[]) => {
+    const normal = from.endsWith("/") || from.includes(".") ? from : `${from}/`;
+    const earlier = claimed.get(normal);
+    const fieldPath = [...item.path, ...field];
+    if (earlier) problems.push({ file: item.source.file, line: item.source.lineOf(fieldPath), field: fieldName(fieldPath), message: `"${from}" is already redirected by ${earlier}` });
+    else claimed.set(normal, owner);
+  };
+  for (const article of content.articles) article.data.aliases.forEach((alias, index) => claim(alias, article.source.file, article, ["aliases", index]));
+  content.redirects.forEach((redirect) => claim(redirect.data.from, `${redirect.source.file} (entry ${Number(redirect.path[0]) + 1})`, redirect, ["from"]));
+  return problems;
+}
+
+/** ", did you mean "x"?" when a known id is one or two edits away. */
+function suggest(id: string, known: Set<string>): string {
+  let best: { id: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(id, candidate);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { id: candidate, distance };
+  }
+  return best ? `; did you mean "${best.id}"?` : "";
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}

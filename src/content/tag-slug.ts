@@ -1,0 +1,15 @@
+/**
+ * The URL slug and identity of a tag: "Project Management", "project-management" and "project  management"
+ * are one tag. Without this, two spellings would claim the same page and Eleventy would stop with a
+ * DuplicatePermalinkOutputError.
+ */
+export function tagSlug(tag: string): string {
+  return tag
+    .trim()
+    .toLowerCase()
+    .replace(/\+/g, " plus ")
+    .replace(/#/g, " sharp ")
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

@@ -1,0 +1,103 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { ZodType, output } from "zod";
+import { fieldName, type ContentProblem } from "./problems.ts";
+
+type PathKey = string | number;
+
+/** A parsed YAML text that can say on which line any field stands. */
+export interface YamlSource {
+  /** Path relative to the project root. */
+  file: string;
+  /** The plain JavaScript value. */
+  value: unknown;
+  /** The 1-based line of the field at `path`, or of its nearest parent that exists. */
+  lineOf(path: readonly PathKey[]): number | undefined;
+}
+
+/** The result of reading a YAML text: a source, or the syntax problems that stopped it. */
+export type YamlParse = { ok: true; source: YamlSource } | { ok: false; problems: ContentProblem[] };
+
+/**
+ * Parses YAML 1.2 (so `no` stays a string) with the timestamp tag on, so an unquoted date arrives as a Date and
+ * the schema can refuse it. `lineOffset` shifts reported lines, for front matter below a `---` line.
+ */
+export function parseYaml(file: string, text: string, lineOffset = 0): YamlParse {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, customTags: ["timestamp"], uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({
+        file,
+        line: (error.linePos?.[0].line ?? 0) + lineOffset || undefined,
+        field: "",
+        message: `YAML syntax: ${error.message.split("\n")[0]}`,
+      })),
+    };
+  }
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  return {
+    ok: true,
+    source: {
+      file,
+      value: document.toJS({ maxAliasCount: 100 }),
+      lineOf: (path) => lineOfPath(document, path, lineAt),
+    },
+  };
+}
+
+function lineOfPath(document: Document, path: readonly PathKey[], lineAt: (offset: number) => number): number | undefined {
+  // Walk down as far as the path exists; a missing field is reported at its parent's line.
+  let node: unknown = document.contents;
+  let line = node && typeof node === "object" && "range" in node ? rangeStart(node as Node, lineAt) : undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => item.key && typeof item.key === "object" && "value" in item.key && String(item.key.value) === String(key));
+      if (!pair) break;
+      line = pair.key && typeof pair.key === "object" && "range" in pair.key ? rangeStart(pair.key as Node, lineAt) : line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === "number") {
+      const item = node.items[key];
+      if (!item) break;
+      line = typeof item === "object" && item && "range" in item ? rangeStart(item as Node, lineAt) : line;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return line;
+}
+
+function rangeStart(node: Node, lineAt: (offset: number) => number): number | undefined {
+  return node.range ? lineAt(node.range[0]) : undefined;
+}
+
+/** The outcome of validating one value: the typed data, or every problem with its line. */
+export type Validation<T> = { ok: true; data: T } | { ok: false; problems: ContentProblem[] };
+
+/** Validates `value` (found at `basePath` inside `source`) and maps each schema issue to a file, line and field. */
+export function validate<S extends ZodType>(schema: S, source: YamlSource, value: unknown, basePath: readonly PathKey[] = []): Validation<output<S>> {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.flatMap((issue) => {
+      const path = [...basePath, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))];
+      if (issue.code === "unrecognized_keys") {
+        // One problem per unknown key, on the key's own line.
+        return issue.keys.map((key) => ({
+          file: source.file,
+          line: source.lineOf([...path, key]),
+          field: fieldName([...path, key]),
+          message: "unknown field (check its spelling against the schema)",
+        }));
+      }
+      return [{ file: source.file, line: source.lineOf(path), field: fieldName(path), message: describeIssue(issue.message) }];
+    }),
+  };
+}
+
+function describeIssue(message: string): string {
+  if (message.endsWith("received undefined")) return "is required";
+  return message.replace(/^Invalid input: /, "");
+}

@@ -1,0 +1,14 @@
+import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { isoDate, isoDateTime, longDate, monthYear } from "../filters/date-filters.ts";
+import { jsonForScript } from "../html/escape-html.ts";
+import { renderMarkdown } from "../markdown/render-markdown.ts";
+
+/** Registers the template filters, one line each; the logic lives in src/filters and src/html. */
+export function filtersPlugin(config: EleventyConfig): void {
+  config.addFilter("longDate", longDate);
+  config.addFilter("isoDate", isoDate);
+  config.addFilter("isoDateTime", isoDateTime);
+  config.addFilter("monthYear", monthYear);
+  config.addFilter("markdown", renderMarkdown);
+  config.addFilter("jsonForScript", jsonForScript);
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { textField } from "./fields.ts";
+
+/** One entry of `_data/categories.yaml`: a group of courses in the directory; the map key is its id and URL slug. */
+export const categorySchema = z.strictObject({
+  /** The heading shown in the course directory. */
+  name: textField,
+  /** One sentence under the heading. */
+  description: textField,
+});
+
+/** A validated course category, with the id taken from its map key. */
+export type Category = z.output<typeof categorySchema> & { id: string };
