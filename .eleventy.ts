@@ -7,17 +7,22 @@ import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
 import { nunjucksPlugin } from "./src/plugins/nunjucks-plugin.ts";
 import { sassPlugin } from "./src/plugins/sass-plugin.ts";
 import { siteDataPlugin } from "./src/plugins/site-data-plugin.ts";
+import { structuredDataPlugin } from "./src/plugins/structured-data-plugin.ts";
+import { typescriptTemplatesPlugin } from "./src/plugins/typescript-templates-plugin.ts";
 
 export default function configure(config: EleventyConfig) {
   config.addPlugin(nunjucksPlugin);
+  config.addPlugin(typescriptTemplatesPlugin);
   config.addPlugin(siteDataPlugin, { root: "." });
   config.addPlugin(filtersPlugin);
+  config.addPlugin(structuredDataPlugin);
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", output: "assets/site.css" });
 
   return {
-    dir: { input: "content", includes: "../_includes", data: "../_data", output: "_site" },
+    // Output stays Eleventy's default, _site/: naming it here would override the folder tests pass to Eleventy.
+    dir: { input: "content", includes: "../_includes", data: "../_data" },
     // Articles are Markdown data read by src/content, not templates: only Nunjucks and 11ty.ts pages render.
-    templateFormats: ["njk"],
+    templateFormats: ["njk", "11ty.ts"],
     htmlTemplateEngine: "njk",
   };
 }

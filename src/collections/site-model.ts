@@ -1,15 +1,27 @@
 import type { Content } from "../content/load-content.ts";
 import { buildArticleCollections, type ArticleCollections } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
+import { buildCatalogCollections, type CatalogCollections } from "./catalog.ts";
+import { buildHighlights, type Highlights } from "./highlights.ts";
+import { buildScheduleCollections, type ScheduleCollections } from "./schedule.ts";
+import { buildServices, type ConsultingService } from "./services.ts";
 
 /** Everything templates read, derived from the content once per build. */
 export interface SiteModel {
   content: Content;
   context: BuildContext;
   articles: ArticleCollections;
+  schedule: ScheduleCollections;
+  catalog: CatalogCollections;
+  services: ConsultingService[];
+  highlights: Highlights;
 }
 
 /** Derives every collection from validated content, in dependency order. */
 export function buildSiteModel(content: Content, context: BuildContext): SiteModel {
-  return { content, context, articles: buildArticleCollections(content, context) };
+  const articles = buildArticleCollections(content, context);
+  const schedule = buildScheduleCollections(content, context);
+  const catalog = buildCatalogCollections(content, schedule, articles);
+  const services = buildServices(content, catalog, articles);
+  return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context) };
 }

@@ -1,6 +1,9 @@
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { isoDate, isoDateTime, longDate, monthYear } from "../filters/date-filters.ts";
 import { jsonForScript } from "../html/escape-html.ts";
+import { documentTitle, nonBreaking, plural } from "../filters/text-filters.ts";
+import { formatPrice } from "../filters/money.ts";
+import { modeLabel } from "../collections/schedule.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
 
 /** Registers the template filters, one line each; the logic lives in src/filters and src/html. */
@@ -10,5 +13,10 @@ export function filtersPlugin(config: EleventyConfig): void {
   config.addFilter("isoDateTime", isoDateTime);
   config.addFilter("monthYear", monthYear);
   config.addFilter("markdown", renderMarkdown);
+  config.addFilter("documentTitle", documentTitle);
+  config.addFilter("nonBreaking", nonBreaking);
+  config.addFilter("plural", plural);
+  config.addFilter("price", formatPrice);
+  config.addFilter("modeLabel", modeLabel);
   config.addFilter("jsonForScript", jsonForScript);
 }

@@ -33,7 +33,10 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("instructors", (model) => model.content.instructors);
   expose("locations", (model) => model.content.locations);
   expose("categories", (model) => model.content.categories);
-  expose("courses", (model) => model.content.courses);
   expose("articles", (model) => model.articles);
+  expose("schedule", (model) => model.schedule);
+  expose("catalog", (model) => model.catalog);
+  expose("services", (model) => model.services);
+  expose("highlights", (model) => model.highlights);
   expose("build", (model) => model.context);
 }

@@ -1,0 +1,18 @@
+import type { CatalogCourse } from "../../../src/collections/catalog.ts";
+import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
+import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
+
+/** /courses/<id>.ics: a course's upcoming sessions, to subscribe to. */
+export default class CourseCalendar {
+  data() {
+    return {
+      pagination: { data: "catalog.courses", size: 1, alias: "course" },
+      permalink: (data: { course: CatalogCourse }) => data.course.calendarUrl,
+      eleventyExcludeFromCollections: true,
+    };
+  }
+
+  render(data: SiteTemplateData & { course: CatalogCourse }): string {
+    return sessionsCalendar(data.course.sessions, { site: data.site, name: `${data.course.title}: ${data.site.shortName} classes`, stamp: data.build.now });
+  }
+}

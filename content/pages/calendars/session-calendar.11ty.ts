@@ -1,0 +1,18 @@
+import type { ScheduledSession } from "../../../src/collections/schedule.ts";
+import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
+import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
+
+/** /schedule/<session-id>.ics: one session, for "Add to calendar". */
+export default class SessionCalendar {
+  data() {
+    return {
+      pagination: { data: "schedule.upcoming", size: 1, alias: "session" },
+      permalink: (data: { session: ScheduledSession }) => data.session.calendarUrl,
+      eleventyExcludeFromCollections: true,
+    };
+  }
+
+  render(data: SiteTemplateData & { session: ScheduledSession }): string {
+    return sessionsCalendar([data.session], { site: data.site, name: `${data.session.course.title}, ${data.session.dateRange}`, stamp: data.build.now });
+  }
+}

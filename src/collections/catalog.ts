@@ -1,0 +1,97 @@
+import type { Content } from "../content/load-content.ts";
+import { formatPrice } from "../filters/money.ts";
+import { courseLevels, type Course, type CourseFormat, type CourseLevel } from "../schemas/course.ts";
+import type { Article, ArticleCollections } from "./articles.ts";
+import type { ScheduleCollections, ScheduledSession } from "./schedule.ts";
+
+/** A course with what its pages show beside it. */
+export interface CatalogCourse extends Course {
+  url: string;
+  calendarUrl: string;
+  privateEnquiryUrl: string;
+  categoryName: string;
+  levelLabel: string;
+  formatLabels: string[];
+  priceLabel: string;
+  /** Upcoming sessions, private ones included. */
+  sessions: ScheduledSession[];
+  /** The next session the public can book, if any. */
+  nextPublic?: ScheduledSession;
+  /** Courses named in relatedCourses, resolved. */
+  related: CatalogCourse[];
+  /** Published articles that name this course. */
+  articles: Article[];
+}
+
+/** A group of courses with its own browse page. */
+export interface CourseGroup {
+  kind: "level" | "category";
+  id: string;
+  name: string;
+  description: string;
+  url: string;
+  courses: CatalogCourse[];
+}
+
+/** The course directory, derived once per build. */
+export interface CatalogCollections {
+  /** Every course, by title. */
+  courses: CatalogCourse[];
+  byId: Record<string, CatalogCourse>;
+  /** Categories in name order, each with its courses; empty categories are left out. */
+  categories: CourseGroup[];
+  /** Levels from introductory to advanced, each with its courses. */
+  levels: CourseGroup[];
+  /** Levels and categories together: one browse page each. */
+  groups: CourseGroup[];
+}
+
+const LEVEL_TEXT: Record<CourseLevel, { name: string; description: string }> = {
+  introductory: { name: "Introductory", description: "For people new to the subject: no prior experience of the technology is assumed." },
+  intermediate: { name: "Intermediate", description: "For practitioners who use the technology and want to work with it confidently and well." },
+  advanced: { name: "Advanced", description: "For experienced engineers and administrators taking on the hardest parts of the subject." },
+};
+
+const FORMAT_LABELS: Record<CourseFormat, string> = {
+  "public-classroom": "Classroom in Denver",
+  "online-live": "Live online",
+  "onsite-private": "Private, at your site",
+};
+
+/** Builds the directory: resolved courses, categories and levels, each with upcoming sessions and articles. */
+export function buildCatalogCollections(content: Content, schedule: ScheduleCollections, articles: ArticleCollections): CatalogCollections {
+  const byId: Record<string, CatalogCourse> = {};
+  for (const course of Object.values(content.courses)) {
+    const sessions = schedule.byCourse[course.id] ?? [];
+    const nextPublic = sessions.find((session) => !session.isPrivate && session.status === "scheduled");
+    byId[course.id] = {
+      ...course,
+      url: `/courses/${course.id}/`,
+      calendarUrl: `/courses/${course.id}.ics`,
+      privateEnquiryUrl: `/training/private/${course.id}/#enquiry`,
+      categoryName: content.categories[course.category]!.name,
+      levelLabel: LEVEL_TEXT[course.level].name,
+      formatLabels: course.formats.map((format) => FORMAT_LABELS[format]),
+      priceLabel: formatPrice(course.priceUSD),
+      sessions,
+      ...(nextPublic ? { nextPublic } : {}),
+      related: [],
+      articles: articles.byCourse[course.id] ?? [],
+    };
+  }
+  const courses = Object.values(byId).sort((a, b) => a.title.localeCompare(b.title));
+  for (const course of courses) course.related = course.relatedCourses.map((id) => byId[id]!);
+
+  const categories = Object.values(content.categories)
+    .map((category) => ({ ...category, kind: "category" as const, url: `/courses/category/${category.id}/`, courses: courses.filter((course) => course.category === category.id) }))
+    .filter((category) => category.courses.length > 0)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const levels = courseLevels.map((level) => ({
+    kind: "level" as const,
+    id: level,
+    ...LEVEL_TEXT[level],
+    url: `/courses/level/${level}/`,
+    courses: courses.filter((course) => course.level === level),
+  }));
+  return { courses, byId, categories, levels, groups: [...levels, ...categories] };
+}

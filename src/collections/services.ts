@@ -1,0 +1,25 @@
+import type { Content } from "../content/load-content.ts";
+import type { Service } from "../schemas/service.ts";
+import type { Article, ArticleCollections } from "./articles.ts";
+import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
+
+/** A consulting service with its page URL, courses and articles resolved. */
+export interface ConsultingService extends Service {
+  url: string;
+  courses: CatalogCourse[];
+  /** Up to three newest articles that recommend one of the service's courses. */
+  articles: Article[];
+}
+
+/** Resolves the consulting services, in their editors' order. */
+export function buildServices(content: Content, catalog: CatalogCollections, articles: ArticleCollections): ConsultingService[] {
+  return content.services.map((service) => {
+    const courseIds = new Set(service.relatedCourses);
+    return {
+      ...service,
+      url: `/consulting/${service.id}/`,
+      courses: service.relatedCourses.map((id) => catalog.byId[id]!),
+      articles: articles.list.filter((article) => article.state === "published" && article.relatedCourses.some((id) => courseIds.has(id))).slice(0, 3),
+    };
+  });
+}

@@ -1,0 +1,31 @@
+import type { DateTime } from "luxon";
+import { SITE_ZONE } from "./zone.ts";
+
+const local = (value: DateTime) => value.setZone(SITE_ZONE).setLocale("en-US");
+const DASH = " \u2013 ";
+
+/**
+ * Dates of a class as a person writes them: "Mon 7 Dec 2026", "Mon 7 – Thu 10 Dec 2026",
+ * "Mon 30 Nov – Wed 2 Dec 2026", "Wed 30 Dec 2026 – Fri 1 Jan 2027". Always in the site's zone.
+ */
+export function formatDateRange(startValue: DateTime, endValue: DateTime): string {
+  const start = local(startValue);
+  const end = local(endValue);
+  if (start.hasSame(end, "day")) return start.toFormat("ccc d LLL yyyy");
+  if (start.hasSame(end, "month")) return `${start.toFormat("ccc d")}${DASH}${end.toFormat("ccc d LLL yyyy")}`;
+  if (start.hasSame(end, "year")) return `${start.toFormat("ccc d LLL")}${DASH}${end.toFormat("ccc d LLL yyyy")}`;
+  return `${start.toFormat("ccc d LLL yyyy")}${DASH}${end.toFormat("ccc d LLL yyyy")}`;
+}
+
+/**
+ * Daily hours with the zone's abbreviation for each date: "9:00 AM – 4:30 PM MST", or
+ * "9:00 AM MST – 4:30 PM MDT" when a daylight-saving change falls inside the class.
+ */
+export function formatTimeRange(startValue: DateTime, endValue: DateTime): string {
+  const start = local(startValue);
+  const end = local(endValue);
+  const startZone = start.toFormat("ZZZZ");
+  const endZone = end.toFormat("ZZZZ");
+  if (startZone === endZone) return `${start.toFormat("h:mm a")}${DASH}${end.toFormat("h:mm a")} ${endZone}`;
+  return `${start.toFormat("h:mm a")} ${startZone}${DASH}${end.toFormat("h:mm a")} ${endZone}`;
+}

@@ -1,0 +1,42 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The clocks the build tests run at: the issue's two reference moments. */
+export const CLOCKS = {
+  december: "2026-12-01T09:00:00-07:00",
+  march: "2027-03-01T00:00:00-07:00",
+} as const;
+
+/** Which build to look at. */
+export type BuildName = keyof typeof CLOCKS | "development";
+
+/**
+ * Builds the real site with Eleventy's programmatic API into a fresh temporary folder, at the clock `siteNow`.
+ * `runMode: "watch"` gives a development build (drafts shown) without starting a watcher.
+ */
+export async function buildSite(siteNow: string, runMode: "build" | "watch" = "build"): Promise<string> {
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { default: Eleventy } = (await import("@11ty/eleventy")) as unknown as {
+    default: new (input: string | undefined, output: string, options: Record<string, unknown>) => { write(): Promise<unknown> };
+  };
+  const output = await mkdtemp(path.join(os.tmpdir(), "hsg-site-"));
+  const previousNow = process.env.SITE_NOW;
+  const previousCwd = process.cwd();
+  process.env.SITE_NOW = siteNow;
+  process.chdir(REPO_ROOT);
+  try {
+    const eleventy = new Eleventy(undefined, output, { quietMode: true, configPath: ".eleventy.ts", runMode });
+    await eleventy.write();
+  } finally {
+    process.chdir(previousCwd);
+    if (previousNow === undefined) delete process.env.SITE_NOW;
+    else process.env.SITE_NOW = previousNow;
+  }
+  return output;
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { REPO_ROOT } from "./build-site.ts";
+import { allPages, page, urlExists, urlOfFile } from "./site-output.ts";
+
+const ATTRIBUTES: [selector: string, attribute: string][] = [
+  ["a[href]", "href"],
+  ["link[href]", "href"],
+  ["script[src]", "src"],
+  ["img[src]", "src"],
+  ["source[src]", "src"],
+  ["form[action]", "action"],
+  ["iframe[src]", "src"],
+];
+
+/**
+ * Checks every page of a build (not only those reachable from the home page, so orphans are covered):
+ * each link and asset on this site must resolve to a file, and each #fragment to an id on the target page.
+ */
+export async function brokenLinks(dir: string): Promise<string[]> {
+  const siteUrl = (parse(readFileSync(path.join(REPO_ROOT, "_data/site.yaml"), "utf8")) as { url: string }).url.replace(/\/$/, "");
+  const siteOrigin = new URL(siteUrl).origin;
+  const broken: string[] = [];
+  const idsCache = new Map<string, Set<string>>();
+  const idsOf = (url: string) => {
+    if (!idsCache.has(url)) {
+      const $ = page(dir, url);
+      idsCache.set(url, new Set($("[id]").map((_, el) => $(el).attr("id")).get()));
+    }
+    return idsCache.get(url)!;
+  };
+
+  for (const file of await allPages(dir)) {
+    const pageUrl = urlOfFile(file);
+    const $ = page(dir, file);
+    for (const [selector, attribute] of ATTRIBUTES) {
+      $(selector).each((_, element) => {
+        const value = $(element).attr(attribute)!;
+        const target = new URL(value, `${siteOrigin}${pageUrl}`);
+        if (target.origin !== siteOrigin || !/^https?:$/.test(target.protocol)) return;
+        if (!urlExists(dir, target.pathname)) {
+          broken.push(`${file}: ${attribute}="${value}" does not exist`);
+          return;
+        }
+        const fragment = decodeURIComponent(target.hash.slice(1));
+        if (fragment && target.pathname.endsWith("/") || fragment && target.pathname.endsWith(".html")) {
+          if (!idsOf(target.pathname).has(fragment)) broken.push(`${file}: ${attribute}="${value}" has no element with id "${fragment}"`);
+        }
+      });
+    }
+  }
+  return broken;
+}

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import * as cheerio from "cheerio";
+import { inject } from "vitest";
+import type { BuildName } from "./build-site.ts";
+
+/** The output folder of one of the builds made by the global setup. */
+export function buildDir(name: BuildName): string {
+  return inject("builds")[name];
+}
+
+/** The file a site URL is served from: `/a/` is `/a/index.html`. */
+export function fileForUrl(dir: string, url: string): string {
+  const pathname = decodeURI(url.split(/[?#]/)[0]!);
+  return path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
+}
+
+/** Whether a site URL exists in a build. */
+export function urlExists(dir: string, url: string): boolean {
+  const file = fileForUrl(dir, url);
+  return existsSync(file) || existsSync(`${file}/index.html`);
+}
+
+/** A built page, parsed. Throws if the page was not written. */
+export function page(dir: string, url: string): cheerio.CheerioAPI {
+  return cheerio.load(readFileSync(fileForUrl(dir, url), "utf8"));
+}
+
+/** Every file below `dir`, as site paths ("/articles/index.html"). */
+export async function allFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`)
+    .sort();
+}
+
+/** Every HTML page below `dir`, as site paths. */
+export async function allPages(dir: string): Promise<string[]> {
+  const pages = (await allFiles(dir)).filter((file) => file.endsWith(".html"));
+  // A check over no pages would pass vacuously: an empty build is a failure in itself.
+  if (pages.length < 10) throw new Error(`Only ${pages.length} pages in ${dir}: the build did not run`);
+  return pages;
+}
+
+/** Site URLs of pages (`/articles/index.html` becomes `/articles/`). */
+export function urlOfFile(file: string): string {
+  return file.endsWith("/index.html") ? file.slice(0, -"index.html".length) : file;
+}
