@@ -2,26 +2,36 @@ import type { LocatedContent, Located } from "./load-content.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { tagSlug } from "./tag-slug.ts";
 
+/** What the reader learnt about files beyond their valid entries. */
+export interface DeclaredIds {
+  /** Ids per file or folder, including entries that failed validation. */
+  declared: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Files that could not be read or parsed. */
+  unreadable: ReadonlySet<string>;
+}
+
 /**
  * Checks what no single file can: every reference points at something that exists, ids are unique,
  * every tag can have a page, and no two redirects fight over one old URL.
  */
-export function crossCheck(content: LocatedContent, declared: ReadonlyMap<string, ReadonlySet<string>> = new Map()): ContentProblem[] {
+export function crossCheck(content: LocatedContent, files: DeclaredIds = { declared: new Map(), unreadable: new Set() }): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const at = <T>(item: Located<T>, field: (string | number)[], message: string) => {
     const fieldPath = [...item.path, ...field];
     problems.push({ file: item.source.file, line: item.source.lineOf(fieldPath), field: fieldName(fieldPath), message });
   };
-  // Ids declared by files that failed validation still count: their own errors are already reported.
-  const idsOf = (items: Located<{ id: string }>[], file: string) => new Set([...items.map((item) => item.data.id), ...(declared.get(file) ?? [])]);
+  // Ids declared by entries that failed validation still count, and a file that could not be parsed at all
+  // vouches for any id: their own errors are already reported, and echoing them here would bury them.
+  const idsOf = (items: Located<{ id: string }>[], file: string): ReadonlySet<string> | "unknown" =>
+    files.unreadable.has(file) ? "unknown" : new Set([...items.map((item) => item.data.id), ...(files.declared.get(file) ?? [])]);
   const authors = idsOf(content.authors, "_data/authors.yaml");
   const instructors = idsOf(content.instructors, "_data/instructors.yaml");
   const locations = idsOf(content.locations, "_data/locations.yaml");
   const categories = idsOf(content.categories, "_data/categories.yaml");
   const courses = idsOf(content.courses, "_data/courses");
 
-  const requireRef = <T>(item: Located<T>, field: (string | number)[], id: string | undefined, known: Set<string>, kind: string, file: string) => {
-    if (id !== undefined && !known.has(id)) at(item, field, `${kind} "${id}" does not exist${suggest(id, known)} (see ${file})`);
+  const requireRef = <T>(item: Located<T>, field: (string | number)[], id: string | undefined, known: ReadonlySet<string> | "unknown", kind: string, file: string) => {
+    if (id !== undefined && known !== "unknown" && !known.has(id)) at(item, field, `${kind} "${id}" does not exist${suggest(id, known)} (see ${file})`);
   };
   const requireCourses = <T>(item: Located<T>, ids: readonly string[]) =>
     ids.forEach((id, index) => requireRef(item, ["relatedCourses", index], id, courses, "course", "_data/courses/"));
@@ -80,7 +90,7 @@ function checkPaths(content: LocatedContent): ContentProblem[] {
 }
 
 /** ", did you mean "x"?" when a known id is one or two edits away. */
-function suggest(id: string, known: Set<string>): string {
+function suggest(id: string, known: ReadonlySet<string>): string {
   let best: { id: string; distance: number } | undefined;
   for (const candidate of known) {
     const distance = editDistance(id, candidate);

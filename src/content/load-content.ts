@@ -91,7 +91,7 @@ export async function loadContent(root: string): Promise<Content> {
     reader.articles(CONTENT_PATHS.articles),
   ]);
 
-  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, redirects, articles }, reader.declared));
+  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, redirects, articles }, reader));
   if (problems.length > 0 || !site) throw new ContentError(problems);
 
   const byId = <T extends { id: string }>(items: Located<T>[]) => Object.fromEntries(items.map((item) => [item.data.id, item.data]));
@@ -115,6 +115,8 @@ export async function loadContent(root: string): Promise<Content> {
 class ContentReader {
   /** Every id a file declares, valid or not, so that a broken course is reported once, not again by everything naming it. */
   readonly declared = new Map<string, Set<string>>();
+  /** Files that could not be read or parsed: references into them cannot be checked. */
+  readonly unreadable = new Set<string>();
 
   constructor(
     private readonly root: string,
@@ -219,11 +221,13 @@ class ContentReader {
       text = await readFile(path.join(this.root, file), "utf8");
     } catch (error) {
       if (options.optional && (error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      this.unreadable.add(file);
       this.problems.push({ file, field: "", message: "cannot be read: the file is missing" });
       return undefined;
     }
     const parsed = parseYaml(file, text);
     if (!parsed.ok) {
+      this.unreadable.add(file);
       this.problems.push(...parsed.problems);
       return undefined;
     }

@@ -23,17 +23,13 @@ export type YamlParse = { ok: true; source: YamlSource } | { ok: false; problems
  */
 export function parseYaml(file: string, text: string, lineOffset = 0): YamlParse {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, customTags: ["timestamp"], uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => ({
-        file,
-        line: (error.linePos?.[0].line ?? 0) + lineOffset || undefined,
-        field: "",
-        message: `YAML syntax: ${error.message.split("\n")[0]}`,
-      })),
-    };
+  const document = parseDocument(text, { lineCounter, customTags: ["timestamp"], uniqueKeys: true, prettyErrors: true });
+  const [error] = document.errors;
+  if (error) {
+    // Only the first: after a syntax error the parser's later complaints are mostly echoes of it.
+    const line = error.linePos ? error.linePos[0].line + lineOffset : undefined;
+    const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    return { ok: false, problems: [{ file, ...(line ? { line } : {}), field: "", message: `YAML syntax: ${message}` }] };
   }
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   return {

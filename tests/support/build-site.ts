@@ -22,9 +22,7 @@ export type BuildName = keyof typeof CLOCKS | "development";
 export async function buildSite(siteNow: string, runMode: "build" | "watch" = "build"): Promise<string> {
   const { register } = await import("tsx/esm/api");
   register();
-  const { default: Eleventy } = (await import("@11ty/eleventy")) as unknown as {
-    default: new (input: string | undefined, output: string, options: Record<string, unknown>) => { write(): Promise<unknown> };
-  };
+  const { default: Eleventy } = await import("@11ty/eleventy");
   const output = await mkdtemp(path.join(os.tmpdir(), "hsg-site-"));
   const previousNow = process.env.SITE_NOW;
   const previousCwd = process.cwd();
