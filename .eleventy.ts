@@ -2,6 +2,7 @@
  * The build at a glance: directories, then the plugins in the order they run.
  * Every plugin is a module under src/plugins with one job.
  */
+import { SiteModelSource } from "./src/collections/site-model-source.ts";
 import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
 import { nunjucksPlugin } from "./src/plugins/nunjucks-plugin.ts";
@@ -11,9 +12,11 @@ import { structuredDataPlugin } from "./src/plugins/structured-data-plugin.ts";
 import { typescriptTemplatesPlugin } from "./src/plugins/typescript-templates-plugin.ts";
 
 export default function configure(config: EleventyConfig) {
+  const model = new SiteModelSource(".");
+
   config.addPlugin(nunjucksPlugin);
   config.addPlugin(typescriptTemplatesPlugin);
-  config.addPlugin(siteDataPlugin, { root: "." });
+  config.addPlugin(siteDataPlugin, { model, articlesFolder: "content/articles/" });
   config.addPlugin(filtersPlugin);
   config.addPlugin(structuredDataPlugin);
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", output: "assets/site.css" });

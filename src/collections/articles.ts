@@ -2,6 +2,7 @@ import type { ArticleSource, Content } from "../content/load-content.ts";
 import { tagSlug } from "../content/tag-slug.ts";
 import { readingMinutes, renderMarkdown } from "../markdown/render-markdown.ts";
 import type { BuildContext } from "./build-context.ts";
+import { socialImagePath } from "../social/social-image-svg.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 
 /** Articles per list page. */
@@ -20,6 +21,8 @@ export interface TagRef {
 /** An article ready to render. */
 export interface Article extends Omit<ArticleSource, "tags"> {
   url: string;
+  /** The 1200x630 image shown when the article is shared. */
+  socialImage: string;
   html: string;
   readingMinutes: number;
   state: PublicationState;
@@ -66,14 +69,17 @@ export function publicationState(article: Pick<ArticleSource, "draft" | "date">,
 
 /** Derives the article lists, tags, neighbours and related articles; drafts and scheduled articles only in development. */
 export function buildArticleCollections(content: Content, context: BuildContext): ArticleCollections {
-  const labels = tagLabels(content.articles);
-  const list: Article[] = content.articles
+  const visible = content.articles
     .map((source) => ({ source, state: publicationState(source, context) }))
-    .filter(({ state }) => state === "published" || context.includeUnpublished)
+    .filter(({ state }) => state === "published" || context.includeUnpublished);
+  // Labels come from the visible articles only, so a draft's spelling never names a published tag page.
+  const labels = tagLabels(visible.map(({ source }) => source));
+  const list: Article[] = visible
     .sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug))
     .map(({ source, state }) => ({
       ...source,
       url: `/articles/${source.slug}/`,
+      socialImage: socialImagePath("articles", source.slug),
       html: renderMarkdown(source.body),
       readingMinutes: readingMinutes(source.body),
       state,

@@ -1,12 +1,15 @@
 import type { Content } from "../content/load-content.ts";
 import { formatPrice } from "../filters/money.ts";
 import { courseLevels, type Course, type CourseFormat, type CourseLevel } from "../schemas/course.ts";
+import { socialImagePath } from "../social/social-image-svg.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
 import type { ScheduleCollections, ScheduledSession } from "./schedule.ts";
 
 /** A course with what its pages show beside it. */
 export interface CatalogCourse extends Course {
   url: string;
+  /** The 1200x630 image shown when the course is shared. */
+  socialImage: string;
   calendarUrl: string;
   privateEnquiryUrl: string;
   categoryName: string;
@@ -67,6 +70,7 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
     byId[course.id] = {
       ...course,
       url: `/courses/${course.id}/`,
+      socialImage: socialImagePath("courses", course.id),
       calendarUrl: `/courses/${course.id}.ics`,
       privateEnquiryUrl: `/training/private/${course.id}/#enquiry`,
       categoryName: content.categories[course.category]!.name,

@@ -171,10 +171,11 @@ class ContentReader {
     const found = await Promise.all(
       files.map(async (name) => {
         const file = `${folder}/${name}`;
+        const id = name.replace(/\.ya?ml$/, "");
+        // Declared before parsing: a file that fails to parse still exists, and references to it are not the error.
+        this.declare(folder, id);
         const source = await this.parse(file);
         if (!source) return undefined;
-        const id = name.replace(/\.ya?ml$/, "");
-        this.declare(folder, id);
         if (!this.checkId(id, source, [], "file name")) return undefined;
         const data = this.check(schema, source, source.value, []);
         return data ? { data: { ...data, id }, source, path: [] } : undefined;
@@ -195,8 +196,8 @@ class ContentReader {
           this.problems.push({ file, line: 1, field: "", message: "must start with front matter between --- lines" });
           return undefined;
         }
-        // Front matter starts on line 2, below the opening ---.
-        const parsed = parseYaml(file, split.matter, 1);
+        // gray-matter keeps the newline after the opening ---, so the front matter's lines are the file's lines.
+        const parsed = parseYaml(file, split.matter);
         if (!parsed.ok) {
           this.problems.push(...parsed.problems);
           return undefined;

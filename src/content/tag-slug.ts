@@ -6,6 +6,9 @@
 export function tagSlug(tag: string): string {
   return tag
     .trim()
+    .normalize("NFKD")
+    // Accents go, letters stay: "Über" is "uber", not "ber".
+    .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/\+/g, " plus ")
     .replace(/#/g, " sharp ")

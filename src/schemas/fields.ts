@@ -24,6 +24,10 @@ function dateField(allowTime: boolean) {
         context.addIssue({ code: "custom", message: "must be a quoted string, such as \"2026-12-07\": unquoted YAML dates are not accepted" });
         return z.NEVER;
       }
+      if (value === undefined) {
+        context.addIssue({ code: "custom", message: "is required" });
+        return z.NEVER;
+      }
       if (typeof value !== "string") {
         context.addIssue({ code: "custom", message: "must be a quoted date string, such as \"2026-12-07\"" });
         return z.NEVER;

@@ -22,6 +22,7 @@ export function parseSiteDate(input: string, options: { allowTime: boolean } = {
     const expected = options.allowTime ? `a date such as "2026-12-07" or a date-time such as "2026-12-07T09:00"` : `a date such as "2026-12-07"`;
     return { ok: false, message: `"${text}" is not ${expected}` };
   }
+  if (local && Number(local[2]) > 23) return { ok: false, message: `"${text}" is not a real date or time: check the month, day and hour` };
   if (!isDateOnly && !options.allowTime) return { ok: false, message: `"${text}" has a time; give a date only, such as "2026-12-07"` };
 
   const parsed = DateTime.fromISO(text, { zone: SITE_ZONE, setZone: hasOffset });

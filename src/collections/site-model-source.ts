@@ -1,0 +1,28 @@
+import { loadContent } from "../content/load-content.ts";
+import { readSiteNow } from "../time/clock.ts";
+import { buildSiteModel, type SiteModel } from "./site-model.ts";
+
+/**
+ * The one per-build site model, shared by the plugins that need it (page data, social images, redirects,
+ * search). Loaded on first use in a build and forgotten when the next build starts, so `npm start` picks up edits.
+ */
+export class SiteModelSource {
+  #model: Promise<SiteModel> | undefined;
+
+  constructor(private readonly root: string) {}
+
+  /** The model of the current build, loading and validating the content the first time it is asked for. */
+  get(): Promise<SiteModel> {
+    this.#model ??= (async () => {
+      const runMode = process.env.ELEVENTY_RUN_MODE;
+      const context = { now: readSiteNow(), includeUnpublished: runMode === "serve" || runMode === "watch" };
+      return buildSiteModel(await loadContent(this.root), context);
+    })();
+    return this.#model;
+  }
+
+  /** Forgets the model; the next get() reads the content again. */
+  reset(): void {
+    this.#model = undefined;
+  }
+}

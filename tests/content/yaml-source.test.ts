@@ -1,0 +1,229 @@
+import { describe, expect, it } from "vitest";
+import { parseYaml, validate, type YamlSource } from "../../src/content/yaml-source.ts";
+import { courseSchema } from "../../src/schemas/course.ts";
+import { dateTimeField } from "../../src/schemas/fields.ts";
+import { personSchema } from "../../src/schemas/person.ts";
+import { sessionSchema } from "../../src/schemas/session.ts";
+
+/** Parses text that must be valid YAML. */
+function source(text: string, lineOffset = 0, file = "_data/test.yaml"): YamlSource {
+  const parsed = parseYaml(file, text, lineOffset);
+  if (!parsed.ok) throw new Error(`expected valid YAML, got ${JSON.stringify(parsed.problems)}`);
+  return parsed.source;
+}
+
+const COURSE_TEXT = `title: Java
+outline:
+  - title: Basics
+    topics:
+      - Syntax
+      - Types
+
+  - title: Objects
+    topics: [Classes, Interfaces]
+formats:
+  - public-classroom
+`;
+
+describe("parseYaml: values", () => {
+  it("returns the plain JavaScript value and the file", () => {
+    const parsed = source("a: 1\nb: [x, y]\nc: { d: true }\n", 0, "_data/site.yaml");
+    expect(parsed.file).toBe("_data/site.yaml");
+    expect(parsed.value).toEqual({ a: 1, b: ["x", "y"], c: { d: true } });
+  });
+
+  it("turns unquoted dates into Date objects, so the schema can refuse them", () => {
+    const value = source('a: 2026-12-07\nb: 2027-01-12T09:00:00\nc: "2026-12-07"\n').value as Record<string, unknown>;
+    expect(value.a).toBeInstanceOf(Date);
+    expect((value.a as Date).toISOString()).toBe("2026-12-07T00:00:00.000Z");
+    expect(value.b).toBeInstanceOf(Date);
+    expect(value.c).toBe("2026-12-07");
+  });
+
+  it("reads YAML 1.2: no, yes, on and off stay strings", () => {
+    expect(source("a: no\nb: yes\nc: on\nd: off\ne: NO\n").value).toEqual({ a: "no", b: "yes", c: "on", d: "off", e: "NO" });
+  });
+
+  it("still reads true and false as booleans", () => {
+    expect(source("a: true\nb: false\n").value).toEqual({ a: true, b: false });
+  });
+
+  it("returns null for an empty file", () => {
+    expect(source("").value).toBeNull();
+  });
+});
+
+describe("parseYaml: lines", () => {
+  const parsed = source(COURSE_TEXT);
+
+  it("gives 1-based lines of top-level keys", () => {
+    expect(parsed.lineOf(["title"])).toBe(1);
+    expect(parsed.lineOf(["outline"])).toBe(2);
+    expect(parsed.lineOf(["formats"])).toBe(10);
+  });
+
+  it("gives the line of list entries and nested fields", () => {
+    expect(parsed.lineOf(["outline", 0])).toBe(3);
+    expect(parsed.lineOf(["outline", 0, "title"])).toBe(3);
+    expect(parsed.lineOf(["outline", 0, "topics"])).toBe(4);
+    expect(parsed.lineOf(["outline", 0, "topics", 0])).toBe(5);
+    expect(parsed.lineOf(["outline", 0, "topics", 1])).toBe(6);
+    expect(parsed.lineOf(["outline", 1])).toBe(8);
+    expect(parsed.lineOf(["outline", 1, "topics"])).toBe(9);
+    expect(parsed.lineOf(["formats", 0])).toBe(11);
+  });
+
+  it("gives the document's first line for the empty path", () => {
+    expect(parsed.lineOf([])).toBe(1);
+  });
+
+  it("falls back to the nearest existing parent for a missing field", () => {
+    expect(parsed.lineOf(["outline", 1, "summary"])).toBe(8);
+    expect(parsed.lineOf(["outline", 7])).toBe(2);
+    expect(parsed.lineOf(["outline", 0, "topics", 9])).toBe(4);
+    expect(parsed.lineOf(["nothing", "here"])).toBe(1);
+  });
+
+  it("finds entries of a list of maps, such as the schedule", () => {
+    const schedule = source('- id: a\n  start: "2027-01-12T09:00"\n- id: b\n  course: java\n  start: "2027-07-12T09:00"\n');
+    expect(schedule.lineOf([0, "start"])).toBe(2);
+    expect(schedule.lineOf([1])).toBe(3);
+    expect(schedule.lineOf([1, "start"])).toBe(5);
+  });
+
+  it("finds entries of a map of maps, such as authors", () => {
+    const authors = source("# comment\njane-doe:\n  name: Jane\n\nhsg:\n  name: HSG\n  bio: Team\n");
+    expect(authors.lineOf(["jane-doe"])).toBe(2);
+    expect(authors.lineOf(["hsg", "bio"])).toBe(7);
+  });
+
+  it("finds flow-style entries on their own lines", () => {
+    const site = source("navigation:\n  - { label: Articles, url: /articles/ }\n  - { label: Courses, url: /courses/ }\n");
+    expect(site.lineOf(["navigation", 1, "url"])).toBe(3);
+  });
+
+  it("shifts every line by lineOffset", () => {
+    const shifted = source(COURSE_TEXT, 1);
+    expect(shifted.lineOf(["title"])).toBe(2);
+    expect(shifted.lineOf(["outline", 0, "topics", 1])).toBe(7);
+    expect(shifted.lineOf(["formats", 0])).toBe(12);
+  });
+});
+
+describe("parseYaml: syntax errors", () => {
+  it("reports a syntax error as a problem of the file, not a value", () => {
+    const parsed = parseYaml("_data/broken.yaml", "title: Java\noutline: [Basics\nformats: x\n");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.length).toBeGreaterThan(0);
+    expect(parsed.problems[0]).toMatchObject({ file: "_data/broken.yaml", field: "", message: expect.stringMatching(/^YAML syntax: /) });
+    expect(parsed.problems[0]?.line).toEqual(expect.any(Number));
+  });
+
+  it("reports a duplicate key on the line of the second one", () => {
+    const parsed = parseYaml("_data/dup.yaml", "title: A\nsummary: B\ntitle: C\n");
+    expect(parsed).toEqual({ ok: false, problems: [{ file: "_data/dup.yaml", line: 3, field: "", message: "YAML syntax: Map keys must be unique" }] });
+  });
+
+  it("shifts the line of a syntax error by lineOffset", () => {
+    const parsed = parseYaml("content/articles/a.md", "title: A\nsummary: B\ntitle: C\n", 1);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((problem) => problem.line)).toEqual([4]);
+  });
+
+  it("does not repeat the position inside the message", () => {
+    const parsed = parseYaml("_data/dup.yaml", "title: A\ntitle: C\n");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    for (const problem of parsed.problems) expect(problem.message).not.toMatch(/at line \d+/);
+  });
+});
+
+describe("validate", () => {
+  it("returns the typed data when the value is valid", () => {
+    const people = source("jane:\n  name: Jane\n  role: Writer\n  bio: Writes.\n");
+    const result = validate(personSchema, people, (people.value as Record<string, unknown>).jane, ["jane"]);
+    expect(result).toEqual({ ok: true, data: { name: "Jane", role: "Writer", bio: "Writes." } });
+  });
+
+  it("maps each issue to the file, line and field of the value", () => {
+    const schedule = source(
+      `- id: first
+  course: java
+  start: "2027-01-12T09:00"
+  end: "2027-01-12T17:00"
+  mode: online
+  instructor: elena
+  seats: 10
+- id: second
+  course: java
+  start: "2027-01-12T09:00"
+  end: "2027-01-11T17:00"
+  mode: hybrid
+  instructor: elena
+  seats: "ten"
+`,
+      0,
+      "_data/schedule.yaml",
+    );
+    const entries = schedule.value as unknown[];
+    expect(validate(sessionSchema, schedule, entries[0], [0]).ok).toBe(true);
+    const result = validate(sessionSchema, schedule, entries[1], [1]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { file: "_data/schedule.yaml", line: 12, field: "[1].mode", message: 'Invalid option: expected one of "classroom"|"online"|"onsite"' },
+      { file: "_data/schedule.yaml", line: 14, field: "[1].seats", message: "expected number, received string" },
+    ]);
+  });
+
+  it("says 'is required' for a missing field and points at the entry that lacks it", () => {
+    const people = source("jane:\n  name: Jane\n  role: Writer\n", 0, "_data/authors.yaml");
+    const result = validate(personSchema, people, (people.value as Record<string, unknown>).jane, ["jane"]);
+    expect(result).toEqual({ ok: false, problems: [{ file: "_data/authors.yaml", line: 1, field: "jane.bio", message: "is required" }] });
+  });
+
+  it("gives nested fields their editor-facing names and lines", () => {
+    const course = source(COURSE_TEXT.replace("  - title: Objects\n", "  - title: ' '\n"), 0, "_data/courses/java.yaml");
+    const result = validate(courseSchema, course, course.value);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContainEqual({ file: "_data/courses/java.yaml", line: 8, field: "outline[1].title", message: "must not be empty" });
+  });
+
+  it("reports each unknown key on its own line", () => {
+    const people = source("jane:\n  name: Jane\n  titel: Dr.\n  role: Writer\n  bio: Writes.\n  emial: jane@example.com\n", 0, "_data/authors.yaml");
+    const result = validate(personSchema, people, (people.value as Record<string, unknown>).jane, ["jane"]);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { file: "_data/authors.yaml", line: 3, field: "jane.titel", message: "unknown field (check its spelling against the schema)" },
+        { file: "_data/authors.yaml", line: 6, field: "jane.emial", message: "unknown field (check its spelling against the schema)" },
+      ],
+    });
+  });
+
+  it("reports unknown keys in nested objects with their full field names", () => {
+    const course = source(COURSE_TEXT.replace("    topics: [Classes, Interfaces]\n", "    topics: [Classes, Interfaces]\n    topic: typo\n"), 0, "_data/courses/java.yaml");
+    const result = validate(courseSchema, course, course.value);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContainEqual({ file: "_data/courses/java.yaml", line: 10, field: "outline[1].topic", message: "unknown field (check its spelling against the schema)" });
+  });
+
+  it("applies lineOffset to validation problems too (front matter)", () => {
+    const frontMatter = source("name: Jane\nrole: Writer\nbio: ''\n", 1, "content/articles/a.md");
+    const result = validate(personSchema, frontMatter, frontMatter.value);
+    expect(result).toEqual({ ok: false, problems: [{ file: "content/articles/a.md", line: 4, field: "bio", message: "must not be empty" }] });
+  });
+
+  it("reports an unquoted date with the schema's explanation", () => {
+    const schedule = source("start: 2027-01-12T09:00:00\n", 0, "_data/x.yaml");
+    const result = validate(dateTimeField, schedule, (schedule.value as Record<string, unknown>).start, ["start"]);
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ file: "_data/x.yaml", line: 1, field: "start", message: 'must be a quoted string, such as "2026-12-07": unquoted YAML dates are not accepted' }],
+    });
+  });
+});
