@@ -4,9 +4,13 @@
  */
 import { SiteModelSource } from "./src/collections/site-model-source.ts";
 import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
+import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
 import { nunjucksPlugin } from "./src/plugins/nunjucks-plugin.ts";
+import { netlifyFilesPlugin } from "./src/plugins/netlify-files-plugin.ts";
+import { pagefindPlugin } from "./src/plugins/pagefind-plugin.ts";
 import { sassPlugin } from "./src/plugins/sass-plugin.ts";
+import { socialImagesPlugin } from "./src/plugins/social-images-plugin.ts";
 import { siteDataPlugin } from "./src/plugins/site-data-plugin.ts";
 import { structuredDataPlugin } from "./src/plugins/structured-data-plugin.ts";
 import { typescriptTemplatesPlugin } from "./src/plugins/typescript-templates-plugin.ts";
@@ -20,6 +24,10 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(filtersPlugin);
   config.addPlugin(structuredDataPlugin);
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", output: "assets/site.css" });
+  config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "assets/search.js" } });
+  config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images" });
+  config.addPlugin(netlifyFilesPlugin, { model, searchFolder: "search" });
+  config.addPlugin(pagefindPlugin, { bundleFolder: "pagefind" });
 
   return {
     // Output stays Eleventy's default, _site/: naming it here would override the folder tests pass to Eleventy.

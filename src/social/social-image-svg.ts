@@ -23,11 +23,13 @@ export function socialImagePath(kind: "articles" | "courses", slug: string): str
 /** Social image size recommended by Open Graph consumers. */
 export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const;
 
-const TITLE_SIZE = 64;
-const MAX_LINE_CHARACTERS = 30;
+const TITLE_SIZE = 60;
+const TITLE_LINE_HEIGHT = 72;
+const TITLE_FIRST_BASELINE = 250;
+const MAX_LINE_CHARACTERS = 28;
 const MAX_LINES = 4;
 
-/** Splits a title into at most four lines of about thirty characters, ending in "…" if it had to be cut. */
+/** Splits a title into at most four lines of about 28 characters, ending in "…" if it had to be cut. */
 export function wrapTitle(title: string): string[] {
   const lines: string[] = [];
   let line = "";
@@ -52,9 +54,8 @@ export function wrapTitle(title: string): string[] {
  */
 export function socialImageSvg(card: SocialCard): string {
   const lines = wrapTitle(card.title);
-  const titleTop = 250 - ((lines.length - 1) * TITLE_SIZE * 1.15) / 2;
   const titleLines = lines
-    .map((line, index) => `<text x="80" y="${Math.round(titleTop + index * TITLE_SIZE * 1.15)}" class="title">${escapeHtml(line)}</text>`)
+    .map((line, index) => `<text x="80" y="${TITLE_FIRST_BASELINE + index * TITLE_LINE_HEIGHT}" class="title">${escapeHtml(line)}</text>`)
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${SOCIAL_IMAGE.width}" height="${SOCIAL_IMAGE.height}" viewBox="0 0 ${SOCIAL_IMAGE.width} ${SOCIAL_IMAGE.height}">
 <style>text{font-family:'DejaVu Sans',sans-serif;fill:#ffffff}.eyebrow{font-size:30px;fill:#c9dcf0}.title{font-size:${TITLE_SIZE}px;font-weight:bold}.brand{font-size:32px;font-weight:bold}.host{font-size:26px;fill:#c9dcf0}</style>

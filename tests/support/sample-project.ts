@@ -21,7 +21,8 @@ export async function copySampleProject(): Promise<SampleProject> {
   await cp(path.join(REPO_ROOT, "content"), path.join(root, "content"), { recursive: true });
   await cp(path.join(REPO_ROOT, "_data"), path.join(root, "_data"), { recursive: true });
   for (const linked of ["_includes", "src", "node_modules", "scripts"]) await symlink(path.join(REPO_ROOT, linked), path.join(root, linked));
-  await cp(path.join(REPO_ROOT, ".eleventy.ts"), path.join(root, ".eleventy.ts"));
+  // package.json makes the copy an ES module project, as the real one is.
+  for (const file of [".eleventy.ts", "package.json"]) await cp(path.join(REPO_ROOT, file), path.join(root, file));
   const run = (args: string[]) =>
     spawnSync(process.execPath, ["--import", "tsx", ...args], {
       cwd: root,
