@@ -30,7 +30,9 @@ export interface ScheduledSession extends Omit<Session, "course" | "location" | 
   timeRange: string;
   /** A class at a client's site: not open to the public, not published as an event. */
   isPrivate: boolean;
-  /** Open for registration now: scheduled, public and with a free seat. */
+  /** Already started at the build's clock: still listed until it ends, but closed to registration. */
+  isUnderway: boolean;
+  /** Open for registration now: scheduled, public, not yet started and with a free seat. */
   canRegister: boolean;
   /** Full, but still going ahead: the waitlist is open. */
   hasWaitlist: boolean;
@@ -72,7 +74,7 @@ export function buildScheduleCollections(content: Content, context: BuildContext
   const upcoming = content.sessions
     .filter((session) => session.end > context.now)
     .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.id.localeCompare(b.id))
-    .map((session) => resolveSession(session, content));
+    .map((session) => resolveSession(session, content, context));
   const months = new Map<string, ScheduleMonth>();
   for (const session of upcoming) {
     const key = session.start.toFormat("yyyy-MM");
@@ -88,11 +90,12 @@ export function buildScheduleCollections(content: Content, context: BuildContext
   };
 }
 
-function resolveSession(session: Session, content: Content): ScheduledSession {
+function resolveSession(session: Session, content: Content, context: BuildContext): ScheduledSession {
   const course = content.courses[session.course]!;
   const seatsLeft = Math.max(0, session.seats - session.enrolled);
   const availability = availabilityOf(session, seatsLeft, content.site.fewSeatsLeft);
   const isPrivate = session.mode === "onsite";
+  const isUnderway = session.start <= context.now;
   const { course: courseId, location, instructor, ...rest } = session;
   const priceUSD = session.priceUSD ?? course.priceUSD;
   return {
@@ -105,13 +108,14 @@ function resolveSession(session: Session, content: Content): ScheduledSession {
     calendarUrl: `/schedule/${session.id}.ics`,
     seatsLeft,
     availability,
-    availabilityLabel: availabilityLabel(availability, seatsLeft),
+    availabilityLabel: isUnderway && session.status === "scheduled" ? "In progress" : availabilityLabel(availability, seatsLeft),
     ...(priceUSD !== undefined ? { priceUSD } : {}),
     dateRange: formatDateRange(session.start, session.end),
     timeRange: formatTimeRange(session.start, session.end),
     isPrivate,
-    canRegister: !isPrivate && (availability === "open" || availability === "few"),
-    hasWaitlist: !isPrivate && availability === "full",
+    isUnderway,
+    canRegister: !isPrivate && !isUnderway && (availability === "open" || availability === "few"),
+    hasWaitlist: !isPrivate && !isUnderway && availability === "full",
   };
 }
 

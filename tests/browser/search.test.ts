@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/browser.ts";
+import { buildDir } from "../support/site-output.ts";
+import { serveBuild, type StaticServer } from "../support/static-server.ts";
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveBuild(buildDir("december"));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page with a listener that records every Content-Security-Policy violation. */
+async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const record = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
+    document.addEventListener("securitypolicyviolation", (event) => record.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const response = await page.goto(`${server.origin}${path}`);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+async function search(page: Page, query: string): Promise<string[]> {
+  await page.locator(".pagefind-ui__search-input").fill(query);
+  await page.locator(".pagefind-ui__result").first().waitFor({ timeout: 15_000 });
+  return page.locator(".pagefind-ui__result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+}
+
+describe("site search in Chromium, under the site's own Content-Security-Policy", () => {
+  it("finds a known course and a known article, with no CSP violation", async () => {
+    const page = await open("/search/");
+    expect(await page.locator("#search-fallback").isHidden()).toBe(true);
+    const results = await search(page, "python");
+    expect(results).toContain("/courses/python-programming/");
+    expect(results).toContain("/articles/python-for-system-administrators/");
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("offers filters for type, subject and level", async () => {
+    const page = await open("/search/");
+    await search(page, "java");
+    const filterNames = await page.locator(".pagefind-ui__filter-name").allInnerTexts();
+    expect(filterNames.map((name) => name.trim().toLowerCase())).toEqual(expect.arrayContaining(["type", "category", "level"]));
+    await page.context().close();
+  });
+
+  it("finds classes and consulting services too", async () => {
+    const page = await open("/search/");
+    const results = await search(page, "staff augmentation");
+    expect(results).toContain("/consulting/staff-augmentation/");
+    await page.context().close();
+  });
+
+  it("says how to browse instead when JavaScript is off", async () => {
+    const page = await open("/search/", { javaScriptEnabled: false });
+    expect(await page.locator("#search-fallback").isVisible()).toBe(true);
+    expect(await page.locator("#search-fallback a[href='/courses/']").count()).toBe(1);
+    await page.context().close();
+  });
+});
