@@ -2,6 +2,7 @@ import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { isoDate, isoDateTime, longDate, monthYear } from "../filters/date-filters.ts";
 import { jsonForScript } from "../html/escape-html.ts";
 import { documentTitle, nonBreaking, plural } from "../filters/text-filters.ts";
+import { othersThan } from "../filters/list-filters.ts";
 import { formatPrice } from "../filters/money.ts";
 import { modeLabel } from "../collections/schedule.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
@@ -16,6 +17,7 @@ export function filtersPlugin(config: EleventyConfig): void {
   config.addFilter("documentTitle", documentTitle);
   config.addFilter("nonBreaking", nonBreaking);
   config.addFilter("plural", plural);
+  config.addFilter("othersThan", othersThan);
   config.addFilter("price", formatPrice);
   config.addFilter("modeLabel", modeLabel);
   config.addFilter("jsonForScript", jsonForScript);

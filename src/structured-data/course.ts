@@ -14,7 +14,7 @@ export function courseJsonLd(course: CatalogCourse, site: Site) {
   const workload = `P${course.durationDays}D`;
   const sessions = course.sessions.filter((session) => !session.isPrivate && session.status !== "cancelled");
   const instances = sessions.length
-    ? sessions.map((session) => sessionInstance(session, workload))
+    ? sessions.map((session) => sessionInstance(session, workload, site))
     : course.formats.map((format) => ({ "@type": "CourseInstance", courseMode: COURSE_MODE[format], courseWorkload: workload }));
   return {
     "@context": "https://schema.org",
@@ -38,7 +38,7 @@ export function courseJsonLd(course: CatalogCourse, site: Site) {
   };
 }
 
-function sessionInstance(session: ScheduledSession, workload: string) {
+function sessionInstance(session: ScheduledSession, workload: string, site: Site) {
   return {
     "@type": "CourseInstance",
     courseMode: session.mode === "online" ? "Online" : "Onsite",
@@ -47,7 +47,7 @@ function sessionInstance(session: ScheduledSession, workload: string) {
     endDate: session.end.toISO({ suppressMilliseconds: true }),
     location: session.location
       ? { "@type": "Place", name: session.location.name, address: postalAddress(session.location) }
-      : { "@type": "VirtualLocation", url: session.url },
+      : { "@type": "VirtualLocation", url: `${site.url}${session.url}` },
     instructor: { "@type": "Person", name: session.instructor.name, description: session.instructor.role },
   };
 }

@@ -22,7 +22,8 @@ async function open(path: string, options: { javaScriptEnabled?: boolean } = {})
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
   await page.addInitScript(() => {
-    const record = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
+    const record: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = record;
     document.addEventListener("securitypolicyviolation", (event) => record.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
   const response = await page.goto(`${server.origin}${path}`);

@@ -4,6 +4,13 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { parseAllHeaders } from "netlify-headers-parser";
 
+/** A parsed `_headers` rule (the parser's declared types say `never[]` for its inputs, so they are narrowed here). */
+interface HeaderRule {
+  forRegExp: RegExp;
+  values: Record<string, string>;
+}
+type ParseAllHeaders = (options: { headersFiles: string[]; configHeaders: never[]; minimal: boolean }) => Promise<{ headers: HeaderRule[]; errors: Error[] }>;
+
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css",
@@ -29,7 +36,7 @@ export interface StaticServer {
  * 404.html for missing paths, and the headers of the build's own `_headers` file, parsed by Netlify's parser.
  */
 export async function serveBuild(dir: string): Promise<StaticServer> {
-  const { headers: rules, errors } = await parseAllHeaders({ headersFiles: [path.join(dir, "_headers")], configHeaders: [], minimal: false });
+  const { headers: rules, errors } = await (parseAllHeaders as unknown as ParseAllHeaders)({ headersFiles: [path.join(dir, "_headers")], configHeaders: [], minimal: false });
   if (errors.length > 0) throw new Error(`_headers does not parse: ${errors.map((error) => error.message).join("; ")}`);
   const headersFor = (pathname: string) =>
     Object.assign({}, ...rules.filter((rule) => rule.forRegExp.test(pathname)).map((rule) => rule.values)) as Record<string, string>;

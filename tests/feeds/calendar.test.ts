@@ -1,0 +1,189 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import ICAL from "ical.js";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { allFiles, buildDir, fileForUrl } from "../support/site-output.ts";
+
+// Calendars are read with ical.js and checked against the data files, read here without src/.
+const ZONE = "America/Denver";
+const readYaml = <T>(file: string): T => parse(readFileSync(path.join(REPO_ROOT, file), "utf8")) as T;
+
+interface SessionData {
+  id: string;
+  course: string;
+  start: string;
+  end: string;
+  mode: "classroom" | "online" | "onsite";
+  location?: string;
+  status?: "scheduled" | "cancelled" | "postponed";
+}
+const site = readYaml<{ url: string }>("_data/site.yaml");
+const HOST = new URL(site.url).hostname;
+const SITE_URL = site.url.replace(/\/$/, "");
+const locations = readYaml<Record<string, { name: string; street: string; city: string }>>("_data/locations.yaml");
+const courseTitles = new Map(
+  readdirSync(path.join(REPO_ROOT, "_data/courses"))
+    .filter((file) => file.endsWith(".yaml"))
+    .map((file) => [file.replace(/\.yaml$/, ""), readYaml<{ title: string }>(`_data/courses/${file}`).title]),
+);
+const sessions = readYaml<SessionData[]>("_data/schedule.yaml").map((session) => ({
+  ...session,
+  status: session.status ?? "scheduled",
+  startAt: DateTime.fromISO(session.start, { zone: ZONE }),
+  endAt: DateTime.fromISO(session.end, { zone: ZONE }),
+}));
+const upcomingAt = (build: keyof typeof CLOCKS) => sessions.filter((session) => session.endAt > DateTime.fromISO(CLOCKS[build]));
+const uidOf = (id: string) => `${id}@${HOST}`;
+
+interface ParsedEvent {
+  uid: string;
+  start: number;
+  end: number;
+  summary: string;
+  description: string;
+  location: string;
+  url: string;
+  status: string;
+}
+
+/** Parses an .ics file of a build with ical.js. */
+function readCalendar(dir: string, url: string): { calendar: InstanceType<typeof ICAL.Component>; events: ParsedEvent[] } {
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(fileForUrl(dir, url), "utf8")));
+  const events = calendar.getAllSubcomponents("vevent").map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    const text = (name: string) => {
+      const value = vevent.getFirstPropertyValue(name);
+      return value === null || value === undefined ? "" : String(value);
+    };
+    return {
+      uid: event.uid,
+      start: event.startDate.toUnixTime(),
+      end: event.endDate.toUnixTime(),
+      summary: event.summary,
+      description: event.description,
+      location: event.location,
+      url: text("url"),
+      status: text("status"),
+    };
+  });
+  return { calendar, events };
+}
+
+describe("calendar files (SITE_NOW 2026-12-01)", () => {
+  const dir = buildDir("december");
+  const upcoming = upcomingAt("december");
+
+  it("parses every .ics file of the build as an iCalendar with events in UTC", async () => {
+    const files = (await allFiles(dir)).filter((file) => file.endsWith(".ics"));
+    expect(files).toContain("/schedule.ics");
+    expect(files.filter((file) => file.startsWith("/schedule/")).length).toBe(upcoming.length);
+    expect(files.filter((file) => file.startsWith("/courses/")).length).toBe(courseTitles.size);
+    for (const file of files) {
+      const { calendar, events } = readCalendar(dir, file);
+      expect(calendar.name, file).toBe("vcalendar");
+      expect(calendar.getFirstPropertyValue("version"), file).toBe("2.0");
+      expect(String(calendar.getFirstPropertyValue("prodid") ?? ""), file).not.toBe("");
+      for (const vevent of calendar.getAllSubcomponents("vevent")) {
+        const start = new ICAL.Event(vevent).startDate;
+        // A floating time would be read in the subscriber's own zone: each time must name UTC or a zone.
+        expect(start.zone === ICAL.Timezone.utcTimezone || vevent.getFirstProperty("dtstart")?.getParameter("tzid") !== undefined, file).toBe(true);
+      }
+      expect(events.length, file).toBeGreaterThanOrEqual(file.startsWith("/schedule/") ? 1 : 0);
+    }
+  });
+
+  it("puts exactly the upcoming sessions in /schedule.ics, at the right instants, with summary, description, location and URL", () => {
+    const { events } = readCalendar(dir, "/schedule.ics");
+    expect(events.map((event) => event.uid).sort()).toEqual(upcoming.map((session) => uidOf(session.id)).sort());
+    for (const session of upcoming) {
+      const event = events.find((candidate) => candidate.uid === uidOf(session.id))!;
+      expect(event.start, session.id).toBe(session.startAt.toUTC().toSeconds());
+      expect(event.end, session.id).toBe(session.endAt.toUTC().toSeconds());
+      expect(event.summary, session.id).toContain(courseTitles.get(session.course)!);
+      expect(event.description.length, session.id).toBeGreaterThan(20);
+      expect(event.url, session.id).toBe(`${SITE_URL}/schedule/${session.id}/`);
+      if (session.location) {
+        expect(event.location, session.id).toContain(locations[session.location]!.name);
+        expect(event.location, session.id).toContain(locations[session.location]!.street);
+      } else {
+        expect(event.location.length, session.id).toBeGreaterThan(5);
+        if (session.mode === "online") expect(event.location, session.id).toMatch(/online/i);
+      }
+    }
+  });
+
+  it("converts Denver local times to UTC with the offset in force on each date", () => {
+    const { events } = readCalendar(dir, "/schedule.ics");
+    const at = (id: string) => events.find((event) => event.uid === uidOf(id))!;
+    // January: MST, UTC-7.
+    expect(new Date(at("linux-administration-2027-01-den").start * 1000).toISOString()).toBe("2027-01-11T16:00:00.000Z");
+    // Across the change on 14 March 2027: starts in MST, ends in MDT (UTC-6).
+    expect(new Date(at("agile-extreme-programming-2027-03-den").start * 1000).toISOString()).toBe("2027-03-12T16:00:00.000Z");
+    expect(new Date(at("agile-extreme-programming-2027-03-den").end * 1000).toISOString()).toBe("2027-03-15T22:30:00.000Z");
+    // July: MDT.
+    expect(new Date(at("python-programming-2027-07-den").start * 1000).toISOString()).toBe("2027-07-12T15:00:00.000Z");
+  });
+
+  it("marks the cancelled session STATUS:CANCELLED and no other", () => {
+    const { events } = readCalendar(dir, "/schedule.ics");
+    const cancelled = upcoming.filter((session) => session.status === "cancelled").map((session) => uidOf(session.id));
+    expect(cancelled).toEqual([uidOf("advanced-java-2027-03-dtc")]);
+    expect(events.filter((event) => event.status === "CANCELLED").map((event) => event.uid)).toEqual(cancelled);
+    const own = readCalendar(dir, "/schedule/advanced-java-2027-03-dtc.ics").events;
+    expect(own.map((event) => event.status)).toEqual(["CANCELLED"]);
+  });
+
+  it("writes one event per session calendar, the same as in /schedule.ics", () => {
+    const whole = readCalendar(dir, "/schedule.ics").events;
+    for (const session of upcoming) {
+      const { events } = readCalendar(dir, `/schedule/${session.id}.ics`);
+      expect(events, session.id).toHaveLength(1);
+      expect(events[0], session.id).toEqual(whole.find((event) => event.uid === uidOf(session.id)));
+    }
+  });
+
+  it("puts exactly a course's upcoming sessions in its calendar", () => {
+    for (const courseId of courseTitles.keys()) {
+      const { events } = readCalendar(dir, `/courses/${courseId}.ics`);
+      const expected = upcoming.filter((session) => session.course === courseId);
+      expect(events.map((event) => event.uid).sort(), courseId).toEqual(expected.map((session) => uidOf(session.id)).sort());
+      for (const session of expected) {
+        const event = events.find((candidate) => candidate.uid === uidOf(session.id))!;
+        expect(event.start, session.id).toBe(session.startAt.toSeconds());
+        expect(event.end, session.id).toBe(session.endAt.toSeconds());
+      }
+    }
+    expect(readCalendar(dir, "/courses/python-programming.ics").events.length).toBeGreaterThan(1);
+  });
+});
+
+describe("calendar files (SITE_NOW 2027-03-01)", () => {
+  const dir = buildDir("march");
+  const upcoming = upcomingAt("march");
+
+  it("puts exactly the sessions upcoming in March in /schedule.ics", () => {
+    const { events } = readCalendar(dir, "/schedule.ics");
+    expect(events.map((event) => event.uid).sort()).toEqual(upcoming.map((session) => uidOf(session.id)).sort());
+    for (const session of upcoming) {
+      const event = events.find((candidate) => candidate.uid === uidOf(session.id))!;
+      expect(event.start, session.id).toBe(session.startAt.toSeconds());
+      expect(event.end, session.id).toBe(session.endAt.toSeconds());
+    }
+  });
+
+  it("keeps each session's UID the same in both builds", () => {
+    const december = readCalendar(buildDir("december"), "/schedule.ics").events;
+    const march = readCalendar(dir, "/schedule.ics").events;
+    const inBoth = upcoming.filter((session) => upcomingAt("december").includes(session));
+    expect(inBoth.length).toBeGreaterThan(5);
+    for (const session of inBoth) {
+      const before = december.find((event) => event.url === `${SITE_URL}/schedule/${session.id}/`);
+      const after = march.find((event) => event.url === `${SITE_URL}/schedule/${session.id}/`);
+      expect(before?.uid, session.id).toBe(uidOf(session.id));
+      expect(after?.uid, session.id).toBe(before?.uid);
+    }
+  });
+});
