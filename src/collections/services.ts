@@ -1,4 +1,5 @@
 import type { Content } from "../content/load-content.ts";
+import { renderMarkdown } from "../markdown/render-markdown.ts";
 import type { Service } from "../schemas/service.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
 import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
@@ -6,6 +7,8 @@ import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
 /** A consulting service with its page URL, courses and articles resolved. */
 export interface ConsultingService extends Service {
   url: string;
+  /** The body rendered from Markdown, once per build. */
+  bodyHtml: string;
   courses: CatalogCourse[];
   /** Up to three newest articles that recommend one of the service's courses. */
   articles: Article[];
@@ -18,6 +21,7 @@ export function buildServices(content: Content, catalog: CatalogCollections, art
     return {
       ...service,
       url: `/consulting/${service.id}/`,
+      bodyHtml: renderMarkdown(service.body),
       courses: service.relatedCourses.map((id) => catalog.byId[id]!),
       articles: articles.list.filter((article) => article.state === "published" && article.relatedCourses.some((id) => courseIds.has(id))).slice(0, 3),
     };

@@ -8,11 +8,6 @@ export function renderMarkdown(source: string): string {
   return markdown.render(source);
 }
 
-/** Renders one line of Markdown without a wrapping paragraph. */
-export function renderInlineMarkdown(source: string): string {
-  return markdown.renderInline(source);
-}
-
 /** Reading time in whole minutes at 220 words a minute, never less than one. */
 export function readingMinutes(source: string): number {
   const words = source.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;

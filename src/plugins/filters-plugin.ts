@@ -5,7 +5,6 @@ import { documentTitle, nonBreaking, plural } from "../filters/text-filters.ts";
 import { othersThan } from "../filters/list-filters.ts";
 import { formatPrice } from "../filters/money.ts";
 import { modeLabel } from "../collections/schedule.ts";
-import { renderMarkdown } from "../markdown/render-markdown.ts";
 
 /** Registers the template filters, one line each; the logic lives in src/filters and src/html. */
 export function filtersPlugin(config: EleventyConfig): void {
@@ -13,7 +12,6 @@ export function filtersPlugin(config: EleventyConfig): void {
   config.addFilter("isoDate", isoDate);
   config.addFilter("isoDateTime", isoDateTime);
   config.addFilter("monthYear", monthYear);
-  config.addFilter("markdown", renderMarkdown);
   config.addFilter("documentTitle", documentTitle);
   config.addFilter("nonBreaking", nonBreaking);
   config.addFilter("plural", plural);
