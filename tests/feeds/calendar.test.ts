@@ -1,40 +1,18 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { rawCourses, rawSessions, readYaml } from "../support/raw-content.ts";
 import { allFiles, buildDir, fileForUrl } from "../support/site-output.ts";
 
 // Calendars are read with ical.js and checked against the data files, read here without src/.
-const ZONE = "America/Denver";
-const readYaml = <T>(file: string): T => parse(readFileSync(path.join(REPO_ROOT, file), "utf8")) as T;
-
-interface SessionData {
-  id: string;
-  course: string;
-  start: string;
-  end: string;
-  mode: "classroom" | "online" | "onsite";
-  location?: string;
-  status?: "scheduled" | "cancelled" | "postponed";
-}
 const site = readYaml<{ url: string }>("_data/site.yaml");
 const HOST = new URL(site.url).hostname;
 const SITE_URL = site.url.replace(/\/$/, "");
 const locations = readYaml<Record<string, { name: string; street: string; city: string }>>("_data/locations.yaml");
-const courseTitles = new Map(
-  readdirSync(path.join(REPO_ROOT, "_data/courses"))
-    .filter((file) => file.endsWith(".yaml"))
-    .map((file) => [file.replace(/\.yaml$/, ""), readYaml<{ title: string }>(`_data/courses/${file}`).title]),
-);
-const sessions = readYaml<SessionData[]>("_data/schedule.yaml").map((session) => ({
-  ...session,
-  status: session.status ?? "scheduled",
-  startAt: DateTime.fromISO(session.start, { zone: ZONE }),
-  endAt: DateTime.fromISO(session.end, { zone: ZONE }),
-}));
+const courseTitles = new Map(rawCourses().map((course) => [course.id, course.title]));
+const sessions = rawSessions();
 const upcomingAt = (build: keyof typeof CLOCKS) => sessions.filter((session) => session.endAt > DateTime.fromISO(CLOCKS[build]));
 const uidOf = (id: string) => `${id}@${HOST}`;
 

@@ -5,51 +5,14 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { type CourseData, rawCourses, rawSessions, readYaml, ZONE } from "../support/raw-content.ts";
 import { buildDir, page, urlExists } from "../support/site-output.ts";
 
 // Expectations come from the data files, read here without src/.
-const ZONE = "America/Denver";
-const readYaml = <T>(file: string): T => parse(readFileSync(path.join(REPO_ROOT, file), "utf8")) as T;
-
-interface CourseData {
-  id: string;
-  title: string;
-  category: string;
-  level: "introductory" | "intermediate" | "advanced";
-  durationDays: number;
-  priceUSD?: number;
-  summary: string;
-  description: string;
-  audience: string[];
-  prerequisites?: string[];
-  objectives: string[];
-  outline: { title: string; topics: string[] }[];
-  formats: ("public-classroom" | "online-live" | "onsite-private")[];
-  relatedCourses?: string[];
-}
-interface SessionData {
-  id: string;
-  course: string;
-  start: string;
-  end: string;
-  mode: "classroom" | "online" | "onsite";
-  seats: number;
-  enrolled?: number;
-  status?: "scheduled" | "cancelled" | "postponed";
-}
-
-const courses: CourseData[] = readdirSync(path.join(REPO_ROOT, "_data/courses"))
-  .filter((file) => file.endsWith(".yaml"))
-  .map((file) => ({ ...readYaml<Omit<CourseData, "id">>(`_data/courses/${file}`), id: file.replace(/\.yaml$/, "") }));
+const courses = rawCourses();
 const courseById = new Map(courses.map((course) => [course.id, course]));
 const categories = Object.entries(readYaml<Record<string, { name: string }>>("_data/categories.yaml")).map(([id, category]) => ({ id, ...category }));
-const sessions = readYaml<SessionData[]>("_data/schedule.yaml").map((session) => ({
-  ...session,
-  status: session.status ?? "scheduled",
-  seatsLeft: Math.max(0, session.seats - (session.enrolled ?? 0)),
-  startAt: DateTime.fromISO(session.start, { zone: ZONE }),
-  endAt: DateTime.fromISO(session.end, { zone: ZONE }),
-}));
+const sessions = rawSessions();
 type Session = (typeof sessions)[number];
 const upcomingOf = (courseId: string, build: keyof typeof CLOCKS) =>
   sessions

@@ -1,39 +1,16 @@
-import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { rawSessions, readYaml, ZONE } from "../support/raw-content.ts";
 import { allFiles, allPages, buildDir, page, urlExists } from "../support/site-output.ts";
 
 // The expectation is computed from the data files here, independently of src/collections.
-const ZONE = "America/Denver";
 const DASH = "\u2013";
 
-interface SessionData {
-  id: string;
-  course: string;
-  start: string;
-  end: string;
-  mode: "classroom" | "online" | "onsite";
-  location?: string;
-  seats: number;
-  enrolled?: number;
-  status?: "scheduled" | "cancelled" | "postponed";
-  guaranteedToRun?: boolean;
-}
-
-const readYaml = <T>(file: string): T => parse(readFileSync(path.join(REPO_ROOT, file), "utf8")) as T;
-const sessions = readYaml<SessionData[]>("_data/schedule.yaml").map((session) => ({
-  ...session,
-  enrolled: session.enrolled ?? 0,
-  status: session.status ?? "scheduled",
-  guaranteedToRun: session.guaranteedToRun ?? false,
-  startAt: DateTime.fromISO(session.start, { zone: ZONE }),
-  endAt: DateTime.fromISO(session.end, { zone: ZONE }),
-}));
+const sessions = rawSessions();
 type Session = (typeof sessions)[number];
 const FEW_SEATS = readYaml<{ fewSeatsLeft: number }>("_data/site.yaml").fewSeatsLeft;
 const byId = (id: string): Session => {
@@ -46,7 +23,6 @@ const byStart = (a: Session, b: Session) => a.startAt.toMillis() - b.startAt.toM
 const clockOf = (build: keyof typeof CLOCKS) => DateTime.fromISO(CLOCKS[build]);
 const upcomingAt = (build: keyof typeof CLOCKS) => sessions.filter((session) => session.endAt > clockOf(build)).sort(byStart);
 const endedAt = (build: keyof typeof CLOCKS) => sessions.filter((session) => session.endAt <= clockOf(build));
-const seatsLeft = (session: Session) => Math.max(0, session.seats - session.enrolled);
 
 const FULL = "linux-administration-2027-01-den";
 const CANCELLED = "advanced-java-2027-03-dtc";
@@ -92,7 +68,7 @@ describe("the test data", () => {
     // A session that started before the December clock but has not ended yet.
     const running = byId("restful-web-services-2026-11-dtc");
     expect(running.startAt < clockOf("december") && running.endAt > clockOf("december")).toBe(true);
-    expect(seatsLeft(byId(FULL))).toBe(0);
+    expect(byId(FULL).seatsLeft).toBe(0);
     expect(byId(CANCELLED).status).toBe("cancelled");
     expect(byId(POSTPONED).status).toBe("postponed");
     expect(byId(ACROSS_DST).startAt.isInDST).toBe(false);
@@ -210,7 +186,7 @@ describe("class schedule details (SITE_NOW 2026-12-01)", () => {
 
   it("offers registration for a session with free seats", () => {
     const open = upcoming.filter(
-      (session) => session.startAt > clockOf("december") && session.mode !== "onsite" && session.status === "scheduled" && seatsLeft(session) > 0,
+      (session) => session.startAt > clockOf("december") && session.mode !== "onsite" && session.status === "scheduled" && session.seatsLeft > 0,
     );
     expect(open.length).toBeGreaterThan(3);
     for (const session of open) {
@@ -250,10 +226,10 @@ describe("class schedule details (SITE_NOW 2026-12-01)", () => {
 
   it('shows "N seats left" for nearly full sessions and not for the others', () => {
     const $ = page(dir, "/schedule/");
-    const few = upcoming.filter((session) => session.status === "scheduled" && seatsLeft(session) > 0 && seatsLeft(session) <= FEW_SEATS);
+    const few = upcoming.filter((session) => session.status === "scheduled" && session.seatsLeft > 0 && session.seatsLeft <= FEW_SEATS);
     expect(few.length).toBeGreaterThan(2);
     for (const session of few) {
-      const label = seatsLeft(session) === 1 ? "1 seat left" : `${seatsLeft(session)} seats left`;
+      const label = session.seatsLeft === 1 ? "1 seat left" : `${session.seatsLeft} seats left`;
       expect(squash(itemOf($, session.id).text()), session.id).toContain(label);
       const own = page(dir, `/schedule/${session.id}/`);
       expect(squash(own("main h1").closest("header").text()), session.id).toContain(label);

@@ -1,45 +1,18 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { rawCourses, rawSessions, readYaml } from "../support/raw-content.ts";
 import { allPages, buildDir, page, urlExists } from "../support/site-output.ts";
 
 // Expectations come from the data files, read here without src/.
-const ZONE = "America/Denver";
 const SCHEMA = "https://schema.org/";
 const OFFSET = /[+-]\d\d:\d\d$/;
-const readYaml = <T>(file: string): T => parse(readFileSync(path.join(REPO_ROOT, file), "utf8")) as T;
-
-interface SessionData {
-  id: string;
-  course: string;
-  start: string;
-  end: string;
-  mode: "classroom" | "online" | "onsite";
-  location?: string;
-  seats: number;
-  enrolled?: number;
-  status?: "scheduled" | "cancelled" | "postponed";
-  priceUSD?: number;
-}
 const site = readYaml<{ url: string; name: string; fewSeatsLeft: number }>("_data/site.yaml");
 const SITE_URL = site.url.replace(/\/$/, "");
 const locations = readYaml<Record<string, { name: string; street: string; city: string; postalCode: string }>>("_data/locations.yaml");
-const courses = new Map(
-  readdirSync(path.join(REPO_ROOT, "_data/courses"))
-    .filter((file) => file.endsWith(".yaml"))
-    .map((file) => [file.replace(/\.yaml$/, ""), readYaml<{ title: string; summary: string; priceUSD?: number }>(`_data/courses/${file}`)]),
-);
-const sessions = readYaml<SessionData[]>("_data/schedule.yaml").map((session) => ({
-  ...session,
-  status: session.status ?? "scheduled",
-  seatsLeft: Math.max(0, session.seats - (session.enrolled ?? 0)),
-  startAt: DateTime.fromISO(session.start, { zone: ZONE }),
-  endAt: DateTime.fromISO(session.end, { zone: ZONE }),
-}));
+const courses = new Map(rawCourses().map((course) => [course.id, course]));
+const sessions = rawSessions();
 const upcoming = sessions.filter((session) => session.endAt > DateTime.fromISO(CLOCKS.december));
 const publicSessions = upcoming.filter((session) => session.mode !== "onsite");
 

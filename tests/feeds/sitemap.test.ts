@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import * as cheerio from "cheerio";
+import matter from "gray-matter";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
+
+const ZONE = "America/Denver";
+const SITE_URL = (parse(readFileSync(path.join(REPO_ROOT, "_data/site.yaml"), "utf8")) as { url: string }).url.replace(/\/$/, "");
+const DRAFT = "evaluating-training-vendors-checklist";
+const SCHEDULED = "planning-your-2027-training-calendar";
+const ENDED_SESSION = "python-programming-2026-11-den";
+
+/** An article's dates and state, from its Markdown file. */
+interface SourceArticle {
+  slug: string;
+  date: DateTime;
+  updated: DateTime | undefined;
+  draft: boolean;
+}
+
+function sourceArticles(): SourceArticle[] {
+  const folder = path.join(REPO_ROOT, "content/articles");
+  return readdirSync(folder)
+    .filter((file) => file.endsWith(".md"))
+    .map((file) => {
+      const { data } = matter(readFileSync(path.join(folder, file), "utf8"), { engines: { yaml: (text: string) => parse(text) as object } });
+      const date = (value: unknown) => DateTime.fromISO(String(value), { zone: ZONE });
+      return { slug: file.slice(0, -".md".length), date: date(data.date), updated: data.updated === undefined ? undefined : date(data.updated), draft: data.draft === true };
+    });
+}
+
+/** Session ids whose end has passed at `now`, from _data/schedule.yaml. */
+function endedSessions(now: string): string[] {
+  const sessions = parse(readFileSync(path.join(REPO_ROOT, "_data/schedule.yaml"), "utf8")) as { id: string; end: string }[];
+  const clock = DateTime.fromISO(now);
+  return sessions.filter((session) => DateTime.fromISO(session.end, { zone: ZONE }) <= clock).map((session) => session.id);
+}
+
+/** The sitemap of a build, parsed as XML. */
+function readSitemap(dir: string) {
+  const text = readFileSync(path.join(dir, "sitemap.xml"), "utf8");
+  const $ = cheerio.load(text, { xml: true });
+  const entries = $("urlset > url")
+    .map((_, element) => ({ loc: $(element).children("loc").text().trim(), lastmod: $(element).children("lastmod").text().trim() }))
+    .get();
+  return { text, $, entries };
+}
+
+/** The URLs a sitemap must list, found by reading every built page: not the 404 page, nothing marked noindex. */
+async function publicPages(dir: string): Promise<{ all: string[]; noindex: string[] }> {
+  const all: string[] = [];
+  const noindex: string[] = [];
+  for (const file of await allPages(dir)) {
+    if (file === "/404.html") continue;
+    const $ = page(dir, file);
+    const robots = $('meta[name="robots"]').attr("content") ?? "";
+    (robots.includes("noindex") ? noindex : all).push(urlOfFile(file));
+  }
+  return { all, noindex };
+}
+
+describe.each([
+  { name: "december", now: CLOCKS.december },
+  { name: "march", now: CLOCKS.march },
+] as const)("sitemap.xml of the $name build", ({ name, now }) => {
+  const dir = buildDir(name);
+  const { text, $, entries } = readSitemap(dir);
+  const clock = DateTime.fromISO(now);
+  const articles = sourceArticles();
+  const published = articles.filter((article) => !article.draft && article.date <= clock);
+  const locs = entries.map((entry) => entry.loc);
+
+  it("is a sitemaps.org urlset", () => {
+    expect(text.startsWith("<?xml")).toBe(true);
+    expect($("urlset").attr("xmlns")).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
+    expect(entries.length).toBeGreaterThan(50);
+  });
+
+  it("lists exactly the public pages of the build, each once", async () => {
+    const { all, noindex } = await publicPages(dir);
+    // The noindex pages exist, so leaving them out is a real choice the sitemap has to make.
+    expect(noindex.filter((url) => url.startsWith("/thanks/")).length).toBeGreaterThan(0);
+    expect(noindex.filter((url) => /^\/training\/private\/[^/]+\/$/.test(url)).length).toBeGreaterThan(0);
+    expect(new Set(locs).size).toBe(locs.length);
+    expect(entries).toHaveLength(all.length);
+    expect([...locs].sort()).toEqual(all.map((url) => `${SITE_URL}${url}`).sort());
+    for (const url of [...noindex, "/404.html"]) expect(locs, url).not.toContain(`${SITE_URL}${url}`);
+  });
+
+  it("gives every entry an absolute loc on the site and a YYYY-MM-DD lastmod", () => {
+    for (const { loc, lastmod } of entries) {
+      expect(new URL(loc).origin, loc).toBe(new URL(SITE_URL).origin);
+      expect(loc.startsWith(`${SITE_URL}/`), loc).toBe(true);
+      expect(lastmod, loc).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(DateTime.fromISO(lastmod).isValid, loc).toBe(true);
+    }
+  });
+
+  it("dates each article by its update, or its publication when it has none", () => {
+    expect(published.length).toBeGreaterThan(5);
+    for (const article of published) {
+      const entry = entries.find((candidate) => candidate.loc === `${SITE_URL}/articles/${article.slug}/`);
+      expect(entry, article.slug).toBeDefined();
+      expect(entry!.lastmod, article.slug).toBe((article.updated ?? article.date).setZone(ZONE).toISODate());
+    }
+  });
+
+  it("leaves out drafts, articles not yet published and sessions that have ended", () => {
+    const unpublished = articles.filter((article) => article.draft || article.date > clock).map((article) => article.slug);
+    expect(unpublished).toContain(DRAFT);
+    for (const slug of unpublished) expect(text, slug).not.toContain(`/articles/${slug}/`);
+    const ended = endedSessions(now);
+    expect(ended).toContain(ENDED_SESSION);
+    for (const id of ended) expect(text, id).not.toContain(id);
+  });
+
+  if (name === "december") {
+    it("does not list the article scheduled for January", () => {
+      expect(text).not.toContain(SCHEDULED);
+    });
+  } else {
+    it("lists the January article once its date has passed", () => {
+      expect(locs).toContain(`${SITE_URL}/articles/${SCHEDULED}/`);
+    });
+  }
+});
+
+describe("robots.txt", () => {
+  it("names the sitemap by its absolute URL", () => {
+    const text = readFileSync(path.join(buildDir("december"), "robots.txt"), "utf8");
+    expect(text.split("\n")).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
+    expect(text).toMatch(/^User-agent: \*$/m);
+  });
+});

@@ -1,0 +1,141 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { parseAllRedirects } from "netlify-redirect-parser";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { redirectProblems, type RedirectRule } from "../../src/netlify/redirect-rules.ts";
+import { REPO_ROOT } from "../support/build-site.ts";
+import { copySampleProject } from "../support/sample-project.ts";
+import { buildDir, fileForUrl, urlExists } from "../support/site-output.ts";
+
+const december = buildDir("december");
+const LEGACY = "/what-are-the-responsibilities-of-an-it-project-manager-vs-an-it-manager/";
+const ARTICLE = "/articles/it-manager-vs-it-project-manager/";
+
+/** A redirect as netlify-redirect-parser returns it (its declared type is `unknown`). */
+interface ParsedRedirect {
+  from: string;
+  to: string;
+  status: number;
+  force: boolean;
+  path: string;
+}
+
+async function parseBuildRedirects(dir: string) {
+  const file = path.join(dir, "_redirects");
+  // The parser silently returns nothing for a missing file, so its existence is checked first.
+  expect(existsSync(file)).toBe(true);
+  const { redirects, errors } = await parseAllRedirects({ redirectsFiles: [file], configRedirects: [], minimal: false });
+  const ruleLines = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() && !line.trim().startsWith("#"));
+  return { redirects: redirects as ParsedRedirect[], errors, ruleLines };
+}
+
+/** Is this site path a page of the build (not merely a folder)? */
+const pageExists = (dir: string, url: string) => existsSync(fileForUrl(dir, url.endsWith("/") || /\.[a-z0-9]+$/i.test(url) ? url : `${url}/`));
+
+describe("_redirects of the December build, read by Netlify's parser", async () => {
+  const { redirects, errors, ruleLines } = await parseBuildRedirects(december);
+
+  it("parses without errors, one redirect per rule line", () => {
+    expect(errors).toEqual([]);
+    expect(ruleLines.length).toBeGreaterThan(1);
+    expect(redirects).toHaveLength(ruleLines.length);
+  });
+
+  it("makes every rule a permanent (301) redirect, not forced", () => {
+    for (const redirect of redirects) {
+      expect(redirect.status, redirect.from).toBe(301);
+      expect(redirect.force, redirect.from).toBe(false);
+    }
+  });
+
+  it("sends every rule to a page of the build, away from a path that is not one", () => {
+    for (const redirect of redirects) {
+      expect(pageExists(december, redirect.to), `${redirect.from} -> ${redirect.to}`).toBe(true);
+      expect(urlExists(december, redirect.from), `${redirect.from} is a live page`).toBe(false);
+    }
+  });
+
+  it("redirects the article's legacy path to its new URL", () => {
+    expect(redirects).toContainEqual(expect.objectContaining({ from: LEGACY, to: ARTICLE, status: 301 }));
+  });
+
+  it("contains every entry of _data/redirects.yaml", () => {
+    const entries = parse(readFileSync(path.join(REPO_ROOT, "_data/redirects.yaml"), "utf8")) as { from: string; to: string }[];
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(redirects, entry.from).toContainEqual(expect.objectContaining({ from: entry.from, to: entry.to, status: 301 }));
+  });
+
+  it("contains every alias of the published articles", () => {
+    const folder = path.join(REPO_ROOT, "content/articles");
+    for (const file of readdirSync(folder).filter((name) => name.endsWith(".md"))) {
+      const url = `/articles/${file.slice(0, -".md".length)}/`;
+      if (!urlExists(december, url)) continue;
+      const { data } = matter(readFileSync(path.join(folder, file), "utf8"), { engines: { yaml: (text: string) => parse(text) as object } });
+      for (const alias of (data.aliases as string[] | undefined) ?? []) expect(redirects, alias).toContainEqual(expect.objectContaining({ from: alias, to: url }));
+    }
+  });
+});
+
+describe("redirectProblems", () => {
+  const live = new Set(["/", "/courses/", "/schedule/", "/articles/a/"]);
+  const exists = (url: string) => live.has(url);
+  const rule = (from: string, to: string, index = 0): RedirectRule => ({ from, to, file: "_data/redirects.yaml", field: `[${index}].to` });
+
+  it("accepts a rule from an old path to a live page", () => {
+    expect(redirectProblems([rule("/old-courses/", "/courses/")], exists)).toEqual([]);
+    expect(redirectProblems([{ from: "/blog/a/", to: "/articles/a/", file: "content/articles/a.md", field: "aliases[0]" }], exists)).toEqual([]);
+  });
+
+  it("reports a target that is not a page, with file and field", () => {
+    const problems = redirectProblems([rule("/old-page/", "/no-such-page/", 2)], exists);
+    expect(problems).toEqual([expect.objectContaining({ file: "_data/redirects.yaml", field: "[2].to", message: expect.stringContaining("/no-such-page/") })]);
+  });
+
+  it("reports a rule that redirects to itself, with or without the trailing slash", () => {
+    const problems = redirectProblems([rule("/loop", "/loop/")], exists);
+    expect(problems).toEqual([expect.objectContaining({ file: "_data/redirects.yaml", field: "[0].to", message: expect.stringMatching(/itself/) })]);
+  });
+
+  it("reports a loop of two rules, naming both", () => {
+    const problems = redirectProblems([rule("/a/", "/b/", 0), rule("/b/", "/a/", 1)], exists);
+    expect(problems).toHaveLength(2);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: "_data/redirects.yaml", field: "[0].to", message: expect.stringMatching(/loop/) }),
+        expect.objectContaining({ file: "_data/redirects.yaml", field: "[1].to", message: expect.stringMatching(/loop/) }),
+      ]),
+    );
+  });
+
+  it("reports a redirect from a live page on its `from` field", () => {
+    const problems = redirectProblems([rule("/schedule/", "/courses/", 3)], exists);
+    expect(problems).toEqual([expect.objectContaining({ file: "_data/redirects.yaml", field: "[3].from", message: expect.stringContaining("/schedule/") })]);
+  });
+
+  it("reports a live page claimed by an article alias on the alias field", () => {
+    const problems = redirectProblems([{ from: "/courses/", to: "/articles/a/", file: "content/articles/a.md", field: "aliases[1]" }], exists);
+    expect(problems).toEqual([expect.objectContaining({ file: "content/articles/a.md", field: "aliases[1]" })]);
+  });
+});
+
+describe("redirect mistakes in the content stop the real commands", () => {
+  it("a redirect to a missing page fails the build, naming _data/redirects.yaml", async () => {
+    const project = await copySampleProject();
+    await project.edit("_data/redirects.yaml", (text) => `${text.trimEnd()}\n- from: /old-brochure/\n  to: /no-such-page/\n`);
+    const result = project.build();
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/_data\/redirects\.yaml(:\d+)?: \[\d+\]\.to: "\/no-such-page\/" is not a page of this site/);
+  });
+
+  it("an article alias and a redirects.yaml entry for the same path fail the check, naming the file", async () => {
+    const project = await copySampleProject();
+    await project.edit("_data/redirects.yaml", (text) => `${text.trimEnd()}\n- from: ${LEGACY}\n  to: /courses/\n`);
+    const result = project.check();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/_data\/redirects\.yaml:\d+: \[\d+\]\.from: .*already redirected by content\/articles\/it-manager-vs-it-project-manager\.md/);
+  });
+});
