@@ -51,3 +51,9 @@ describe("readSiteNow", () => {
     expect(() => readSiteNow({ SITE_NOW: "2026-02-30T09:00:00-07:00" })).toThrow(/SITE_NOW="2026-02-30T09:00:00-07:00" is not an ISO 8601 date-time/);
   });
 });
+
+describe("readSiteNow is strict", () => {
+  it.each(["2026", "2026-W49", "2026-335", "2026-12-01T25:00:00-07:00"])("refuses the truncated or impossible SITE_NOW %s", (value) => {
+    expect(() => readSiteNow({ SITE_NOW: value })).toThrow(new RegExp(`SITE_NOW="${value}" is not an ISO 8601 date-time`));
+  });
+});

@@ -122,3 +122,16 @@ describe("parseSiteDate: refused input", () => {
     expect(refusal("2027-01-12T24:00")).toMatch(/is not a real date or time/);
   });
 });
+
+describe("parseSiteDate with an offset is as strict as without", () => {
+  it.each(["2026-12-07T24:00-07:00", "2026-12-07T09:00+25:00", "2026-12-07T09:00-14:30", "2026-02-30T09:00:00Z"])("refuses %s", (input) => {
+    const result = parseSiteDate(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/is not a real date or time/);
+  });
+
+  it("accepts fractions of a second only with an offset", () => {
+    expect(parseSiteDate("2026-12-07T09:00:00.123Z").ok).toBe(true);
+    expect(parseSiteDate("2026-12-07T09:00:00.123").ok).toBe(false);
+  });
+});
