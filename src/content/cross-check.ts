@@ -1,5 +1,6 @@
 import type { LocatedContent, Located } from "./load-content.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
+import { normaliseSitePath } from "./site-path.ts";
 import { tagSlug } from "./tag-slug.ts";
 
 /** What the reader learnt about files beyond their valid entries. */
@@ -73,19 +74,57 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
   return problems;
 }
 
-/** Article aliases and redirects must not claim one old path twice. */
+/** One old path and where it should go, as written in an article's aliases or in _data/redirects.yaml. */
+interface PathClaim {
+  from: string;
+  to: string;
+  item: Located<unknown>;
+  field: (string | number)[];
+  owner: string;
+}
+
+/**
+ * Redirects must not claim one old path twice, point at themselves, or form a loop; all three can be seen in
+ * the content alone. Whether each target page exists is checked after the build, against the written pages.
+ */
 function checkPaths(content: LocatedContent): ContentProblem[] {
+  const claims: PathClaim[] = [
+    ...content.articles.flatMap((article) =>
+      article.data.aliases.map((alias, index) => ({ from: alias, to: `/articles/${article.data.slug}/`, item: article, field: ["aliases", index], owner: article.source.file })),
+    ),
+    ...content.redirects.map((redirect) => ({
+      from: redirect.data.from,
+      to: redirect.data.to,
+      item: redirect,
+      field: ["from"],
+      owner: `${redirect.source.file} (entry ${Number(redirect.path[0]) + 1})`,
+    })),
+  ];
   const problems: ContentProblem[] = [];
-  const claimed = new Map<string, string>();
-  const claim = (from: string, owner: string, item: Located<unknown>, field: (string | number)[]) => {
-    const normal = from.endsWith("/") || from.includes(".") ? from : `${from}/`;
-    const earlier = claimed.get(normal);
-    const fieldPath = [...item.path, ...field];
-    if (earlier) problems.push({ file: item.source.file, line: item.source.lineOf(fieldPath), field: fieldName(fieldPath), message: `"${from}" is already redirected by ${earlier}` });
-    else claimed.set(normal, owner);
+  const report = (claim: PathClaim, field: (string | number)[], message: string) => {
+    const fieldPath = [...claim.item.path, ...field];
+    problems.push({ file: claim.item.source.file, line: claim.item.source.lineOf(fieldPath), field: fieldName(fieldPath), message });
   };
-  for (const article of content.articles) article.data.aliases.forEach((alias, index) => claim(alias, article.source.file, article, ["aliases", index]));
-  content.redirects.forEach((redirect) => claim(redirect.data.from, `${redirect.source.file} (entry ${Number(redirect.path[0]) + 1})`, redirect, ["from"]));
+  const byFrom = new Map<string, PathClaim>();
+  for (const claim of claims) {
+    const earlier = byFrom.get(normaliseSitePath(claim.from));
+    if (earlier) report(claim, claim.field, `"${claim.from}" is already redirected by ${earlier.owner}`);
+    else byFrom.set(normaliseSitePath(claim.from), claim);
+  }
+  for (const claim of byFrom.values()) {
+    const toField = claim.field[0] === "from" ? ["to"] : claim.field;
+    if (normaliseSitePath(claim.from) === normaliseSitePath(claim.to)) {
+      report(claim, toField, `redirects "${claim.from}" to itself`);
+      continue;
+    }
+    const seen = new Set([normaliseSitePath(claim.from)]);
+    let next = byFrom.get(normaliseSitePath(claim.to));
+    while (next && !seen.has(normaliseSitePath(next.from))) {
+      seen.add(normaliseSitePath(next.from));
+      next = byFrom.get(normaliseSitePath(next.to));
+    }
+    if (next) report(claim, toField, `"${claim.from}" leads back to itself through "${claim.to}": a redirect loop`);
+  }
   return problems;
 }
 

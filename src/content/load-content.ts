@@ -40,6 +40,8 @@ export interface Content {
   promotions: Promotion[];
   redirects: Redirect[];
   articles: ArticleSource[];
+  /** The line of a field in a content file, for problems found after loading (such as a redirect to a page that was not built). */
+  lineOf(file: string, path: readonly (string | number)[]): number | undefined;
 }
 
 /** A validated entity with the place it was read from, kept until the cross-checks have run. */
@@ -108,6 +110,7 @@ export async function loadContent(root: string): Promise<Content> {
     promotions: plain(promotions),
     redirects: plain(redirects),
     articles: plain(articles),
+    lineOf: (file, path) => reader.sources.get(file)?.lineOf(path),
   };
 }
 
@@ -117,6 +120,8 @@ class ContentReader {
   readonly declared = new Map<string, Set<string>>();
   /** Files that could not be read or parsed: references into them cannot be checked. */
   readonly unreadable = new Set<string>();
+  /** Every parsed file, by path, so later stages can still name a line. */
+  readonly sources = new Map<string, YamlSource>();
 
   constructor(
     private readonly root: string,
@@ -202,6 +207,7 @@ class ContentReader {
           this.problems.push(...parsed.problems);
           return undefined;
         }
+        this.sources.set(file, parsed.source);
         const slug = name.replace(/\.md$/, "");
         if (!this.checkId(slug, parsed.source, [], "file name")) return undefined;
         const data = this.check(articleSchema, parsed.source, parsed.source.value ?? {}, []);
@@ -232,6 +238,7 @@ class ContentReader {
       this.problems.push(...parsed.problems);
       return undefined;
     }
+    this.sources.set(file, parsed.source);
     return parsed.source;
   }
 

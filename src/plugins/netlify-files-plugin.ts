@@ -15,8 +15,8 @@ export interface NetlifyFilesOptions {
 }
 
 /**
- * Writes `_redirects` and `_headers` after the pages exist, because both are checked against them: a redirect
- * to a page that was not written, a loop, or a redirect away from a live page fails the build.
+ * Writes `_redirects` and `_headers` after the pages exist, because both depend on them: a redirect to a page
+ * that was not written, or away from a live page, fails the build; the headers cover each top-level path.
  */
 export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFilesOptions): void {
   config.on("eleventy.after", async ({ directories }) => {
@@ -25,8 +25,9 @@ export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFiles
       const file = path.join(output, url);
       return url.endsWith("/") ? existsSync(path.join(file, "index.html")) : existsSync(file) || existsSync(path.join(file, "index.html"));
     };
-    const rules = redirectRules(await options.model.get());
-    const problems = redirectProblems(rules, pageExists);
+    const model = await options.model.get();
+    const rules = redirectRules(model);
+    const problems = redirectProblems(rules, pageExists, model.content.lineOf);
     if (problems.length > 0) throw new ContentError(problems);
     await writeFile(path.join(output, "_redirects"), redirectsFile(rules));
 

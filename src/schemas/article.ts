@@ -24,7 +24,8 @@ export const articleSchema = z
     aliases: z.array(sitePathField).default([]),
   })
   .superRefine((article, context) => {
-    if (article.updated && article.updated < article.date) {
+    // Compared by day: "updated" is often a plain date on the same day as a timed "date".
+    if (article.updated && article.updated.startOf("day") < article.date.startOf("day")) {
       context.addIssue({ code: "custom", path: ["updated"], message: "must not be before date" });
     }
   });

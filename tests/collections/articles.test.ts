@@ -49,7 +49,7 @@ function article(slug: string, date: string, fields: Partial<ArticleSource> = {}
 }
 
 function content(articles: ArticleSource[]): Content {
-  return { site, authors: {}, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles };
+  return { site, authors: {}, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles, lineOf: () => undefined };
 }
 
 const slugs = (articles: readonly Article[] | undefined) => (articles ?? []).map((item) => item.slug);

@@ -35,6 +35,11 @@ describe("articleSchema: valid front matter", () => {
     expect(article.updated).toBeUndefined();
   });
 
+  it("accepts a plain-date updated on the same day as a timed date", () => {
+    expect(articleSchema.safeParse({ ...validArticle(), date: "2027-01-19T07:00", updated: "2027-01-19" }).success).toBe(true);
+    expect(articleSchema.safeParse({ ...validArticle(), date: "2027-01-19T07:00", updated: "2027-01-18" }).success).toBe(false);
+  });
+
   it("accepts updated equal to date", () => {
     expect(articleSchema.safeParse({ ...validArticle(), updated: validArticle().date }).success).toBe(true);
   });
