@@ -21,7 +21,7 @@ export interface CatalogCourse extends Course {
   priceLabel: string;
   /** Upcoming sessions, private ones included. */
   sessions: ScheduledSession[];
-  /** The next session the public can book, if any. */
+  /** The next session a visitor can book or waitlist, if any. */
   nextPublic?: ScheduledSession;
   /** Courses named in relatedCourses, resolved. */
   related: CatalogCourse[];
@@ -69,7 +69,7 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
   const byId: Record<string, CatalogCourse> = {};
   for (const course of Object.values(content.courses)) {
     const sessions = schedule.byCourse[course.id] ?? [];
-    const nextPublic = sessions.find((session) => !session.isPrivate && session.status === "scheduled");
+    const nextPublic = sessions.find((session) => session.isBookable);
     byId[course.id] = {
       ...course,
       url: `/courses/${course.id}/`,

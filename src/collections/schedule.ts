@@ -8,7 +8,7 @@ import { groupBy } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
 
 /** Where a session stands for someone who wants a seat. */
-export type Availability = "open" | "few" | "full" | "cancelled" | "postponed";
+export type Availability = "open" | "few" | "full" | "underway" | "cancelled" | "postponed";
 
 /** A class session with everything a page or calendar shows, resolved once per build. */
 export interface ScheduledSession extends Omit<Session, "course" | "location" | "instructor"> {
@@ -20,7 +20,7 @@ export interface ScheduledSession extends Omit<Session, "course" | "location" | 
   calendarUrl: string;
   seatsLeft: number;
   availability: Availability;
-  /** "Open", "3 seats left", "Full: waitlist open", "Cancelled", "Postponed". */
+  /** "Open", "3 seats left", "Full: waitlist open", "In progress", "Cancelled", "Postponed". */
   availabilityLabel: string;
   /** The session's price, else the course's; undefined means on request. */
   priceUSD?: number;
@@ -36,6 +36,10 @@ export interface ScheduledSession extends Omit<Session, "course" | "location" | 
   canRegister: boolean;
   /** Full, but still going ahead: the waitlist is open. */
   hasWaitlist: boolean;
+  /** Public, going ahead and not yet started: something a visitor can sign up for, or join the waitlist of. */
+  isBookable: boolean;
+  /** The course's other bookable sessions, for a visitor whose dates do not suit. */
+  otherDates: ScheduledSession[];
 }
 
 /** Sessions of one calendar month. */
@@ -55,8 +59,8 @@ export interface ScheduleCollections {
   months: ScheduleMonth[];
   /** Upcoming sessions per course id. */
   byCourse: Record<string, ScheduledSession[]>;
-  /** Upcoming sessions a member of the public can join (not private, not cancelled). */
-  public: ScheduledSession[];
+  /** Upcoming sessions a visitor can book or waitlist (see isBookable): the home page's and sidebar's "next classes". */
+  bookable: ScheduledSession[];
 }
 
 const MODE_LABELS = { classroom: "Classroom", online: "Live online", onsite: "On-site (private)" } as const;
@@ -75,6 +79,9 @@ export function buildScheduleCollections(content: Content, context: BuildContext
     .filter((session) => session.end > context.now)
     .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.id.localeCompare(b.id))
     .map((session) => resolveSession(session, content, context));
+  const bookable = upcoming.filter((session) => session.isBookable);
+  const bookableByCourse = groupBy(bookable, (session) => [session.courseId]);
+  for (const session of upcoming) session.otherDates = (bookableByCourse[session.courseId] ?? []).filter((other) => other !== session);
   const months = new Map<string, ScheduleMonth>();
   for (const session of upcoming) {
     const key = session.start.toFormat("yyyy-MM");
@@ -86,16 +93,17 @@ export function buildScheduleCollections(content: Content, context: BuildContext
     upcoming,
     months: [...months.values()],
     byCourse: groupBy(upcoming, (session) => [session.courseId]),
-    public: upcoming.filter((session) => !session.isPrivate && session.status !== "cancelled"),
+    bookable,
   };
 }
 
 function resolveSession(session: Session, content: Content, context: BuildContext): ScheduledSession {
   const course = content.courses[session.course]!;
   const seatsLeft = Math.max(0, session.seats - session.enrolled);
-  const availability = availabilityOf(session, seatsLeft, content.site.fewSeatsLeft);
+  const availability = availabilityOf(session, seatsLeft, content.site.fewSeatsLeft, context);
   const isPrivate = session.mode === "onsite";
   const isUnderway = session.start <= context.now;
+  const isBookable = !isPrivate && !isUnderway && session.status === "scheduled";
   const { course: courseId, location, instructor, ...rest } = session;
   const priceUSD = session.priceUSD ?? course.priceUSD;
   return {
@@ -108,19 +116,22 @@ function resolveSession(session: Session, content: Content, context: BuildContex
     calendarUrl: `/schedule/${session.id}.ics`,
     seatsLeft,
     availability,
-    availabilityLabel: isUnderway && session.status === "scheduled" ? "In progress" : availabilityLabel(availability, seatsLeft),
+    availabilityLabel: availabilityLabel(availability, seatsLeft),
     ...(priceUSD !== undefined ? { priceUSD } : {}),
     dateRange: formatDateRange(session.start, session.end),
     timeRange: formatTimeRange(session.start, session.end),
     isPrivate,
     isUnderway,
-    canRegister: !isPrivate && !isUnderway && (availability === "open" || availability === "few"),
-    hasWaitlist: !isPrivate && !isUnderway && availability === "full",
+    canRegister: isBookable && (availability === "open" || availability === "few"),
+    hasWaitlist: isBookable && availability === "full",
+    isBookable,
+    otherDates: [],
   };
 }
 
-function availabilityOf(session: Session, seatsLeft: number, fewSeatsLeft: number): Availability {
+function availabilityOf(session: Session, seatsLeft: number, fewSeatsLeft: number, context: BuildContext): Availability {
   if (session.status !== "scheduled") return session.status;
+  if (session.start <= context.now) return "underway";
   if (seatsLeft === 0) return "full";
   return seatsLeft <= fewSeatsLeft ? "few" : "open";
 }
@@ -133,6 +144,8 @@ function availabilityLabel(availability: Availability, seatsLeft: number): strin
       return seatsLeft === 1 ? "1 seat left" : `${seatsLeft} seats left`;
     case "full":
       return "Full: waitlist open";
+    case "underway":
+      return "In progress";
     case "cancelled":
       return "Cancelled";
     case "postponed":

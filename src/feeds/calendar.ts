@@ -13,6 +13,13 @@ export interface CalendarOptions {
   stamp: DateTime;
 }
 
+/** How each status reads in a calendar. */
+const STATE_TEXT: Record<ScheduledSession["status"], { suffix: string; note?: string; status: ICalEventStatus }> = {
+  scheduled: { suffix: "", status: ICalEventStatus.CONFIRMED },
+  cancelled: { suffix: " (cancelled)", note: "This class has been cancelled.", status: ICalEventStatus.CANCELLED },
+  postponed: { suffix: " (postponed)", note: "This class has been postponed; new dates will follow.", status: ICalEventStatus.TENTATIVE },
+};
+
 /** The UID of a session's event: derived from the session id only, so it never changes. */
 export function sessionUid(session: Pick<ScheduledSession, "id">, site: Pick<Site, "url">): string {
   return `${session.id}@${new URL(site.url).hostname}`;
@@ -33,22 +40,23 @@ export function sessionsCalendar(sessions: readonly ScheduledSession[], options:
   const calendar = ical({ name: options.name, prodId: { company: site.name, product: "Class schedule", language: "EN" } });
   for (const session of sessions) {
     const url = `${site.url}${session.url}`;
+    const state = STATE_TEXT[session.status];
     const description = [
       `${session.course.title} (${session.course.durationDays}-day ${session.course.level} course), ${modeLabel(session.mode).toLowerCase()}.`,
       `Daily ${session.timeRange}. Instructor: ${session.instructor.name}.`,
-      session.status === "cancelled" ? "This class has been cancelled." : session.status === "postponed" ? "This class has been postponed; new dates will follow." : `Seats: ${session.availabilityLabel}.`,
-      `Details and registration: ${url}`,
+      state.note ?? (session.isPrivate ? "A private class taught for a client; not open for registration." : `Seats: ${session.availabilityLabel}.`),
+      `Details: ${url}`,
     ].join("\n");
     calendar.createEvent({
       id: sessionUid(session, site),
       start: session.start.toUTC().toJSDate(),
       end: session.end.toUTC().toJSDate(),
       stamp: options.stamp.toUTC().toJSDate(),
-      summary: `${session.course.title}${session.status === "cancelled" ? " (cancelled)" : session.status === "postponed" ? " (postponed)" : ""}`,
+      summary: `${session.course.title}${state.suffix}`,
       description,
       location: sessionPlace(session),
       url,
-      status: session.status === "cancelled" ? ICalEventStatus.CANCELLED : session.status === "postponed" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status: state.status,
     });
   }
   return calendar.toString();

@@ -12,6 +12,8 @@ const AVAILABILITY = {
   open: "https://schema.org/InStock",
   few: "https://schema.org/LimitedAvailability",
   full: "https://schema.org/SoldOut",
+  // Registration closes when a class starts: no seat can be bought any more.
+  underway: "https://schema.org/SoldOut",
   cancelled: "https://schema.org/SoldOut",
   postponed: "https://schema.org/SoldOut",
 } as const;
@@ -42,6 +44,6 @@ export function sessionEventJsonLd(session: ScheduledSession, site: Site) {
     },
     organizer: organizationReference(site),
     performer: { "@type": "Person", name: session.instructor.name },
-    educationalLevel: session.course.level,
+    educationalLevel: session.course.level.replace(/^./, (letter) => letter.toUpperCase()),
   };
 }

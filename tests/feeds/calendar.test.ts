@@ -114,6 +114,18 @@ describe("calendar files (SITE_NOW 2026-12-01)", () => {
     expect(own.map((event) => event.status)).toEqual(["CANCELLED"]);
   });
 
+  it("describes a private on-site class as private, with no seats or registration", () => {
+    const { events } = readCalendar(dir, "/schedule.ics");
+    const privateIds = upcoming.filter((session) => session.mode === "onsite").map((session) => uidOf(session.id));
+    expect(privateIds.length).toBeGreaterThan(0);
+    for (const event of events.filter((candidate) => privateIds.includes(candidate.uid))) {
+      expect(event.description, event.uid).toContain("A private class taught for a client; not open for registration.");
+      expect(event.description, event.uid).not.toMatch(/Seats:/);
+    }
+    const publicOpen = events.find((event) => event.uid === uidOf("aws-fundamentals-2026-12-online"))!;
+    expect(publicOpen.description).toContain("Seats: Open.");
+  });
+
   it("writes one event per session calendar, the same as in /schedule.ics", () => {
     const whole = readCalendar(dir, "/schedule.ics").events;
     for (const session of upcoming) {

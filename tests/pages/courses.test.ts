@@ -19,7 +19,7 @@ const upcomingOf = (courseId: string, build: keyof typeof CLOCKS) =>
     .filter((session) => session.course === courseId && session.endAt > DateTime.fromISO(CLOCKS[build]))
     .sort((a, b) => a.startAt.toMillis() - b.startAt.toMillis() || a.id.localeCompare(b.id));
 const nextPublicOf = (courseId: string, build: keyof typeof CLOCKS): Session | undefined =>
-  upcomingOf(courseId, build).find((session) => session.mode !== "onsite" && session.status === "scheduled");
+  upcomingOf(courseId, build).find((session) => session.startAt > DateTime.fromISO(CLOCKS[build]) && session.mode !== "onsite" && session.status === "scheduled");
 
 const LEVELS = { introductory: "Introductory", intermediate: "Intermediate", advanced: "Advanced" } as const;
 const FORMATS = { "public-classroom": "Classroom in Denver", "online-live": "Live online", "onsite-private": "Private, at your site" } as const;

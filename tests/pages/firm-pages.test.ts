@@ -46,7 +46,8 @@ interface SessionData {
 }
 const nextPublic = readYaml<SessionData[]>("_data/schedule.yaml")
   .map((session) => ({ ...session, startAt: DateTime.fromISO(session.start, { zone: ZONE }), endAt: DateTime.fromISO(session.end, { zone: ZONE }) }))
-  .filter((session) => session.endAt > NOW && session.mode !== "onsite" && (session.status ?? "scheduled") !== "cancelled")
+  // The next classes a visitor can still sign up for: public, going ahead, not yet started (full ones offer a waitlist).
+  .filter((session) => session.startAt > NOW && session.mode !== "onsite" && (session.status ?? "scheduled") === "scheduled")
   .sort((a, b) => a.startAt.toMillis() - b.startAt.toMillis() || a.id.localeCompare(b.id))
   .map((session) => session.id);
 
