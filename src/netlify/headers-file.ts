@@ -15,6 +15,19 @@ export const CONTENT_SECURITY_POLICY = [
 /** The search page's policy: the same, plus 'wasm-unsafe-eval', which Pagefind's WebAssembly needs. */
 export const SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
 
+/**
+ * The policy a page repeats in a `<meta http-equiv>`: the same as its header, so that pages Netlify serves for
+ * paths without a rule (its 404 page at an unknown address) are covered too. frame-ancestors is left out
+ * because browsers ignore it in a meta element.
+ */
+export function metaContentSecurityPolicy(url: string, searchFolder: string): string {
+  const policy = url.startsWith(`/${searchFolder}/`) ? SEARCH_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+  return policy
+    .split("; ")
+    .filter((directive) => !directive.startsWith("frame-ancestors"))
+    .join("; ");
+}
+
 /** What the headers depend on. */
 export interface HeadersInput {
   /** Netlify's deploy context (CONTEXT): production, deploy-preview, branch-deploy, dev; undefined locally. */

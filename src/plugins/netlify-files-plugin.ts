@@ -4,7 +4,7 @@ import path from "node:path";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
 import { ContentError } from "../content/problems.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
-import { headersFile } from "../netlify/headers-file.ts";
+import { headersFile, metaContentSecurityPolicy } from "../netlify/headers-file.ts";
 import { redirectProblems, redirectRules, redirectsFile } from "../netlify/redirect-rules.ts";
 
 /** Options of the Netlify files plugin. */
@@ -19,6 +19,7 @@ export interface NetlifyFilesOptions {
  * that was not written, or away from a live page, fails the build; the headers cover each top-level path.
  */
 export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFilesOptions): void {
+  config.addFilter("contentSecurityPolicy", (url: string) => metaContentSecurityPolicy(url, options.searchFolder));
   config.on("eleventy.after", async ({ directories }) => {
     const output = directories.output;
     const pageExists = (url: string) => {

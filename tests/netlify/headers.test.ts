@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseAllHeaders } from "netlify-headers-parser";
 import { describe, expect, it } from "vitest";
 import { headersFile } from "../../src/netlify/headers-file.ts";
-import { allPages, buildDir, urlOfFile } from "../support/site-output.ts";
+import { allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
 /** A parsed `_headers` rule. */
 interface HeaderRule {
@@ -59,6 +59,18 @@ describe("_headers of the December build, read by Netlify's parser", async () =>
       expect(directive(policy!, "default-src"), url).toBe("default-src 'self'");
       expect(header(headersFor(rules, url), "Content-Security-Policy"), url).toEqual([["Content-Security-Policy", policy]]);
     }
+  });
+
+  it("repeats each page's policy in a meta element, without frame-ancestors, so a 404 at any address is covered", () => {
+    for (const url of urls) {
+      const [[, policy]] = header(headersFor(rules, url), "Content-Security-Policy") as [[string, string]];
+      const meta = page(dir, url)('meta[http-equiv="Content-Security-Policy"]');
+      expect(meta, url).toHaveLength(1);
+      const expected = policy.split("; ").filter((part) => !part.startsWith("frame-ancestors")).join("; ");
+      expect(meta.attr("content"), url).toBe(expected);
+    }
+    expect(matching(rules, "/no-such-page/").flatMap((rule) => header(rule.values, "Content-Security-Policy"))).toEqual([]);
+    expect(page(dir, "/404.html")('meta[http-equiv="Content-Security-Policy"]').attr("content")).toContain("script-src 'self';");
   });
 
   it("lets only the search page run WebAssembly", () => {
