@@ -1,5 +1,7 @@
 /**
- * The build at a glance: directories, then the plugins in the order they run.
+ * The build at a glance: directories, then the plugins in the order they are registered: page setup and
+ * data first, then what runs before the pages (the stylesheet), then what runs after them. Eleventy runs the
+ * eleventy.after listeners side by side; none of them depends on another.
  * Every plugin is a module under src/plugins with one job.
  */
 import { SiteModelSource } from "./src/collections/site-model-source.ts";

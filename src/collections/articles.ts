@@ -1,4 +1,5 @@
 import type { ArticleSource, Content } from "../content/load-content.ts";
+import type { Person } from "../schemas/person.ts";
 import { tagSlug } from "../content/tag-slug.ts";
 import { readingMinutes, renderMarkdown } from "../markdown/render-markdown.ts";
 import type { BuildContext } from "./build-context.ts";
@@ -18,9 +19,28 @@ export interface TagRef {
   url: string;
 }
 
+/** An author with their page and articles. */
+export interface Author extends Person {
+  url: string;
+  /** The articles this build shows, newest first. */
+  articles: Article[];
+}
+
+/** The URL of an author's page. */
+export function authorUrl(id: string): string {
+  return `/authors/${id}/`;
+}
+
+/** The URL of a tag's first page. */
+export function tagUrl(slug: string): string {
+  return `/articles/tags/${slug}/`;
+}
+
 /** An article ready to render. */
 export interface Article extends Omit<ArticleSource, "tags"> {
   url: string;
+  /** The author's name and page. */
+  byline: { name: string; url: string };
   /** The 1200x630 image shown when the article is shared. */
   socialImage: string;
   html: string;
@@ -47,8 +67,12 @@ export interface TagPage extends ListPage<Article> {
 
 /** Everything the article pages need, derived once per build. */
 export interface ArticleCollections {
-  /** The articles this build shows, newest first. */
+  /** The articles this build shows, newest first (in development, drafts and scheduled ones too). */
   list: Article[];
+  /** Only the published articles, newest first: what feeds and "further reading" offer, even in development. */
+  published: Article[];
+  /** Every author, with a page even before their first article. */
+  authors: Author[];
   /** /articles/ split into pages. */
   pages: ListPage<Article>[];
   /** Every tag, by name. */
@@ -79,11 +103,12 @@ export function buildArticleCollections(content: Content, context: BuildContext)
     .map(({ source, state }) => ({
       ...source,
       url: `/articles/${source.slug}/`,
+      byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
       socialImage: socialImagePath("articles", source.slug),
       html: renderMarkdown(source.body),
       readingMinutes: readingMinutes(source.body),
       state,
-      tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: `/articles/tags/${slug}/` })),
+      tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
       related: [],
     }));
 
@@ -95,17 +120,20 @@ export function buildArticleCollections(content: Content, context: BuildContext)
     article.related = relatedArticles(article, list);
   });
 
+  // Labels come from the articles shown, so every tag has at least one article.
   const tags: Tag[] = [...labels.entries()]
-    .map(([slug, label]) => ({ slug, label, url: `/articles/tags/${slug}/`, articles: list.filter((article) => article.tags.some((tag) => tag.slug === slug)) }))
-    .filter((tag) => tag.articles.length > 0)
+    .map(([slug, label]) => ({ slug, label, url: tagUrl(slug), articles: list.filter((article) => article.tags.some((tag) => tag.slug === slug)) }))
     .sort((a, b) => a.label.localeCompare(b.label));
+  const byAuthor = groupBy(list, (article) => [article.author]);
 
   return {
     list,
+    published: list.filter((article) => article.state === "published"),
+    authors: Object.values(content.authors).map((author) => ({ ...author, url: authorUrl(author.id), articles: byAuthor[author.id] ?? [] })),
     pages: paginate(list, ARTICLES_PER_PAGE, "/articles/"),
     tags,
     tagPages: tags.flatMap((tag) => paginate(tag.articles, ARTICLES_PER_PAGE, tag.url).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
-    byAuthor: groupBy(list, (article) => [article.author]),
+    byAuthor,
     byCourse: groupBy(list, (article) => article.relatedCourses),
   };
 }

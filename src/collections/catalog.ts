@@ -16,7 +16,9 @@ export interface CatalogCourse extends Course {
   calendarUrl: string;
   privateEnquiryUrl: string;
   categoryName: string;
+  categoryUrl: string;
   levelLabel: string;
+  levelUrl: string;
   formatLabels: string[];
   priceLabel: string;
   /** Upcoming sessions, private ones included. */
@@ -64,6 +66,16 @@ const FORMAT_LABELS: Record<CourseFormat, string> = {
   "onsite-private": "Private, at your site",
 };
 
+/** The URL of a category's browse page. */
+export function categoryUrl(id: string): string {
+  return `/courses/category/${id}/`;
+}
+
+/** The URL of a level's browse page. */
+export function levelUrl(level: CourseLevel): string {
+  return `/courses/level/${level}/`;
+}
+
 /** Builds the directory: resolved courses, categories and levels, each with upcoming sessions and articles. */
 export function buildCatalogCollections(content: Content, schedule: ScheduleCollections, articles: ArticleCollections): CatalogCollections {
   const byId: Record<string, CatalogCourse> = {};
@@ -78,7 +90,9 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
       calendarUrl: `/courses/${course.id}.ics`,
       privateEnquiryUrl: `/training/private/${course.id}/#enquiry`,
       categoryName: content.categories[course.category]!.name,
+      categoryUrl: categoryUrl(course.category),
       levelLabel: LEVEL_TEXT[course.level].name,
+      levelUrl: levelUrl(course.level),
       formatLabels: course.formats.map((format) => FORMAT_LABELS[format]),
       priceLabel: formatPrice(course.priceUSD),
       sessions,
@@ -91,14 +105,14 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
   for (const course of courses) course.related = course.relatedCourses.map((id) => byId[id]!);
 
   const categories = Object.values(content.categories)
-    .map((category) => ({ ...category, kind: "category" as const, url: `/courses/category/${category.id}/`, courses: courses.filter((course) => course.category === category.id) }))
+    .map((category) => ({ ...category, kind: "category" as const, url: categoryUrl(category.id), courses: courses.filter((course) => course.category === category.id) }))
     .filter((category) => category.courses.length > 0)
     .sort((a, b) => a.name.localeCompare(b.name));
   const levels = courseLevels.map((level) => ({
     kind: "level" as const,
     id: level,
     ...LEVEL_TEXT[level],
-    url: `/courses/level/${level}/`,
+    url: levelUrl(level),
     courses: courses.filter((course) => course.level === level),
   }));
   return { courses, byId, categories, levels, groups: [...levels, ...categories] };

@@ -23,7 +23,7 @@ export function buildServices(content: Content, catalog: CatalogCollections, art
       url: `/consulting/${service.id}/`,
       bodyHtml: renderMarkdown(service.body),
       courses: service.relatedCourses.map((id) => catalog.byId[id]!),
-      articles: articles.list.filter((article) => article.state === "published" && article.relatedCourses.some((id) => courseIds.has(id))).slice(0, 3),
+      articles: articles.published.filter((article) => article.relatedCourses.some((id) => courseIds.has(id))).slice(0, 3),
     };
   });
 }

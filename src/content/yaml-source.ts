@@ -19,19 +19,20 @@ export type YamlParse = { ok: true; source: YamlSource } | { ok: false; problems
 
 /**
  * Parses YAML 1.2 (so `no` stays a string) with the timestamp tag on, so an unquoted date arrives as a Date and
- * the schema can refuse it. `lineOffset` shifts reported lines, for front matter below a `---` line.
+ * the schema can refuse it. Lines are the text's own; front matter keeps the file's lines because the text
+ * handed in starts right after the opening `---`, newline included.
  */
-export function parseYaml(file: string, text: string, lineOffset = 0): YamlParse {
+export function parseYaml(file: string, text: string): YamlParse {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, customTags: ["timestamp"], uniqueKeys: true, prettyErrors: true });
   const [error] = document.errors;
   if (error) {
     // Only the first: after a syntax error the parser's later complaints are mostly echoes of it.
-    const line = error.linePos ? error.linePos[0].line + lineOffset : undefined;
+    const line = error.linePos ? error.linePos[0].line : undefined;
     const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     return { ok: false, problems: [{ file, ...(line ? { line } : {}), field: "", message: `YAML syntax: ${message}` }] };
   }
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   return {
     ok: true,
     source: {

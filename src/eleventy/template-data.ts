@@ -3,13 +3,11 @@ import type { BuildContext } from "../collections/build-context.ts";
 import type { CatalogCollections } from "../collections/catalog.ts";
 import type { ConsultingService } from "../collections/services.ts";
 import type { ScheduleCollections } from "../collections/schedule.ts";
-import type { Person } from "../schemas/person.ts";
 import type { Site } from "../schemas/site.ts";
 
 /** The global data every template receives from the site data plugin, for 11ty.ts templates. */
 export interface SiteTemplateData {
   site: Site;
-  authors: Readonly<Record<string, Person>>;
   build: BuildContext;
   articles: ArticleCollections;
   schedule: ScheduleCollections;

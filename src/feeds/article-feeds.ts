@@ -2,7 +2,6 @@ import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import type { DateTime } from "luxon";
 import type { Article } from "../collections/articles.ts";
 import { escapeHtml } from "../html/escape-html.ts";
-import type { Person } from "../schemas/person.ts";
 import type { Site } from "../schemas/site.ts";
 
 /** What both feeds are made from. */
@@ -10,7 +9,6 @@ export interface FeedInput {
   site: Site;
   /** Published articles, newest first. */
   articles: readonly Article[];
-  authors: Readonly<Record<string, Person>>;
 }
 
 /** Feed paths, as linked from every page's head. */
@@ -19,12 +17,16 @@ export const FEED_PATHS = { atom: "/feed.xml", json: "/feed.json" } as const;
 const rfc3339 = (value: DateTime) => value.toUTC().toISO({ suppressMilliseconds: true })!;
 const lastChange = (article: Article) => article.updated ?? article.date;
 
+// Both feeds need the same conversion; an article object lives for one build, so this caches per build.
+const absoluteHtml = new WeakMap<Article, Promise<string>>();
+
 /** The articles with their full HTML made absolute, so links and images work in a feed reader. */
 async function absoluteEntries(input: FeedInput) {
   return Promise.all(
     input.articles.map(async (article) => {
       const url = `${input.site.url}${article.url}`;
-      return { article, url, html: await convertHtmlToAbsoluteUrls(article.html, url) };
+      if (!absoluteHtml.has(article)) absoluteHtml.set(article, convertHtmlToAbsoluteUrls(article.html, url));
+      return { article, url, html: await absoluteHtml.get(article)! };
     }),
   );
 }
@@ -55,7 +57,7 @@ export async function atomFeed(input: FeedInput): Promise<string> {
       `    <id>${escapeHtml(url)}</id>`,
       `    <published>${rfc3339(article.date)}</published>`,
       `    <updated>${rfc3339(lastChange(article))}</updated>`,
-      `    <author><name>${escapeHtml(input.authors[article.author]?.name ?? site.name)}</name></author>`,
+      `    <author><name>${escapeHtml(article.byline.name)}</name><uri>${escapeHtml(site.url + article.byline.url)}</uri></author>`,
       ...article.tags.map((tag) => `    <category term="${escapeHtml(tag.slug)}" label="${escapeHtml(tag.label)}"/>`),
       `    <summary>${escapeHtml(article.summary)}</summary>`,
       `    <content type="html">${escapeHtml(html)}</content>`,
@@ -86,7 +88,7 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
       content_html: html,
       date_published: rfc3339(article.date),
       date_modified: rfc3339(lastChange(article)),
-      authors: [{ name: input.authors[article.author]?.name ?? site.name, url: `${site.url}/authors/${article.author}/` }],
+      authors: [{ name: article.byline.name, url: site.url + article.byline.url }],
       tags: article.tags.map((tag) => tag.label),
     })),
   };

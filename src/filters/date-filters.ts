@@ -20,8 +20,3 @@ export function isoDate(value: DateTime): string {
 export function isoDateTime(value: DateTime): string {
   return inSiteZone(value).toISO({ suppressMilliseconds: true })!;
 }
-
-/** "December 2026": month headings. */
-export function monthYear(value: DateTime): string {
-  return inSiteZone(value).toFormat("MMMM yyyy");
-}

@@ -18,6 +18,11 @@ export function nonBreaking(text: string): string {
   return text.replace(/ /g, "\u00a0").replace(/-/g, "\u2011");
 }
 
+/** A `tel:` link for a printed phone number: "+1 303-555-0142" becomes "tel:+13035550142". */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, "")}`;
+}
+
 /** "1 day", "5 days". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;

@@ -1,7 +1,6 @@
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
-import { isoDate, isoDateTime, longDate, monthYear } from "../filters/date-filters.ts";
-import { jsonForScript } from "../html/escape-html.ts";
-import { documentTitle, nonBreaking, plural } from "../filters/text-filters.ts";
+import { isoDate, isoDateTime, longDate } from "../filters/date-filters.ts";
+import { documentTitle, nonBreaking, plural, telHref } from "../filters/text-filters.ts";
 import { othersThan } from "../filters/list-filters.ts";
 import { formatPrice } from "../filters/money.ts";
 import { modeLabel } from "../collections/schedule.ts";
@@ -11,12 +10,11 @@ export function filtersPlugin(config: EleventyConfig): void {
   config.addFilter("longDate", longDate);
   config.addFilter("isoDate", isoDate);
   config.addFilter("isoDateTime", isoDateTime);
-  config.addFilter("monthYear", monthYear);
   config.addFilter("documentTitle", documentTitle);
   config.addFilter("nonBreaking", nonBreaking);
+  config.addFilter("telHref", telHref);
   config.addFilter("plural", plural);
   config.addFilter("othersThan", othersThan);
   config.addFilter("price", formatPrice);
   config.addFilter("modeLabel", modeLabel);
-  config.addFilter("jsonForScript", jsonForScript);
 }

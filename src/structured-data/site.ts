@@ -1,5 +1,4 @@
 import type { Article } from "../collections/articles.ts";
-import type { Person } from "../schemas/person.ts";
 import type { Site } from "../schemas/site.ts";
 import { organizationReference, postalAddress } from "./organization.ts";
 
@@ -40,7 +39,9 @@ export function homeJsonLd(site: Site) {
 }
 
 /** schema.org BlogPosting for an article page. */
-export function articleJsonLd(article: Article, author: Person | undefined, site: Site) {
+export function articleJsonLd(article: Article, site: Site) {
+  // The firm's own editorial byline is the organisation, not a person.
+  const isFirm = article.byline.name === site.shortName || article.byline.name === site.name;
   return {
     "@context": "https://schema.org",
     "@type": "BlogPosting",
@@ -50,7 +51,7 @@ export function articleJsonLd(article: Article, author: Person | undefined, site
     mainEntityOfPage: `${site.url}${article.url}`,
     datePublished: article.date.toISO({ suppressMilliseconds: true }),
     dateModified: (article.updated ?? article.date).toISO({ suppressMilliseconds: true }),
-    author: author && author.name !== site.shortName ? { "@type": "Person", name: author.name, url: `${site.url}/authors/${article.author}/` } : organizationReference(site),
+    author: isFirm ? organizationReference(site) : { "@type": "Person", name: article.byline.name, url: site.url + article.byline.url },
     publisher: organizationReference(site),
     image: `${site.url}${article.socialImage}`,
     keywords: article.tags.map((tag) => tag.label).join(", "),

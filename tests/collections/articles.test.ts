@@ -49,7 +49,10 @@ function article(slug: string, date: string, fields: Partial<ArticleSource> = {}
 }
 
 function content(articles: ArticleSource[]): Content {
-  return { site, authors: {}, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles, lineOf: () => undefined };
+  const authors = Object.fromEntries(
+    [...new Set(articles.map((article) => article.author))].map((id) => [id, { id, name: `Name of ${id}`, role: "Writer", bio: "Writes." }]),
+  );
+  return { site, authors, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles, lineOf: () => undefined };
 }
 
 const slugs = (articles: readonly Article[] | undefined) => (articles ?? []).map((item) => item.slug);
@@ -382,3 +385,20 @@ describe("buildArticleCollections on loaded content", () => {
     }
   });
 });
+
+describe("published articles and authors", () => {
+  it("keeps a published-only list even in development, and a page per author", () => {
+    const collections = buildArticleCollections(
+      content([article("live", "2026-01-01"), article("draft-one", "2026-02-01", { draft: true }), article("later", "2027-06-01", { author: "hsg" })]),
+      { now: DateTime.fromISO("2026-12-01T09:00:00-07:00") as DateTime<true>, includeUnpublished: true },
+    );
+    expect(slugs(collections.list)).toEqual(["later", "draft-one", "live"]);
+    expect(slugs(collections.published)).toEqual(["live"]);
+    expect(collections.authors.map((author) => [author.id, author.url, slugs(author.articles)])).toEqual([
+      ["jane-doe", "/authors/jane-doe/", ["draft-one", "live"]],
+      ["hsg", "/authors/hsg/", ["later"]],
+    ]);
+    expect(collections.list[0]!.byline).toEqual({ name: "Name of hsg", url: "/authors/hsg/" });
+  });
+});
+

@@ -6,8 +6,8 @@ import { personSchema } from "../../src/schemas/person.ts";
 import { sessionSchema } from "../../src/schemas/session.ts";
 
 /** Parses text that must be valid YAML. */
-function source(text: string, lineOffset = 0, file = "_data/test.yaml"): YamlSource {
-  const parsed = parseYaml(file, text, lineOffset);
+function source(text: string, file = "_data/test.yaml"): YamlSource {
+  const parsed = parseYaml(file, text);
   if (!parsed.ok) throw new Error(`expected valid YAML, got ${JSON.stringify(parsed.problems)}`);
   return parsed.source;
 }
@@ -27,7 +27,7 @@ formats:
 
 describe("parseYaml: values", () => {
   it("returns the plain JavaScript value and the file", () => {
-    const parsed = source("a: 1\nb: [x, y]\nc: { d: true }\n", 0, "_data/site.yaml");
+    const parsed = source("a: 1\nb: [x, y]\nc: { d: true }\n", "_data/site.yaml");
     expect(parsed.file).toBe("_data/site.yaml");
     expect(parsed.value).toEqual({ a: 1, b: ["x", "y"], c: { d: true } });
   });
@@ -102,8 +102,8 @@ describe("parseYaml: lines", () => {
     expect(site.lineOf(["navigation", 1, "url"])).toBe(3);
   });
 
-  it("shifts every line by lineOffset", () => {
-    const shifted = source(COURSE_TEXT, 1);
+  it("counts a leading newline, as front matter handed over after its opening --- has one", () => {
+    const shifted = source(`\n${COURSE_TEXT}`);
     expect(shifted.lineOf(["title"])).toBe(2);
     expect(shifted.lineOf(["outline", 0, "topics", 1])).toBe(7);
     expect(shifted.lineOf(["formats", 0])).toBe(12);
@@ -125,8 +125,8 @@ describe("parseYaml: syntax errors", () => {
     expect(parsed).toEqual({ ok: false, problems: [{ file: "_data/dup.yaml", line: 3, field: "", message: "YAML syntax: Map keys must be unique" }] });
   });
 
-  it("shifts the line of a syntax error by lineOffset", () => {
-    const parsed = parseYaml("content/articles/a.md", "title: A\nsummary: B\ntitle: C\n", 1);
+  it("reports a syntax error in front matter on the file's line", () => {
+    const parsed = parseYaml("content/articles/a.md", "\ntitle: A\nsummary: B\ntitle: C\n");
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems.map((problem) => problem.line)).toEqual([4]);
@@ -164,7 +164,6 @@ describe("validate", () => {
   instructor: elena
   seats: "ten"
 `,
-      0,
       "_data/schedule.yaml",
     );
     const entries = schedule.value as unknown[];
@@ -179,13 +178,13 @@ describe("validate", () => {
   });
 
   it("says 'is required' for a missing field and points at the entry that lacks it", () => {
-    const people = source("jane:\n  name: Jane\n  role: Writer\n", 0, "_data/authors.yaml");
+    const people = source("jane:\n  name: Jane\n  role: Writer\n", "_data/authors.yaml");
     const result = validate(personSchema, people, (people.value as Record<string, unknown>).jane, ["jane"]);
     expect(result).toEqual({ ok: false, problems: [{ file: "_data/authors.yaml", line: 1, field: "jane.bio", message: "is required" }] });
   });
 
   it("gives nested fields their editor-facing names and lines", () => {
-    const course = source(COURSE_TEXT.replace("  - title: Objects\n", "  - title: ' '\n"), 0, "_data/courses/java.yaml");
+    const course = source(COURSE_TEXT.replace("  - title: Objects\n", "  - title: ' '\n"), "_data/courses/java.yaml");
     const result = validate(courseSchema, course, course.value);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -193,7 +192,7 @@ describe("validate", () => {
   });
 
   it("reports each unknown key on its own line", () => {
-    const people = source("jane:\n  name: Jane\n  titel: Dr.\n  role: Writer\n  bio: Writes.\n  emial: jane@example.com\n", 0, "_data/authors.yaml");
+    const people = source("jane:\n  name: Jane\n  titel: Dr.\n  role: Writer\n  bio: Writes.\n  emial: jane@example.com\n", "_data/authors.yaml");
     const result = validate(personSchema, people, (people.value as Record<string, unknown>).jane, ["jane"]);
     expect(result).toEqual({
       ok: false,
@@ -205,21 +204,21 @@ describe("validate", () => {
   });
 
   it("reports unknown keys in nested objects with their full field names", () => {
-    const course = source(COURSE_TEXT.replace("    topics: [Classes, Interfaces]\n", "    topics: [Classes, Interfaces]\n    topic: typo\n"), 0, "_data/courses/java.yaml");
+    const course = source(COURSE_TEXT.replace("    topics: [Classes, Interfaces]\n", "    topics: [Classes, Interfaces]\n    topic: typo\n"), "_data/courses/java.yaml");
     const result = validate(courseSchema, course, course.value);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toContainEqual({ file: "_data/courses/java.yaml", line: 10, field: "outline[1].topic", message: "unknown field (check its spelling against the schema)" });
   });
 
-  it("applies lineOffset to validation problems too (front matter)", () => {
-    const frontMatter = source("name: Jane\nrole: Writer\nbio: ''\n", 1, "content/articles/a.md");
+  it("reports validation problems in front matter on the file's line", () => {
+    const frontMatter = source("\nname: Jane\nrole: Writer\nbio: ''\n", "content/articles/a.md");
     const result = validate(personSchema, frontMatter, frontMatter.value);
     expect(result).toEqual({ ok: false, problems: [{ file: "content/articles/a.md", line: 4, field: "bio", message: "must not be empty" }] });
   });
 
   it("reports an unquoted date with the schema's explanation", () => {
-    const schedule = source("start: 2027-01-12T09:00:00\n", 0, "_data/x.yaml");
+    const schedule = source("start: 2027-01-12T09:00:00\n", "_data/x.yaml");
     const result = validate(dateTimeField, schedule, (schedule.value as Record<string, unknown>).start, ["start"]);
     expect(result).toEqual({
       ok: false,

@@ -8,6 +8,6 @@ export default class AtomFeed {
   }
 
   render(data: SiteTemplateData): Promise<string> {
-    return atomFeed({ site: data.site, articles: data.articles.list.filter((article) => article.state === "published"), authors: data.authors });
+    return atomFeed({ site: data.site, articles: data.articles.published });
   }
 }

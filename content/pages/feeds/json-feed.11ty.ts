@@ -8,6 +8,6 @@ export default class JsonFeed {
   }
 
   render(data: SiteTemplateData): Promise<string> {
-    return jsonFeed({ site: data.site, articles: data.articles.list.filter((article) => article.state === "published"), authors: data.authors });
+    return jsonFeed({ site: data.site, articles: data.articles.published });
   }
 }
