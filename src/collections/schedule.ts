@@ -1,3 +1,4 @@
+import type { DateTime } from "luxon";
 import type { Content } from "../content/load-content.ts";
 import type { Course } from "../schemas/course.ts";
 import type { Location } from "../schemas/location.ts";
@@ -28,6 +29,8 @@ export interface ScheduledSession extends Omit<Session, "course" | "location" | 
   dateRange: string;
   /** "9:00 AM – 4:30 PM MST". */
   timeRange: string;
+  /** The days the class meets, each at the session's daily hours: weekdays from the first to the last day. */
+  days: DateTime<true>[];
   /** A class at a client's site: not open to the public, not published as an event. */
   isPrivate: boolean;
   /** Already started at the build's clock: still listed until it ends, but closed to registration. */
@@ -120,6 +123,7 @@ function resolveSession(session: Session, content: Content, context: BuildContex
     ...(priceUSD !== undefined ? { priceUSD } : {}),
     dateRange: formatDateRange(session.start, session.end),
     timeRange: formatTimeRange(session.start, session.end),
+    days: teachingDays(session.start, session.end),
     isPrivate,
     isUnderway,
     canRegister: isBookable && (availability === "open" || availability === "few"),
@@ -127,6 +131,19 @@ function resolveSession(session: Session, content: Content, context: BuildContex
     isBookable,
     otherDates: [],
   };
+}
+
+/**
+ * The days a class meets: every weekday from its first to its last day, and those two days whatever they are.
+ * Each is the first day's start time on that date, so a daylight-saving change keeps the wall-clock hours.
+ */
+export function teachingDays(start: DateTime<true>, end: DateTime<true>): DateTime<true>[] {
+  const days: DateTime<true>[] = [];
+  for (let day = start; day.startOf("day") <= end.startOf("day"); day = day.plus({ days: 1 })) {
+    const isEdge = day.hasSame(start, "day") || day.hasSame(end, "day");
+    if (isEdge || day.weekday <= 5) days.push(day);
+  }
+  return days;
 }
 
 function availabilityOf(session: Session, seatsLeft: number, fewSeatsLeft: number, context: BuildContext): Availability {

@@ -1,8 +1,10 @@
-import ical, { ICalEventStatus } from "ical-generator";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, type ICalRepeatingOptions } from "ical-generator";
 import type { DateTime } from "luxon";
 import type { ScheduledSession } from "../collections/schedule.ts";
 import { modeLabel } from "../collections/schedule.ts";
 import type { Site } from "../schemas/site.ts";
+import { SITE_ZONE } from "../time/zone.ts";
 
 /** What a calendar file needs besides its sessions. */
 export interface CalendarOptions {
@@ -34,10 +36,32 @@ export function sessionPlace(session: ScheduledSession): string {
   return session.mode === "online" ? "Online (live, instructor-led)" : "At the client's site";
 }
 
-/** An iCalendar (RFC 5545) file of sessions, times in UTC, cancelled sessions marked STATUS:CANCELLED. */
+const WEEKDAYS = [ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA, ICalWeekday.SU] as const;
+
+/**
+ * A multi-day class as a daily recurrence over its teaching days, so a calendar shows 9:00 to 4:30 each day
+ * instead of one block through the nights. undefined when the days cannot be described by one rule.
+ */
+export function teachingDaysRule(session: Pick<ScheduledSession, "days" | "end">): ICalRepeatingOptions | undefined {
+  if (session.days.length < 2) return undefined;
+  const weekdays = new Set(session.days.map((day) => day.weekday));
+  const first = session.days[0]!;
+  let matching = 0;
+  for (let day = first; day.startOf("day") <= session.end.startOf("day"); day = day.plus({ days: 1 })) if (weekdays.has(day.weekday)) matching++;
+  if (matching !== session.days.length) return undefined;
+  return { freq: ICalEventRepeatingFreq.DAILY, count: session.days.length, byDay: [...weekdays].sort().map((weekday) => WEEKDAYS[weekday - 1]!) };
+}
+
+/**
+ * An iCalendar (RFC 5545) file of sessions in the site's zone (TZID with its VTIMEZONE), each class meeting
+ * its daily hours on each teaching day; cancelled sessions marked STATUS:CANCELLED.
+ */
 export function sessionsCalendar(sessions: readonly ScheduledSession[], options: CalendarOptions): string {
   const { site } = options;
   const calendar = ical({ name: options.name, prodId: { company: site.name, product: "Class schedule", language: "EN" } });
+  // The zone goes on each event (with its VTIMEZONE), not on the calendar: a calendar-wide zone would also
+  // write DTSTAMP as local time, and RFC 5545 wants DTSTAMP in UTC.
+  calendar.timezone({ name: null, generator: getVtimezoneComponent });
   for (const session of sessions) {
     const url = `${site.url}${session.url}`;
     const state = STATE_TEXT[session.status];
@@ -47,10 +71,14 @@ export function sessionsCalendar(sessions: readonly ScheduledSession[], options:
       state.note ?? (session.isPrivate ? "A private class taught for a client; not open for registration." : `Seats: ${session.availabilityLabel}.`),
       `Details: ${url}`,
     ].join("\n");
+    const rule = teachingDaysRule(session);
+    const firstDayEnd = session.start.set({ hour: session.end.hour, minute: session.end.minute, second: session.end.second });
     calendar.createEvent({
       id: sessionUid(session, site),
-      start: session.start.toUTC().toJSDate(),
-      end: session.end.toUTC().toJSDate(),
+      timezone: SITE_ZONE,
+      start: session.start,
+      end: rule ? firstDayEnd : session.end,
+      ...(rule ? { repeating: rule } : {}),
       stamp: options.stamp.toUTC().toJSDate(),
       summary: `${session.course.title}${state.suffix}`,
       description,

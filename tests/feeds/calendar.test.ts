@@ -25,21 +25,33 @@ interface ParsedEvent {
   location: string;
   url: string;
   status: string;
+  days: { start: number; end: number }[];
 }
 
-/** Parses an .ics file of a build with ical.js. */
+/**
+ * Parses an .ics file of a build with ical.js, with its VTIMEZONEs registered, and expands each event's
+ * recurrence: `start` is the first meeting's start and `end` the last meeting's end, `days` every meeting.
+ */
 function readCalendar(dir: string, url: string): { calendar: InstanceType<typeof ICAL.Component>; events: ParsedEvent[] } {
   const calendar = new ICAL.Component(ICAL.parse(readFileSync(fileForUrl(dir, url), "utf8")));
+  for (const vtimezone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(vtimezone);
   const events = calendar.getAllSubcomponents("vevent").map((vevent) => {
     const event = new ICAL.Event(vevent);
     const text = (name: string) => {
       const value = vevent.getFirstPropertyValue(name);
       return value === null || value === undefined ? "" : String(value);
     };
+    const days: { start: number; end: number }[] = [];
+    const iterator = event.iterator();
+    for (let next = iterator.next(); next && days.length < 60; next = iterator.next()) {
+      const occurrence = event.getOccurrenceDetails(next);
+      days.push({ start: occurrence.startDate.toUnixTime(), end: occurrence.endDate.toUnixTime() });
+    }
     return {
       uid: event.uid,
-      start: event.startDate.toUnixTime(),
-      end: event.endDate.toUnixTime(),
+      start: days[0]!.start,
+      end: days[days.length - 1]!.end,
+      days,
       summary: event.summary,
       description: event.description,
       location: event.location,
@@ -103,6 +115,25 @@ describe("calendar files (SITE_NOW 2026-12-01)", () => {
     expect(new Date(at("agile-extreme-programming-2027-03-den").end * 1000).toISOString()).toBe("2027-03-15T22:30:00.000Z");
     // July: MDT.
     expect(new Date(at("python-programming-2027-07-den").start * 1000).toISOString()).toBe("2027-07-12T15:00:00.000Z");
+  });
+
+  it("meets on each teaching day at the class's daily hours, across weekends and the DST change", () => {
+    const { events } = readCalendar(dir, "/schedule.ics");
+    const meetings = (id: string) =>
+      events
+        .find((event) => event.uid === uidOf(id))!
+        .days.map(({ start, end }) => `${new Date(start * 1000).toISOString()}/${new Date(end * 1000).toISOString()}`);
+    expect(meetings("java-fundamentals-2026-12-den")).toEqual(
+      [7, 8, 9, 10, 11].map((day) => `2026-12-${String(day).padStart(2, "0")}T16:00:00.000Z/2026-12-${String(day).padStart(2, "0")}T23:30:00.000Z`),
+    );
+    // Friday in MST, then Monday in MDT: 9:00 to 4:30 local on both days.
+    expect(meetings("agile-extreme-programming-2027-03-den")).toEqual(["2027-03-12T16:00:00.000Z/2027-03-12T23:30:00.000Z", "2027-03-15T15:00:00.000Z/2027-03-15T22:30:00.000Z"]);
+    for (const session of upcoming) {
+      const event = events.find((candidate) => candidate.uid === uidOf(session.id))!;
+      const weekdays = session.endAt.startOf("day").diff(session.startAt.startOf("day"), "days").days + 1;
+      expect(event.days.length, session.id).toBeLessThanOrEqual(weekdays);
+      for (const day of event.days) expect(day.end - day.start, session.id).toBe(session.endAt.toSeconds() - session.endAt.startOf("day").toSeconds() - (session.startAt.toSeconds() - session.startAt.startOf("day").toSeconds()));
+    }
   });
 
   it("marks the cancelled session STATUS:CANCELLED and no other", () => {
