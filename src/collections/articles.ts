@@ -71,7 +71,7 @@ export interface ArticleCollections {
   list: Article[];
   /** Only the published articles, newest first: what feeds and "further reading" offer, even in development. */
   published: Article[];
-  /** Every author, with a page even before their first article. */
+  /** Every author, with their articles newest first: a page each, even before their first article. */
   authors: Author[];
   /** /articles/ split into pages. */
   pages: ListPage<Article>[];
@@ -79,8 +79,6 @@ export interface ArticleCollections {
   tags: Tag[];
   /** Each tag's pages. */
   tagPages: TagPage[];
-  /** Articles per author id, newest first. */
-  byAuthor: Record<string, Article[]>;
   /** Articles that name a course id in relatedCourses. */
   byCourse: Record<string, Article[]>;
 }
@@ -133,7 +131,6 @@ export function buildArticleCollections(content: Content, context: BuildContext)
     pages: paginate(list, ARTICLES_PER_PAGE, "/articles/"),
     tags,
     tagPages: tags.flatMap((tag) => paginate(tag.articles, ARTICLES_PER_PAGE, tag.url).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
-    byAuthor,
     byCourse: groupBy(list, (article) => article.relatedCourses),
   };
 }

@@ -27,7 +27,7 @@ export interface CatalogCourse extends Course {
   nextPublic?: ScheduledSession;
   /** Courses named in relatedCourses, resolved. */
   related: CatalogCourse[];
-  /** Published articles that name this course. */
+  /** The articles this build shows that name this course (published ones only, except in development). */
   articles: Article[];
 }
 

@@ -33,8 +33,6 @@ export interface ScheduledSession extends Omit<Session, "course" | "location" | 
   days: DateTime<true>[];
   /** A class at a client's site: not open to the public, not published as an event. */
   isPrivate: boolean;
-  /** Already started at the build's clock: still listed until it ends, but closed to registration. */
-  isUnderway: boolean;
   /** Open for registration now: scheduled, public, not yet started and with a free seat. */
   canRegister: boolean;
   /** Full, but still going ahead: the waitlist is open. */
@@ -105,8 +103,8 @@ function resolveSession(session: Session, content: Content, context: BuildContex
   const seatsLeft = Math.max(0, session.seats - session.enrolled);
   const availability = availabilityOf(session, seatsLeft, content.site.fewSeatsLeft, context);
   const isPrivate = session.mode === "onsite";
-  const isUnderway = session.start <= context.now;
-  const isBookable = !isPrivate && !isUnderway && session.status === "scheduled";
+  // Going ahead and not started: the availability already says both.
+  const isBookable = !isPrivate && (availability === "open" || availability === "few" || availability === "full");
   const { course: courseId, location, instructor, ...rest } = session;
   const priceUSD = session.priceUSD ?? course.priceUSD;
   return {
@@ -125,7 +123,6 @@ function resolveSession(session: Session, content: Content, context: BuildContex
     timeRange: formatTimeRange(session.start, session.end),
     days: teachingDays(session.start, session.end),
     isPrivate,
-    isUnderway,
     canRegister: isBookable && (availability === "open" || availability === "few"),
     hasWaitlist: isBookable && availability === "full",
     isBookable,

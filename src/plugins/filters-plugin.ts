@@ -5,7 +5,7 @@ import { othersThan } from "../filters/list-filters.ts";
 import { formatPrice } from "../filters/money.ts";
 import { modeLabel } from "../collections/schedule.ts";
 
-/** Registers the template filters, one line each; the logic lives in src/filters and src/html. */
+/** Registers the template filters, one line each; the logic lives in src/filters (and the schedule's mode labels). */
 export function filtersPlugin(config: EleventyConfig): void {
   config.addFilter("longDate", longDate);
   config.addFilter("isoDate", isoDate);
