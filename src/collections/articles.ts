@@ -1,7 +1,6 @@
 import type { ArticleSource, Content } from "../content/load-content.ts";
 import type { Person } from "../schemas/person.ts";
 import { tagSlug } from "../content/tag-slug.ts";
-import { readingMinutes, renderMarkdown } from "../markdown/render-markdown.ts";
 import type { BuildContext } from "./build-context.ts";
 import { socialImagePath } from "../social/social-image-svg.ts";
 import { paginate, type ListPage } from "./paginate.ts";
@@ -103,8 +102,6 @@ export function buildArticleCollections(content: Content, context: BuildContext)
       url: `/articles/${source.slug}/`,
       byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
       socialImage: socialImagePath("articles", source.slug),
-      html: renderMarkdown(source.body),
-      readingMinutes: readingMinutes(source.body),
       state,
       tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
       related: [],

@@ -1,6 +1,5 @@
 import type { Content } from "../content/load-content.ts";
 import { formatPrice } from "../filters/money.ts";
-import { renderMarkdown } from "../markdown/render-markdown.ts";
 import { courseLevels, type Course, type CourseFormat, type CourseLevel } from "../schemas/course.ts";
 import { socialImagePath } from "../social/social-image-svg.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
@@ -9,7 +8,7 @@ import type { ScheduleCollections, ScheduledSession } from "./schedule.ts";
 /** A course with what its pages show beside it. */
 export interface CatalogCourse extends Course {
   url: string;
-  /** The description rendered from Markdown, once per build. */
+  /** The description rendered from Markdown by the loader (cached per file version). */
   descriptionHtml: string;
   /** The 1200x630 image shown when the course is shared. */
   socialImage: string;
@@ -85,7 +84,6 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
     byId[course.id] = {
       ...course,
       url: `/courses/${course.id}/`,
-      descriptionHtml: renderMarkdown(course.description),
       socialImage: socialImagePath("courses", course.id),
       calendarUrl: `/courses/${course.id}.ics`,
       privateEnquiryUrl: `/training/private/${course.id}/#enquiry`,

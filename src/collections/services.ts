@@ -1,5 +1,4 @@
 import type { Content } from "../content/load-content.ts";
-import { renderMarkdown } from "../markdown/render-markdown.ts";
 import type { Service } from "../schemas/service.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
 import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
@@ -7,7 +6,7 @@ import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
 /** A consulting service with its page URL, courses and articles resolved. */
 export interface ConsultingService extends Service {
   url: string;
-  /** The body rendered from Markdown, once per build. */
+  /** The body rendered from Markdown by the loader (cached per file version). */
   bodyHtml: string;
   courses: CatalogCourse[];
   /** Up to three newest articles that recommend one of the service's courses. */
@@ -21,7 +20,6 @@ export function buildServices(content: Content, catalog: CatalogCollections, art
     return {
       ...service,
       url: `/consulting/${service.id}/`,
-      bodyHtml: renderMarkdown(service.body),
       courses: service.relatedCourses.map((id) => catalog.byId[id]!),
       articles: articles.published.filter((article) => article.relatedCourses.some((id) => courseIds.has(id))).slice(0, 3),
     };

@@ -1,4 +1,4 @@
-import type { LocatedContent, Located } from "./load-content.ts";
+import type { LocatedContent, Located } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { normaliseSitePath } from "./site-path.ts";
 import { tagSlug } from "./tag-slug.ts";

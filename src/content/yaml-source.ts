@@ -14,8 +14,31 @@ export interface YamlSource {
   lineOf(path: readonly PathKey[]): number | undefined;
 }
 
-/** The result of reading a YAML text: a source, or the syntax problems that stopped it. */
-export type YamlParse = { ok: true; source: YamlSource } | { ok: false; problems: ContentProblem[] };
+/** The line of every field of a YAML text, keyed by `lineKey(path)`: plain data, so it can be cached as JSON. */
+export type LineTable = Record<string, number>;
+
+/** The result of reading a YAML text: a source and its line table, or the syntax problems that stopped it. */
+export type YamlParse = { ok: true; source: YamlSource; lines: LineTable } | { ok: false; problems: ContentProblem[] };
+
+/** The key of a field path in a LineTable. */
+export function lineKey(path: readonly PathKey[]): string {
+  return path.map(String).join("\u0000");
+}
+
+/** A source that answers lineOf from a line table, as the cache hands it back; same answers as the parsed text gave. */
+export function sourceFromLines(file: string, lines: LineTable): Pick<YamlSource, "file" | "lineOf"> {
+  return {
+    file,
+    lineOf(path) {
+      // The nearest parent that exists: every prefix of an existing path is in the table too.
+      for (let length = path.length; length >= 0; length--) {
+        const line = lines[lineKey(path.slice(0, length))];
+        if (line !== undefined) return line;
+      }
+      return undefined;
+    },
+  };
+}
 
 /**
  * Parses YAML 1.2 (so `no` stays a string) with the timestamp tag on, so an unquoted date arrives as a Date and
@@ -40,7 +63,37 @@ export function parseYaml(file: string, text: string): YamlParse {
       value: document.toJS({ maxAliasCount: 100 }),
       lineOf: (path) => lineOfPath(document, path, lineAt),
     },
+    lines: lineTableOf(document, lineAt),
   };
+}
+
+/** Walks the document once and records the line of every map key and list item, as lineOfPath would find them. */
+function lineTableOf(document: Document, lineAt: (offset: number) => number): LineTable {
+  const lines: LineTable = {};
+  const root = document.contents;
+  const rootLine = root && typeof root === "object" && "range" in root ? rangeStart(root as Node, lineAt) : undefined;
+  if (rootLine === undefined) return lines;
+  const visit = (node: unknown, path: PathKey[], line: number) => {
+    lines[lineKey(path)] = line;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!(pair.key && typeof pair.key === "object" && "value" in pair.key)) continue;
+        const key = String(pair.key.value);
+        // A repeated key is a syntax error (uniqueKeys), so the first pair is the one lineOfPath would find.
+        if (lines[lineKey([...path, key])] !== undefined) continue;
+        const keyLine = "range" in pair.key ? (rangeStart(pair.key as Node, lineAt) ?? line) : line;
+        visit(pair.value, [...path, key], keyLine);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        if (!item) return;
+        const itemLine = typeof item === "object" && "range" in item ? (rangeStart(item as Node, lineAt) ?? line) : line;
+        visit(item, [...path, index], itemLine);
+      });
+    }
+  };
+  visit(root, [], rootLine);
+  return lines;
 }
 
 function lineOfPath(document: Document, path: readonly PathKey[], lineAt: (offset: number) => number): number | undefined {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ARTICLES_PER_PAGE, buildArticleCollections, groupBy, publicationState, type Article, type ArticleCollections } from "../../src/collections/articles.ts";
 import type { BuildContext } from "../../src/collections/build-context.ts";
 import { loadContent, type ArticleSource, type Content } from "../../src/content/load-content.ts";
+import { FILE_KINDS } from "../../src/content/load-file.ts";
 import { siteSchema } from "../../src/schemas/site.ts";
 import { createFixture } from "../support/content-fixture.ts";
 
@@ -31,8 +32,9 @@ const site = siteSchema.parse({
   didYouKnow: ["A fact."],
 });
 
+/** An article as the loader hands it over, its body rendered by the loader's own per-file step. */
 function article(slug: string, date: string, fields: Partial<ArticleSource> = {}): ArticleSource {
-  return {
+  return FILE_KINDS.article.finish({
     slug,
     file: `content/articles/${slug}.md`,
     body: `Text of ${slug}.`,
@@ -45,7 +47,7 @@ function article(slug: string, date: string, fields: Partial<ArticleSource> = {}
     relatedCourses: [],
     aliases: [],
     ...fields,
-  };
+  });
 }
 
 function content(articles: ArticleSource[]): Content {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseYaml, validate, type YamlSource } from "../../src/content/yaml-source.ts";
+import { parseYaml, sourceFromLines, validate, type YamlSource } from "../../src/content/yaml-source.ts";
 import { courseSchema } from "../../src/schemas/course.ts";
 import { dateTimeField } from "../../src/schemas/fields.ts";
 import { personSchema } from "../../src/schemas/person.ts";
@@ -224,5 +224,15 @@ describe("validate", () => {
       ok: false,
       problems: [{ file: "_data/x.yaml", line: 1, field: "start", message: 'must be a quoted string, such as "2026-12-07": unquoted YAML dates are not accepted' }],
     });
+  });
+});
+
+describe("sourceFromLines", () => {
+  it("answers every lineOf question as the parsed text does, from a table that survives JSON", () => {
+    const parsed = parseYaml("_data/courses/test.yaml", COURSE_TEXT);
+    if (!parsed.ok) throw new Error("fixture must parse");
+    const cached = sourceFromLines(parsed.source.file, JSON.parse(JSON.stringify(parsed.lines)) as Record<string, number>);
+    const paths: (string | number)[][] = [[], ["title"], ["outline"], ["outline", 0], ["outline", 0, "topics", 1], ["outline", 1, "topics"], ["outline", 7], ["formats", 0], ["missing", "deeper"]];
+    for (const fieldPath of paths) expect(cached.lineOf(fieldPath), fieldPath.join(".")).toBe(parsed.source.lineOf(fieldPath));
   });
 });

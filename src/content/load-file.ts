@@ -1,0 +1,202 @@
+import matter from "gray-matter";
+import type { ZodType, output } from "zod";
+import { readingMinutes, renderMarkdown } from "../markdown/render-markdown.ts";
+import { articleSchema } from "../schemas/article.ts";
+import { categorySchema } from "../schemas/category.ts";
+import { courseSchema } from "../schemas/course.ts";
+import { idField } from "../schemas/fields.ts";
+import { locationSchema } from "../schemas/location.ts";
+import { personSchema } from "../schemas/person.ts";
+import { promotionSchema } from "../schemas/promotion.ts";
+import { redirectSchema } from "../schemas/redirect.ts";
+import { serviceSchema } from "../schemas/service.ts";
+import { sessionSchema } from "../schemas/session.ts";
+import { siteSchema } from "../schemas/site.ts";
+import type { ArticleSource, CourseSource, ServiceSource } from "./located.ts";
+import { fieldName, type ContentProblem } from "./problems.ts";
+import { parseYaml, validate, type LineTable, type YamlSource } from "./yaml-source.ts";
+
+/**
+ * Loading one content file, as a pure function of its kind, path and text: parsed, validated, its problems,
+ * and its Markdown rendered. Being pure is what lets src/content/content-cache.ts keep the result by a hash of
+ * its inputs. Everything that reads other files (references, unique ids, tag pages) is done afterwards by the
+ * cross-checks and the collections, from these results.
+ */
+
+/** How a file holds its entities. */
+export type FileShape =
+  /** One object (site.yaml). */
+  | "single"
+  /** A map of id -> entity (authors.yaml). */
+  | "map"
+  /** A list of entities (schedule.yaml). */
+  | "list"
+  /** One entity whose id is the file name (courses/java.yaml). */
+  | "entity"
+  /** Markdown with YAML front matter; the file name is the slug. */
+  | "article";
+
+/** What the loader knows about one kind of content file. */
+export interface FileKind<S extends ZodType = ZodType, T = output<S>> {
+  /** A stable name, part of the cache key. */
+  name: string;
+  shape: FileShape;
+  schema: S;
+  /** For lists: an empty file is an empty list rather than a mistake (redirects.yaml). */
+  allowEmpty?: boolean;
+  /** Adds what is derived from the one file alone (rendered Markdown, reading time): cached with it. */
+  // Method syntax on purpose: it lets a kind with a specific schema stand where any kind is accepted.
+  finish?(data: output<S>, file: string): T | Promise<T>;
+}
+
+/** One validated entity of a file and its field path inside the file. */
+export interface LoadedEntry<T> {
+  data: T;
+  path: (string | number)[];
+}
+
+/** Everything the loader learnt from one file: plain data (plus luxon dates), so it can be cached. */
+export interface LoadedFile<T> {
+  file: string;
+  /** The valid entities. */
+  entries: LoadedEntry<T>[];
+  /** Everything wrong with the file on its own. */
+  problems: ContentProblem[];
+  /** Ids the file declares, valid or not, so a reference to a broken entry is not reported again. */
+  declared: string[];
+  /** Whether the YAML (or front matter) could be parsed at all. */
+  parsed: boolean;
+  /** The line of each field, for problems found later. */
+  lines: LineTable;
+}
+
+/** A file that could not be parsed: its problems only. */
+function unparsed<T>(file: string, problems: ContentProblem[], declared: string[] = []): LoadedFile<T> {
+  return { file, entries: [], problems, declared, parsed: false, lines: {} };
+}
+
+const ID_MESSAGE = "must be lowercase letters, digits and single hyphens";
+
+/** The id (or slug) check, with the problem placed on the id's line. */
+function checkId(id: string, source: YamlSource, pathToId: (string | number)[], what: string, problems: ContentProblem[]): boolean {
+  if (idField.safeParse(id).success) return true;
+  problems.push({ file: source.file, line: source.lineOf(pathToId), field: fieldName(pathToId), message: `${what} "${id}" ${ID_MESSAGE}` });
+  return false;
+}
+
+/** The id a folder entity or an article takes from its file name. */
+export function idFromFileName(file: string): string {
+  return file.slice(file.lastIndexOf("/") + 1).replace(/\.(ya?ml|md)$/, "");
+}
+
+/** Loads one file of the given kind from its text. Pure: the same kind, path and text give the same result. */
+export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file: string, text: string): Promise<LoadedFile<T>> {
+  const problems: ContentProblem[] = [];
+  const finish = async (data: output<S>): Promise<T> => (kind.finish ? kind.finish(data, file) : (data as unknown as T));
+  const check = (source: YamlSource, value: unknown, basePath: (string | number)[]): output<S> | undefined => {
+    const result = validate(kind.schema, source, value, basePath);
+    if (result.ok) return result.data;
+    problems.push(...result.problems);
+    return undefined;
+  };
+
+  if (kind.shape === "article") {
+    if (!text.startsWith("---")) return unparsed(file, [{ file, line: 1, field: "", message: "must start with front matter between --- lines" }]);
+    const split = matter(text, { engines: { yaml: () => ({}) } });
+    // gray-matter keeps the newline after the opening ---, so the front matter's lines are the file's lines.
+    const parsed = parseYaml(file, split.matter);
+    if (!parsed.ok) return unparsed(file, parsed.problems);
+    const slug = idFromFileName(file);
+    const entries: LoadedEntry<T>[] = [];
+    if (checkId(slug, parsed.source, [], "file name", problems)) {
+      const data = check(parsed.source, parsed.source.value ?? {}, []);
+      if (data) entries.push({ data: await finish({ ...data, slug, file, body: split.content }), path: [] });
+    }
+    return { file, entries, problems, declared: [slug], parsed: true, lines: parsed.lines };
+  }
+
+  const entityId = kind.shape === "entity" ? idFromFileName(file) : undefined;
+  const parsed = parseYaml(file, text);
+  // A folder entity is declared even when it cannot be parsed: it exists, and references to it are not the error.
+  if (!parsed.ok) return unparsed(file, parsed.problems, entityId ? [entityId] : []);
+  const { source, lines } = parsed;
+  const entries: LoadedEntry<T>[] = [];
+  const declared: string[] = [];
+  const result = (): LoadedFile<T> => ({ file, entries, problems, declared, parsed: true, lines });
+
+  switch (kind.shape) {
+    case "single": {
+      const data = check(source, source.value, []);
+      if (data) entries.push({ data: await finish(data), path: [] });
+      return result();
+    }
+    case "entity": {
+      declared.push(entityId!);
+      if (!checkId(entityId!, source, [], "file name", problems)) return result();
+      const data = check(source, source.value, []);
+      if (data) entries.push({ data: await finish({ ...data, id: entityId }), path: [] });
+      return result();
+    }
+    case "map": {
+      if (!isPlainObject(source.value)) {
+        problems.push({ file, line: 1, field: "", message: "must be a map of id: entry" });
+        return result();
+      }
+      for (const [id, value] of Object.entries(source.value)) {
+        declared.push(id);
+        if (!checkId(id, source, [id], "id", problems)) continue;
+        const data = check(source, value, [id]);
+        if (data) entries.push({ data: await finish({ ...data, id }), path: [id] });
+      }
+      return result();
+    }
+    case "list": {
+      if (source.value === null && kind.allowEmpty) return result();
+      if (!Array.isArray(source.value)) {
+        problems.push({ file, line: 1, field: "", message: "must be a list (each entry starting with \"- \")" });
+        return result();
+      }
+      for (const [index, value] of source.value.entries()) {
+        const data = check(source, value, [index]);
+        if (data) entries.push({ data: await finish(data), path: [index] });
+      }
+      return result();
+    }
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Every kind of content file the site reads. New derived per-file work (images, highlighting) goes in a kind's `finish`. */
+export const FILE_KINDS = {
+  site: { name: "site", shape: "single", schema: siteSchema },
+  person: { name: "person", shape: "map", schema: personSchema },
+  location: { name: "location", shape: "map", schema: locationSchema },
+  category: { name: "category", shape: "map", schema: categorySchema },
+  course: {
+    name: "course",
+    shape: "entity",
+    schema: courseSchema,
+    finish: (course): CourseSource => ({ ...(course as CourseSource), descriptionHtml: renderMarkdown(course.description) }),
+  } satisfies FileKind<typeof courseSchema, CourseSource>,
+  service: {
+    name: "service",
+    shape: "entity",
+    schema: serviceSchema,
+    finish: (service): ServiceSource => ({ ...(service as ServiceSource), bodyHtml: renderMarkdown(service.body) }),
+  } satisfies FileKind<typeof serviceSchema, ServiceSource>,
+  session: { name: "session", shape: "list", schema: sessionSchema },
+  promotion: { name: "promotion", shape: "list", schema: promotionSchema },
+  redirect: { name: "redirect", shape: "list", schema: redirectSchema, allowEmpty: true },
+  article: {
+    name: "article",
+    shape: "article",
+    schema: articleSchema,
+    finish: (article): ArticleSource => {
+      const body = (article as ArticleSource).body;
+      return { ...(article as ArticleSource), html: renderMarkdown(body), readingMinutes: readingMinutes(body) };
+    },
+  } satisfies FileKind<typeof articleSchema, ArticleSource>,
+} as const satisfies Record<string, FileKind<ZodType, unknown>>;

@@ -1,0 +1,63 @@
+import type { ArticleFrontMatter } from "../schemas/article.ts";
+import type { Category } from "../schemas/category.ts";
+import type { Course } from "../schemas/course.ts";
+import type { Location } from "../schemas/location.ts";
+import type { Person } from "../schemas/person.ts";
+import type { Redirect } from "../schemas/redirect.ts";
+import type { Service } from "../schemas/service.ts";
+import type { Session } from "../schemas/session.ts";
+import type { YamlSource } from "./yaml-source.ts";
+
+/**
+ * The shapes content has once each file is loaded, shared by the loader and the cross-checks. This module
+ * imports neither, so data flows one way: files -> load-file -> load-content -> cross-check.
+ */
+
+/** An article as written: front matter, Markdown body and where it came from, with its body rendered. */
+export type ArticleSource = ArticleFrontMatter & {
+  /** The file name without `.md`: the article's URL slug. */
+  slug: string;
+  /** Path relative to the project root. */
+  file: string;
+  /** The Markdown below the front matter. */
+  body: string;
+  /** The body rendered to HTML by src/markdown, once per file version (cached). */
+  html: string;
+  /** Reading time in whole minutes. */
+  readingMinutes: number;
+};
+
+/** A course with its description rendered, once per file version (cached). */
+export type CourseSource = Course & {
+  /** The description rendered from Markdown. */
+  descriptionHtml: string;
+};
+
+/** A consulting service with its body rendered, once per file version (cached). */
+export type ServiceSource = Service & {
+  /** The body rendered from Markdown. */
+  bodyHtml: string;
+};
+
+/** Where a validated entity was read: enough to name a field's line in a problem. */
+export type LineSource = Pick<YamlSource, "file" | "lineOf">;
+
+/** A validated entity with the place it was read from, kept until the cross-checks have run. */
+export interface Located<T> {
+  data: T;
+  source: LineSource;
+  path: (string | number)[];
+}
+
+/** Located entities, as the cross-checks see them. */
+export interface LocatedContent {
+  authors: Located<Person>[];
+  instructors: Located<Person>[];
+  locations: Located<Location>[];
+  categories: Located<Category>[];
+  courses: Located<CourseSource>[];
+  sessions: Located<Session>[];
+  services: Located<ServiceSource>[];
+  redirects: Located<Redirect>[];
+  articles: Located<ArticleSource>[];
+}

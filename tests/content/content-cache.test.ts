@@ -1,0 +1,74 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { CONTENT_CACHE_FOLDER, ContentCache, forgetContentCacheMemory } from "../../src/content/content-cache.ts";
+import { loadContent, type Content } from "../../src/content/load-content.ts";
+import { ContentError } from "../../src/content/problems.ts";
+import { createFixture, type Fixture } from "../support/content-fixture.ts";
+
+let fixture: Fixture | undefined;
+afterEach(async () => {
+  await fixture?.cleanup();
+  fixture = undefined;
+});
+
+/** What the build reads of the content, in a form that compares by value (dates as ISO text with their zone). */
+function snapshot(content: Content) {
+  return JSON.parse(
+    JSON.stringify(content, (_key, value: unknown) => (value && typeof value === "object" && "isLuxonDateTime" in value ? `${String(value)} ${(value as unknown as { zoneName: string }).zoneName}` : value)),
+  ) as unknown;
+}
+
+async function cacheFiles(root: string): Promise<string[]> {
+  return (await readdir(path.join(root, CONTENT_CACHE_FOLDER), { recursive: true })).filter((name) => name.endsWith(".json"));
+}
+
+describe("the per-file content cache", () => {
+  it("serves an unchanged project from memory, then from disk, with the same content and lines", async () => {
+    fixture = await createFixture();
+    const first = new ContentCache(fixture.root);
+    const fresh = await loadContent(fixture.root, { cache: first });
+    expect(first.stats.computed).toBeGreaterThan(0);
+    expect((await cacheFiles(fixture.root)).length).toBe(first.stats.computed);
+
+    const again = new ContentCache(fixture.root);
+    const fromMemory = await loadContent(fixture.root, { cache: again });
+    expect(again.stats).toEqual({ computed: 0, disk: 0, memory: first.stats.computed });
+    expect(snapshot(fromMemory)).toEqual(snapshot(fresh));
+
+    forgetContentCacheMemory();
+    const cold = new ContentCache(fixture.root);
+    const fromDisk = await loadContent(fixture.root, { cache: cold });
+    expect(cold.stats).toEqual({ computed: 0, disk: first.stats.computed, memory: 0 });
+    expect(snapshot(fromDisk)).toEqual(snapshot(fresh));
+    // Dates come back as luxon dates in the site's zone, and rendered Markdown as it was.
+    expect(fromDisk.articles[0]!.date.equals(fresh.articles[0]!.date)).toBe(true);
+    expect(fromDisk.articles[0]!.html).toContain("<strong>world</strong>");
+    expect(fromDisk.lineOf("_data/redirects.yaml", [0, "to"])).toBe(fresh.lineOf("_data/redirects.yaml", [0, "to"]));
+  });
+
+  it("recomputes only the file that changed, and shows the change", async () => {
+    fixture = await createFixture();
+    await loadContent(fixture.root);
+    await fixture.edit("content/articles/first-article.md", (text) => text.replace("Hello **world**.", "Hello *again*."));
+    const cache = new ContentCache(fixture.root);
+    const content = await loadContent(fixture.root, { cache });
+    expect(cache.stats.computed).toBe(1);
+    expect(content.articles.find((article) => article.slug === "first-article")!.html).toContain("<em>again</em>");
+  });
+
+  it("reports a broken file's problems the same way when they come from the cache", async () => {
+    fixture = await createFixture();
+    await fixture.edit("_data/schedule.yaml", (text) => text.replace("seats: 12", "seats: twelve"));
+    const problemsOf = async () => {
+      const error = await loadContent(fixture!.root).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ContentError);
+      return (error as ContentError).problems;
+    };
+    const fresh = await problemsOf();
+    forgetContentCacheMemory();
+    expect(await problemsOf()).toEqual(fresh);
+    const line = (await fixture.read("_data/schedule.yaml")).split("\n").indexOf("  seats: twelve") + 1;
+    expect(fresh).toContainEqual(expect.objectContaining({ file: "_data/schedule.yaml", line, field: "[0].seats" }));
+  });
+});
