@@ -1,5 +1,15 @@
-import { describe, expect, it } from "vitest";
-import { copySampleProject } from "../support/sample-project.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { copySampleProject, type SampleProject } from "../support/sample-project.ts";
+
+const copies: SampleProject[] = [];
+const copy = async (source: "fixture" | "sample" = "fixture") => {
+  const project = await copySampleProject(source);
+  copies.push(project);
+  return project;
+};
+afterEach(async () => {
+  for (const project of copies.splice(0)) await project.remove();
+});
 
 /** Replaces exactly one occurrence, so a test cannot pass because its edit silently missed. */
 function once(search: string | RegExp, replacement: string) {
@@ -58,7 +68,7 @@ const cases: { name: string; file: string; edit: (text: string) => string; expec
 
 describe("bad content is refused with file, line and field", () => {
   it.each(cases)("npm run check reports $name and exits non-zero", async ({ file, edit, expected }) => {
-    const project = await copySampleProject();
+    const project = await copy();
     await project.edit(file, edit);
     const result = project.check();
     expect(result.status).toBe(1);
@@ -66,7 +76,7 @@ describe("bad content is refused with file, line and field", () => {
   });
 
   it("lists every problem at once, not only the first", async () => {
-    const project = await copySampleProject();
+    const project = await copy();
     for (const { file, edit } of cases.filter((c) => c.name !== "YAML syntax")) await project.edit(file, edit);
     const result = project.check();
     expect(result.status).toBe(1);
@@ -74,7 +84,7 @@ describe("bad content is refused with file, line and field", () => {
   });
 
   it.each(cases.filter((c) => c.name === "impossible date" || c.name === "dangling reference"))("the build fails on $name, naming the file", async ({ file, edit, expected }) => {
-    const project = await copySampleProject();
+    const project = await copy();
     await project.edit(file, edit);
     const result = project.build();
     expect(result.status).not.toBe(0);
@@ -82,9 +92,9 @@ describe("bad content is refused with file, line and field", () => {
   });
 
   it("the unedited sample content passes the check", async () => {
-    const result = (await copySampleProject()).check();
+    const result = (await copy("sample")).check();
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Content is valid: 12 articles|Content is valid: \d+ articles/);
+    expect(result.stdout).toMatch(/Content is valid: \d+ articles/);
   });
 });

@@ -259,8 +259,6 @@ describe("buildArticleCollections: tags", () => {
     ]);
   });
 
-  // BUG (src/collections/articles.ts, tagLabels): labels are counted over every article, drafts and scheduled ones
-  // included, so a production page shows a spelling that only unpublished articles use.
   it("labels tags in production from published articles only", () => {
     const { tags } = buildArticleCollections(
       content([

@@ -332,10 +332,6 @@ describe("loadContent: a broken file is reported once", () => {
     expect(await loadProblems(fixture.root)).toEqual([{ file: "_data/instructors.yaml", field: "", message: "cannot be read: the file is missing" }]);
   });
 
-  // BUG (src/content/load-content.ts ContentReader.folder + src/content/cross-check.ts idsOf): a course file that
-  // does not parse is neither declared (declare() runs after parsing) nor seen as unreadable (unreadable holds
-  // "_data/courses/advanced-java.yaml", but idsOf looks up the folder "_data/courses"), so every session and
-  // course naming it also reports 'course "advanced-java" does not exist'.
   it("a course with a YAML syntax error does not make its sessions report it missing", async () => {
     await fixture.edit("_data/courses/advanced-java.yaml", (text) => text.replace("level: advanced\n", "level: advanced\nlevel: intermediate\n"));
     const problems = await loadProblems(fixture.root);
@@ -354,9 +350,6 @@ describe("loadContent: articles", () => {
     expect(problems[1]!.line! - problems[0]!.line!).toBe(1);
   });
 
-  // BUG (src/content/load-content.ts, ContentReader.articles): gray-matter's `matter` string still begins with the
-  // newline after the opening ---, so its first key is already on line 2 of that string; adding lineOffset 1 on
-  // top reports every front matter problem one line too low (summary on line 5 is reported on line 6).
   it("reports front matter problems on their line in the file (front matter starts on line 2)", async () => {
     await fixture.edit("content/articles/first-article.md", (text) => text.replace("summary: The first article.\n", `summary: ${"s".repeat(201)}\ntitel: Typo\n`));
     const problems = await loadProblems(fixture.root);

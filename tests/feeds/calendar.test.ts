@@ -6,7 +6,7 @@ import { CLOCKS } from "../support/build-site.ts";
 import { rawCourses, rawSessions, readYaml } from "../support/raw-content.ts";
 import { allFiles, buildDir, fileForUrl } from "../support/site-output.ts";
 
-// Calendars are read with ical.js and checked against the data files, read here without src/.
+// Calendars are read with ical.js and checked against the fixture's data files (tests/fixture-site), read here without src/.
 const site = readYaml<{ url: string }>("_data/site.yaml");
 const HOST = new URL(site.url).hostname;
 const SITE_URL = site.url.replace(/\/$/, "");

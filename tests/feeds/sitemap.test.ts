@@ -1,44 +1,20 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import matter from "gray-matter";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { rawArticles, rawSessions, siteUrl, ZONE } from "../support/raw-content.ts";
 import { allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
-const ZONE = "America/Denver";
-const SITE_URL = (parse(readFileSync(path.join(REPO_ROOT, "_data/site.yaml"), "utf8")) as { url: string }).url.replace(/\/$/, "");
-const DRAFT = "evaluating-training-vendors-checklist";
-const SCHEDULED = "planning-your-2027-training-calendar";
-const ENDED_SESSION = "python-programming-2026-11-den";
-
-/** An article's dates and state, from its Markdown file. */
-interface SourceArticle {
-  slug: string;
-  date: DateTime;
-  updated: DateTime | undefined;
-  draft: boolean;
-}
-
-function sourceArticles(): SourceArticle[] {
-  const folder = path.join(REPO_ROOT, "content/articles");
-  return readdirSync(folder)
-    .filter((file) => file.endsWith(".md"))
-    .map((file) => {
-      const { data } = matter(readFileSync(path.join(folder, file), "utf8"), { engines: { yaml: (text: string) => parse(text) as object } });
-      const date = (value: unknown) => DateTime.fromISO(String(value), { zone: ZONE });
-      return { slug: file.slice(0, -".md".length), date: date(data.date), updated: data.updated === undefined ? undefined : date(data.updated), draft: data.draft === true };
-    });
-}
+// Expectations come from the fixture's content files (tests/fixture-site), read without src/.
+const SITE_URL = siteUrl();
+const DRAFT = rawArticles().find((article) => article.draft)!.slug;
+/** An article dated between the two clocks: unpublished in December, published in March. */
+const SCHEDULED = rawArticles().find((article) => !article.draft && article.date > DateTime.fromISO(CLOCKS.december) && article.date <= DateTime.fromISO(CLOCKS.march))!.slug;
 
 /** Session ids whose end has passed at `now`, from _data/schedule.yaml. */
-function endedSessions(now: string): string[] {
-  const sessions = parse(readFileSync(path.join(REPO_ROOT, "_data/schedule.yaml"), "utf8")) as { id: string; end: string }[];
-  const clock = DateTime.fromISO(now);
-  return sessions.filter((session) => DateTime.fromISO(session.end, { zone: ZONE }) <= clock).map((session) => session.id);
-}
+const endedSessions = (now: string): string[] => rawSessions().filter((session) => session.endAt <= DateTime.fromISO(now)).map((session) => session.id);
 
 /** The sitemap of a build, parsed as XML. */
 function readSitemap(dir: string) {
@@ -70,7 +46,7 @@ describe.each([
   const dir = buildDir(name);
   const { text, $, entries } = readSitemap(dir);
   const clock = DateTime.fromISO(now);
-  const articles = sourceArticles();
+  const articles = rawArticles();
   const published = articles.filter((article) => !article.draft && article.date <= clock);
   const locs = entries.map((entry) => entry.loc);
 
@@ -114,7 +90,7 @@ describe.each([
     expect(unpublished).toContain(DRAFT);
     for (const slug of unpublished) expect(text, slug).not.toContain(`/articles/${slug}/`);
     const ended = endedSessions(now);
-    expect(ended).toContain(ENDED_SESSION);
+    expect(ended.length).toBeGreaterThan(0);
     for (const id of ended) expect(text, id).not.toContain(id);
   });
 

@@ -1,11 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import matter from "gray-matter";
 import { parseAllRedirects } from "netlify-redirect-parser";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { redirectProblems, type RedirectRule } from "../../src/netlify/redirect-rules.ts";
-import { REPO_ROOT } from "../support/build-site.ts";
+import { rawArticles, readYaml } from "../support/raw-content.ts";
 import { copySampleProject } from "../support/sample-project.ts";
 import { buildDir, fileForUrl, urlExists } from "../support/site-output.ts";
 
@@ -64,18 +62,15 @@ describe("_redirects of the December build, read by Netlify's parser", async () 
   });
 
   it("contains every entry of _data/redirects.yaml", () => {
-    const entries = parse(readFileSync(path.join(REPO_ROOT, "_data/redirects.yaml"), "utf8")) as { from: string; to: string }[];
+    const entries = readYaml<{ from: string; to: string }[]>("_data/redirects.yaml");
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) expect(redirects, entry.from).toContainEqual(expect.objectContaining({ from: entry.from, to: entry.to, status: 301 }));
   });
 
   it("contains every alias of the published articles", () => {
-    const folder = path.join(REPO_ROOT, "content/articles");
-    for (const file of readdirSync(folder).filter((name) => name.endsWith(".md"))) {
-      const url = `/articles/${file.slice(0, -".md".length)}/`;
+    for (const { url, aliases } of rawArticles()) {
       if (!urlExists(december, url)) continue;
-      const { data } = matter(readFileSync(path.join(folder, file), "utf8"), { engines: { yaml: (text: string) => parse(text) as object } });
-      for (const alias of (data.aliases as string[] | undefined) ?? []) expect(redirects, alias).toContainEqual(expect.objectContaining({ from: alias, to: url }));
+      for (const alias of aliases) expect(redirects, alias).toContainEqual(expect.objectContaining({ from: alias, to: url }));
     }
   });
 });

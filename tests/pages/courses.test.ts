@@ -1,17 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
-import { type CourseData, rawCourses, rawSessions, readYaml, ZONE } from "../support/raw-content.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { type CourseData, rawArticles, rawCourses, rawEntries, rawSessions } from "../support/raw-content.ts";
 import { buildDir, page, urlExists } from "../support/site-output.ts";
 
-// Expectations come from the data files, read here without src/.
+// Expectations come from the fixture's data files (tests/fixture-site), read here without src/.
 const courses = rawCourses();
 const courseById = new Map(courses.map((course) => [course.id, course]));
-const categories = Object.entries(readYaml<Record<string, { name: string }>>("_data/categories.yaml")).map(([id, category]) => ({ id, ...category }));
+const categories = rawEntries<{ name: string }>("_data/categories.yaml");
 const sessions = rawSessions();
 type Session = (typeof sessions)[number];
 const upcomingOf = (courseId: string, build: keyof typeof CLOCKS) =>
@@ -27,21 +24,9 @@ const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD",
 const priceText = (course: CourseData) => (course.priceUSD === undefined ? "Price on request" : usd.format(course.priceUSD));
 const daysText = (days: number) => `${days} ${days === 1 ? "day" : "days"}`;
 
-interface ArticleData {
-  slug: string;
-  date: DateTime;
-  draft: boolean;
-  relatedCourses: string[];
-}
-const articles: ArticleData[] = readdirSync(path.join(REPO_ROOT, "content/articles"))
-  .filter((file) => file.endsWith(".md"))
-  .map((file) => {
-    const text = readFileSync(path.join(REPO_ROOT, "content/articles", file), "utf8");
-    const front = parse(text.split(/^---\s*$/m)[1]!) as { date: string; draft?: boolean; relatedCourses?: string[] };
-    return { slug: file.replace(/\.md$/, ""), date: DateTime.fromISO(front.date, { zone: ZONE }), draft: front.draft ?? false, relatedCourses: front.relatedCourses ?? [] };
-  });
+const articles = rawArticles();
 const publishedArticlesNaming = (courseId: string) =>
-  articles.filter((article) => !article.draft && article.date <= DateTime.fromISO(CLOCKS.december) && article.relatedCourses.includes(courseId)).map((article) => `/articles/${article.slug}/`);
+  articles.filter((article) => !article.draft && article.date <= DateTime.fromISO(CLOCKS.december) && article.relatedCourses.includes(courseId)).map((article) => article.url);
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 /** Quotes as typed, so text that went through Markdown typography compares with the data. */

@@ -1,20 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { publishedArticles as published, rawCourses, rawEntries, rawSessions, rawSite, readYaml, yamlIds, ZONE } from "../support/raw-content.ts";
 import { buildDir, page } from "../support/site-output.ts";
 
-// Expectations come from the data files, read here without src/.
-const ZONE = "America/Denver";
+// Expectations come from the fixture's data files (tests/fixture-site), read without src/.
 const NOW = DateTime.fromISO(CLOCKS.december);
-const readYaml = <T>(file: string): T => parse(readFileSync(path.join(REPO_ROOT, file), "utf8")) as T;
-const yamlFiles = (folder: string) =>
-  readdirSync(path.join(REPO_ROOT, folder))
-    .filter((file) => file.endsWith(".yaml"))
-    .map((file) => file.replace(/\.yaml$/, ""));
 
 interface ServiceData {
   id: string;
@@ -24,41 +16,26 @@ interface ServiceData {
   relatedCourses: string[];
   order: number;
 }
-const services: ServiceData[] = yamlFiles("_data/services")
+const services: ServiceData[] = yamlIds("_data/services")
   .map((id) => ({ ...readYaml<Omit<ServiceData, "id">>(`_data/services/${id}.yaml`), id }))
   .sort((a, b) => a.order - b.order);
-const courses = yamlFiles("_data/courses").map((id) => ({ id, ...readYaml<{ title: string; category: string }>(`_data/courses/${id}.yaml`) }));
-const categories = Object.entries(readYaml<Record<string, { name: string }>>("_data/categories.yaml")).map(([id, category]) => ({ id, ...category }));
-const instructors = Object.values(readYaml<Record<string, { name: string; role: string }>>("_data/instructors.yaml"));
-const locations = Object.values(readYaml<Record<string, { name: string; street: string; city: string }>>("_data/locations.yaml"));
-const site = readYaml<{ didYouKnow: string[] }>("_data/site.yaml");
+const courses = rawCourses();
+const categories = rawEntries<{ name: string }>("_data/categories.yaml");
+const instructors = rawEntries<{ name: string; role: string }>("_data/instructors.yaml");
+const locations = rawEntries<{ name: string; street: string; city: string }>("_data/locations.yaml");
+const site = rawSite();
 const promotions = readYaml<{ title: string; validFrom: string; validUntil: string }[]>("_data/promotions.yaml").map((promotion) => ({
   ...promotion,
   running: DateTime.fromISO(promotion.validFrom, { zone: ZONE }).startOf("day") <= NOW && NOW <= DateTime.fromISO(promotion.validUntil, { zone: ZONE }).endOf("day"),
 }));
 
-interface SessionData {
-  id: string;
-  start: string;
-  end: string;
-  mode: string;
-  status?: string;
-}
-const nextPublic = readYaml<SessionData[]>("_data/schedule.yaml")
-  .map((session) => ({ ...session, startAt: DateTime.fromISO(session.start, { zone: ZONE }), endAt: DateTime.fromISO(session.end, { zone: ZONE }) }))
+const nextPublic = rawSessions()
   // The next classes a visitor can still sign up for: public, going ahead, not yet started (full ones offer a waitlist).
-  .filter((session) => session.startAt > NOW && session.mode !== "onsite" && (session.status ?? "scheduled") === "scheduled")
+  .filter((session) => session.startAt > NOW && session.mode !== "onsite" && session.status === "scheduled")
   .sort((a, b) => a.startAt.toMillis() - b.startAt.toMillis() || a.id.localeCompare(b.id))
   .map((session) => session.id);
 
-const publishedArticles = readdirSync(path.join(REPO_ROOT, "content/articles"))
-  .filter((file) => file.endsWith(".md"))
-  .map((file) => {
-    const front = parse(readFileSync(path.join(REPO_ROOT, "content/articles", file), "utf8").split(/^---\s*$/m)[1]!) as { date: string; draft?: boolean };
-    return { url: `/articles/${file.replace(/\.md$/, "")}/`, date: DateTime.fromISO(front.date, { zone: ZONE }), draft: front.draft ?? false };
-  })
-  .filter((article) => !article.draft && article.date <= NOW)
-  .sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url));
+const publishedArticles = published(CLOCKS.december).sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url));
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 /** Hrefs inside a selection that match `pattern`, in document order, each once. */

@@ -1,33 +1,22 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import * as cheerio from "cheerio";
-import matter from "gray-matter";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { socialImageSvg, wrapTitle } from "../../src/social/social-image-svg.ts";
-import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { publishedArticles, siteUrl, yamlIds } from "../support/raw-content.ts";
 import { allPages, buildDir, fileForUrl, page, urlOfFile } from "../support/site-output.ts";
 
-const ZONE = "America/Denver";
-const SITE_URL = (parse(readFileSync(path.join(REPO_ROOT, "_data/site.yaml"), "utf8")) as { url: string }).url.replace(/\/$/, "");
+// Expectations come from the fixture's content files (tests/fixture-site), read without src/.
+const SITE_URL = siteUrl();
 const december = buildDir("december");
 const PRIVATE_COURSE_PAGE = /^\/training\/private\/[^/]+\/$/;
 
-/** Published articles at the December clock, read from their Markdown files. */
-const articles = readdirSync(path.join(REPO_ROOT, "content/articles"))
-  .filter((file) => file.endsWith(".md"))
-  .map((file) => {
-    const { data } = matter(readFileSync(path.join(REPO_ROOT, "content/articles", file), "utf8"), { engines: { yaml: (text: string) => parse(text) as object } });
-    const date = (value: unknown) => DateTime.fromISO(String(value), { zone: ZONE });
-    return { slug: file.slice(0, -".md".length), title: String(data.title), date: date(data.date), updated: data.updated === undefined ? undefined : date(data.updated), draft: data.draft === true };
-  })
-  .filter((article) => !article.draft && article.date <= DateTime.fromISO(CLOCKS.december));
-const articleUrls = new Set(articles.map((article) => `/articles/${article.slug}/`));
-const courseIds = readdirSync(path.join(REPO_ROOT, "_data/courses"))
-  .filter((file) => file.endsWith(".yaml"))
-  .map((file) => file.slice(0, -".yaml".length));
+/** Published articles at the December clock. */
+const articles = publishedArticles(CLOCKS.december);
+const articleUrls = new Set(articles.map((article) => article.url));
+const courseIds = yamlIds("_data/courses");
 
 /** Width and height from a PNG's IHDR chunk; throws if the file is not a PNG. */
 function pngSize(file: string): { width: number; height: number } {

@@ -5,7 +5,7 @@ import { CLOCKS } from "../support/build-site.ts";
 import { rawCourses, rawSessions, readYaml } from "../support/raw-content.ts";
 import { allPages, buildDir, page, urlExists } from "../support/site-output.ts";
 
-// Expectations come from the data files, read here without src/.
+// Expectations come from the fixture's data files (tests/fixture-site), read here without src/.
 const SCHEMA = "https://schema.org/";
 const OFFSET = /[+-]\d\d:\d\d$/;
 const site = readYaml<{ url: string; name: string; fewSeatsLeft: number }>("_data/site.yaml");

@@ -1,10 +1,9 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { REPO_ROOT } from "./project-copy.ts";
 
-/** The repository root. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export { REPO_ROOT };
 
 /** The clocks the build tests run at: the issue's two reference moments. */
 export const CLOCKS = {
@@ -12,14 +11,17 @@ export const CLOCKS = {
   march: "2027-03-01T00:00:00-07:00",
 } as const;
 
-/** Which build to look at. */
-export type BuildName = keyof typeof CLOCKS | "development";
+/**
+ * Which build to look at: the tests' fixture content at each clock (and as a development build), or the
+ * real sample content at the December clock ("sample"), which only content-independent checks read.
+ */
+export type BuildName = keyof typeof CLOCKS | "development" | "sample";
 
 /**
- * Builds the real site with Eleventy's programmatic API into a fresh temporary folder, at the clock `siteNow`.
- * `runMode: "watch"` gives a development build (drafts shown) without starting a watcher.
+ * Builds the project at `projectRoot` with Eleventy's programmatic API into a fresh temporary folder, at the
+ * clock `siteNow`. `runMode: "watch"` gives a development build (drafts shown) without starting a watcher.
  */
-export async function buildSite(siteNow: string, runMode: "build" | "watch" = "build"): Promise<string> {
+export async function buildSite(projectRoot: string, siteNow: string, runMode: "build" | "watch" = "build"): Promise<string> {
   const { register } = await import("tsx/esm/api");
   register();
   const { default: Eleventy } = await import("@11ty/eleventy");
@@ -27,7 +29,7 @@ export async function buildSite(siteNow: string, runMode: "build" | "watch" = "b
   const previousNow = process.env.SITE_NOW;
   const previousCwd = process.cwd();
   process.env.SITE_NOW = siteNow;
-  process.chdir(REPO_ROOT);
+  process.chdir(projectRoot);
   try {
     const eleventy = new Eleventy(undefined, output, { quietMode: true, configPath: ".eleventy.ts", runMode });
     await eleventy.write();

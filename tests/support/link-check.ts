@@ -1,7 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "yaml";
-import { REPO_ROOT } from "./build-site.ts";
 import { allPages, page, urlExists, urlOfFile } from "./site-output.ts";
 
 const ATTRIBUTES: [selector: string, attribute: string][] = [
@@ -19,8 +15,10 @@ const ATTRIBUTES: [selector: string, attribute: string][] = [
  * each link and asset on this site must resolve to a file, and each #fragment to an id on the target page.
  */
 export async function brokenLinks(dir: string): Promise<string[]> {
-  const siteUrl = (parse(readFileSync(path.join(REPO_ROOT, "_data/site.yaml"), "utf8")) as { url: string }).url.replace(/\/$/, "");
-  const siteOrigin = new URL(siteUrl).origin;
+  // The site's own address, as this build states it: whichever content it was built from.
+  const canonical = page(dir, "/")('link[rel="canonical"]').attr("href");
+  if (!canonical) throw new Error(`${dir}: the home page has no canonical link`);
+  const siteOrigin = new URL(canonical).origin;
   const broken: string[] = [];
   const idsCache = new Map<string, Set<string>>();
   const idsOf = (url: string) => {

@@ -116,8 +116,6 @@ describe("parseSiteDate: refused input", () => {
     expect(parseSiteDate("2027-01-12T24:00").ok).toBe(false);
   });
 
-  // BUG (src/time/parse-date.ts): "24:00" is rolled over by Luxon and then caught by the daylight-saving
-  // round trip, so the editor is told the time is skipped by a DST change, which is not what is wrong.
   it("explains hour 24 as an impossible time, not as a daylight-saving gap", () => {
     expect(refusal("2027-01-12T24:00")).toMatch(/is not a real date or time/);
   });

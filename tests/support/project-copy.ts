@@ -1,0 +1,48 @@
+import { cp, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * The tests' own content (`content/articles/` and `_data/`): page, feed and metadata tests build this and
+ * compute their expectations from it, so editors can change the sample content without breaking a test.
+ */
+export const FIXTURE_ROOT = path.join(REPO_ROOT, "tests/fixture-site");
+
+/** Whose content a project copy holds: the tests' fixture, or the site's real sample content. */
+export type ContentSource = "fixture" | "sample";
+
+/** Code that a copy links to instead of copying: the build reads it, never writes it. */
+const LINKED = ["_includes", "src", "node_modules", "scripts"];
+
+/**
+ * Makes a throwaway project in a new folder under the OS temp directory: the code of this repository linked in,
+ * the templates of content/ copied, and the articles and data of `source` copied, so the real commands run on
+ * content the caller may then break. `shareCache` links `.cache/` (social images, cached by content) to the
+ * repository's, which saves rendering them again; leave it off where builds run side by side.
+ */
+export async function copyProject(source: ContentSource, options: { shareCache?: boolean } = {}): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), `hsg-${source}-`));
+  const contentRoot = source === "fixture" ? FIXTURE_ROOT : REPO_ROOT;
+  // Pages and everything else in content/ are code; only the articles are content.
+  for (const entry of await readdir(path.join(REPO_ROOT, "content"))) {
+    if (entry === "articles") continue;
+    await cp(path.join(REPO_ROOT, "content", entry), path.join(root, "content", entry), { recursive: true });
+  }
+  await cp(path.join(contentRoot, "content/articles"), path.join(root, "content/articles"), { recursive: true });
+  await cp(path.join(contentRoot, "_data"), path.join(root, "_data"), { recursive: true });
+  for (const linked of LINKED) await symlink(path.join(REPO_ROOT, linked), path.join(root, linked));
+  if (options.shareCache) {
+    await mkdir(path.join(REPO_ROOT, ".cache"), { recursive: true });
+    await symlink(path.join(REPO_ROOT, ".cache"), path.join(root, ".cache"));
+  }
+  // package.json makes the copy an ES module project, as the real one is.
+  for (const file of [".eleventy.ts", "package.json"]) await cp(path.join(REPO_ROOT, file), path.join(root, file));
+  return root;
+}
+
+/** Deletes a folder made by copyProject (or any temporary folder a test made). */
+export const removeFolder = (folder: string): Promise<void> => rm(folder, { recursive: true, force: true });
