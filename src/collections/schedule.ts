@@ -5,8 +5,12 @@ import type { Location } from "../schemas/location.ts";
 import type { Person } from "../schemas/person.ts";
 import type { Session } from "../schemas/session.ts";
 import { formatDateRange, formatTimeRange } from "../time/format-range.ts";
+import { teachingDays } from "../time/teaching-days.ts";
 import { groupBy } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
+
+// Lives in src/time so that the content checks can count a class's days too; re-exported for existing importers.
+export { teachingDays };
 
 /** Where a session stands for someone who wants a seat. */
 export type Availability = "open" | "few" | "full" | "underway" | "cancelled" | "postponed";
@@ -128,19 +132,6 @@ function resolveSession(session: Session, content: Content, context: BuildContex
     isBookable,
     otherDates: [],
   };
-}
-
-/**
- * The days a class meets: every weekday from its first to its last day, and those two days whatever they are.
- * Each is the first day's start time on that date, so a daylight-saving change keeps the wall-clock hours.
- */
-export function teachingDays(start: DateTime<true>, end: DateTime<true>): DateTime<true>[] {
-  const days: DateTime<true>[] = [];
-  for (let day = start; day.startOf("day") <= end.startOf("day"); day = day.plus({ days: 1 })) {
-    const isEdge = day.hasSame(start, "day") || day.hasSame(end, "day");
-    if (isEdge || day.weekday <= 5) days.push(day);
-  }
-  return days;
 }
 
 function availabilityOf(session: Session, seatsLeft: number, fewSeatsLeft: number, context: BuildContext): Availability {

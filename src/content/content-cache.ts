@@ -72,7 +72,7 @@ export class ContentCache {
       memory.set(key, onDisk);
       return onDisk;
     }
-    const result = await loadFile(kind, file, typeof text === "string" ? text : text.toString("utf8"));
+    const result = await loadFile(kind, file, text);
     this.stats.computed++;
     memory.set(key, result);
     if (this.disk) await this.write(key, result);

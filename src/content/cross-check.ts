@@ -1,3 +1,4 @@
+import { teachingDays } from "../time/teaching-days.ts";
 import type { LocatedContent, Located } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { normaliseSitePath } from "./site-path.ts";
@@ -44,12 +45,21 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
   }
   for (const service of content.services) requireCourses(service, service.data.relatedCourses);
 
+  const courseById = new Map(content.courses.map((course) => [course.data.id, course]));
   const seenSessions = new Map<string, Located<{ id: string }>>();
   for (const session of content.sessions) {
     const { data } = session;
     requireRef(session, ["course"], data.course, courses, "course", "_data/courses/");
     requireRef(session, ["instructor"], data.instructor, instructors, "instructor", "_data/instructors.yaml");
     requireRef(session, ["location"], data.location, locations, "location", "_data/locations.yaml");
+    const course = courseById.get(data.course);
+    if (course) {
+      // A class meets on each weekday from its first to its last day: that count must be the course's length.
+      const days = teachingDays(data.start, data.end).length;
+      if (days !== course.data.durationDays) {
+        at(session, ["end"], `gives ${days} teaching ${days === 1 ? "day" : "days"} (weekdays from start to end), but course "${data.course}" lasts ${course.data.durationDays} (durationDays in ${course.source.file})`);
+      }
+    }
     const earlier = seenSessions.get(data.id);
     if (earlier) at(session, ["id"], `"${data.id}" is already used at line ${earlier.source.lineOf([...earlier.path, "id"])}; session ids must be unique`);
     else seenSessions.set(data.id, session);
@@ -62,11 +72,24 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
     else services.set(service.data.order, service);
   }
 
+  // Spellings of a tag that differ only in case, spaces or hyphens are one tag; two tags that differ in more
+  // but still make the same page ("C#" and "C Sharp") would merge silently, so the later one is refused.
+  const tagSpelling = (tag: string) => tag.toLowerCase().replace(/[\s-]+/g, "");
+  const firstTagBySlug = new Map<string, { tag: string; file: string }>();
   for (const article of content.articles) {
     requireRef(article, ["author"], article.data.author, authors, "author", "_data/authors.yaml");
     requireCourses(article, article.data.relatedCourses);
     article.data.tags.forEach((tag, index) => {
-      if (!tagSlug(tag)) at(article, ["tags", index], `"${tag}" has no letters or digits to make a tag page from`);
+      const slug = tagSlug(tag);
+      if (!slug) {
+        at(article, ["tags", index], `"${tag}" has no letters or digits to make a tag page from`);
+        return;
+      }
+      const first = firstTagBySlug.get(slug);
+      if (!first) firstTagBySlug.set(slug, { tag, file: article.source.file });
+      else if (tagSpelling(first.tag) !== tagSpelling(tag)) {
+        at(article, ["tags", index], `"${tag}" and "${first.tag}" (in ${first.file}) would share the page /articles/tags/${slug}/: use one spelling`);
+      }
     });
   }
 

@@ -12,6 +12,7 @@ import { redirectSchema } from "../schemas/redirect.ts";
 import { serviceSchema } from "../schemas/service.ts";
 import { sessionSchema } from "../schemas/session.ts";
 import { siteSchema } from "../schemas/site.ts";
+import { decodeText } from "./decode-text.ts";
 import type { ArticleSource, CourseSource, ServiceSource } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { parseYaml, validate, type LineTable, type YamlSource } from "./yaml-source.ts";
@@ -89,8 +90,11 @@ export function idFromFileName(file: string): string {
   return file.slice(file.lastIndexOf("/") + 1).replace(/\.(ya?ml|md)$/, "");
 }
 
-/** Loads one file of the given kind from its text. Pure: the same kind, path and text give the same result. */
-export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file: string, text: string): Promise<LoadedFile<T>> {
+/** Loads one file of the given kind from its bytes or text. Pure: the same kind, path and bytes give the same result. */
+export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file: string, bytes: Uint8Array | string): Promise<LoadedFile<T>> {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return unparsed(file, [{ file, line: decoded.line, field: "", message: decoded.message }], kind.shape === "entity" ? [idFromFileName(file)] : []);
+  const { text } = decoded;
   const problems: ContentProblem[] = [];
   const finish = async (data: output<S>): Promise<T> => (kind.finish ? kind.finish(data, file) : (data as unknown as T));
   const check = (source: YamlSource, value: unknown, basePath: (string | number)[]): output<S> | undefined => {

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { dateTimeField, idField, idListField, sitePathField, summaryField, textField } from "./fields.ts";
+import { dateTimeField, idField, idListField, sitePathField, summaryField, textField, titleField } from "./fields.ts";
 
 /** The front matter of `content/articles/<slug>.md`; the file name is the slug. */
 export const articleSchema = z
   .strictObject({
     /** The headline. */
-    title: textField,
+    title: titleField,
     /** Publication date, quoted: "2026-12-07" or "2026-12-07T08:00". A future date schedules the article. */
     date: dateTimeField,
     /** An `_data/authors.yaml` id. */

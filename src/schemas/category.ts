@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { textField } from "./fields.ts";
+import { textField, titleField } from "./fields.ts";
 
 /** One entry of `_data/categories.yaml`: a group of courses in the directory; the map key is its id and URL slug. */
 export const categorySchema = z.strictObject({
   /** The heading shown in the course directory. */
-  name: textField,
+  name: titleField,
   /** One sentence under the heading. */
   description: textField,
 });

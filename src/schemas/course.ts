@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField, idListField, markdownField, priceField, summaryField, textField } from "./fields.ts";
+import { idField, idListField, markdownField, priceField, summaryField, textField, titleField } from "./fields.ts";
 
 /** How a course can be taken. */
 export const courseFormats = ["public-classroom", "online-live", "onsite-private"] as const;
@@ -9,7 +9,7 @@ export const courseLevels = ["introductory", "intermediate", "advanced"] as cons
 /** `_data/courses/<course-id>.yaml`: one course of the directory; the file name is its id. */
 export const courseSchema = z.strictObject({
   /** The course's name. */
-  title: textField,
+  title: titleField,
   /** A `_data/categories.yaml` id. */
   category: idField,
   /** introductory, intermediate or advanced. */
@@ -29,7 +29,7 @@ export const courseSchema = z.strictObject({
   /** What students can do afterwards, one line each. */
   objectives: z.array(textField).min(1, "must list at least one objective"),
   /** The syllabus: sections, each a title and its topics. */
-  outline: z.array(z.strictObject({ title: textField, topics: z.array(textField).min(1) })).min(1),
+  outline: z.array(z.strictObject({ title: titleField, topics: z.array(textField).min(1) })).min(1),
   /** public-classroom, online-live and/or onsite-private. */
   formats: z.array(z.enum(courseFormats)).min(1, "must name at least one format"),
   /** Ids of courses to suggest next to this one. */

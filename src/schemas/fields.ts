@@ -6,8 +6,41 @@ export const idField = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens, such as \"java-fundamentals\"");
 
-/** Text that must not be blank. */
-export const textField = z.string().trim().min(1, "must not be empty");
+/** Characters no editor means to type: C0 controls other than tab and line ends, DEL, and C1 controls. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/**
+ * Something that reads as an HTML tag: a known element such as `<b>` or `</i>`, or any tag with attributes such as
+ * `<script src="x">`. A lone "<", "a < b" or a generic type such as `List<T>` is text, not markup.
+ */
+const HTML_TAG =
+  /<\/?(?:a|abbr|b|big|blink|br|button|code|del|div|em|embed|font|form|h[1-6]|hr|i|iframe|img|input|ins|kbd|link|mark|meta|object|p|pre|q|s|script|small|span|strong|style|sub|sup|svg|table|td|th|tr|u)\s*\/?>|<\/?[a-z][a-z0-9-]*\s+[a-z-]+\s*=[^<>]*>/i;
+
+/** The longest title a heading, a card and a social image can hold. */
+export const TITLE_MAX_LENGTH = 120;
+
+/** "U+0007", for naming an invisible character in a message. */
+const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** Text that must not be blank, nor hide control characters (pasted from a terminal or a word processor). */
+export const textField = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .superRefine((text, context) => {
+    const control = CONTROL_CHARACTER.exec(text);
+    if (control) context.addIssue({ code: "custom", message: `must not contain the control character ${codePoint(control[0])} (at character ${control.index + 1}): delete it and retype the text around it` });
+  });
+
+/**
+ * A title or name: one line of plain text. Templates escape it, so markup would show as literal `<b>`; refusing
+ * it here tells the editor at once instead of on the published page.
+ */
+export const titleField = textField.max(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`).superRefine((text, context) => {
+  if (/[\r\n]/.test(text)) context.addIssue({ code: "custom", message: "must be one line" });
+  const tag = HTML_TAG.exec(text);
+  if (tag) context.addIssue({ code: "custom", message: `must be plain text without HTML tags such as ${tag[0]}` });
+});
 
 /** A short plain-text summary that fits a search result and a card: at most 200 characters. */
 export const summaryField = textField.max(200, "must be at most 200 characters");

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { textField } from "./fields.ts";
+import { textField, titleField } from "./fields.ts";
 
 /** One entry of `_data/authors.yaml` or `_data/instructors.yaml`; the map key is the person's id. */
 export const personSchema = z.strictObject({
   /** Full name as shown on pages. */
-  name: textField,
+  name: titleField,
   /** Job title or role at the firm. */
   role: textField,
   /** Two or three sentences, plain text. */

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { dateOnlyField, textField } from "./fields.ts";
+import { dateOnlyField, textField, titleField } from "./fields.ts";
 
 /** One entry of `_data/promotions.yaml`: an offer shown from validFrom to validUntil (both days included). */
 export const promotionSchema = z
   .strictObject({
     /** The offer's headline. */
-    title: textField,
+    title: titleField,
     /** One or two sentences, plain text. */
     body: textField,
     /** First day shown, a quoted date. */

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { idListField, markdownField, summaryField, textField } from "./fields.ts";
+import { idListField, markdownField, summaryField, textField, titleField } from "./fields.ts";
 
 /** `_data/services/<id>.yaml`: one consulting service; the file name is its id. */
 export const serviceSchema = z.strictObject({
   /** The service's name. */
-  title: textField,
+  title: titleField,
   /** Plain text, at most 200 characters. */
   summary: summaryField,
   /** Markdown: what the service is and how it works. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SITE_ZONE } from "../time/zone.ts";
-import { sitePathField, textField } from "./fields.ts";
+import { sitePathField, textField, titleField } from "./fields.ts";
 
 /** A postal address, as printed in the footer and given to search engines. */
 export const postalAddressSchema = z.strictObject({
@@ -19,7 +19,7 @@ export const postalAddressSchema = z.strictObject({
 /** `_data/site.yaml`: who the firm is and how the site presents it. */
 export const siteSchema = z.strictObject({
   /** The firm's full name. */
-  name: textField,
+  name: titleField,
   /** The short name used in tight places. */
   shortName: textField,
   /** The production address, without a trailing slash; feeds and canonical links are built on it. */

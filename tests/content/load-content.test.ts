@@ -1,3 +1,5 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load-content.ts";
@@ -445,5 +447,76 @@ describe("loadContent: redirects", () => {
   it("accepts different paths", async () => {
     await fixture.edit("_data/redirects.yaml", (text) => `${text}- from: /old-schedule/\n  to: /schedule/\n`);
     expect((await loadContent(fixture.root)).redirects).toHaveLength(2);
+  });
+});
+
+describe("loadContent: encodings", () => {
+  it("accepts files with a byte-order mark and Windows line ends, with the same lines and values", async () => {
+    await fixture.edit("_data/courses/advanced-java.yaml", (text) => `\uFEFF${text.replace(/\n/g, "\r\n")}`);
+    await fixture.edit("content/articles/first-article.md", (text) => `\uFEFF${text.replace(/\n/g, "\r\n")}`);
+    const content = await loadContent(fixture.root);
+    expect(content.courses["advanced-java"]?.title).toBe("Advanced Java");
+    expect(content.articles.find((article) => article.slug === "first-article")).toMatchObject({ title: "First Article", body: "\nHello **world**.\n" });
+    expect(content.lineOf("_data/courses/advanced-java.yaml", ["durationDays"])).toBe(4);
+  });
+
+  it("refuses a file that is not UTF-8, naming it and the line, and reports nothing else about it", async () => {
+    const latin1 = (await fixture.read("_data/courses/advanced-java.yaml")).replace("summary: More Java.", "summary: Mehr Java für Entwickler.");
+    await writeFile(path.join(fixture.root, "_data/courses/advanced-java.yaml"), Buffer.from(latin1, "latin1"));
+    expect(await loadProblems(fixture.root)).toEqual([
+      { file: "_data/courses/advanced-java.yaml", line: 5, field: "", message: "is not UTF-8 text: save the file as UTF-8 (the first character that is not is on this line)" },
+    ]);
+  });
+
+  it("refuses an article that is not UTF-8", async () => {
+    await writeFile(path.join(fixture.root, "content/articles/second-article.md"), Buffer.from((await fixture.read("content/articles/second-article.md")).replace("Second body.", "Zweiter Text für alle."), "latin1"));
+    expect(await loadProblems(fixture.root)).toEqual([expect.objectContaining({ file: "content/articles/second-article.md", line: 9, message: expect.stringContaining("is not UTF-8") })]);
+  });
+});
+
+describe("loadContent: a class and its course's length", () => {
+  it("accepts a class whose weekdays from start to end match the course's days, weekends skipped", async () => {
+    // java-fundamentals (5 days) from Thursday to the next Wednesday: Thu, Fri, Mon, Tue, Wed.
+    await fixture.edit("_data/schedule.yaml", (text) => text.replace('start: "2027-01-12T09:00"', 'start: "2027-01-14T09:00"').replace('end: "2027-01-16T16:30"', 'end: "2027-01-20T16:30"'));
+    await expect(loadContent(fixture.root)).resolves.toBeDefined();
+  });
+
+  it.each([
+    ["too short", '"2027-01-13T16:30"', "gives 2 teaching days"],
+    ["too long", '"2027-01-21T16:30"', "gives 8 teaching days"],
+  ])("refuses a class %s for its course, on the end line", async (_, end, message) => {
+    await fixture.edit("_data/schedule.yaml", (text) => text.replace('end: "2027-01-16T16:30"', `end: ${end}`));
+    expect(await loadProblems(fixture.root)).toEqual([
+      {
+        file: "_data/schedule.yaml",
+        line: 4,
+        field: "[0].end",
+        message: `${message} (weekdays from start to end), but course "java-fundamentals" lasts 5 (durationDays in _data/courses/java-fundamentals.yaml)`,
+      },
+    ]);
+  });
+
+  it("says nothing about length when the course itself is missing", async () => {
+    await fixture.edit("_data/schedule.yaml", (text) => text.replace("course: java-fundamentals", "course: cobol-basics"));
+    expect((await loadProblems(fixture.root)).map((problem) => problem.field)).toEqual(["[0].course"]);
+  });
+});
+
+describe("loadContent: tags that collide", () => {
+  it("accepts spellings that differ only in case, spaces or hyphens", async () => {
+    await fixture.edit("content/articles/second-article.md", (text) => text.replace("tags: [project-management]", "tags: [project-management, PROJECT  management, java]"));
+    await expect(loadContent(fixture.root)).resolves.toBeDefined();
+  });
+
+  it("refuses two different tags that would share one page, naming the first", async () => {
+    await fixture.edit("content/articles/second-article.md", (text) => text.replace("tags: [project-management]", "tags: [project-management, Project/Management]"));
+    expect(await loadProblems(fixture.root)).toEqual([
+      {
+        file: "content/articles/second-article.md",
+        line: 6,
+        field: "tags[1]",
+        message: '"Project/Management" and "Project Management" (in content/articles/first-article.md) would share the page /articles/tags/project-management/: use one spelling',
+      },
+    ]);
   });
 });

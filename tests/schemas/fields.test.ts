@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
-import { dateOnlyField, dateTimeField, idField, idListField, markdownField, priceField, sitePathField, summaryField, textField } from "../../src/schemas/fields.ts";
+import { dateOnlyField, dateTimeField, idField, idListField, markdownField, priceField, sitePathField, summaryField, textField, TITLE_MAX_LENGTH, titleField } from "../../src/schemas/fields.ts";
 
 /** The issues a schema reports for a value it must refuse. */
 function issuesOf(schema: ZodType, value: unknown): { path: string; message: string }[] {
@@ -171,5 +171,57 @@ describe("sitePathField", () => {
 
   it.each(["courses/", "https://example.com/courses/", "/with space/", ""])("refuses %j", (path) => {
     expect(issuesOf(sitePathField, path)).toEqual([{ path: "", message: 'must be a path on this site starting with "/", such as "/courses/"' }]);
+  });
+});
+
+describe("control characters in text", () => {
+  it.each([
+    ["\u0007", "U+0007"],
+    ["\u001b", "U+001B"],
+    ["\u007f", "U+007F"],
+    ["\u0085", "U+0085"],
+  ])("refuses %j, naming it and where it is", (character, name) => {
+    expect(issuesOf(textField, `Bell${character} here`)).toEqual([
+      { path: "", message: `must not contain the control character ${name} (at character 5): delete it and retype the text around it` },
+    ]);
+  });
+
+  it("keeps tabs and line ends, which Markdown and block scalars use", () => {
+    expect(markdownField.parse("One\tcolumn\r\nand a line")).toBe("One\tcolumn\r\nand a line");
+  });
+
+  it("applies to summaries too", () => {
+    expect(summaryField.safeParse("Fine\u0000").success).toBe(false);
+  });
+});
+
+describe("titleField", () => {
+  it.each(["Java Fundamentals", "C++ & C# for Teams", "Generics: List<T> and Map<K, V>", "When a < b and c > d", "Why <Templates> Matter"])("accepts the plain text %j", (title) => {
+    expect(titleField.parse(` ${title} `)).toBe(title);
+  });
+
+  it.each([
+    ["Java <script>alert(1)</script>", "<script>"],
+    ["A <b>bold</b> claim", "<b>"],
+    ["Closing </em> tag", "</em>"],
+    ['<img src="x" onerror="alert(1)">', '<img src="x" onerror="alert(1)">'],
+    ["A break<br/>here", "<br/>"],
+    ["<span class=\"x\">Styled</span>", '<span class="x">'],
+  ])("refuses the markup in %j", (title, tag) => {
+    expect(issuesOf(titleField, title)).toEqual([{ path: "", message: `must be plain text without HTML tags such as ${tag}` }]);
+  });
+
+  it(`accepts ${TITLE_MAX_LENGTH} characters and refuses more`, () => {
+    expect(titleField.safeParse("x".repeat(TITLE_MAX_LENGTH)).success).toBe(true);
+    expect(issuesOf(titleField, "x".repeat(300))).toEqual([{ path: "", message: `must be at most ${TITLE_MAX_LENGTH} characters` }]);
+  });
+
+  it("refuses a title of two lines", () => {
+    expect(issuesOf(titleField, "First line\nSecond line")).toEqual([{ path: "", message: "must be one line" }]);
+  });
+
+  it("refuses control characters and blank titles like any text", () => {
+    expect(titleField.safeParse("Tab\u0008 here").success).toBe(false);
+    expect(issuesOf(titleField, "  ")).toEqual([{ path: "", message: "must not be empty" }]);
   });
 });

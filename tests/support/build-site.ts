@@ -18,14 +18,15 @@ export const CLOCKS = {
 export type BuildName = keyof typeof CLOCKS | "development" | "sample";
 
 /**
- * Builds the project at `projectRoot` with Eleventy's programmatic API into a fresh temporary folder, at the
- * clock `siteNow`. `runMode: "watch"` gives a development build (drafts shown) without starting a watcher.
+ * Builds the project at `projectRoot` with Eleventy's programmatic API, its production configuration, into
+ * `outputFolder` or a fresh temporary folder, at the clock `siteNow`; rejects where the CLI build would fail.
+ * `runMode: "watch"` gives a development build (drafts shown) without starting a watcher.
  */
-export async function buildSite(projectRoot: string, siteNow: string, runMode: "build" | "watch" = "build"): Promise<string> {
+export async function buildSite(projectRoot: string, siteNow: string, runMode: "build" | "watch" = "build", outputFolder?: string): Promise<string> {
   const { register } = await import("tsx/esm/api");
   register();
   const { default: Eleventy } = await import("@11ty/eleventy");
-  const output = await mkdtemp(path.join(os.tmpdir(), "hsg-site-"));
+  const output = outputFolder ?? (await mkdtemp(path.join(os.tmpdir(), "hsg-site-")));
   const previousNow = process.env.SITE_NOW;
   const previousCwd = process.cwd();
   process.env.SITE_NOW = siteNow;

@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CLOCKS } from "./build-site.ts";
@@ -24,6 +24,26 @@ export function runIn(root: string, args: string[]): SpawnSyncReturns<string> {
     encoding: "utf8",
     env: { ...process.env, SITE_NOW: CLOCKS.december },
     timeout: 120_000,
+  });
+}
+
+/** What a finished command said and how it ended. */
+export interface CommandResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** runIn without blocking, so that several commands can run side by side. */
+export function runInAsync(root: string, args: readonly string[]): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: { ...process.env, SITE_NOW: CLOCKS.december }, timeout: 120_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }
 
