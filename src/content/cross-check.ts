@@ -1,6 +1,7 @@
 import type { LocatedContent, Located } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { normaliseSitePath } from "./site-path.ts";
+import { didYouMean } from "./suggest.ts";
 import { tagSlug } from "./tag-slug.ts";
 
 /** What the reader learnt about files beyond their valid entries. */
@@ -32,7 +33,7 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
   const courses = idsOf(content.courses, "_data/courses");
 
   const requireRef = <T>(item: Located<T>, field: (string | number)[], id: string | undefined, known: ReadonlySet<string> | "unknown", kind: string, file: string) => {
-    if (id !== undefined && known !== "unknown" && !known.has(id)) at(item, field, `${kind} "${id}" does not exist${suggest(id, known)} (see ${file})`);
+    if (id !== undefined && known !== "unknown" && !known.has(id)) at(item, field, `${kind} "${id}" does not exist${didYouMean(id, known)} (see ${file})`);
   };
   const requireCourses = <T>(item: Located<T>, ids: readonly string[]) =>
     ids.forEach((id, index) => requireRef(item, ["relatedCourses", index], id, courses, "course", "_data/courses/"));
@@ -126,28 +127,4 @@ function checkPaths(content: LocatedContent): ContentProblem[] {
     if (next) report(claim, toField, `"${claim.from}" leads back to itself through "${claim.to}": a redirect loop`);
   }
   return problems;
-}
-
-/** ", did you mean "x"?" when a known id is one or two edits away. */
-function suggest(id: string, known: ReadonlySet<string>): string {
-  let best: { id: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = editDistance(id, candidate);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { id: candidate, distance };
-  }
-  return best ? `; did you mean "${best.id}"?` : "";
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }

@@ -269,6 +269,13 @@ describe("loadContent: references between files", () => {
     ]);
   });
 
+  it("refuses a misspelt session status and names the spelling the schema knows", async () => {
+    await fixture.edit("_data/schedule.yaml", (text) => text.replace("  enrolled: 3\n", "  enrolled: 3\n  status: canceled\n"));
+    expect(await loadProblems(fixture.root)).toEqual([
+      { file: "_data/schedule.yaml", line: 10, field: "[0].status", message: '"canceled" is not one of "scheduled", "cancelled", "postponed"; did you mean "cancelled"?' },
+    ]);
+  });
+
   it("refuses a course that lists itself as related", async () => {
     await fixture.edit("_data/courses/java-fundamentals.yaml", (text) => text.replace("  - advanced-java", "  - advanced-java\n  - java-fundamentals"));
     expect(await loadProblems(fixture.root)).toEqual([
