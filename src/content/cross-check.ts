@@ -1,3 +1,4 @@
+import { findPromotionMarkers, markerKinds } from "../markdown/promotion-marker.ts";
 import type { LocatedContent, Located } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { normaliseSitePath } from "./site-path.ts";
@@ -35,8 +36,8 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
   const requireRef = <T>(item: Located<T>, field: (string | number)[], id: string | undefined, known: ReadonlySet<string> | "unknown", kind: string, file: string) => {
     if (id !== undefined && known !== "unknown" && !known.has(id)) at(item, field, `${kind} "${id}" does not exist${didYouMean(id, known)} (see ${file})`);
   };
-  const requireCourses = <T>(item: Located<T>, ids: readonly string[]) =>
-    ids.forEach((id, index) => requireRef(item, ["relatedCourses", index], id, courses, "course", "_data/courses/"));
+  const requireCourses = <T>(item: Located<T>, ids: readonly string[], field = "relatedCourses") =>
+    ids.forEach((id, index) => requireRef(item, [field, index], id, courses, "course", "_data/courses/"));
 
   for (const course of content.courses) {
     requireRef(course, ["category"], course.data.category, categories, "category", "_data/categories.yaml");
@@ -61,6 +62,38 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
     const earlier = services.get(service.data.order);
     if (earlier) at(service, ["order"], `${service.data.order} is already used by ${earlier.source.file}`);
     else services.set(service.data.order, service);
+  }
+
+  const promotions = new Map<string, Located<{ id?: string }>>();
+  content.promotions.forEach((promotion) => {
+    requireCourses(promotion, promotion.data.courses, "courses");
+    const id = promotion.data.id;
+    if (id === undefined) return;
+    const earlier = promotions.get(id);
+    if (earlier) at(promotion, ["id"], `"${id}" is already used at line ${earlier.source.lineOf([...earlier.path, "id"])}; promotion ids must be unique`);
+    else promotions.set(id, promotion);
+  });
+  const promotionIds = new Set([...promotions.keys()]);
+
+  for (const article of content.articles) {
+    // Read from the rendered body (cached with the file), so the check and the page agree on what is a marker.
+    for (const marker of findPromotionMarkers(article.data.html)) {
+      const line = article.data.bodyLine + marker.line - 1;
+      const report = (message: string) => problems.push({ file: article.source.file, line, field: "body", message });
+      const written = `[[${marker.kind}: ${marker.ids.join(", ")}]]`;
+      if (!(markerKinds as readonly string[]).includes(marker.kind)) {
+        report(`${written}: unknown marker "${marker.kind}"${didYouMean(marker.kind, markerKinds)} (markers are [[promotion: id]] and [[courses: id, id]])`);
+      } else if (marker.ids.length === 0) {
+        report(`${written} names nothing: give ${marker.kind === "promotion" ? "a promotion id from _data/promotions.yaml" : "course ids from _data/courses/"} after the colon`);
+      } else if (marker.kind === "promotion" && marker.ids.length > 1) {
+        report(`${written} names ${marker.ids.length} promotions: place one per line`);
+      } else {
+        const [known, kind, file] = marker.kind === "promotion" ? [promotionIds, "promotion", "_data/promotions.yaml"] : [courses, "course", "_data/courses/"];
+        for (const id of marker.ids) {
+          if (known !== "unknown" && !known.has(id)) report(`${written}: ${kind} "${id}" does not exist${didYouMean(id, known)} (see ${file})`);
+        }
+      }
+    }
   }
 
   for (const article of content.articles) {
