@@ -48,5 +48,6 @@ describe("a promotion marker naming something unknown", () => {
     const build = project.build();
     expect(build.status).not.toBe(0);
     expect(`${build.stdout}${build.stderr}`).toContain(`${FIXTURE}:${lineOf("[[promotion:")}: body:`);
+    await project.remove();
   });
 });
