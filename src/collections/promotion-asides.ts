@@ -19,19 +19,21 @@ export function placePromotionAsides(articles: readonly Article[], content: Cont
   const promotions = new Map(content.promotions.flatMap((promotion) => (promotion.id ? [[promotion.id, promotion] as const] : [])));
   const render = (marker: PromotionMarker): string => {
     // The load-time check has refused unknown kinds and names, so every id here resolves.
-    if (marker.kind === "courses") return promotionAside(COURSES_TITLE, undefined, marker.ids.map((id) => catalog.byId[id]!)).value;
+    // The aside is a landmark, named by its visible title; the marker's line makes the title's id unique in the page.
+    const titleId = `promotion-aside-${marker.line}`;
+    if (marker.kind === "courses") return promotionAside(titleId, COURSES_TITLE, undefined, marker.ids.map((id) => catalog.byId[id]!)).value;
     const promotion = promotions.get(marker.ids[0]!)!;
     // A dated offer placed in an article ends with its dates, as it does in the sidebar; a standing one always shows.
     if (promotion.validFrom && !isRunning(promotion, context.now)) return "";
-    return promotionAside(promotion.title, promotion.body, promotion.courses.map((id) => catalog.byId[id]!)).value;
+    return promotionAside(titleId, promotion.title, promotion.body, promotion.courses.map((id) => catalog.byId[id]!)).value;
   };
   for (const article of articles) article.html = replacePromotionMarkers(article.html, render);
 }
 
 /** The aside an article shows for a marker: a headline, an optional sentence or two, and links to the courses. */
-export function promotionAside(title: string, body: string | undefined, courses: readonly CatalogCourse[]): SafeHtml {
-  return html`<aside class="promotion-aside">
-<p class="promotion-aside__title">${title}</p>
+export function promotionAside(titleId: string, title: string, body: string | undefined, courses: readonly CatalogCourse[]): SafeHtml {
+  return html`<aside class="promotion-aside" aria-labelledby="${titleId}">
+<p class="promotion-aside__title" id="${titleId}">${title}</p>
 ${body ? html`<p>${body}</p>\n` : ""}${
     courses.length > 0
       ? html`<ul class="promotion-aside__courses">

@@ -47,6 +47,7 @@ describe("placePromotionAsides", () => {
     const aside = $("aside.promotion-aside");
     expect(aside).toHaveLength(1);
     expect(aside.find(".promotion-aside__title").text()).toBe('Tools <for> "Teams"');
+    expect(aside.find(`#${aside.attr("aria-labelledby")}`).text()).toBe('Tools <for> "Teams"');
     expect(aside.find("p").eq(1).text()).toBe("Learn the tools & win.");
     expect(aside.find("a").map((_, link) => $(link).attr("href")).get()).toEqual(["/courses/advanced-java/", "/courses/java-fundamentals/"]);
     expect(aside.find("a").first().text()).toBe("Advanced Java");
@@ -60,6 +61,7 @@ describe("placePromotionAsides", () => {
   it("shows a dated promotion only while it runs, as the sidebar does", async () => {
     const $ = await articleHtml("[[promotion: winter]]\n\n[[promotion: autumn]]");
     expect($(".promotion-aside__title").map((_, title) => $(title).text()).get()).toEqual(["Winter Offer"]);
+    expect(new Set($("[id]").map((_, element) => $(element).attr("id")).get()).size).toBe($("[id]").length);
     expect($.html()).not.toContain("promotion-marker");
   });
 
@@ -72,14 +74,14 @@ describe("placePromotionAsides", () => {
 describe("promotionAside", () => {
   it("escapes every text it is given", () => {
     const course = { url: "/courses/x/", title: "<b>X</b>", levelLabel: "Advanced", durationDays: 1 } as CatalogCourse;
-    const html = promotionAside("<script>", "a & b", [course]).value;
+    const html = promotionAside("t", "<script>", "a & b", [course]).value;
     expect(html).not.toMatch(/<script>|<b>/);
     expect(html).toContain("&lt;script&gt;");
     expect(html).toContain("1 day");
   });
 
   it("leaves out the sentence and the list when there is nothing to show", () => {
-    const $ = cheerio.load(promotionAside("Title", undefined, []).value);
+    const $ = cheerio.load(promotionAside("t", "Title", undefined, []).value);
     expect($("aside p")).toHaveLength(1);
     expect($("aside ul")).toHaveLength(0);
   });
