@@ -30,9 +30,12 @@ export function placePromotionAsides(articles: readonly Article[], content: Cont
   for (const article of articles) article.html = replacePromotionMarkers(article.html, render);
 }
 
-/** The aside an article shows for a marker: a headline, an optional sentence or two, and links to the courses. */
+/**
+ * The aside an article shows for a marker: a headline, an optional sentence or two, and links to the courses.
+ * Search leaves it out (data-pagefind-ignore), so results quote the article, not the offer placed in it.
+ */
 export function promotionAside(titleId: string, title: string, body: string | undefined, courses: readonly CatalogCourse[]): SafeHtml {
-  return html`<aside class="promotion-aside" aria-labelledby="${titleId}">
+  return html`<aside class="promotion-aside" aria-labelledby="${titleId}" data-pagefind-ignore>
 <p class="promotion-aside__title" id="${titleId}">${title}</p>
 ${body ? html`<p>${body}</p>\n` : ""}${
     courses.length > 0

@@ -48,6 +48,7 @@ describe("placePromotionAsides", () => {
     expect(aside).toHaveLength(1);
     expect(aside.find(".promotion-aside__title").text()).toBe('Tools <for> "Teams"');
     expect(aside.find(`#${aside.attr("aria-labelledby")}`).text()).toBe('Tools <for> "Teams"');
+    expect(aside.is("[data-pagefind-ignore]")).toBe(true);
     expect(aside.find("p").eq(1).text()).toBe("Learn the tools & win.");
     expect(aside.find("a").map((_, link) => $(link).attr("href")).get()).toEqual(["/courses/advanced-java/", "/courses/java-fundamentals/"]);
     expect(aside.find("a").first().text()).toBe("Advanced Java");
