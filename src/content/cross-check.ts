@@ -73,28 +73,9 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
     if (earlier) at(promotion, ["id"], `"${id}" is already used at line ${earlier.source.lineOf([...earlier.path, "id"])}; promotion ids must be unique`);
     else promotions.set(id, promotion);
   });
-  const promotionIds = new Set([...promotions.keys()]);
+  const promotionIds = files.unreadable.has("_data/promotions.yaml") ? "unknown" : new Set([...promotions.keys()]);
 
-  for (const article of content.articles) {
-    // Read from the rendered body (cached with the file), so the check and the page agree on what is a marker.
-    for (const marker of findPromotionMarkers(article.data.html)) {
-      const line = article.data.bodyLine + marker.line - 1;
-      const report = (message: string) => problems.push({ file: article.source.file, line, field: "body", message });
-      const written = `[[${marker.kind}: ${marker.ids.join(", ")}]]`;
-      if (!(markerKinds as readonly string[]).includes(marker.kind)) {
-        report(`${written}: unknown marker "${marker.kind}"${didYouMean(marker.kind, markerKinds)} (markers are [[promotion: id]] and [[courses: id, id]])`);
-      } else if (marker.ids.length === 0) {
-        report(`${written} names nothing: give ${marker.kind === "promotion" ? "a promotion id from _data/promotions.yaml" : "course ids from _data/courses/"} after the colon`);
-      } else if (marker.kind === "promotion" && marker.ids.length > 1) {
-        report(`${written} names ${marker.ids.length} promotions: place one per line`);
-      } else {
-        const [known, kind, file] = marker.kind === "promotion" ? [promotionIds, "promotion", "_data/promotions.yaml"] : [courses, "course", "_data/courses/"];
-        for (const id of marker.ids) {
-          if (known !== "unknown" && !known.has(id)) report(`${written}: ${kind} "${id}" does not exist${didYouMean(id, known)} (see ${file})`);
-        }
-      }
-    }
-  }
+  problems.push(...checkPromotionMarkers(content.articles, promotionIds, courses));
 
   for (const article of content.articles) {
     requireRef(article, ["author"], article.data.author, authors, "author", "_data/authors.yaml");
@@ -158,6 +139,34 @@ function checkPaths(content: LocatedContent): ContentProblem[] {
       next = byFrom.get(normaliseSitePath(next.to));
     }
     if (next) report(claim, toField, `"${claim.from}" leads back to itself through "${claim.to}": a redirect loop`);
+  }
+  return problems;
+}
+
+/**
+ * The promotion markers of each article name a known kind and existing promotions or courses. They are read from
+ * the rendered body (cached with the file), so the check and the page agree on what is a marker, and reported at
+ * the marker's line in the file.
+ */
+function checkPromotionMarkers(articles: LocatedContent["articles"], promotionIds: ReadonlySet<string> | "unknown", courses: ReadonlySet<string> | "unknown"): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const article of articles) {
+    for (const marker of findPromotionMarkers(article.data.html)) {
+      const report = (message: string) => problems.push({ file: article.source.file, line: article.data.bodyLine + marker.line - 1, field: "body", message });
+      const written = `[[${marker.kind}: ${marker.ids.join(", ")}]]`;
+      if (!(markerKinds as readonly string[]).includes(marker.kind)) {
+        report(`${written}: unknown marker "${marker.kind}"${didYouMean(marker.kind, markerKinds)} (markers are [[promotion: id]] and [[courses: id, id]])`);
+      } else if (marker.ids.length === 0) {
+        report(`${written} names nothing: give ${marker.kind === "promotion" ? "a promotion id from _data/promotions.yaml" : "course ids from _data/courses/"} after the colon`);
+      } else if (marker.kind === "promotion" && marker.ids.length > 1) {
+        report(`${written} names ${marker.ids.length} promotions: place one per line`);
+      } else {
+        const [known, kind, file] = marker.kind === "promotion" ? [promotionIds, "promotion", "_data/promotions.yaml"] : [courses, "course", "_data/courses/"];
+        for (const id of marker.ids) {
+          if (known !== "unknown" && !known.has(id)) report(`${written}: ${kind} "${id}" does not exist${didYouMean(id, known)} (see ${file})`);
+        }
+      }
+    }
   }
   return problems;
 }
