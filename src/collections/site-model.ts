@@ -3,6 +3,7 @@ import { buildArticleCollections, type ArticleCollections } from "./articles.ts"
 import type { BuildContext } from "./build-context.ts";
 import { buildCatalogCollections, type CatalogCollections } from "./catalog.ts";
 import { buildHighlights, type Highlights } from "./highlights.ts";
+import { placePromotionAsides } from "./promotion-asides.ts";
 import { buildScheduleCollections, type ScheduleCollections } from "./schedule.ts";
 import { buildServices, type ConsultingService } from "./services.ts";
 
@@ -22,6 +23,7 @@ export function buildSiteModel(content: Content, context: BuildContext): SiteMod
   const articles = buildArticleCollections(content, context);
   const schedule = buildScheduleCollections(content, context);
   const catalog = buildCatalogCollections(content, schedule, articles);
+  placePromotionAsides(articles.list, content, catalog, context);
   const services = buildServices(content, catalog, articles);
   return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context) };
 }

@@ -1,7 +1,9 @@
+import { findPromotionMarkers, markerKinds } from "../markdown/promotion-marker.ts";
 import { teachingDays } from "../time/teaching-days.ts";
 import type { LocatedContent, Located } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { normaliseSitePath } from "./site-path.ts";
+import { didYouMean } from "./suggest.ts";
 import { tagSlug } from "./tag-slug.ts";
 
 /** What the reader learnt about files beyond their valid entries. */
@@ -33,10 +35,10 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
   const courses = idsOf(content.courses, "_data/courses");
 
   const requireRef = <T>(item: Located<T>, field: (string | number)[], id: string | undefined, known: ReadonlySet<string> | "unknown", kind: string, file: string) => {
-    if (id !== undefined && known !== "unknown" && !known.has(id)) at(item, field, `${kind} "${id}" does not exist${suggest(id, known)} (see ${file})`);
+    if (id !== undefined && known !== "unknown" && !known.has(id)) at(item, field, `${kind} "${id}" does not exist${didYouMean(id, known)} (see ${file})`);
   };
-  const requireCourses = <T>(item: Located<T>, ids: readonly string[]) =>
-    ids.forEach((id, index) => requireRef(item, ["relatedCourses", index], id, courses, "course", "_data/courses/"));
+  const requireCourses = <T>(item: Located<T>, ids: readonly string[], field = "relatedCourses") =>
+    ids.forEach((id, index) => requireRef(item, [field, index], id, courses, "course", "_data/courses/"));
 
   for (const course of content.courses) {
     requireRef(course, ["category"], course.data.category, categories, "category", "_data/categories.yaml");
@@ -71,6 +73,19 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
     if (earlier) at(service, ["order"], `${service.data.order} is already used by ${earlier.source.file}`);
     else services.set(service.data.order, service);
   }
+
+  const promotions = new Map<string, Located<{ id?: string }>>();
+  content.promotions.forEach((promotion) => {
+    requireCourses(promotion, promotion.data.courses, "courses");
+    const id = promotion.data.id;
+    if (id === undefined) return;
+    const earlier = promotions.get(id);
+    if (earlier) at(promotion, ["id"], `"${id}" is already used at line ${earlier.source.lineOf([...earlier.path, "id"])}; promotion ids must be unique`);
+    else promotions.set(id, promotion);
+  });
+  const promotionIds = files.unreadable.has("_data/promotions.yaml") ? "unknown" : new Set([...promotions.keys()]);
+
+  problems.push(...checkPromotionMarkers(content.articles, promotionIds, courses));
 
   // Spellings of a tag that differ only in case, spaces or hyphens are one tag; two tags that differ in more
   // but still make the same page ("C#" and "C Sharp") would merge silently, so the later one is refused.
@@ -151,26 +166,30 @@ function checkPaths(content: LocatedContent): ContentProblem[] {
   return problems;
 }
 
-/** ", did you mean "x"?" when a known id is one or two edits away. */
-function suggest(id: string, known: ReadonlySet<string>): string {
-  let best: { id: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = editDistance(id, candidate);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { id: candidate, distance };
-  }
-  return best ? `; did you mean "${best.id}"?` : "";
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+/**
+ * The promotion markers of each article name a known kind and existing promotions or courses. They are read from
+ * the rendered body (cached with the file), so the check and the page agree on what is a marker, and reported at
+ * the marker's line in the file.
+ */
+function checkPromotionMarkers(articles: LocatedContent["articles"], promotionIds: ReadonlySet<string> | "unknown", courses: ReadonlySet<string> | "unknown"): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const article of articles) {
+    for (const marker of findPromotionMarkers(article.data.html)) {
+      const report = (message: string) => problems.push({ file: article.source.file, line: article.data.bodyLine + marker.line - 1, field: "body", message });
+      const written = `[[${marker.kind}: ${marker.ids.join(", ")}]]`;
+      if (!(markerKinds as readonly string[]).includes(marker.kind)) {
+        report(`${written}: unknown marker "${marker.kind}"${didYouMean(marker.kind, markerKinds)} (markers are [[promotion: id]] and [[courses: id, id]])`);
+      } else if (marker.ids.length === 0) {
+        report(`${written} names nothing: give ${marker.kind === "promotion" ? "a promotion id from _data/promotions.yaml" : "course ids from _data/courses/"} after the colon`);
+      } else if (marker.kind === "promotion" && marker.ids.length > 1) {
+        report(`${written} names ${marker.ids.length} promotions: place one per line`);
+      } else {
+        const [known, kind, file] = marker.kind === "promotion" ? [promotionIds, "promotion", "_data/promotions.yaml"] : [courses, "course", "_data/courses/"];
+        for (const id of marker.ids) {
+          if (known !== "unknown" && !known.has(id)) report(`${written}: ${kind} "${id}" does not exist${didYouMean(id, known)} (see ${file})`);
+        }
+      }
     }
   }
-  return row[b.length]!;
+  return problems;
 }

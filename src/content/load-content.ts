@@ -62,7 +62,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     reader.folder<ArticleSource>(CONTENT_PATHS.articles, FILE_KINDS.article, [".md"]),
   ]);
 
-  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, redirects, articles }, reader));
+  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles }, reader));
   if (problems.length > 0 || !site) throw new ContentError(problems);
 
   const byId = <T extends { id: string }>(items: Located<T>[]) => Object.fromEntries(items.map((item) => [item.data.id, item.data]));

@@ -114,7 +114,8 @@ export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file:
     const entries: LoadedEntry<T>[] = [];
     if (checkId(slug, parsed.source, [], "file name", problems)) {
       const data = check(parsed.source, parsed.source.value ?? {}, []);
-      if (data) entries.push({ data: await finish({ ...data, slug, file, body: split.content }), path: [] });
+      const bodyLine = text.slice(0, text.length - split.content.length).split("\n").length;
+      if (data) entries.push({ data: await finish({ ...data, slug, file, body: split.content, bodyLine }), path: [] });
     }
     return { file, entries, problems, declared: [slug], parsed: true, lines: parsed.lines };
   }

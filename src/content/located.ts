@@ -3,6 +3,7 @@ import type { Category } from "../schemas/category.ts";
 import type { Course } from "../schemas/course.ts";
 import type { Location } from "../schemas/location.ts";
 import type { Person } from "../schemas/person.ts";
+import type { Promotion } from "../schemas/promotion.ts";
 import type { Redirect } from "../schemas/redirect.ts";
 import type { Service } from "../schemas/service.ts";
 import type { Session } from "../schemas/session.ts";
@@ -21,6 +22,8 @@ export type ArticleSource = ArticleFrontMatter & {
   file: string;
   /** The Markdown below the front matter. */
   body: string;
+  /** The file's line on which the body begins, so a problem found in the body can name its line in the file. */
+  bodyLine: number;
   /** The body rendered to HTML by src/markdown, once per file version (cached). */
   html: string;
   /** Reading time in whole minutes. */
@@ -58,6 +61,7 @@ export interface LocatedContent {
   courses: Located<CourseSource>[];
   sessions: Located<Session>[];
   services: Located<ServiceSource>[];
+  promotions: Located<Promotion>[];
   redirects: Located<Redirect>[];
   articles: Located<ArticleSource>[];
 }

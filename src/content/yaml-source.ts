@@ -1,6 +1,9 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import type { ZodType, output } from "zod";
+import type { ZodType, core, output } from "zod";
 import { fieldName, type ContentProblem } from "./problems.ts";
+import { didYouMean } from "./suggest.ts";
+
+type ZodIssue = core.$ZodIssue;
 
 type PathKey = string | number;
 
@@ -142,12 +145,30 @@ export function validate<S extends ZodType>(schema: S, source: YamlSource, value
           message: "unknown field (check its spelling against the schema)",
         }));
       }
-      return [{ file: source.file, line: source.lineOf(path), field: fieldName(path), message: describeIssue(issue.message) }];
+      return [{ file: source.file, line: source.lineOf(path), field: fieldName(path), message: describeIssue(issue, valueAt(value, issue.path)) }];
     }),
   };
 }
 
-function describeIssue(message: string): string {
-  if (message.endsWith("received undefined")) return "is required";
-  return message.replace(/^Invalid input: /, "");
+/** An issue in an editor's words; a value outside a fixed list (any z.enum) names the nearest allowed value. */
+function describeIssue(issue: ZodIssue, written: unknown): string {
+  if (issue.message.endsWith("received undefined")) return "is required";
+  if (issue.code === "invalid_value" && issue.values.length > 1 && issue.message.startsWith("Invalid option")) {
+    // zod's own wording lists the values but not what was written, and cannot guess a misspelling.
+    const allowed = issue.values.map((allowedValue) => JSON.stringify(allowedValue)).join(", ");
+    const options = issue.values.filter((allowedValue): allowedValue is string => typeof allowedValue === "string");
+    if (typeof written !== "string") return `must be one of ${allowed}`;
+    return `"${written}" is not one of ${allowed}${didYouMean(written, options)}`;
+  }
+  return issue.message.replace(/^Invalid input: /, "");
+}
+
+/** The value at a schema issue's path inside the validated value, as the editor wrote it. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null || typeof key === "symbol") return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
 }

@@ -1,7 +1,9 @@
 import MarkdownIt from "markdown-it";
+import { promotionMarkerPlugin } from "./promotion-marker.ts";
 
 // Raw HTML is off: editors write Markdown, and nothing they paste can bring a script or an inline style into a page.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: true });
+markdown.use(promotionMarkerPlugin);
 
 /** Renders an editor's Markdown to HTML; the one place Markdown becomes markup. */
 export function renderMarkdown(source: string): string {

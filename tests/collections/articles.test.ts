@@ -38,6 +38,7 @@ function article(slug: string, date: string, fields: Partial<ArticleSource> = {}
     slug,
     file: `content/articles/${slug}.md`,
     body: `Text of ${slug}.`,
+    bodyLine: 9,
     title: `Title of ${slug}`,
     date: denver(date),
     author: "jane-doe",

@@ -43,7 +43,7 @@ describe("loadContent: a valid project", () => {
     expect(winter?.start.zoneName).toBe("America/Denver");
     expect(summer?.start.toISO()).toBe("2027-07-12T09:00:00.000-06:00");
     expect(summer).toMatchObject({ id: "advanced-java-2027-07-online", enrolled: 0, status: "scheduled", guaranteedToRun: false });
-    expect(content.promotions[0]?.validFrom.toISO()).toBe("2027-01-01T00:00:00.000-07:00");
+    expect(content.promotions[0]?.validFrom?.toISO()).toBe("2027-01-01T00:00:00.000-07:00");
     expect(content.articles.map((article) => article.date.toISO())).toEqual(["2026-11-02T00:00:00.000-07:00", "2026-11-20T08:00:00.000-07:00"]);
   });
 
@@ -269,6 +269,58 @@ describe("loadContent: references between files", () => {
         message: 'course "java-fundamentalz" does not exist; did you mean "java-fundamentals"? (see _data/courses/)',
       },
     ]);
+  });
+
+  it("refuses a misspelt session status and names the spelling the schema knows", async () => {
+    await fixture.edit("_data/schedule.yaml", (text) => text.replace("  enrolled: 3\n", "  enrolled: 3\n  status: canceled\n"));
+    expect(await loadProblems(fixture.root)).toEqual([
+      { file: "_data/schedule.yaml", line: 10, field: "[0].status", message: '"canceled" is not one of "scheduled", "cancelled", "postponed"; did you mean "cancelled"?' },
+    ]);
+  });
+
+  describe("promotions and the markers that place them", () => {
+    const STANDING = "- id: tools\n  title: Tools\n  body: Learn the tools.\n  courses: [java-fundamentals, advanced-java]\n";
+    // Appends Markdown to the first article and returns the file line of each appended line, counted in the file itself.
+    const appendToArticle = async (...added: string[]) => {
+      await fixture.edit("content/articles/first-article.md", (text) => `${text}\n${added.join("\n")}\n`);
+      const text = await fixture.read("content/articles/first-article.md");
+      return added.map((line) => text.split("\n").indexOf(line) + 1);
+    };
+
+    it("accepts markers naming a promotion and courses that exist", async () => {
+      await fixture.edit("_data/promotions.yaml", (text) => text + STANDING);
+      await appendToArticle("[[promotion: tools]]", "", "[[courses: advanced-java]]");
+      const content = await loadContent(fixture.root);
+      expect(content.promotions.find((promotion) => promotion.id === "tools")?.courses).toEqual(["java-fundamentals", "advanced-java"]);
+    });
+
+    it("reports an unknown promotion, course or kind at the marker's line in the file, with a suggestion", async () => {
+      await fixture.edit("_data/promotions.yaml", (text) => text + STANDING);
+      const [promotionLine, coursesLine, kindLine, emptyLine] = await appendToArticle("[[promotion: tool]]", "[[courses: advanced-java, advanced-jav]]", "[[promotions: tools]]", "[[courses: ]]");
+      const file = "content/articles/first-article.md";
+      expect(await loadProblems(fixture.root)).toEqual([
+        { file, line: promotionLine, field: "body", message: '[[promotion: tool]]: promotion "tool" does not exist; did you mean "tools"? (see _data/promotions.yaml)' },
+        { file, line: coursesLine, field: "body", message: '[[courses: advanced-java, advanced-jav]]: course "advanced-jav" does not exist; did you mean "advanced-java"? (see _data/courses/)' },
+        { file, line: kindLine, field: "body", message: '[[promotions: tools]]: unknown marker "promotions"; did you mean "promotion"? (markers are [[promotion: id]] and [[courses: id, id]])' },
+        { file, line: emptyLine, field: "body", message: "[[courses: ]] names nothing: give course ids from _data/courses/ after the colon" },
+      ]);
+    });
+
+    it("refuses two promotions in one marker", async () => {
+      await fixture.edit("_data/promotions.yaml", (text) => text + STANDING);
+      const [line] = await appendToArticle("[[promotion: tools, tools]]");
+      expect(await loadProblems(fixture.root)).toEqual([
+        { file: "content/articles/first-article.md", line, field: "body", message: "[[promotion: tools, tools]] names 2 promotions: place one per line" },
+      ]);
+    });
+
+    it("checks a promotion's courses and refuses a repeated promotion id", async () => {
+      await fixture.edit("_data/promotions.yaml", (text) => text + STANDING + STANDING.replace("advanced-java]", "advanced-jav]"));
+      expect(await loadProblems(fixture.root)).toEqual([
+        { file: "_data/promotions.yaml", line: 9, field: "[2].id", message: '"tools" is already used at line 5; promotion ids must be unique' },
+        { file: "_data/promotions.yaml", line: 12, field: "[2].courses[1]", message: 'course "advanced-jav" does not exist; did you mean "advanced-java"? (see _data/courses/)' },
+      ]);
+    });
   });
 
   it("refuses a course that lists itself as related", async () => {

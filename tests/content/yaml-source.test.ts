@@ -172,7 +172,7 @@ describe("validate", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
-      { file: "_data/schedule.yaml", line: 12, field: "[1].mode", message: 'Invalid option: expected one of "classroom"|"online"|"onsite"' },
+      { file: "_data/schedule.yaml", line: 12, field: "[1].mode", message: '"hybrid" is not one of "classroom", "online", "onsite"' },
       { file: "_data/schedule.yaml", line: 14, field: "[1].seats", message: "expected number, received string" },
     ]);
   });
@@ -234,5 +234,54 @@ describe("sourceFromLines", () => {
     const cached = sourceFromLines(parsed.source.file, JSON.parse(JSON.stringify(parsed.lines)) as Record<string, number>);
     const paths: (string | number)[][] = [[], ["title"], ["outline"], ["outline", 0], ["outline", 0, "topics", 1], ["outline", 1, "topics"], ["outline", 7], ["formats", 0], ["missing", "deeper"]];
     for (const fieldPath of paths) expect(cached.lineOf(fieldPath), fieldPath.join(".")).toBe(parsed.source.lineOf(fieldPath));
+  });
+});
+
+describe("validate: values outside a fixed list", () => {
+  // A valid session with one field written as an editor might, validated as it would load from the file.
+  const sessionWith = (field: string, written: string) => {
+    const fields: Record<string, string> = { id: "first", course: "java", start: '"2027-01-12T09:00"', end: '"2027-01-12T17:00"', mode: "online", instructor: "elena", seats: "10" };
+    fields[field] = written;
+    return Object.entries(fields).map(([key, value]) => `${key}: ${value}\n`).join("");
+  };
+  const lineOf = (text: string, field: string) => text.split("\n").findIndex((line) => line.startsWith(`${field}:`)) + 1;
+  const problemsOf = (text: string, schema: typeof sessionSchema | typeof courseSchema = sessionSchema) => {
+    const parsed = source(text, "_data/schedule.yaml");
+    const result = validate(schema, parsed, parsed.value);
+    return result.ok ? [] : result.problems;
+  };
+
+  it.each([
+    ["status", "canceled", "cancelled"],
+    ["status", "Postponed", "postponed"],
+    ["mode", "Classroom", "classroom"],
+    ["mode", "online-live", "online"],
+    ["mode", "on-site", "onsite"],
+  ])("suggests the nearest value for session %s %j", (field, written, suggestion) => {
+    const text = sessionWith(field, written);
+    const [problem, ...rest] = problemsOf(text);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ file: "_data/schedule.yaml", line: lineOf(text, field), field });
+    expect(problem?.message).toMatch(new RegExp(`^"${written}" is not one of "[^;]*"; did you mean "${suggestion}"\\?$`));
+  });
+
+  it("names the allowed values without a guess when nothing is close", () => {
+    expect(problemsOf(sessionWith("status", "abandoned"))).toEqual([
+      { file: "_data/schedule.yaml", line: 8, field: "status", message: '"abandoned" is not one of "scheduled", "cancelled", "postponed"' },
+    ]);
+  });
+
+  it("says what is allowed when the value is not text at all", () => {
+    expect(problemsOf(sessionWith("status", "42"))[0]?.message).toBe('must be one of "scheduled", "cancelled", "postponed"');
+  });
+
+  it("suggests for course levels and for each entry of a list of formats, at the entry's line", () => {
+    const course = `level: intermidiate\nformats:\n  - public-classroom\n  - classroom\n  - Online-Live\n`;
+    const problems = problemsOf(course, courseSchema).filter((problem) => /^(level|formats)/.test(problem.field));
+    expect(problems).toEqual([
+      { file: "_data/schedule.yaml", line: 1, field: "level", message: expect.stringMatching(/^"intermidiate" is not one of .*; did you mean "intermediate"\?$/) },
+      { file: "_data/schedule.yaml", line: 4, field: "formats[1]", message: expect.stringMatching(/; did you mean "public-classroom"\?$/) },
+      { file: "_data/schedule.yaml", line: 5, field: "formats[2]", message: expect.stringMatching(/; did you mean "online-live"\?$/) },
+    ]);
   });
 });

@@ -13,9 +13,11 @@ describe("promotionSchema", () => {
   it("accepts a promotion and reads its days as midnight in America/Denver", () => {
     const promotion = promotionSchema.parse(validPromotion());
     expect(promotion.title).toBe("Half-Price Books");
-    expect(promotion.validFrom.toISO()).toBe("2027-01-01T00:00:00.000-07:00");
-    expect(promotion.validUntil.toISO()).toBe("2027-07-31T00:00:00.000-06:00");
-    expect(promotion.validFrom.zoneName).toBe("America/Denver");
+    expect(promotion.validFrom?.toISO()).toBe("2027-01-01T00:00:00.000-07:00");
+    expect(promotion.validUntil?.toISO()).toBe("2027-07-31T00:00:00.000-06:00");
+    expect(promotion.validFrom?.zoneName).toBe("America/Denver");
+    expect(promotion.courses).toEqual([]);
+    expect(promotion.id).toBeUndefined();
   });
 
   it("accepts a one-day promotion", () => {
@@ -51,9 +53,28 @@ describe("promotionSchema", () => {
     expect(issuesOf(promotion)).toEqual([{ path: "body", code: "invalid_type", message: "Invalid input: expected string, received undefined" }]);
   });
 
-  it("requires validFrom", () => {
-    const { validFrom: _omitted, ...promotion } = validPromotion();
-    expect(issuesOf(promotion)[0]?.path).toBe("validFrom");
+  it("requires validFrom when validUntil is set, and the other way round", () => {
+    const { validFrom: _from, ...withoutFrom } = validPromotion();
+    expect(issuesOf(withoutFrom)).toEqual([{ path: "validFrom", code: "custom", message: expect.stringMatching(/^is required when validUntil is set/) }]);
+    const { validUntil: _until, ...withoutUntil } = validPromotion();
+    expect(issuesOf(withoutUntil)).toEqual([{ path: "validUntil", code: "custom", message: expect.stringMatching(/^is required when validFrom is set/) }]);
+  });
+
+  it("accepts a standing promotion with an id, courses and no dates", () => {
+    const { validFrom: _from, validUntil: _until, ...standing } = validPromotion();
+    const promotion = promotionSchema.parse({ ...standing, id: "tools", courses: ["aws-fundamentals", "office-365"] });
+    expect(promotion).toMatchObject({ id: "tools", courses: ["aws-fundamentals", "office-365"] });
+    expect(promotion.validFrom).toBeUndefined();
+  });
+
+  it("refuses a promotion without dates and without an id: nothing could show it", () => {
+    const { validFrom: _from, validUntil: _until, ...standing } = validPromotion();
+    expect(issuesOf(standing)).toEqual([{ path: "id", code: "custom", message: expect.stringContaining("only an article can show it") }]);
+  });
+
+  it("refuses ids and course ids that are not lowercase ids", () => {
+    expect(issuesOf({ ...validPromotion(), id: "Tools" })[0]?.path).toBe("id");
+    expect(issuesOf({ ...validPromotion(), courses: ["AWS Fundamentals"] })[0]?.path).toBe("courses.0");
   });
 
   it("refuses an unknown field such as a typo", () => {

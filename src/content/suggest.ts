@@ -1,0 +1,43 @@
+/**
+ * The nearest of `candidates` to what an editor wrote, or undefined when none is close enough to be a likely
+ * slip. Case is ignored ("Classroom" finds classroom). A candidate is close when it is a few edits away (two,
+ * or a quarter of the word's length for long words: "intermidiate" finds intermediate), or, failing that, when
+ * exactly one candidate contains the word or is contained in it ("online-live" finds online): editors often
+ * write a value that belongs to a neighbouring field.
+ */
+export function closestMatch(written: string, candidates: Iterable<string>): string | undefined {
+  const word = written.trim().toLowerCase();
+  if (word === "") return undefined;
+  const limit = Math.max(2, Math.floor(word.length / 4));
+  let best: { candidate: string; distance: number } | undefined;
+  const containing: string[] = [];
+  for (const candidate of candidates) {
+    const lower = candidate.toLowerCase();
+    const distance = editDistance(word, lower);
+    if (distance <= limit && (!best || distance < best.distance)) best = { candidate, distance };
+    if (lower.includes(word) || word.includes(lower)) containing.push(candidate);
+  }
+  if (best) return best.candidate;
+  return containing.length === 1 ? containing[0] : undefined;
+}
+
+/** `; did you mean "x"?` for the closest candidate, or "" when there is none worth naming. */
+export function didYouMean(written: string, candidates: Iterable<string>): string {
+  const match = closestMatch(written, candidates);
+  return match === undefined || match === written ? "" : `; did you mean "${match}"?`;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions each count one. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
