@@ -1,11 +1,13 @@
 /**
  * The build at a glance: directories, then the plugins in the order they are registered: page setup and
- * data first, then what runs before the pages (the stylesheet), then what runs after them. Eleventy runs the
- * eleventy.after listeners side by side; none of them depends on another.
+ * data first, then what runs before the pages (the stylesheet and scripts), then what runs after them, one
+ * after another in this order: the Netlify files come last because `_headers` covers every written file.
  * Every plugin is a module under src/plugins with one job.
  */
+import { AssetManifest } from "./src/assets/fingerprint.ts";
 import { SiteModelSource } from "./src/collections/site-model-source.ts";
 import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
+import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
 import { nunjucksPlugin } from "./src/plugins/nunjucks-plugin.ts";
@@ -19,17 +21,22 @@ import { typescriptTemplatesPlugin } from "./src/plugins/typescript-templates-pl
 
 export default function configure(config: EleventyConfig) {
   const model = new SiteModelSource(".");
+  const assets = new AssetManifest();
+  // eleventy.before/after listeners run one after another, in the order below, so each sees what the earlier wrote.
+  config.setEventEmitterMode("sequential");
 
   config.addPlugin(nunjucksPlugin);
   config.addPlugin(typescriptTemplatesPlugin);
   config.addPlugin(siteDataPlugin, { model, articlesFolder: "content/articles/" });
   config.addPlugin(filtersPlugin);
   config.addPlugin(structuredDataPlugin);
-  config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", output: "assets/site.css" });
-  config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "assets/search.js" } });
+  config.addPlugin(assetUrlsPlugin, { assets });
+  config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: "/assets/site.css", assets });
+  config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "/assets/search.js" }, assets });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images" });
-  config.addPlugin(netlifyFilesPlugin, { model, searchFolder: "search" });
   config.addPlugin(pagefindPlugin, { bundleFolder: "pagefind" });
+  // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
+  config.addPlugin(netlifyFilesPlugin, { model });
 
   return {
     // Output stays Eleventy's default, _site/: naming it here would override the folder tests pass to Eleventy.

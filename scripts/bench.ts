@@ -34,7 +34,10 @@ try {
   const warm = Array.from({ length: WARM_RUNS }, () => build(output)).sort((a, b) => a - b);
   const all = files(output);
   const pages = all.filter((file) => file.endsWith(".html"));
-  const css = gzipSync(readFileSync(path.join(output, "assets/site.css"))).length;
+  // The stylesheet's name carries its content hash (src/assets/fingerprint.ts).
+  const stylesheet = all.find((file) => /^assets\/site\.[0-9a-f]+\.css$/.test(file.split(path.sep).join("/")));
+  if (!stylesheet) throw new Error("The build wrote no stylesheet");
+  const css = gzipSync(readFileSync(path.join(output, stylesheet))).length;
   const weights = pages.map((file) => ({ file, bytes: gzipSync(readFileSync(path.join(output, file))).length + css })).sort((a, b) => b.bytes - a.bytes);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(`Build (${pages.length} pages, ${all.length} files, SITE_NOW=${SITE_NOW})`);

@@ -14,6 +14,8 @@ export interface EleventyConfig {
   addWatchTarget(target: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   setNunjucksEnvironmentOptions(options: { throwOnUndefined?: boolean; autoescape?: boolean }): void;
+  /** "sequential" runs eleventy.before/after listeners one after another, in registration order. */
+  setEventEmitterMode(mode: "parallel" | "sequential"): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (details: EleventyEventDetails) => unknown): void;
 }
 

@@ -1,25 +1,38 @@
 import { existsSync } from "node:fs";
-import { readdir, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { isFingerprinted, looksFingerprinted } from "../assets/fingerprint.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
 import { ContentError } from "../content/problems.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
-import { headersFile, metaContentSecurityPolicy } from "../netlify/headers-file.ts";
+import { metaContentSecurityPolicy } from "../netlify/header-policy.ts";
+import { headersFile, type OutputFile } from "../netlify/headers-file.ts";
 import { redirectProblems, redirectRules, redirectsFile } from "../netlify/redirect-rules.ts";
 
 /** Options of the Netlify files plugin. */
 export interface NetlifyFilesOptions {
   model: SiteModelSource;
-  /** The search page's top-level folder, which gets the policy Pagefind needs. */
-  searchFolder: string;
+}
+
+/** Every file of the output folder, with whether its name carries its content's hash. */
+async function outputFiles(output: string): Promise<OutputFile[]> {
+  const entries = await readdir(output, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`)
+    .filter((file) => file !== "/_headers" && file !== "/_redirects")
+    .sort();
+  return Promise.all(
+    files.map(async (file) => ({ path: file, fingerprinted: looksFingerprinted(file) && isFingerprinted(file, await readFile(path.join(output, file))) })),
+  );
 }
 
 /**
  * Writes `_redirects` and `_headers` after the pages exist, because both depend on them: a redirect to a page
- * that was not written, or away from a live page, fails the build; the headers cover each top-level path.
+ * that was not written, or away from a live page, fails the build; the headers cover every written path.
  */
 export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFilesOptions): void {
-  config.addFilter("contentSecurityPolicy", (url: string) => metaContentSecurityPolicy(url, options.searchFolder));
+  config.addFilter("contentSecurityPolicy", (url: string) => metaContentSecurityPolicy(url));
   config.on("eleventy.after", async ({ directories }) => {
     const output = directories.output;
     const pageExists = (url: string) => {
@@ -31,9 +44,6 @@ export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFiles
     const problems = redirectProblems(rules, pageExists, model.content.lineOf);
     if (problems.length > 0) throw new ContentError(problems);
     await writeFile(path.join(output, "_redirects"), redirectsFile(rules));
-
-    const entries = await readdir(output, { withFileTypes: true });
-    const topLevel = entries.filter((entry) => !entry.name.startsWith("_")).map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name));
-    await writeFile(path.join(output, "_headers"), headersFile({ context: process.env.CONTEXT, topLevel, searchFolder: options.searchFolder }));
+    await writeFile(path.join(output, "_headers"), headersFile({ context: process.env.CONTEXT, files: await outputFiles(output) }));
   });
 }

@@ -1,11 +1,14 @@
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseAllHeaders } from "netlify-headers-parser";
 import { describe, expect, it } from "vitest";
+import { CSP_BY_KIND, cspValue } from "../../src/netlify/header-policy.ts";
 import { headersFile } from "../../src/netlify/headers-file.ts";
-import { allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
+import { observatoryScore } from "../support/observatory.ts";
+import { allFiles, allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
 /** A parsed `_headers` rule. */
 interface HeaderRule {
@@ -24,87 +27,149 @@ async function parseHeadersFile(file: string) {
   return parseHeaders({ headersFiles: [file], configHeaders: [], minimal: false });
 }
 
-/** The rules that apply to a path, as Netlify's CLI picks them: every rule whose pattern matches. */
+/** The rules that apply to a path: every rule whose pattern matches. */
 const matching = (rules: readonly HeaderRule[], pathname: string) => rules.filter((rule) => rule.forRegExp.test(pathname));
 
-/** The headers a path is served with, as Netlify's CLI computes them: matching rules merged in order. */
+/** Every value one header gets from the matching rules: Netlify joins several into one, so there must be one. */
+const valuesOf = (rules: readonly HeaderRule[], pathname: string, name: string) =>
+  matching(rules, pathname).flatMap((rule) => Object.entries(rule.values).filter(([key]) => key.toLowerCase() === name.toLowerCase()).map(([, value]) => value));
+
+/** The headers a path is served with. */
 const headersFor = (rules: readonly HeaderRule[], pathname: string): Record<string, string> =>
   Object.assign({}, ...matching(rules, pathname).map((rule) => rule.values)) as Record<string, string>;
 
-const header = (headers: Record<string, string>, name: string) => Object.entries(headers).filter(([key]) => key.toLowerCase() === name.toLowerCase());
+/** One directive of a CSP as its list of sources, e.g. ["'self'"] for "script-src 'self'"; undefined if absent. */
+const directive = (policy: string, name: string) =>
+  policy
+    .split(";")
+    .map((part) => part.trim().split(/\s+/))
+    .find(([key]) => key === name)
+    ?.slice(1);
 
-/** One directive of a CSP, e.g. "script-src 'self'". */
-const directive = (policy: string, name: string) => policy.split(";").map((part) => part.trim()).find((part) => part.startsWith(`${name} `));
+/** Whether a file's name carries the first 10 hex digits of its content's SHA-256, computed here independently. */
+const carriesOwnHash = (dir: string, file: string) => {
+  const match = /\.([0-9a-f]{10})\.[a-z0-9]+$/.exec(file);
+  return match !== null && createHash("sha256").update(readFileSync(path.join(dir, file))).digest("hex").startsWith(match[1]!);
+};
 
 describe("_headers of the December build, read by Netlify's parser", async () => {
   const dir = buildDir("december");
   const { headers: rules, errors } = await parseHeadersFile(path.join(dir, "_headers"));
+  const files = (await allFiles(dir)).filter((file) => file !== "/_headers" && file !== "/_redirects");
   const urls = (await allPages(dir)).map(urlOfFile);
+  const origin = new URL(page(dir, "/")('link[rel="canonical"]').attr("href")!).origin;
 
   it("parses without errors", () => {
     expect(errors).toEqual([]);
     expect(rules.length).toBeGreaterThan(2);
   });
 
-  it("gives every page exactly one Content-Security-Policy, without 'unsafe-inline'", () => {
-    expect(urls).toContain("/");
-    expect(urls).toContain("/404.html");
-    for (const url of urls) {
-      const policies = matching(rules, url).flatMap((rule) => header(rule.values, "Content-Security-Policy").map(([, value]) => value));
-      expect(policies, url).toHaveLength(1);
-      const [policy] = policies;
-      // Two policies in one block would be joined with a comma into one value.
-      expect(policy!.match(/default-src/g), url).toHaveLength(1);
-      expect(policy, url).not.toContain("'unsafe-inline'");
-      expect(directive(policy!, "default-src"), url).toBe("default-src 'self'");
-      expect(header(headersFor(rules, url), "Content-Security-Policy"), url).toEqual([["Content-Security-Policy", policy]]);
+  it("gives every written path exactly one Content-Security-Policy and one Cache-Control", () => {
+    for (const pathname of [...files, ...urls]) {
+      expect(valuesOf(rules, pathname, "Content-Security-Policy"), pathname).toHaveLength(1);
+      expect(valuesOf(rules, pathname, "Cache-Control"), pathname).toHaveLength(1);
+    }
+  });
+
+  it("starts every policy from default-src 'none' and allows nothing inline; only search runs WebAssembly", () => {
+    expect(urls).toContain("/search/");
+    for (const pathname of [...files, ...urls]) {
+      const [policy = ""] = valuesOf(rules, pathname, "Content-Security-Policy");
+      expect(directive(policy, "default-src"), pathname).toEqual(["'none'"]);
+      expect(directive(policy, "object-src"), pathname).toEqual(["'none'"]);
+      expect(directive(policy, "frame-ancestors"), pathname).toEqual(["'none'"]);
+      expect(directive(policy, "form-action"), pathname).toEqual(["'self'"]);
+      expect(["'none'", "'self'"]).toContain(directive(policy, "base-uri")?.join(" "));
+      if (pathname.startsWith("/admin/")) continue;
+      expect(policy, pathname).not.toContain("'unsafe-inline'");
+      expect(policy, pathname).not.toContain("'unsafe-eval'");
+      if (pathname.startsWith("/search/")) expect(directive(policy, "script-src"), pathname).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      else expect(policy, pathname).not.toContain("wasm-unsafe-eval");
     }
   });
 
   it("repeats each page's policy in a meta element, without frame-ancestors, so a 404 at any address is covered", () => {
     for (const url of urls) {
-      const [[, policy]] = header(headersFor(rules, url), "Content-Security-Policy") as [[string, string]];
+      const [policy = ""] = valuesOf(rules, url, "Content-Security-Policy");
       const meta = page(dir, url)('meta[http-equiv="Content-Security-Policy"]');
       expect(meta, url).toHaveLength(1);
-      const expected = policy.split("; ").filter((part) => !part.startsWith("frame-ancestors")).join("; ");
-      expect(meta.attr("content"), url).toBe(expected);
+      expect(meta.attr("content"), url).toBe(policy.split("; ").filter((part) => !part.startsWith("frame-ancestors")).join("; "));
     }
-    expect(matching(rules, "/no-such-page/").flatMap((rule) => header(rule.values, "Content-Security-Policy"))).toEqual([]);
-    expect(page(dir, "/404.html")('meta[http-equiv="Content-Security-Policy"]').attr("content")).toContain("script-src 'self';");
   });
 
-  it("lets only the search page run WebAssembly", () => {
-    expect(urls).toContain("/search/");
+  it("sends the common security headers to every path, known or not", () => {
+    for (const pathname of [...files, ...urls, "/no-such-page/"]) {
+      const headers = headersFor(rules, pathname);
+      expect(headers["Strict-Transport-Security"], pathname).toMatch(/^max-age=(\d+); includeSubDomains; preload$/);
+      expect(Number(/max-age=(\d+)/.exec(headers["Strict-Transport-Security"]!)![1])).toBeGreaterThanOrEqual(63_072_000);
+      expect(headers["X-Content-Type-Options"], pathname).toBe("nosniff");
+      expect(headers["Referrer-Policy"], pathname).toBe("strict-origin-when-cross-origin");
+      expect(headers["Cross-Origin-Opener-Policy"], pathname).toBe("same-origin");
+      expect(headers["Cross-Origin-Resource-Policy"], pathname).toBe("same-origin");
+      expect(headers["Permissions-Policy"], pathname).toMatch(/camera=\(\)/);
+      expect(headers["Permissions-Policy"], pathname).not.toContain("interest-cohort");
+      expect(headers["X-Robots-Tag"], pathname).toBeUndefined();
+    }
+  });
+
+  it("caches for a year exactly the files whose names carry their content's hash", () => {
+    for (const file of files) {
+      const [cache] = valuesOf(rules, file, "Cache-Control");
+      expect(cache, file).toBe(carriesOwnHash(dir, file) ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
+    }
+    for (const url of urls) expect(valuesOf(rules, url, "Cache-Control"), url).toEqual(["public, max-age=0, must-revalidate"]);
+  });
+
+  it("links every page to a stylesheet and scripts of its own under hashed names", () => {
+    const assets = new Set<string>();
     for (const url of urls) {
-      const [[, policy] = ["", ""]] = header(headersFor(rules, url), "Content-Security-Policy");
-      const scriptSrc = directive(policy, "script-src") ?? "";
-      expect(scriptSrc, url).toMatch(/^script-src /);
-      if (url === "/search/") expect(scriptSrc.split(/\s+/), url).toContain("'wasm-unsafe-eval'");
-      else expect(scriptSrc, url).not.toContain("wasm-unsafe-eval");
+      const $ = page(dir, url);
+      $('link[rel="stylesheet"]').each((_, element) => void assets.add($(element).attr("href")!));
+      $("script[src]").each((_, element) => void assets.add($(element).attr("src")!));
+    }
+    expect(assets.size).toBeGreaterThanOrEqual(2);
+    for (const asset of assets) {
+      if (asset.startsWith("/pagefind/")) continue; // Pagefind's own loader, which must stay at its fixed URL.
+      expect(carriesOwnHash(dir, asset), asset).toBe(true);
+      expect(valuesOf(rules, asset, "Cache-Control"), asset).toEqual(["public, max-age=31536000, immutable"]);
     }
   });
 
-  it("sends the common security headers to every page", () => {
-    for (const url of urls) {
-      const headers = headersFor(rules, url);
-      expect(headers["X-Content-Type-Options"], url).toBe("nosniff");
-      expect(headers["X-Frame-Options"], url).toBe("DENY");
+  it("scores A+ (at least 110) in Mozilla's HTTP Observatory on every page, the 404 page and /admin/", async () => {
+    const notFound = readFileSync(path.join(dir, "404.html"), "utf8");
+    const responses = [
+      ...urls.map((url) => ({ pathname: url, html: readFileSync(path.join(dir, url.endsWith("/") ? `${url}index.html` : url), "utf8") })),
+      { pathname: "/no-such-page/", html: notFound },
+      // /admin/ scored from its declared policy, whether or not this build has the CMS page.
+      { pathname: "/admin/", html: "<!doctype html><title>CMS</title>", headers: { "Content-Security-Policy": cspValue(CSP_BY_KIND.admin) } },
+    ];
+    for (const response of responses) {
+      const headers = { ...headersFor(rules, response.pathname), ...("headers" in response ? response.headers : {}) };
+      const result = await observatoryScore({ origin, pathname: response.pathname, headers, html: response.html });
+      const failed = Object.entries(result.tests).filter(([, test]) => !test.pass).map(([name, test]) => `${name}: ${test.result}`);
+      expect(result.grade, `${response.pathname} ${failed.join(", ")}`).toBe("A+");
+      expect(result.score, response.pathname).toBeGreaterThanOrEqual(110);
     }
-  });
-
-  it("does not ask search engines to skip any page in a local build", () => {
-    for (const url of urls) expect(header(headersFor(rules, url), "X-Robots-Tag"), url).toEqual([]);
   });
 });
 
 describe("headersFile", () => {
-  const topLevel = ["articles/", "index.html", "search/", "pagefind/", "feed.xml"];
+  const files = [
+    { path: "/index.html", fingerprinted: false },
+    { path: "/articles/some-article/index.html", fingerprinted: false },
+    { path: "/search/index.html", fingerprinted: false },
+    { path: "/pagefind/pagefind.js", fingerprinted: false },
+    { path: "/assets/site.0123456789.css", fingerprinted: true },
+    { path: "/assets/logo.svg", fingerprinted: false },
+    { path: "/assets/social/site.png", fingerprinted: false },
+    { path: "/feed.xml", fingerprinted: false },
+  ];
 
   async function parsedFor(context: string | undefined) {
     const folder = await mkdtemp(path.join(os.tmpdir(), "hsg-headers-"));
     try {
       const file = path.join(folder, "_headers");
-      await writeFile(file, headersFile({ context, topLevel, searchFolder: "search" }));
+      await writeFile(file, headersFile({ context, files }));
       const { headers, errors } = await parseHeadersFile(file);
       expect(errors).toEqual([]);
       return headers;
@@ -115,20 +180,41 @@ describe("headersFile", () => {
 
   it.each(["deploy-preview", "branch-deploy"])("adds X-Robots-Tag: noindex for /* in the %s context", async (context) => {
     const rules = await parsedFor(context);
-    const all = rules.find((rule) => rule.for === "/*");
-    expect(all?.values["X-Robots-Tag"]).toBe("noindex");
-    for (const url of ["/", "/articles/some-article/", "/search/", "/feed.xml"]) expect(headersFor(rules, url)["X-Robots-Tag"], url).toBe("noindex");
+    for (const url of ["/", "/articles/some-article/", "/search/", "/feed.xml", "/no-such-page/"]) expect(headersFor(rules, url)["X-Robots-Tag"], url).toBe("noindex");
   });
 
   it.each([["production"], [undefined]])("sends no X-Robots-Tag in the %s context", async (context) => {
     const rules = await parsedFor(context);
-    expect(rules.find((rule) => rule.for === "/*")).toBeDefined();
-    for (const rule of rules) expect(header(rule.values, "X-Robots-Tag"), rule.for).toEqual([]);
+    for (const rule of rules) expect(rule.values["X-Robots-Tag"], rule.for).toBeUndefined();
   });
 
-  it("gives the search folder its own policy", async () => {
+  it("makes only the hashed file immutable, even in a folder that also holds unhashed images", async () => {
     const rules = await parsedFor("production");
-    expect(directive(headersFor(rules, "/search/")["Content-Security-Policy"] ?? "", "script-src")).toBe("script-src 'self' 'wasm-unsafe-eval'");
-    expect(directive(headersFor(rules, "/articles/x/")["Content-Security-Policy"] ?? "", "script-src")).toBe("script-src 'self'");
+    for (const file of files) expect(valuesOf(rules, file.path, "Cache-Control"), file.path).toEqual([file.fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate"]);
+    // A later image added to the unhashed folder is covered by its rule, not by a stale one-file rule.
+    expect(valuesOf(rules, "/assets/social/articles/new.png", "Cache-Control")).toEqual(["public, max-age=0, must-revalidate"]);
+    expect(valuesOf(rules, "/assets/site.9999999999.css", "Cache-Control")).toEqual([]);
+  });
+
+  it("gives /admin/ the CMS's policy and nothing else", async () => {
+    const rules = await parsedFor("production");
+    expect(valuesOf(rules, "/search/", "Content-Security-Policy")[0]).toContain("'wasm-unsafe-eval'");
+    const withAdmin = headersFile({ context: "production", files: [...files, { path: "/admin/index.html", fingerprinted: false }] });
+    expect(withAdmin).toContain(`/admin/*\n  Content-Security-Policy: ${cspValue(CSP_BY_KIND.admin)}`);
+  });
+});
+
+describe("headersFile with names that share a prefix", () => {
+  it("never lets a folder's rule cover a sibling file, as Netlify's prefix match would", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), "hsg-headers-"));
+    try {
+      const file = path.join(folder, "_headers");
+      const files = ["/schedule.ics", "/schedule/index.html", "/schedule/page/2/index.html", "/schedule-archive/index.html"].map((name) => ({ path: name, fingerprinted: false }));
+      await writeFile(file, headersFile({ context: "production", files }));
+      const { headers: rules } = await parseHeadersFile(file);
+      for (const name of [...files.map((entry) => entry.path), "/schedule/", "/schedule/page/2/"]) expect(valuesOf(rules, name, "Cache-Control"), name).toHaveLength(1);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
