@@ -1,4 +1,5 @@
 import { loadContent } from "../content/load-content.ts";
+import { deployBaseUrl } from "../netlify/deploy-url.ts";
 import { readSiteNow } from "../time/clock.ts";
 import { buildSiteModel, type SiteModel } from "./site-model.ts";
 
@@ -16,7 +17,10 @@ export class SiteModelSource {
     this.#model ??= (async () => {
       const runMode = process.env.ELEVENTY_RUN_MODE;
       const context = { now: readSiteNow(), includeUnpublished: runMode === "serve" || runMode === "watch" };
-      return buildSiteModel(await loadContent(this.root), context);
+      const content = await loadContent(this.root);
+      // A deploy preview links to itself, not to the live site (CONTEXT and DEPLOY_PRIME_URL, set by Netlify).
+      content.site.url = deployBaseUrl(content.site.url, process.env);
+      return buildSiteModel(content, context);
     })();
     return this.#model;
   }
