@@ -93,5 +93,5 @@ export function headerRules(input: HeadersInput): HeaderRule[] {
 /** The `_headers` file for this deploy. */
 export function headersFile(input: HeadersInput): string {
   const blocks = headerRules(input).map((rule) => [rule.for, ...Object.entries(rule.values).map(([name, value]) => `  ${name}: ${value}`)].join("\n"));
-  return `# Written by the build for the "${input.context ?? "local"}" context from src/netlify/header-policy.ts. Do not edit.\n${blocks.join("\n")}\n`;
+  return `# Written by the build for the "${input.context || "local"}" context from src/netlify/header-policy.ts. Do not edit.\n${blocks.join("\n")}\n`;
 }
