@@ -54,8 +54,11 @@ export const CSP_BY_KIND: Readonly<Record<PageKind, CspDirectives>> = {
   }),
 };
 
-/** The folders (first path segment) with their own kind of page. */
-export const FOLDER_KINDS: Readonly<Record<string, PageKind>> = { search: "search", admin: "admin" };
+/**
+ * The folders (first path segment) with their own kind of page. Pagefind's own files get the search policy
+ * because its worker runs under the policy of its script's response and compiles the WebAssembly there.
+ */
+export const FOLDER_KINDS: Readonly<Record<string, PageKind>> = { search: "search", pagefind: "search", admin: "admin" };
 
 /** The kind of page a site path is. */
 export function pageKind(url: string): PageKind {

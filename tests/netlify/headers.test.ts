@@ -71,7 +71,7 @@ describe("_headers of the December build, read by Netlify's parser", async () =>
     }
   });
 
-  it("starts every policy from default-src 'none' and allows nothing inline; only search runs WebAssembly", () => {
+  it("starts every policy from default-src 'none' and allows nothing inline; only search (and Pagefind's worker) runs WebAssembly", () => {
     expect(urls).toContain("/search/");
     for (const pathname of [...files, ...urls]) {
       const [policy = ""] = valuesOf(rules, pathname, "Content-Security-Policy");
@@ -83,7 +83,7 @@ describe("_headers of the December build, read by Netlify's parser", async () =>
       if (pathname.startsWith("/admin/")) continue;
       expect(policy, pathname).not.toContain("'unsafe-inline'");
       expect(policy, pathname).not.toContain("'unsafe-eval'");
-      if (pathname.startsWith("/search/")) expect(directive(policy, "script-src"), pathname).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      if (pathname.startsWith("/search/") || pathname.startsWith("/pagefind/")) expect(directive(policy, "script-src"), pathname).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       else expect(policy, pathname).not.toContain("wasm-unsafe-eval");
     }
   });

@@ -1,0 +1,151 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import * as cheerio from "cheerio";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { buildDir, page as builtPage } from "../support/site-output.ts";
+import { serveBuild, type StaticServer } from "../support/static-server.ts";
+import { onePagePerTemplate, type TemplatePage } from "./template-pages.ts";
+
+let browser: Browser;
+let server: StaticServer;
+let templates: TemplatePage[];
+const dir = buildDir("december");
+
+beforeAll(async () => {
+  templates = await onePagePerTemplate();
+  server = await serveBuild(dir);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What went wrong on a page: CSP violations, console errors, uncaught exceptions and failed subresources. */
+interface Visit {
+  page: Page;
+  status: number | undefined;
+  problems: () => Promise<string[]>;
+}
+
+/** Opens a path in a fresh context, recording every CSP violation and console error from the first byte. */
+async function visit(pathname: string): Promise<Visit> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const documentUrl = `${server.origin}${pathname}`;
+  page.on("console", (message) => {
+    // A failed load is reported below with its address; the console line alone does not say which.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`exception: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+  page.on("response", async (response) => {
+    const url = new URL(response.url());
+    if (response.status() < 400 || response.url() === documentUrl) return;
+    // Chromium asks for /favicon.ico by itself when a page names no icon; that is not a request the page made.
+    if (url.pathname === "/favicon.ico" && (await page.locator('link[rel~="icon"]').count()) === 0) return;
+    problems.push(`status ${response.status()}: ${response.url()}`);
+  });
+  await page.addInitScript(() => {
+    const record: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = record;
+    document.addEventListener("securitypolicyviolation", (event) => record.push(`csp: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const response = await page.goto(`${server.origin}${pathname}`, { waitUntil: "load" });
+  return {
+    page,
+    status: response?.status(),
+    problems: async () => {
+      await page.waitForLoadState("networkidle");
+      const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+      return [...violations, ...problems];
+    },
+  };
+}
+
+describe("every template in Chromium, served with the build's own _headers and _redirects", () => {
+  it("finds the page templates from Eleventy's own list", () => {
+    // The site has a home page, list pages and detail pages: a handful of templates at least.
+    expect(templates.length).toBeGreaterThanOrEqual(8);
+    expect(templates.map((entry) => entry.url)).toContain("/");
+  });
+
+  it("opens one page of every template with no CSP violation and no console error", async () => {
+    const failures: string[] = [];
+    for (const { template, url } of templates) {
+      const opened = await visit(url);
+      if (opened.status !== 200) failures.push(`${template} ${url}: status ${opened.status}`);
+      for (const problem of await opened.problems()) failures.push(`${template} ${url}: ${problem}`);
+      await opened.page.context().close();
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("searches with Pagefind under the search page's policy", async () => {
+    // A word from the heading of a page that search indexes, taken from the build.
+    const indexed = templates.map((entry) => builtPage(dir, entry.url)).find(($) => $("[data-pagefind-body]").length > 0);
+    expect(indexed).toBeDefined();
+    const word = indexed!("h1").first().text().trim().split(/\s+/).find((part) => /^[A-Za-z]{4,}$/.test(part)) ?? "";
+    expect(word).not.toBe("");
+    const searchUrl = templates.find((entry) => entry.url.startsWith("/search/"))?.url ?? "/search/";
+    const opened = await visit(searchUrl);
+    await opened.page.locator(".pagefind-ui__search-input").fill(word);
+    await opened.page.locator(".pagefind-ui__result").first().waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
+      throw new Error(`No result for "${word}": ${await opened.page.locator("main").innerText()} ${(await opened.problems()).join("; ")}`, { cause: error });
+    });
+    expect(await opened.problems()).toEqual([]);
+    await opened.page.context().close();
+  });
+
+  it("submits a form and lands on its thank-you page with nothing blocked", async () => {
+    const formPage = templates.map((entry) => entry.url).find((url) => builtPage(dir, url)('form[data-netlify="true"]').length > 0);
+    expect(formPage).toBeDefined();
+    const opened = await visit(formPage!);
+    const form = opened.page.locator('form[data-netlify="true"]').first();
+    const action = (await form.getAttribute("action")) ?? "";
+    for (const field of await form.locator("input[required], select[required], textarea[required]").all()) {
+      const tag = await field.evaluate((element) => element.tagName.toLowerCase());
+      const type = (await field.getAttribute("type")) ?? "text";
+      if (tag === "select") await field.selectOption({ index: 1 });
+      else if (type === "checkbox" || type === "radio") await field.check();
+      else if (type === "email") await field.fill("reader@example.com");
+      else if (type === "tel") await field.fill("303-555-0100");
+      else if (type === "number") await field.fill("1");
+      else await field.fill("A question from a test");
+    }
+    await Promise.all([opened.page.waitForURL((url) => url.pathname === action), form.locator('[type="submit"]').first().click()]);
+    expect(await opened.problems()).toEqual([]);
+    expect(await opened.page.locator("h1").count()).toBe(1);
+    await opened.page.context().close();
+  });
+
+  it("answers an unknown path with the 404 page and status 404", async () => {
+    const opened = await visit("/no-such-page-anywhere/");
+    expect(opened.status).toBe(404);
+    expect(await opened.page.locator("h1").innerText()).toBe(cheerio.load(builtPage(dir, "/404.html").html())("h1").text());
+    expect(await opened.problems()).toEqual([]);
+    await opened.page.context().close();
+  });
+
+  it("opens the CMS at /admin/ under its own policy, when the build has it", async () => {
+    if (!existsSync(path.join(dir, "admin/index.html"))) return;
+    const opened = await visit("/admin/");
+    expect(opened.status).toBe(200);
+    expect((await opened.problems()).filter((problem) => problem.startsWith("csp:"))).toEqual([]);
+    await opened.page.context().close();
+  });
+
+  it("answers every redirect with a 301 to its target, which exists", async () => {
+    expect(server.redirects.length).toBeGreaterThan(0);
+    for (const rule of server.redirects) {
+      const response = await fetch(`${server.origin}${rule.from}`, { redirect: "manual" });
+      expect(response.status, rule.from).toBe(301);
+      expect(response.headers.get("location"), rule.from).toBe(rule.to);
+      expect((await fetch(`${server.origin}${rule.to}`, { redirect: "manual" })).status, rule.to).toBe(200);
+    }
+  });
+});
