@@ -1,19 +1,21 @@
 /**
- * `npm run build`: the production build. Eleventy writes into a fresh folder under .cache/builds/, and only a
- * build that finished (pages, feeds, _headers, _redirects, search index) is moved to _site/ in one rename. A
- * failed or interrupted build leaves the previous _site/ as it was, never a half-written one that looks
- * complete. A failure is printed once (src/build/failure-report.ts) and the exit code is 1.
+ * `npm run build`: the production build. Eleventy writes into a fresh hidden folder next to _site/
+ * (`.site-build-<pid>`, on the same disk so the move is one rename), and only a build that finished (pages,
+ * feeds, _headers, _redirects, search index) replaces _site/. A failed or interrupted build leaves the previous
+ * _site/ as it was, never a half-written one that looks complete. A failure is printed once
+ * (src/build/failure-report.ts) and the exit code is 1.
  * `npm start` keeps using Eleventy's own serve mode, which writes _site/ directly.
  */
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { register } from "tsx/esm/api";
 import { failureReport } from "../src/build/failure-report.ts";
 
-const SITE = path.resolve("_site");
-const WORK = path.resolve(".cache/builds");
+const ROOT = process.cwd();
+const SITE = path.join(ROOT, "_site");
+const SCRATCH = /^\.site-build-(\d+)/;
 
-/** Whether a process still runs: a build folder of a live process belongs to a build in progress. */
+/** Whether a process still runs: the scratch folder of a live process belongs to a build in progress. */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -23,13 +25,12 @@ const alive = (pid: number) => {
   }
 };
 
-// Interrupted builds leave their folder behind; it is only ever a scratch copy.
-await mkdir(WORK, { recursive: true });
-for (const entry of await readdir(WORK)) {
-  const pid = Number(/-(\d+)$/.exec(entry)?.[1]);
-  if (!alive(pid)) await rm(path.join(WORK, entry), { recursive: true, force: true });
+// Interrupted builds leave their scratch folder behind; it is only ever a partial copy.
+for (const entry of await readdir(ROOT)) {
+  const pid = Number(SCRATCH.exec(entry)?.[1] ?? Number.NaN);
+  if (Number.isInteger(pid) && !alive(pid)) await rm(path.join(ROOT, entry), { recursive: true, force: true });
 }
-const output = path.join(WORK, `site-${process.pid}`);
+const output = path.join(ROOT, `.site-build-${process.pid}`);
 
 register();
 const { default: Eleventy } = await import("@11ty/eleventy");
@@ -45,7 +46,7 @@ try {
   process.exit(1);
 }
 
-const previous = path.join(WORK, `previous-${process.pid}`);
-if ((await readdir(path.dirname(SITE))).includes(path.basename(SITE))) await rename(SITE, previous);
+const previous = `${output}-previous`;
+if ((await readdir(ROOT)).includes("_site")) await rename(SITE, previous);
 await rename(output, SITE);
 await rm(previous, { recursive: true, force: true });

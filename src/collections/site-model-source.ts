@@ -19,8 +19,9 @@ export class SiteModelSource {
       const context = { now: readSiteNow(), includeUnpublished: runMode === "serve" || runMode === "watch" };
       const content = await loadContent(this.root);
       // A deploy preview links to itself, not to the live site (CONTEXT and DEPLOY_PRIME_URL, set by Netlify).
-      content.site.url = deployBaseUrl(content.site.url, process.env);
-      return buildSiteModel(content, context);
+      // Loaded content is frozen and shared between builds, so the build gets its own copy of `site`.
+      const site = { ...content.site, url: deployBaseUrl(content.site.url, process.env) };
+      return buildSiteModel({ ...content, site }, context);
     })();
     return this.#model;
   }

@@ -4,17 +4,18 @@ import * as cheerio from "cheerio";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
-import { buildDir, page as builtPage } from "../support/site-output.ts";
+import { removeFolder } from "../support/project-copy.ts";
+import { page as builtPage } from "../support/site-output.ts";
 import { serveBuild, type StaticServer } from "../support/static-server.ts";
-import { onePagePerTemplate, type TemplatePage } from "./template-pages.ts";
+import { buildOnePagePerTemplate, type TemplatePage } from "./template-pages.ts";
 
 let browser: Browser;
 let server: StaticServer;
 let templates: TemplatePage[];
-const dir = buildDir("december");
+let dir: string;
 
 beforeAll(async () => {
-  templates = await onePagePerTemplate();
+  ({ dir, pages: templates } = await buildOnePagePerTemplate());
   server = await serveBuild(dir);
   browser = await launchChromium();
 }, 180_000);
@@ -22,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (dir) await removeFolder(dir);
 });
 
 /** What went wrong on a page: CSP violations, console errors, uncaught exceptions and failed subresources. */

@@ -3,7 +3,8 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { FIXTURE_ROOT } from "../support/project-copy.ts";
 import { rawCourses, rawSessions, readYaml, ZONE } from "../support/raw-content.ts";
 import { buildDir, urlExists } from "../support/site-output.ts";
 
@@ -16,7 +17,7 @@ interface Accounted {
 }
 
 const list = (folder: string, extension: string) =>
-  readdirSync(path.join(REPO_ROOT, folder))
+  readdirSync(path.join(FIXTURE_ROOT, folder))
     .filter((name) => name.endsWith(extension))
     .sort()
     .map((name) => `${folder}/${name}`);
@@ -24,13 +25,13 @@ const list = (folder: string, extension: string) =>
 /** The data files that are shared tables rather than one page each: each must still be read (by `npm run check`). */
 const SHARED_TABLES = ["authors", "categories", "instructors", "locations", "promotions", "redirects", "schedule", "site"].map((name) => `_data/${name}.yaml`);
 
-describe("every content and data file is accounted for", () => {
+describe("every content and data file of the fixture site is accounted for", () => {
   const now = DateTime.fromISO(CLOCKS.december, { setZone: true });
   const production = buildDir("december");
   const development = buildDir("development");
 
   const articles: Accounted[] = list("content/articles", ".md").map((file) => {
-    const front = parse(readFileSync(path.join(REPO_ROOT, file), "utf8").split(/^---$/m)[1] ?? "") as { date: string; draft?: boolean };
+    const front = parse(readFileSync(path.join(FIXTURE_ROOT, file), "utf8").split(/^---$/m)[1] ?? "") as { date: string; draft?: boolean };
     const url = `/articles/${path.basename(file, ".md")}/`;
     if (front.draft) return { source: file, page: undefined, reason: "draft" };
     if (DateTime.fromISO(front.date, { zone: ZONE }) > now) return { source: file, page: undefined, reason: "scheduled" };
@@ -46,7 +47,7 @@ describe("every content and data file is accounted for", () => {
     const known = new Set([...articles, ...courses, ...services].map((entry) => entry.source).concat(SHARED_TABLES));
     const onDisk = ["content/articles", "_data", "_data/courses", "_data/services"]
       .flatMap((folder) => list(folder, ""))
-      .filter((file) => statSync(path.join(REPO_ROOT, file)).isFile());
+      .filter((file) => statSync(path.join(FIXTURE_ROOT, file)).isFile());
     const unaccounted = onDisk.filter((file) => !known.has(file));
     expect(unaccounted).toEqual([]);
     expect(articles.length + courses.length + services.length + SHARED_TABLES.length).toBe(new Set(onDisk).size);

@@ -5,12 +5,12 @@ import { cp, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
-import { copySampleProject, type SampleProject } from "../support/sample-project.ts";
+import { COMMANDS, copySampleProject, type SampleProject } from "../support/sample-project.ts";
 import { allFiles, buildDir } from "../support/site-output.ts";
 
-/** `npm run build` (scripts/build.ts) in a copy of the project, at the December clock. */
+/** `npm run build` (scripts/build.ts) in a copy of the fixture project, at the December clock, outside any deploy context. */
 function runBuild(project: SampleProject) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+  return spawnSync(process.execPath, ["--import", "tsx", ...COMMANDS.build], {
     cwd: project.root,
     encoding: "utf8",
     env: { ...process.env, SITE_NOW: CLOCKS.december, CONTEXT: "" },
@@ -49,6 +49,8 @@ describe("npm run build", () => {
     expect(output).not.toContain("Original error stack trace");
     expect(readFileSync(path.join(project.root, "_site/index.html"), "utf8")).toBe("the previous build");
     expect(await readdir(path.join(project.root, "_site"))).toEqual(["index.html"]);
+    expect((await readdir(project.root)).filter((entry) => entry.startsWith(".site-build-"))).toEqual([]);
+    await project.remove();
   });
 
   it("moves a finished build into _site/ that is byte-identical to another build of the same commit and clock", async () => {
@@ -62,13 +64,14 @@ describe("npm run build", () => {
     const site = path.join(project.root, "_site");
     expect(existsSync(path.join(site, "stale.html"))).toBe(false);
     // No scratch folder is left behind.
-    expect(await readdir(path.join(project.root, ".cache/builds"))).toEqual([]);
+    expect((await readdir(project.root)).filter((entry) => entry.startsWith(".site-build-"))).toEqual([]);
 
-    // The test run's own December build was made in-process in another folder: every byte must agree.
+    // The run's own December build of the same fixture was made in-process in another folder: every byte must agree.
     const reference = buildDir("december");
     const files = await allFiles(reference);
     expect(await allFiles(site)).toEqual(files);
     const differing = files.filter((file) => digest(path.join(site, file)) !== digest(path.join(reference, file)));
     expect(differing).toEqual([]);
+    await project.remove();
   }, 300_000);
 });

@@ -50,7 +50,8 @@ export function runInAsync(root: string, args: readonly string[]): Promise<Comma
 /** The arguments of `npm run check` and of the production build, for runIn or an asynchronous spawn. */
 export const COMMANDS = {
   check: ["scripts/check-content.ts"],
-  build: ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--quiet"],
+  // `npm run build`: builds beside _site/ and moves the finished build into it.
+  build: ["scripts/build.ts"],
 } as const;
 
 /**
