@@ -10,6 +10,7 @@ import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
 import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
+import { iconsPlugin } from "./src/plugins/icons-plugin.ts";
 import { nunjucksPlugin } from "./src/plugins/nunjucks-plugin.ts";
 import { netlifyFilesPlugin } from "./src/plugins/netlify-files-plugin.ts";
 import { pagefindPlugin } from "./src/plugins/pagefind-plugin.ts";
@@ -29,6 +30,7 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(typescriptTemplatesPlugin);
   config.addPlugin(siteDataPlugin, { model, articlesFolder: "content/articles/" });
   config.addPlugin(filtersPlugin);
+  config.addPlugin(iconsPlugin);
   config.addPlugin(structuredDataPlugin);
   config.addPlugin(assetUrlsPlugin, { assets });
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: "/assets/site.css", assets });

@@ -1,4 +1,5 @@
 import type { Content } from "../content/load-content.ts";
+import { DEFAULT_ICON, type IconName } from "../icons/icons.ts";
 import { formatPrice } from "../filters/money.ts";
 import { courseLevels, type Course, type CourseFormat, type CourseLevel } from "../schemas/course.ts";
 import { socialImagePath } from "../social/social-image-svg.ts";
@@ -37,6 +38,8 @@ export interface CourseGroup {
   name: string;
   description: string;
   url: string;
+  /** The picture beside its name: the category's own, or the default. */
+  icon: IconName;
   courses: CatalogCourse[];
 }
 
@@ -103,7 +106,7 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
   for (const course of courses) course.related = course.relatedCourses.map((id) => byId[id]!);
 
   const categories = Object.values(content.categories)
-    .map((category) => ({ ...category, kind: "category" as const, url: categoryUrl(category.id), courses: courses.filter((course) => course.category === category.id) }))
+    .map((category) => ({ ...category, kind: "category" as const, url: categoryUrl(category.id), icon: category.icon ?? DEFAULT_ICON, courses: courses.filter((course) => course.category === category.id) }))
     .filter((category) => category.courses.length > 0)
     .sort((a, b) => a.name.localeCompare(b.name));
   const levels = courseLevels.map((level) => ({
@@ -111,6 +114,7 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
     id: level,
     ...LEVEL_TEXT[level],
     url: levelUrl(level),
+    icon: "chart" as const,
     courses: courses.filter((course) => course.level === level),
   }));
   return { courses, byId, categories, levels, groups: [...levels, ...categories] };

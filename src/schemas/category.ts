@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ICON_NAMES } from "../icons/icons.ts";
 import { textField, titleField } from "./fields.ts";
 
 /** One entry of `_data/categories.yaml`: a group of courses in the directory; the map key is its id and URL slug. */
@@ -7,6 +8,8 @@ export const categorySchema = z.strictObject({
   name: titleField,
   /** One sentence under the heading. */
   description: textField,
+  /** A small picture beside the name: one of book, calendar, chart, cloud, code, diagram, megaphone, people, plug, server, terminal (default: book). */
+  icon: z.enum(ICON_NAMES).optional(),
 });
 
 /** A validated course category, with the id taken from its map key. */
