@@ -29,3 +29,15 @@ describe("icons", () => {
     expect(categorySchema.safeParse({ name: "A", description: "B", icon: "rocket" }).success).toBe(false);
   });
 });
+
+describe("illustrations", () => {
+  it("are decorative and styled by class, with no colour or style written into them", async () => {
+    const { illustrationSvg, ILLUSTRATION_NAMES } = await import("../../src/icons/icons.ts");
+    for (const name of ILLUSTRATION_NAMES) {
+      const svg = illustrationSvg(name);
+      expect(svg).toMatch(/^<svg class="illustration" /);
+      expect(svg).toMatch(/aria-hidden="true"/);
+      expect(svg).not.toMatch(/style=|fill="#|stroke="#/i);
+    }
+  });
+});
