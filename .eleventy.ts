@@ -19,6 +19,7 @@ import { socialImagesPlugin } from "./src/plugins/social-images-plugin.ts";
 import { siteDataPlugin } from "./src/plugins/site-data-plugin.ts";
 import { structuredDataPlugin } from "./src/plugins/structured-data-plugin.ts";
 import { typescriptTemplatesPlugin } from "./src/plugins/typescript-templates-plugin.ts";
+import { SEARCH_BUNDLE_FOLDER } from "./src/urls/site-urls.ts";
 
 export default function configure(config: EleventyConfig) {
   const model = new SiteModelSource(".");
@@ -36,7 +37,7 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: "/assets/site.css", assets });
   config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "/assets/search.js" }, assets });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images" });
-  config.addPlugin(pagefindPlugin, { bundleFolder: "pagefind" });
+  config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
   config.addPlugin(netlifyFilesPlugin, { model });
 

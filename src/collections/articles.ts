@@ -1,8 +1,9 @@
 import type { ArticleSource, Content } from "../content/load-content.ts";
-import type { Person } from "../schemas/person.ts";
 import { tagSlug } from "../content/tag-slug.ts";
+import { groupBy, uniqueBy } from "../lib/collections.ts";
+import type { Person } from "../schemas/person.ts";
+import { articleUrl, authorUrl, SITE_PATHS, socialImageUrl, tagUrl } from "../urls/site-urls.ts";
 import type { BuildContext } from "./build-context.ts";
-import { socialImagePath } from "../social/social-image-svg.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 
 /** Articles per list page. */
@@ -25,15 +26,25 @@ export interface Author extends Person {
   articles: Article[];
 }
 
-/** The URL of an author's page. */
-export function authorUrl(id: string): string {
-  return `/authors/${id}/`;
+/** One page of an author's article list, with the author. */
+export interface AuthorPage extends ListPage<Article> {
+  author: Omit<Author, "articles">;
 }
 
-/** The URL of a tag's first page. */
-export function tagUrl(slug: string): string {
-  return `/articles/tags/${slug}/`;
+/** A course an article recommends, resolved with what its link shows. */
+export interface CourseLink {
+  id: string;
+  title: string;
+  url: string;
+  levelLabel: string;
+  durationDays: number;
 }
+
+/** At most this many of an article's tags count towards its related articles: keeps the work per article bounded. */
+export const RELATED_TAG_LIMIT = 6;
+
+/** How many related articles an article shows. */
+export const RELATED_COUNT = 3;
 
 /** An article ready to render. */
 export interface Article extends Omit<ArticleSource, "tags"> {
@@ -48,6 +59,8 @@ export interface Article extends Omit<ArticleSource, "tags"> {
   tags: TagRef[];
   /** Up to three other articles, most shared tags first. */
   related: Article[];
+  /** The courses named in relatedCourses, resolved once the catalog exists (see linkArticleCourses). */
+  courses: CourseLink[];
   /** The next older article. */
   previous?: Article;
   /** The next newer article. */
@@ -68,10 +81,14 @@ export interface TagPage extends ListPage<Article> {
 export interface ArticleCollections {
   /** The articles this build shows, newest first (in development, drafts and scheduled ones too). */
   list: Article[];
-  /** Only the published articles, newest first: what feeds and "further reading" offer, even in development. */
+  /** Only the published articles, newest first: what "further reading" offers, even in development. */
   published: Article[];
-  /** Every author, with their articles newest first: a page each, even before their first article. */
+  /** The newest published articles, as many as site.yaml's feedEntries: what the feeds hold. */
+  feed: Article[];
+  /** Every author, with their articles newest first. */
   authors: Author[];
+  /** Each author's pages: one at least, even before their first article. */
+  authorPages: AuthorPage[];
   /** /articles/ split into pages. */
   pages: ListPage<Article>[];
   /** Every tag, by name. */
@@ -99,12 +116,13 @@ export function buildArticleCollections(content: Content, context: BuildContext)
     .sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug))
     .map(({ source, state }) => ({
       ...source,
-      url: `/articles/${source.slug}/`,
+      url: articleUrl(source.slug),
       byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
-      socialImage: socialImagePath("articles", source.slug),
+      socialImage: socialImageUrl("articles", source.slug),
       state,
       tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
       related: [],
+      courses: [],
     }));
 
   list.forEach((article, index) => {
@@ -112,24 +130,35 @@ export function buildArticleCollections(content: Content, context: BuildContext)
     const previous = list[index + 1];
     if (next) article.next = next;
     if (previous) article.previous = previous;
-    article.related = relatedArticles(article, list);
   });
+  const related = relatedArticlesOf(list);
+  for (const article of list) article.related = related(article);
 
   // Labels come from the articles shown, so every tag has at least one article.
+  const byTag = groupBy(list, (article) => article.tags.map((tag) => tag.slug));
   const tags: Tag[] = [...labels.entries()]
-    .map(([slug, label]) => ({ slug, label, url: tagUrl(slug), articles: list.filter((article) => article.tags.some((tag) => tag.slug === slug)) }))
+    .map(([slug, label]) => ({ slug, label, url: tagUrl(slug), articles: byTag[slug] ?? [] }))
     .sort((a, b) => a.label.localeCompare(b.label));
   const byAuthor = groupBy(list, (article) => [article.author]);
+  const authors = Object.values(content.authors).map((author) => ({ ...author, url: authorUrl(author.id), articles: byAuthor[author.id] ?? [] }));
 
+  const published = list.filter((article) => article.state === "published");
   return {
     list,
-    published: list.filter((article) => article.state === "published"),
-    authors: Object.values(content.authors).map((author) => ({ ...author, url: authorUrl(author.id), articles: byAuthor[author.id] ?? [] })),
-    pages: paginate(list, ARTICLES_PER_PAGE, "/articles/"),
+    published,
+    feed: published.slice(0, content.site.feedEntries),
+    authors,
+    authorPages: authors.flatMap(({ articles, ...author }) => paginate(articles, ARTICLES_PER_PAGE, author.url).map((page) => ({ ...page, author }))),
+    pages: paginate(list, ARTICLES_PER_PAGE, SITE_PATHS.articles),
     tags,
     tagPages: tags.flatMap((tag) => paginate(tag.articles, ARTICLES_PER_PAGE, tag.url).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
     byCourse: groupBy(list, (article) => article.relatedCourses),
   };
+}
+
+/** Gives each article the courses it recommends, once the catalog has resolved them. */
+export function linkArticleCourses(articles: readonly Article[], courseById: (id: string) => CourseLink): void {
+  for (const article of articles) article.courses = article.relatedCourses.map(courseById);
 }
 
 /** The label a tag is shown with: its most used spelling, ties broken alphabetically, so the choice is stable. */
@@ -148,25 +177,55 @@ function tagLabels(articles: readonly ArticleSource[]): Map<string, string> {
   );
 }
 
-function relatedArticles(article: Article, list: readonly Article[]): Article[] {
-  const own = new Set(article.tags.map((tag) => tag.slug));
-  return list
-    .filter((other) => other !== article)
-    .map((other) => ({ other, shared: other.tags.filter((tag) => own.has(tag.slug)).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared || b.other.date.toMillis() - a.other.date.toMillis())
-    .slice(0, 3)
-    .map(({ other }) => other);
+/**
+ * Related articles: the most shared tags first, then the newest. Comparing every article with every other
+ * would be quadratic, so the articles are indexed once by every combination of their (first six) tags,
+ * newest first. An article then looks at the combinations of its own tags from the largest down: an
+ * article found under a combination of s tags shares at least s, and the first few of each list are all
+ * that can make the top three. The work per article depends on its tag count, not on the site's size.
+ */
+function relatedArticlesOf(list: readonly Article[]): (article: Article) => Article[] {
+  const tagsOf = new Map(list.map((article) => [article, article.tags.slice(0, RELATED_TAG_LIMIT).map((tag) => tag.slug).sort()]));
+  const index = new Map<string, Article[]>();
+  for (const article of list) for (const subset of subsets(tagsOf.get(article)!)) {
+    const key = subset.join("\n");
+    const entries = index.get(key);
+    if (entries) entries.push(article);
+    else index.set(key, [article]);
+  }
+  return (article) => {
+    const own = tagsOf.get(article)!;
+    const ownSet = new Set(own);
+    const shared = (other: Article) => tagsOf.get(other)!.filter((slug) => ownSet.has(slug)).length;
+    const chosen: Article[] = [];
+    const taken = new Set<Article>([article]);
+    const bySize = groupBy(subsets(own), (subset) => [String(subset.length)]);
+    for (let size = own.length; size >= 1 && chosen.length < RELATED_COUNT; size--) {
+      // Every article sharing more than `size` tags was taken at a larger size, so at most RELATED_COUNT
+      // entries of a list are skipped before its newest candidates sharing exactly `size`.
+      const candidates = new Set<Article>();
+      for (const subset of bySize[String(size)] ?? []) {
+        let found = 0;
+        for (const other of index.get(subset.join("\n")) ?? []) {
+          if (found >= RELATED_COUNT) break;
+          if (taken.has(other) || shared(other) !== size) continue;
+          candidates.add(other);
+          found++;
+        }
+      }
+      const newest = [...candidates].sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug)).slice(0, RELATED_COUNT - chosen.length);
+      for (const other of newest) {
+        chosen.push(other);
+        taken.add(other);
+      }
+    }
+    return chosen;
+  };
 }
 
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
-}
-
-/** Groups items under each key they name, keeping their order. */
-export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Record<string, T[]> {
-  const groups: Record<string, T[]> = {};
-  for (const item of items) for (const key of keys(item)) (groups[key] ??= []).push(item);
-  return groups;
+/** Every non-empty subset of a short list, each in the list's order. */
+function subsets<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let mask = 1; mask < 1 << items.length; mask++) result.push(items.filter((_, bit) => (mask & (1 << bit)) !== 0));
+  return result;
 }

@@ -1,8 +1,8 @@
 import type { Content } from "../content/load-content.ts";
 import { DEFAULT_ICON, type IconName } from "../icons/icons.ts";
-import { formatPrice } from "../filters/money.ts";
+import { formatPrice } from "../lib/money.ts";
 import { courseLevels, type Course, type CourseFormat, type CourseLevel } from "../schemas/course.ts";
-import { socialImagePath } from "../social/social-image-svg.ts";
+import { categoryUrl, courseCalendarUrl, courseUrl, levelUrl, privateCourseUrl, socialImageUrl } from "../urls/site-urls.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
 import type { ScheduleCollections, ScheduledSession } from "./schedule.ts";
 
@@ -68,16 +68,6 @@ const FORMAT_LABELS: Record<CourseFormat, string> = {
   "onsite-private": "Private, at your site",
 };
 
-/** The URL of a category's browse page. */
-export function categoryUrl(id: string): string {
-  return `/courses/category/${id}/`;
-}
-
-/** The URL of a level's browse page. */
-export function levelUrl(level: CourseLevel): string {
-  return `/courses/level/${level}/`;
-}
-
 /** Builds the directory: resolved courses, categories and levels, each with upcoming sessions and articles. */
 export function buildCatalogCollections(content: Content, schedule: ScheduleCollections, articles: ArticleCollections): CatalogCollections {
   const byId: Record<string, CatalogCourse> = {};
@@ -86,10 +76,10 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
     const nextPublic = sessions.find((session) => session.isBookable);
     byId[course.id] = {
       ...course,
-      url: `/courses/${course.id}/`,
-      socialImage: socialImagePath("courses", course.id),
-      calendarUrl: `/courses/${course.id}.ics`,
-      privateEnquiryUrl: `/training/private/${course.id}/#enquiry`,
+      url: courseUrl(course.id),
+      socialImage: socialImageUrl("courses", course.id),
+      calendarUrl: courseCalendarUrl(course.id),
+      privateEnquiryUrl: `${privateCourseUrl(course.id)}#enquiry`,
       categoryName: content.categories[course.category]!.name,
       categoryUrl: categoryUrl(course.category),
       levelLabel: LEVEL_TEXT[course.level].name,

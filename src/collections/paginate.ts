@@ -1,3 +1,5 @@
+import { listPageUrl } from "../urls/site-urls.ts";
+
 /** One page of a paginated list, with the links a pager needs. */
 export interface ListPage<T> {
   /** The items on this page. */
@@ -14,10 +16,8 @@ export interface ListPage<T> {
   nextUrl?: string;
 }
 
-/** The URL of page `number` of a list at `baseUrl`: the first page is the base, later ones `page/N/` below it. */
-export function pageUrl(baseUrl: string, number: number): string {
-  return number === 1 ? baseUrl : `${baseUrl}page/${number}/`;
-}
+/** The URL of page `number` of a list at `baseUrl` (spelt by src/urls/site-urls.ts). */
+export const pageUrl = listPageUrl;
 
 /** Splits `items` into pages of `size`; an empty list still has one (empty) page, so its URL exists. */
 export function paginate<T>(items: readonly T[], size: number, baseUrl: string): ListPage<T>[] {

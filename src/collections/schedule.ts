@@ -6,7 +6,8 @@ import type { Person } from "../schemas/person.ts";
 import type { Session } from "../schemas/session.ts";
 import { formatDateRange, formatTimeRange } from "../time/format-range.ts";
 import { teachingDays } from "../time/teaching-days.ts";
-import { groupBy } from "./articles.ts";
+import { groupBy } from "../lib/collections.ts";
+import { sessionCalendarUrl, sessionUrl } from "../urls/site-urls.ts";
 import type { BuildContext } from "./build-context.ts";
 
 // Lives in src/time so that the content checks can count a class's days too; re-exported for existing importers.
@@ -117,8 +118,8 @@ function resolveSession(session: Session, content: Content, context: BuildContex
     course,
     ...(location ? { location: content.locations[location]! } : {}),
     instructor: { ...content.instructors[instructor]!, id: instructor },
-    url: `/schedule/${session.id}/`,
-    calendarUrl: `/schedule/${session.id}.ics`,
+    url: sessionUrl(session.id),
+    calendarUrl: sessionCalendarUrl(session.id),
     seatsLeft,
     availability,
     availabilityLabel: availabilityLabel(availability, seatsLeft),

@@ -1,5 +1,6 @@
 import type { Content } from "../content/load-content.ts";
 import type { Service } from "../schemas/service.ts";
+import { serviceUrl } from "../urls/site-urls.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
 import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
 
@@ -19,7 +20,7 @@ export function buildServices(content: Content, catalog: CatalogCollections, art
     const courseIds = new Set(service.relatedCourses);
     return {
       ...service,
-      url: `/consulting/${service.id}/`,
+      url: serviceUrl(service.id),
       courses: service.relatedCourses.map((id) => catalog.byId[id]!),
       articles: articles.published.filter((article) => article.relatedCourses.some((id) => courseIds.has(id))).slice(0, 3),
     };

@@ -1,5 +1,5 @@
 import type { Content } from "../content/load-content.ts";
-import { buildArticleCollections, type ArticleCollections } from "./articles.ts";
+import { buildArticleCollections, linkArticleCourses, type ArticleCollections } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
 import { buildCatalogCollections, type CatalogCollections } from "./catalog.ts";
 import { buildHighlights, type Highlights } from "./highlights.ts";
@@ -23,6 +23,7 @@ export function buildSiteModel(content: Content, context: BuildContext): SiteMod
   const articles = buildArticleCollections(content, context);
   const schedule = buildScheduleCollections(content, context);
   const catalog = buildCatalogCollections(content, schedule, articles);
+  linkArticleCourses(articles.list, (id) => catalog.byId[id]!);
   placePromotionAsides(articles.list, content, catalog, context);
   const services = buildServices(content, catalog, articles);
   return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context) };

@@ -5,6 +5,7 @@ import { fieldName, type ContentProblem } from "./problems.ts";
 import { normaliseSitePath } from "./site-path.ts";
 import { didYouMean } from "./suggest.ts";
 import { tagSlug } from "./tag-slug.ts";
+import { articleUrl } from "../urls/site-urls.ts";
 
 /** What the reader learnt about files beyond their valid entries. */
 export interface DeclaredIds {
@@ -128,7 +129,7 @@ interface PathClaim {
 function checkPaths(content: LocatedContent): ContentProblem[] {
   const claims: PathClaim[] = [
     ...content.articles.flatMap((article) =>
-      article.data.aliases.map((alias, index) => ({ from: alias, to: `/articles/${article.data.slug}/`, item: article, field: ["aliases", index], owner: article.source.file })),
+      article.data.aliases.map((alias, index) => ({ from: alias, to: articleUrl(article.data.slug), item: article, field: ["aliases", index], owner: article.source.file })),
     ),
     ...content.redirects.map((redirect) => ({
       from: redirect.data.from,

@@ -3,6 +3,7 @@ import type { DateTime } from "luxon";
 import type { Article } from "../collections/articles.ts";
 import { escapeHtml } from "../html/escape-html.ts";
 import type { Site } from "../schemas/site.ts";
+import { SITE_PATHS } from "../urls/site-urls.ts";
 
 /** What both feeds are made from. */
 export interface FeedInput {
@@ -12,7 +13,7 @@ export interface FeedInput {
 }
 
 /** Feed paths, as linked from every page's head. */
-export const FEED_PATHS = { atom: "/feed.xml", json: "/feed.json" } as const;
+export const FEED_PATHS = { atom: SITE_PATHS.atomFeed, json: SITE_PATHS.jsonFeed } as const;
 
 const rfc3339 = (value: DateTime) => value.toUTC().toISO({ suppressMilliseconds: true })!;
 const lastChange = (article: Article) => article.updated ?? article.date;
@@ -47,7 +48,7 @@ export async function atomFeed(input: FeedInput): Promise<string> {
     `  <subtitle>${escapeHtml(site.tagline)}</subtitle>`,
     `  <id>${escapeHtml(`${site.url}/`)}</id>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeHtml(site.url + FEED_PATHS.atom)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeHtml(`${site.url}/articles/`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeHtml(`${site.url}${SITE_PATHS.articles}`)}"/>`,
     `  <updated>${updated ? rfc3339(updated) : "1970-01-01T00:00:00Z"}</updated>`,
     `  <author><name>${escapeHtml(site.name)}</name><email>${escapeHtml(site.email)}</email></author>`,
     ...entries.flatMap(({ article, url, html }) => [
@@ -77,7 +78,7 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
     title: `${site.name}: articles`,
     description: site.tagline,
     language: "en-US",
-    home_page_url: `${site.url}/articles/`,
+    home_page_url: `${site.url}${SITE_PATHS.articles}`,
     feed_url: site.url + FEED_PATHS.json,
     authors: [{ name: site.name, url: `${site.url}/` }],
     items: entries.map(({ article, url, html }) => ({

@@ -1,5 +1,15 @@
 import type { DateTime } from "luxon";
 import { escapeHtml } from "../html/escape-html.ts";
+import { SITE_PATHS, sitemapPartUrl } from "../urls/site-urls.ts";
+
+/** The most URLs one sitemap file may list (sitemaps.org); past it the sitemap becomes an index of parts. */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+/** One file of the sitemap: its site path and its XML. */
+export interface SitemapFile {
+  url: string;
+  xml: string;
+}
 
 /** A page as the sitemap sees it. */
 export interface SitemapPage {
@@ -13,7 +23,7 @@ export interface SitemapPage {
 export function isPublicPage(page: { url: string | false; robots?: string }): page is { url: string; robots?: string } {
   if (typeof page.url !== "string") return false;
   if (!(page.url.endsWith("/") || page.url.endsWith(".html"))) return false;
-  if (page.url === "/404.html") return false;
+  if (page.url === SITE_PATHS.notFound) return false;
   return !(page.robots ?? "").includes("noindex");
 }
 
@@ -24,4 +34,21 @@ export function sitemapXml(pages: readonly SitemapPage[], siteUrl: string, build
     .sort((a, b) => a.url.localeCompare(b.url))
     .map((page) => `  <url><loc>${escapeHtml(siteUrl + page.url)}</loc><lastmod>${escapeHtml(page.lastmod ?? fallback)}</lastmod></url>`);
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
+}
+
+/**
+ * The sitemap files of a site: one /sitemap.xml while the pages fit in `limit`; past it, /sitemap.xml becomes a
+ * sitemap index of /sitemap-1.xml, /sitemap-2.xml, ..., each listing at most `limit` pages in URL order.
+ */
+export function sitemapFiles(pages: readonly SitemapPage[], siteUrl: string, buildDate: DateTime, limit = SITEMAP_URL_LIMIT): SitemapFile[] {
+  if (pages.length <= limit) return [{ url: SITE_PATHS.sitemap, xml: sitemapXml(pages, siteUrl, buildDate) }];
+  const fallback = buildDate.toISODate()!;
+  const sorted = [...pages].sort((a, b) => a.url.localeCompare(b.url));
+  const parts = Array.from({ length: Math.ceil(sorted.length / limit) }, (_, index) => sorted.slice(index * limit, (index + 1) * limit));
+  const newest = (part: readonly SitemapPage[]) => part.map((page) => page.lastmod ?? fallback).reduce((a, b) => (b > a ? b : a));
+  const index = parts.map((part, number) => `  <sitemap><loc>${escapeHtml(siteUrl + sitemapPartUrl(number + 1))}</loc><lastmod>${escapeHtml(newest(part))}</lastmod></sitemap>`);
+  return [
+    { url: SITE_PATHS.sitemap, xml: `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index.join("\n")}\n</sitemapindex>\n` },
+    ...parts.map((part, number) => ({ url: sitemapPartUrl(number + 1), xml: sitemapXml(part, siteUrl, buildDate) })),
+  ];
 }

@@ -1,6 +1,7 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { SITE_PATHS } from "../urls/site-urls.ts";
 
 /** Options of the site data plugin. */
 export interface SiteDataOptions {
@@ -29,4 +30,6 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("services", (model) => model.services);
   expose("highlights", (model) => model.highlights);
   expose("build", (model) => model.context);
+  // Fixed pages and files, so templates link to them by name (urls.articles) rather than spelling the path.
+  config.addGlobalData("urls", () => SITE_PATHS);
 }

@@ -40,6 +40,8 @@ export const siteSchema = z.strictObject({
   navigation: z.array(z.strictObject({ label: textField, url: sitePathField })).min(1),
   /** A session with this many free seats or fewer shows "N seats left". */
   fewSeatsLeft: z.number().int().min(1).default(3),
+  /** How many of the newest published articles the Atom and JSON feeds hold; readers fetch the feeds often, so they stay small. */
+  feedEntries: z.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100, or feed readers download megabytes every hour").default(20),
   /** Short facts for the "Did you know?" box. */
   didYouKnow: z.array(textField).min(1),
 });

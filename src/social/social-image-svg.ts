@@ -1,3 +1,4 @@
+import { SITE_PATHS } from "../urls/site-urls.ts";
 import { escapeHtml } from "../html/escape-html.ts";
 
 /** What a social image shows. */
@@ -13,12 +14,7 @@ export interface SocialCard {
 }
 
 /** The site-wide social image, for pages without their own. */
-export const DEFAULT_SOCIAL_IMAGE = "/assets/social/site.png";
-
-/** Where the social image of an article or course is published. */
-export function socialImagePath(kind: "articles" | "courses", slug: string): string {
-  return `/assets/social/${kind}/${slug}.png`;
-}
+export const DEFAULT_SOCIAL_IMAGE = SITE_PATHS.defaultSocialImage;
 
 /** Social image size recommended by Open Graph consumers. */
 export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const;

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { ARTICLES_PER_PAGE, buildArticleCollections, groupBy, publicationState, type Article, type ArticleCollections } from "../../src/collections/articles.ts";
+import { ARTICLES_PER_PAGE, buildArticleCollections, publicationState, type Article, type ArticleCollections } from "../../src/collections/articles.ts";
 import type { BuildContext } from "../../src/collections/build-context.ts";
 import { loadContent, type ArticleSource, type Content } from "../../src/content/load-content.ts";
 import { FILE_KINDS } from "../../src/content/load-file.ts";
@@ -361,10 +361,6 @@ describe("buildArticleCollections: by author and by course", () => {
     expect(slugs(byCourse["java-fundamentals"])).toEqual(["both", "java-only"]);
     expect(slugs(byCourse["advanced-java"])).toEqual(["both"]);
   });
-
-  it("groupBy keeps order and files an item under each of its keys", () => {
-    expect(groupBy(["a1", "b1", "a2", "ab"], (item) => [...new Set(item.replace(/\d/g, ""))])).toEqual({ a: ["a1", "a2", "ab"], b: ["b1", "ab"] });
-  });
 });
 
 describe("buildArticleCollections on loaded content", () => {
@@ -408,3 +404,50 @@ describe("published articles and authors", () => {
   });
 });
 
+
+describe("bounded lists", () => {
+  it("feeds hold only the newest published articles, as many as site.yaml's feedEntries", () => {
+    const articles = Array.from({ length: 5 }, (_, index) => article(`a${index}`, `2026-10-0${index + 1}`));
+    const collections = buildArticleCollections({ ...content(articles), site: { ...site, feedEntries: 2 } }, production);
+    expect(slugs(collections.feed)).toEqual(["a4", "a3"]);
+    expect(collections.published).toHaveLength(5);
+  });
+
+  it("splits an author's articles into pages like /articles/, and gives an author without articles one empty page", () => {
+    const many = Array.from({ length: ARTICLES_PER_PAGE * 2 + 1 }, (_, index) => article(`a${String(index).padStart(2, "0")}`, `2026-0${1 + (index % 9)}-1${index % 10}`));
+    const base = content(many);
+    const collections = buildArticleCollections({ ...base, authors: { ...base.authors, quiet: { id: "quiet", name: "Quiet", role: "Writer", bio: "Writes little." } } }, production);
+    const janePages = collections.authorPages.filter((page) => page.author.id === "jane-doe");
+    expect(janePages.map((page) => [page.url, page.items.length, page.total])).toEqual([
+      ["/authors/jane-doe/", ARTICLES_PER_PAGE, 3],
+      ["/authors/jane-doe/page/2/", ARTICLES_PER_PAGE, 3],
+      ["/authors/jane-doe/page/3/", 1, 3],
+    ]);
+    expect(janePages.flatMap((page) => slugs(page.items))).toEqual(slugs(collections.list));
+    expect(collections.authorPages.filter((page) => page.author.id === "quiet").map((page) => [page.url, page.items.length])).toEqual([["/authors/quiet/", 0]]);
+  });
+
+  it("finds the same related articles as comparing every pair would, on a varied set", () => {
+    // A small deterministic generator: tags drawn from a few, so many articles share one, two or three.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const pool = ["java", "python", "agile", "cloud", "linux", "security", "data"];
+    const articles = Array.from({ length: 120 }, (_, index) => {
+      const tags = [...new Set(Array.from({ length: 1 + (next() % 4) }, () => pool[next() % pool.length]!))];
+      const day = String(1 + (next() % 28)).padStart(2, "0");
+      return article(`p${String(index).padStart(3, "0")}`, `2026-0${1 + (next() % 9)}-${day}`, { tags });
+    });
+    const { list } = buildArticleCollections(content(articles), production);
+    for (const item of list) {
+      const own = new Set(item.tags.map((tag) => tag.slug));
+      const expected = list
+        .filter((other) => other !== item)
+        .map((other) => ({ other, shared: other.tags.filter((tag) => own.has(tag.slug)).length }))
+        .filter(({ shared }) => shared > 0)
+        .sort((a, b) => b.shared - a.shared || b.other.date.toMillis() - a.other.date.toMillis() || a.other.slug.localeCompare(b.other.slug))
+        .slice(0, 3)
+        .map(({ other }) => other.slug);
+      expect(slugs(item.related), item.slug).toEqual(expected);
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { CLOCKS } from "../support/build-site.ts";
 import { rawArticles, rawSessions, siteUrl, ZONE } from "../support/raw-content.ts";
+import { sitemapFiles } from "../../src/feeds/sitemap.ts";
 import { allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
 // Expectations come from the fixture's content files (tests/fixture-site), read without src/.
@@ -110,5 +111,43 @@ describe("robots.txt", () => {
     const text = readFileSync(path.join(buildDir("december"), "robots.txt"), "utf8");
     expect(text.split("\n")).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
     expect(text).toMatch(/^User-agent: \*$/m);
+  });
+});
+
+describe("sitemapFiles past the URL limit (lowered to 2 here)", () => {
+  const build = DateTime.fromISO("2026-12-01T09:00", { zone: ZONE });
+  const pages = [
+    { url: "/c/", lastmod: "2026-10-01" },
+    { url: "/a/", lastmod: "2026-11-05" },
+    { url: "/e/" },
+    { url: "/b/", lastmod: "2026-09-01" },
+    { url: "/d/", lastmod: "2026-08-01" },
+  ];
+
+  it("writes one urlset while the pages fit", () => {
+    const files = sitemapFiles(pages.slice(0, 2), "https://example.com", build, 2);
+    expect(files.map((file) => file.url)).toEqual(["/sitemap.xml"]);
+    expect(cheerio.load(files[0]!.xml, { xml: true })("urlset > url")).toHaveLength(2);
+  });
+
+  it("turns /sitemap.xml into an index of parts of at most the limit, in URL order, each part dated by its newest page", () => {
+    const files = sitemapFiles(pages, "https://example.com", build, 2);
+    expect(files.map((file) => file.url)).toEqual(["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml"]);
+    const index = cheerio.load(files[0]!.xml, { xml: true });
+    expect(index("sitemapindex > sitemap > loc").map((_, element) => index(element).text()).get()).toEqual([
+      "https://example.com/sitemap-1.xml",
+      "https://example.com/sitemap-2.xml",
+      "https://example.com/sitemap-3.xml",
+    ]);
+    expect(index("sitemapindex > sitemap > lastmod").map((_, element) => index(element).text()).get()).toEqual(["2026-11-05", "2026-10-01", "2026-12-01"]);
+    const locs = files.slice(1).map((file) => {
+      const $ = cheerio.load(file.xml, { xml: true });
+      return $("urlset > url > loc").map((_, element) => $(element).text()).get();
+    });
+    expect(locs).toEqual([
+      ["https://example.com/a/", "https://example.com/b/"],
+      ["https://example.com/c/", "https://example.com/d/"],
+      ["https://example.com/e/"],
+    ]);
   });
 });

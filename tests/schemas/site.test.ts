@@ -116,6 +116,14 @@ describe("siteSchema", () => {
     expect(issuesOf({ ...validSite(), didYouKnow: [] })[0]).toMatchObject({ path: "didYouKnow", code: "too_small" });
   });
 
+  it("defaults feedEntries to 20", () => {
+    expect(siteSchema.parse(validSite()).feedEntries).toBe(20);
+  });
+
+  it.each([0, 2.5, 101, "20"])("refuses feedEntries %j", (value) => {
+    expect(issuesOf({ ...validSite(), feedEntries: value })[0]?.path).toBe("feedEntries");
+  });
+
   it.each([0, 2.5, "3"])("refuses fewSeatsLeft %j", (value) => {
     expect(issuesOf({ ...validSite(), fewSeatsLeft: value })[0]?.path).toBe("fewSeatsLeft");
   });

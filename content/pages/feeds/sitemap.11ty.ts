@@ -1,5 +1,5 @@
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
-import { isPublicPage, sitemapXml } from "../../../src/feeds/sitemap.ts";
+import { isPublicPage, sitemapFiles, type SitemapFile } from "../../../src/feeds/sitemap.ts";
 
 /** What Eleventy tells a template about every page it writes. */
 interface CollectionItem {
@@ -7,16 +7,30 @@ interface CollectionItem {
   data: { robots?: string; lastmod?: string };
 }
 
-/** /sitemap.xml: every public page of this build, from Eleventy's own list of what it wrote. */
+/**
+ * /sitemap.xml (and, past 50,000 pages, its parts): every public page of this build, from Eleventy's own list
+ * of what it wrote. The list is turned into sitemap files before paginating, one output file per page.
+ */
 export default class Sitemap {
   data() {
-    return { permalink: "/sitemap.xml", eleventyExcludeFromCollections: true };
+    return {
+      pagination: {
+        data: "collections.all",
+        size: 1,
+        alias: "sitemapFile",
+        before: (items: CollectionItem[], data: SiteTemplateData): SitemapFile[] => {
+          const pages = items
+            .map((item) => ({ url: item.url, ...(item.data.robots ? { robots: item.data.robots } : {}), ...(item.data.lastmod ? { lastmod: item.data.lastmod } : {}) }))
+            .filter(isPublicPage);
+          return sitemapFiles(pages, data.site.url, data.build.now);
+        },
+      },
+      permalink: (data: { sitemapFile: SitemapFile }) => data.sitemapFile.url,
+      eleventyExcludeFromCollections: true,
+    };
   }
 
-  render(data: SiteTemplateData & { collections: { all: CollectionItem[] } }): string {
-    const pages = data.collections.all
-      .map((item) => ({ url: item.url, ...(item.data.robots ? { robots: item.data.robots } : {}), ...(item.data.lastmod ? { lastmod: item.data.lastmod } : {}) }))
-      .filter(isPublicPage);
-    return sitemapXml(pages, data.site.url, data.build.now);
+  render(data: { sitemapFile: SitemapFile }): string {
+    return data.sitemapFile.xml;
   }
 }
