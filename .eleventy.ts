@@ -6,6 +6,7 @@
  */
 import { AssetManifest } from "./src/assets/fingerprint.ts";
 import { SiteModelSource } from "./src/collections/site-model-source.ts";
+import { DevRebuilds } from "./src/eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
 import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
@@ -26,18 +27,19 @@ export default function configure(config: EleventyConfig) {
   const assets = new AssetManifest();
   // eleventy.before/after listeners run one after another, in the order below, so each sees what the earlier wrote.
   config.setEventEmitterMode("sequential");
+  const dev = new DevRebuilds();
 
   config.addPlugin(nunjucksPlugin);
   config.addPlugin(typescriptTemplatesPlugin);
-  config.addPlugin(siteDataPlugin, { model, articlesFolder: "content/articles/" });
+  config.addPlugin(siteDataPlugin, { model, articlesFolder: "content/articles/", dev });
   config.addPlugin(filtersPlugin);
   config.addPlugin(iconsPlugin);
   config.addPlugin(structuredDataPlugin);
   config.addPlugin(assetUrlsPlugin, { assets });
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: "/assets/site.css", assets });
   config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "/assets/search.js" }, assets });
-  config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images" });
-  config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER });
+  config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });
+  config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
   config.addPlugin(netlifyFilesPlugin, { model });
 

@@ -17,6 +17,8 @@ export interface EleventyConfig {
   /** "sequential" runs eleventy.before/after listeners one after another, in registration order. */
   setEventEmitterMode(mode: "parallel" | "sequential"): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (details: EleventyEventDetails) => unknown): void;
+  /** Before a rebuild in watch or serve mode, with the changed files (paths relative to the project, "./" first). */
+  on(event: "eleventy.beforeWatch", listener: (changedFiles: unknown) => unknown): void;
 }
 
 /** What Eleventy passes to eleventy.before and eleventy.after listeners. */

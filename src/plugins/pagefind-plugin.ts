@@ -1,11 +1,14 @@
 import path from "node:path";
 import * as pagefind from "pagefind";
+import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 
 /** Options of the Pagefind plugin. */
 export interface PagefindOptions {
   /** The index's folder below the output, which is also its URL. */
   bundleFolder: string;
+  /** In `npm start`, the index is written on the first build only (HSG_DEV_FULL=1 asks for it on every save). */
+  dev: DevRebuilds;
 }
 
 /**
@@ -13,7 +16,8 @@ export interface PagefindOptions {
  * courses, classes, services) are indexed; their filters come from `data-pagefind-filter` attributes.
  */
 export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions): void {
-  config.on("eleventy.after", async ({ directories }) => {
+  config.on("eleventy.after", async ({ directories, runMode }) => {
+    if (options.dev.maySkip(runMode)) return;
     const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     try {

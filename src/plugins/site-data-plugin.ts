@@ -1,5 +1,6 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
+import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { SITE_PATHS } from "../urls/site-urls.ts";
 
@@ -9,6 +10,8 @@ export interface SiteDataOptions {
   model: SiteModelSource;
   /** The folder of Markdown articles, watched by `npm start` (they are data, not templates). */
   articlesFolder: string;
+  /** Counts `npm start` builds for the steps that skip rebuilds; registered here, where the model is. */
+  dev: DevRebuilds;
 }
 
 /**
@@ -17,6 +20,7 @@ export interface SiteDataOptions {
  */
 export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions): void {
   config.on("eleventy.before", () => options.model.reset());
+  options.dev.register(config);
   config.addWatchTarget(options.articlesFolder);
 
   // Frozen values are handed to every page by reference; Eleventy would deep-copy plain objects per page.

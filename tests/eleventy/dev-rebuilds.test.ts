@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { DevRebuilds } from "../../src/eleventy/dev-rebuilds.ts";
+import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
+
+/** A stand-in for Eleventy's config that records listeners, so the test can fire the watch event itself. */
+function fakeConfig() {
+  const listeners = new Map<string, ((value: unknown) => unknown)[]>();
+  const config = {
+    on: (event: string, listener: (value: unknown) => unknown) => listeners.set(event, [...(listeners.get(event) ?? []), listener]),
+  } as unknown as EleventyConfig;
+  const fire = (event: string, value: unknown) => (listeners.get(event) ?? []).forEach((listener) => listener(value));
+  return { config, fire };
+}
+
+describe("DevRebuilds", () => {
+  const isStylesheet = (file: string) => file.endsWith(".scss");
+
+  it("never skips in a production build, nor on the first build of npm start", () => {
+    const { config } = fakeConfig();
+    const dev = new DevRebuilds();
+    dev.register(config);
+    expect(dev.maySkip("build")).toBe(false);
+    expect(dev.maySkip("serve")).toBe(false);
+  });
+
+  it("skips on a rebuild unless one of the step's inputs changed", () => {
+    const { config, fire } = fakeConfig();
+    const dev = new DevRebuilds();
+    dev.register(config);
+    fire("eleventy.beforeWatch", ["./content/articles/a.md"]);
+    expect(dev.maySkip("serve")).toBe(true);
+    expect(dev.maySkip("serve", isStylesheet)).toBe(true);
+    fire("eleventy.beforeWatch", ["./src/styles/_code.scss"]);
+    expect(dev.maySkip("serve", isStylesheet)).toBe(false);
+    expect(dev.maySkip("build", isStylesheet)).toBe(false);
+  });
+});
