@@ -187,22 +187,13 @@ async function editLoop(project: string, port: number): Promise<{ article: numbe
     const course = await waitFor(path.join(output, "courses", courseName.replace(/\.yaml$/, ""), "index.html"), courseMarker, saved);
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
-    // A session shows its instructor's name: switching instructor is a change the page must show.
+    // A session shows its price: a price no generated session has is a change only its own page can show.
     const schedule = path.join(project, "_data/schedule.yaml");
-    const instructors = Object.entries(
-      Object.fromEntries(
-        readFileSync(path.join(project, "_data/instructors.yaml"), "utf8")
-          .split(/\n(?=[a-z0-9-]+:\n)/)
-          .map((block) => [block.slice(0, block.indexOf(":")), /name: (.*)/.exec(block)![1]!.trim()]),
-      ),
-    );
     const text = readFileSync(schedule, "utf8");
     const id = /^- id: (.*)$/m.exec(text)![1]!;
-    const current = /^ {2}instructor: (.*)$/m.exec(text)![1]!;
-    const [newId, newName] = instructors.find(([instructor]) => instructor !== current)!;
     saved = process.hrtime.bigint();
-    writeFileSync(schedule, text.replace(/^ {2}instructor: .*$/m, `  instructor: ${newId}`));
-    const session = await waitFor(path.join(output, "schedule", id, "index.html"), newName, saved);
+    writeFileSync(schedule, text.replace(/^ {2}seats: /m, "  priceUSD: 9871\n  seats: "));
+    const session = await waitFor(path.join(output, "schedule", id, "index.html"), "$9,871", saved);
     return { article, course, session };
   } finally {
     process.kill(-server.pid!, "SIGTERM");
