@@ -1,3 +1,4 @@
+import { ContentCache } from "../content/content-cache.ts";
 import { loadContent } from "../content/load-content.ts";
 import { deployBaseUrl } from "../netlify/deploy-url.ts";
 import { readSiteNow } from "../time/clock.ts";
@@ -16,8 +17,12 @@ export class SiteModelSource {
   get(): Promise<SiteModel> {
     this.#model ??= (async () => {
       const runMode = process.env.ELEVENTY_RUN_MODE;
-      const context = { now: readSiteNow(), includeUnpublished: runMode === "serve" || runMode === "watch" };
-      const content = await loadContent(this.root);
+      const development = runMode === "serve" || runMode === "watch";
+      const context = { now: readSiteNow(), includeUnpublished: development };
+      const cache = new ContentCache(this.root);
+      const content = await loadContent(this.root, { cache });
+      // A production build has just asked for every current file: what else is on disk is out of date.
+      if (!development) await cache.prune();
       // A deploy preview links to itself, not to the live site (CONTEXT and DEPLOY_PRIME_URL, set by Netlify).
       // Loaded content is frozen and shared between builds, so the build gets its own copy of `site`.
       const site = { ...content.site, url: deployBaseUrl(content.site.url, process.env) };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
@@ -50,6 +50,8 @@ export class ContentCache {
   readonly folder: string;
   /** How many results this cache computed, read from disk, or found in memory: for the bench and the tests. */
   readonly stats = { computed: 0, disk: 0, memory: 0 };
+  /** The keys this cache was asked for: what prune() keeps. */
+  readonly #used = new Set<string>();
 
   constructor(root: string, options: { disk?: boolean } = {}) {
     this.folder = path.join(root, CONTENT_CACHE_FOLDER);
@@ -61,6 +63,7 @@ export class ContentCache {
   /** The load result of a file with this text, from memory, disk or computed (and then kept). */
   async load<S extends ZodType, T>(kind: FileKind<S, T>, file: string, text: Buffer | string): Promise<LoadedFile<T>> {
     const key = createHash("sha256").update(await contentCodeVersion()).update("\0").update(kind.name).update("\0").update(file).update("\0").update(text).digest("hex");
+    this.#used.add(key);
     const inMemory = memory.get(key);
     if (inMemory) {
       this.stats.memory++;
@@ -77,6 +80,27 @@ export class ContentCache {
     memory.set(key, result);
     if (this.disk) await this.write(key, result);
     return result;
+  }
+
+  /**
+   * Deletes the results on disk that this cache was not asked for: older versions of edited files and results
+   * of older code. Called after a production build has loaded all content, it keeps `.cache/content/` as big
+   * as the content, however many builds and edits came before. Returns how many files it removed.
+   */
+  async prune(): Promise<number> {
+    if (!this.disk) return 0;
+    let removed = 0;
+    const folders = await readdir(this.folder).catch(() => [] as string[]);
+    for (const prefix of folders) {
+      const names = await readdir(path.join(this.folder, prefix)).catch(() => [] as string[]);
+      for (const name of names) {
+        if (name.endsWith(".json") && this.#used.has(`${prefix}${name.slice(0, -".json".length)}`)) continue;
+        // A build running beside this one at worst computes a deleted result again.
+        await rm(path.join(this.folder, prefix, name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   private async read<T>(key: string): Promise<LoadedFile<T> | undefined> {

@@ -71,4 +71,23 @@ describe("the per-file content cache", () => {
     const line = (await fixture.read("_data/schedule.yaml")).split("\n").indexOf("  seats: twelve") + 1;
     expect(fresh).toContainEqual(expect.objectContaining({ file: "_data/schedule.yaml", line, field: "[0].seats" }));
   });
+
+  it("prunes the results of older versions of files, keeping those of the current content", async () => {
+    fixture = await createFixture();
+    // Results kept in memory from other tests' identical fixtures would not be written to this folder.
+    forgetContentCacheMemory();
+    await loadContent(fixture.root);
+    const before = await cacheFiles(fixture.root);
+    expect(before.length).toBeGreaterThan(1);
+    await fixture.edit("content/articles/first-article.md", (text) => text.replace("Hello **world**.", "Hello *pruned*."));
+    const cache = new ContentCache(fixture.root);
+    await loadContent(fixture.root, { cache });
+    expect(await cacheFiles(fixture.root)).toHaveLength(before.length + 1);
+    expect(await cache.prune()).toBe(1);
+    expect(await cacheFiles(fixture.root)).toHaveLength(before.length);
+    forgetContentCacheMemory();
+    const again = new ContentCache(fixture.root);
+    await loadContent(fixture.root, { cache: again });
+    expect(again.stats.computed).toBe(0);
+  });
 });
