@@ -12,6 +12,7 @@ import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
 import { iconsPlugin } from "./src/plugins/icons-plugin.ts";
+import { nunjucksCachePlugin } from "./src/plugins/nunjucks-cache-plugin.ts";
 import { nunjucksPlugin } from "./src/plugins/nunjucks-plugin.ts";
 import { netlifyFilesPlugin } from "./src/plugins/netlify-files-plugin.ts";
 import { pagefindPlugin } from "./src/plugins/pagefind-plugin.ts";
@@ -30,6 +31,7 @@ export default function configure(config: EleventyConfig) {
   const dev = new DevRebuilds();
 
   config.addPlugin(nunjucksPlugin);
+  config.addPlugin(nunjucksCachePlugin);
   config.addPlugin(typescriptTemplatesPlugin);
   config.addPlugin(siteDataPlugin, { model, articlesFolder: "content/articles/", dev });
   config.addPlugin(filtersPlugin);

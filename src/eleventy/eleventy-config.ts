@@ -10,7 +10,10 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addShortcode(name: string, shortcode: (...args: never[]) => string): void;
-  addExtension(extensions: string | string[], options: { key: string }): void;
+  addExtension(
+    extensions: string | string[],
+    options: { key: string; compileOptions?: { cache?: boolean; permalink?: (permalink: unknown, inputPath: string) => unknown }; compile?: (source: string, inputPath: string) => (data: object) => Promise<string> },
+  ): void;
   addWatchTarget(target: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   setNunjucksEnvironmentOptions(options: { throwOnUndefined?: boolean; autoescape?: boolean }): void;
@@ -19,6 +22,8 @@ export interface EleventyConfig {
   on(event: "eleventy.before" | "eleventy.after", listener: (details: EleventyEventDetails) => unknown): void;
   /** Before a rebuild in watch or serve mode, with the changed files (paths relative to the project, "./" first). */
   on(event: "eleventy.beforeWatch", listener: (changedFiles: unknown) => unknown): void;
+  /** When Eleventy has made its Nunjucks environment: `{ nunjucks, environment }`. */
+  on(event: "eleventy.engine.njk", listener: (handles: unknown) => unknown): void;
 }
 
 /** What Eleventy passes to eleventy.before and eleventy.after listeners. */
