@@ -9,6 +9,7 @@ import { SiteModelSource } from "./src/collections/site-model-source.ts";
 import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
 import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
 import { brandAssetsPlugin } from "./src/plugins/brand-assets-plugin.ts";
+import { contentImagesPlugin } from "./src/plugins/content-images-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
 import { iconsPlugin } from "./src/plugins/icons-plugin.ts";
@@ -37,6 +38,7 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: "/assets/site.css", assets });
   config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "/assets/search.js" }, assets });
   config.addPlugin(brandAssetsPlugin, { model });
+  config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images" });
   config.addPlugin(pagefindPlugin, { bundleFolder: "pagefind" });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.

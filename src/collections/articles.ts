@@ -2,7 +2,7 @@ import type { ArticleSource, Content } from "../content/load-content.ts";
 import type { Person } from "../schemas/person.ts";
 import { tagSlug } from "../content/tag-slug.ts";
 import type { BuildContext } from "./build-context.ts";
-import { socialImagePath } from "../social/social-image-svg.ts";
+import { SOCIAL_IMAGE, socialImagePath } from "../social/social-image-svg.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 
 /** Articles per list page. */
@@ -40,8 +40,10 @@ export interface Article extends Omit<ArticleSource, "tags"> {
   url: string;
   /** The author's name and page. */
   byline: { name: string; url: string };
-  /** The 1200x630 image shown when the article is shared. */
+  /** The image shown when the article is shared: its lead image's fallback, or the generated 1200x630 card. */
   socialImage: string;
+  /** The sharing image's size in pixels. */
+  socialImageSize: { width: number; height: number };
   html: string;
   readingMinutes: number;
   state: PublicationState;
@@ -101,7 +103,7 @@ export function buildArticleCollections(content: Content, context: BuildContext)
       ...source,
       url: `/articles/${source.slug}/`,
       byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
-      socialImage: socialImagePath("articles", source.slug),
+      ...sharingImage(source),
       state,
       tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
       related: [],
@@ -169,4 +171,10 @@ export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly stri
   const groups: Record<string, T[]> = {};
   for (const item of items) for (const key of keys(item)) (groups[key] ??= []).push(item);
   return groups;
+}
+
+/** A lead image is what the article is shared with (its largest fallback, at most 1200 pixels wide); otherwise the generated card. */
+function sharingImage(source: ArticleSource): Pick<Article, "socialImage" | "socialImageSize"> {
+  if (source.leadImage) return { socialImage: source.leadImage.src, socialImageSize: { width: source.leadImage.width, height: source.leadImage.height } };
+  return { socialImage: socialImagePath("articles", source.slug), socialImageSize: { ...SOCIAL_IMAGE } };
 }

@@ -1,10 +1,11 @@
+import type { ServiceSource } from "../content/located.ts";
 import type { Content } from "../content/load-content.ts";
 import type { Service } from "../schemas/service.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
 import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
 
 /** A consulting service with its page URL, courses and articles resolved. */
-export interface ConsultingService extends Service {
+export interface ConsultingService extends Service, Pick<ServiceSource, "links" | "imageJobs"> {
   url: string;
   /** The body rendered from Markdown by the loader (cached per file version). */
   bodyHtml: string;

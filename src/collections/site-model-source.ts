@@ -1,7 +1,8 @@
-import { loadContent } from "../content/load-content.ts";
+import { loadCheckedModel } from "../content/check-site.ts";
+import { formatProblem } from "../content/problems.ts";
 import { deployBaseUrl } from "../netlify/deploy-url.ts";
 import { readSiteNow } from "../time/clock.ts";
-import { buildSiteModel, type SiteModel } from "./site-model.ts";
+import type { SiteModel } from "./site-model.ts";
 
 /**
  * The one per-build site model, shared by the plugins that need it (page data, social images, redirects,
@@ -17,11 +18,12 @@ export class SiteModelSource {
     this.#model ??= (async () => {
       const runMode = process.env.ELEVENTY_RUN_MODE;
       const context = { now: readSiteNow(), includeUnpublished: runMode === "serve" || runMode === "watch" };
-      const content = await loadContent(this.root);
       // A deploy preview links to itself, not to the live site (CONTEXT and DEPLOY_PRIME_URL, set by Netlify).
       // Loaded content is frozen and shared between builds, so the build gets its own copy of `site`.
-      const site = { ...content.site, url: deployBaseUrl(content.site.url, process.env) };
-      return buildSiteModel({ ...content, site }, context);
+      const { model, warnings } = await loadCheckedModel(this.root, context, (content) => ({ ...content, site: { ...content.site, url: deployBaseUrl(content.site.url, process.env) } }));
+      // Warnings never stop a build; they are printed once per build, where Netlify's log shows them.
+      for (const warning of warnings) console.warn(formatProblem(warning));
+      return model;
     })();
     return this.#model;
   }

@@ -29,12 +29,16 @@ export class ContentError extends Error {
   /** Every problem, sorted by file and line. */
   readonly problems: readonly ContentProblem[];
 
-  constructor(problems: readonly ContentProblem[]) {
+  /** Problems that alone would not have stopped the build, reported alongside. */
+  readonly warnings: readonly ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[], warnings: readonly ContentProblem[] = []) {
     const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
     super(`Content has ${count}:\n${sorted.map((problem) => `  ${formatProblem(problem)}`).join("\n")}`);
     this.name = "ContentError";
     this.problems = sorted;
+    this.warnings = warnings;
   }
 }
 

@@ -23,6 +23,8 @@ export interface ImageScope {
   folder: string;
   problems: ContentProblem[];
   jobs: ImageJob[];
+  /** Told of every image file looked at (relative to the root), so a cache can tell when a body must be rendered again. */
+  onRead?: (file: string) => void;
 }
 
 /** An image ready for markup: its sources and the fallback for feeds and sharing. */
@@ -64,6 +66,7 @@ export function prepareImage(scope: ImageScope, src: string, line: number | unde
   };
   const located = locateImage(scope, src);
   if ("problem" in located) return problem(`image "${src}" ${located.problem}`);
+  scope.onRead?.(located.file);
   const facts = inspectImage(path.join(scope.root, located.file));
   if ("problem" in facts) return problem(`image "${src}" (${located.file}) ${facts.problem}`);
   return facts.type === "svg" ? publishSvg(scope, located.file, facts) : publishRaster(scope, located.file, facts);

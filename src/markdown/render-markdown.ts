@@ -5,8 +5,9 @@ import { codeBlocks } from "./code-blocks.ts";
 import { headingAnchors } from "./heading-anchors.ts";
 import { markdownImages } from "./markdown-images.ts";
 import type { Heading, ImageReference, LinkReference, MarkdownOptions, MarkdownState } from "./markdown-state.ts";
+import { PAGE_IDS } from "./page-ids.ts";
 import { promotionMarkerPlugin } from "./promotion-marker.ts";
-import { TOC_HEADING_ID, tableOfContents } from "./table-of-contents.ts";
+import { tableOfContents } from "./table-of-contents.ts";
 import { tables } from "./tables.ts";
 import type { ContentProblem } from "../content/problems.ts";
 
@@ -35,7 +36,7 @@ export interface RenderedMarkdown {
 
 /** Renders an editor's Markdown to HTML and reports what is wrong with it; the one place Markdown becomes markup. */
 export function renderMarkdownDocument(source: string, options: MarkdownOptions): RenderedMarkdown {
-  const state: MarkdownState = { ...options, reservedIds: [TOC_HEADING_ID, ...(options.reservedIds ?? [])], headings: [], links: [], images: [], problems: [] };
+  const state: MarkdownState = { ...options, reservedIds: [...PAGE_IDS, ...(options.reservedIds ?? [])], headings: [], links: [], images: [], problems: [] };
   const body = markdown.render(source, state);
   const toc = options.tableOfContents ? tableOfContents(state.headings) : "";
   return { html: toc + body, headings: state.headings, links: state.links, images: state.images, problems: state.problems };
