@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import type { ZodType, output } from "zod";
 import { readingMinutes } from "../markdown/render-markdown.ts";
+import { titleTooLong } from "../schemas/article.ts";
 import { articleSchema } from "../schemas/article.ts";
 import { categorySchema } from "../schemas/category.ts";
 import { courseSchema } from "../schemas/course.ts";
@@ -224,6 +225,8 @@ export const FILE_KINDS = {
       const place = { file, firstLine: context.bodyLine, imageFolder: imageFolderOf(file), tableOfContents: source.toc !== false };
       const body = renderBody(source.body, place, context);
       const lead = source.image ? renderLeadImage(source.image, place, context.lineOf(["image"]), context) : undefined;
+      const titleProblem = titleTooLong(source);
+      if (titleProblem) context.problems.push({ file, line: context.lineOf(["title"]) ?? 1, field: "title", severity: "warning", message: titleProblem });
       return {
         ...source,
         html: body.html,

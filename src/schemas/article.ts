@@ -33,15 +33,6 @@ export const articleSchema = z
     toc: z.boolean().optional(),
   })
   .superRefine((article, context) => {
-    if (article.title.length > MAX_TITLE_LENGTH && !article.shortTitle) {
-      const cut = article.title.slice(0, MAX_TITLE_LENGTH);
-      const suggestion = cut.slice(0, cut.lastIndexOf(" ")).replace(/[\s,.:;!?-]+$/, "");
-      context.addIssue({
-        code: "custom",
-        path: ["title"],
-        message: `is ${article.title.length} characters, more than the ${MAX_TITLE_LENGTH} a browser tab and a search result show: shorten it, or add shortTitle: "${suggestion}"`,
-      });
-    }
     if (article.image && !article.imageAlt) context.addIssue({ code: "custom", path: ["imageAlt"], message: "is required with image: say what the picture shows, for readers who cannot see it" });
     if (article.imageAlt && !article.image) context.addIssue({ code: "custom", path: ["image"], message: "is missing: imageAlt describes a lead image, so name the image file too (or remove imageAlt)" });
     // Compared by day: "updated" is often a plain date on the same day as a timed "date".
@@ -52,3 +43,14 @@ export const articleSchema = z
 
 /** Validated article front matter. */
 export type ArticleFrontMatter = z.output<typeof articleSchema>;
+
+/**
+ * Why a title will be cut in the browser tab and in search results, with a shortTitle to add; undefined when it fits.
+ * A warning rather than an error: the page title is then cut at a word with an ellipsis, which is valid, only less clear.
+ */
+export function titleTooLong(article: Pick<ArticleFrontMatter, "title" | "shortTitle">): string | undefined {
+  if (article.shortTitle || article.title.length <= MAX_TITLE_LENGTH) return undefined;
+  const cut = article.title.slice(0, MAX_TITLE_LENGTH);
+  const suggestion = cut.slice(0, cut.lastIndexOf(" ")).replace(/[\s,.:;!?-]+$/, "");
+  return `is ${article.title.length} characters, more than the ${MAX_TITLE_LENGTH} a browser tab and a search result show, so it will be cut: shorten it, or add a shortTitle such as "${suggestion}"`;
+}
