@@ -5,12 +5,12 @@ import Image from "@11ty/eleventy-img";
 import type { ContentProblem } from "../content/problems.ts";
 import { html, type SafeHtml } from "../html/escape-html.ts";
 import type { ImageRenderer } from "../markdown/markdown-state.ts";
-import { IMAGE_SIZES, IMAGE_URL_PATH, SHARED_IMAGES_FOLDER, SHARED_IMAGES_PREFIX, imageOptions, type FallbackFormat } from "./image-options.ts";
+import { IMAGE_SIZES, IMAGE_URL_PATH, SHARED_IMAGES_FOLDER, SHARED_IMAGES_PREFIX, imageOptions, imageWidths, type FallbackFormat } from "./image-options.ts";
 import { inspectImage, type ImageFacts } from "./inspect-image.ts";
 
 /** One image the build must publish: resized into AVIF, WebP and the fallback, or (SVG) copied as is. */
 export type ImageJob =
-  | { kind: "responsive"; /** Relative to the project root. */ source: string; fallback: FallbackFormat }
+  | { kind: "responsive"; /** Relative to the project root. */ source: string; fallback: FallbackFormat; widths: number[] }
   | { kind: "copy"; source: string; url: string };
 
 /** Where a body's images are looked up, and where problems and jobs go. */
@@ -93,8 +93,9 @@ function locateImage(scope: ImageScope, src: string): { file: string } | { probl
 /** Raster images: eleventy-img's URLs, computed without encoding anything; the build writes the files later. */
 function publishRaster(scope: ImageScope, file: string, facts: ImageFacts): PreparedImage {
   const fallback: FallbackFormat = facts.type === "jpg" ? "jpeg" : "png";
-  const stats = Image.statsByDimensionsSync(path.join(scope.root, file), facts.width, facts.height, imageOptions(fallback));
-  scope.jobs.push({ kind: "responsive", source: file, fallback });
+  const widths = imageWidths(facts.width);
+  const stats = Image.statsByDimensionsSync(path.join(scope.root, file), facts.width, facts.height, imageOptions(fallback, widths));
+  scope.jobs.push({ kind: "responsive", source: file, fallback, widths });
   const fallbacks = stats[fallback] ?? [];
   const largest = fallbacks[fallbacks.length - 1]!;
   const srcset = (format: string) => (stats[format] ?? []).map((entry) => entry.srcset).join(", ");

@@ -12,10 +12,15 @@ export const SHARED_IMAGES_PREFIX = "/images/";
 
 /**
  * Widths generated for an image: the article column is at most about 680 CSS pixels wide, so 400 serves phones,
- * 800 the column, 1200 the column on high-density screens and the sharing image. eleventy-img never upscales:
- * widths above the original are dropped (the original width is used when all are).
+ * 800 the column, 1200 the column on high-density screens and the sharing image.
  */
 export const IMAGE_WIDTHS = [400, 800, 1200];
+
+/** The widths for a source `originalWidth` pixels wide: those below it, then its own width up to the largest, so nothing is upscaled and a 640-pixel picture is not shrunk to 400. */
+export function imageWidths(originalWidth: number): number[] {
+  const largest = Math.min(originalWidth, IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]!);
+  return [...IMAGE_WIDTHS.filter((width) => width < largest), largest];
+}
 
 /** Which image slot the browser picks a width for. */
 export const IMAGE_SIZES = {
@@ -35,10 +40,10 @@ export const MAX_IMAGE_PIXELS = 8000;
 export type FallbackFormat = "jpeg" | "png";
 
 /** The eleventy-img options for one source; the build's generator and the renderer must use the same, so the URLs match. */
-export function imageOptions(fallback: FallbackFormat) {
+export function imageOptions(fallback: FallbackFormat, widths: number[]) {
   return {
     formats: ["avif", "webp", fallback],
-    widths: IMAGE_WIDTHS,
+    widths,
     urlPath: IMAGE_URL_PATH,
     outputDir: IMAGE_CACHE_FOLDER,
     // Effort 4 (the default) triples AVIF encoding time for a few percent of bytes; a cold build of many images matters more.

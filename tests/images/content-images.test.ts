@@ -31,22 +31,22 @@ describe("images in Markdown", () => {
     expect(problems).toEqual([]);
     expect(images.problems).toEqual([]);
     const $ = load(html);
-    expect($("picture source[type='image/avif']").attr("srcset")).toMatch(/-400\.avif 400w, .*-800\.avif 800w$/);
+    expect($("picture source[type='image/avif']").attr("srcset")).toMatch(/-400\.avif 400w, .*-800\.avif 800w, .*-900\.avif 900w$/);
     expect($("picture source[type='image/webp']").length).toBe(1);
     const img = $("picture img");
-    expect(img.attr("src")).toMatch(/^\/assets\/images\/.+-800\.jpeg$/);
+    expect(img.attr("src")).toMatch(/^\/assets\/images\/.+-900\.jpeg$/);
     expect(img.attr("srcset")).not.toMatch(/1200/);
-    expect([img.attr("width"), img.attr("height")]).toEqual(["800", "533"]);
+    expect([img.attr("width"), img.attr("height")]).toEqual(["900", "600"]);
     expect(img.attr("alt")).toBe("A blue desk");
     expect([img.attr("loading"), img.attr("decoding")]).toEqual(["lazy", "async"]);
-    expect(images.jobs).toEqual([{ kind: "responsive", source: "content/articles/post/desk.jpg", fallback: "jpeg" }]);
+    expect(images.jobs).toEqual([{ kind: "responsive", source: "content/articles/post/desk.jpg", fallback: "jpeg", widths: [400, 800, 900] }]);
   });
 
   it("uses PNG as the fallback for PNG sources, and finds /images/ in the shared folder", () => {
     const images = scope();
     const image = prepareImage(images, "/images/badge.png", 3, "body");
     expect(image?.src).toMatch(/-300\.png$/);
-    expect(images.jobs).toEqual([{ kind: "responsive", source: "content/images/badge.png", fallback: "png" }]);
+    expect(images.jobs).toEqual([{ kind: "responsive", source: "content/images/badge.png", fallback: "png", widths: [300] }]);
   });
 
   it("publishes SVG as is, under a name that changes with its content", () => {
