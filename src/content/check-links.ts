@@ -9,6 +9,8 @@ export interface LinkedBody {
   /** The URL of the page the body is shown on, against which relative links resolve. */
   pageUrl: string;
   links: readonly LinkReference[];
+  /** The field the body is written in: `body` unless given. */
+  field?: string;
 }
 
 /** What links may point at. */
@@ -32,7 +34,7 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
   const problems: ContentProblem[] = [];
   for (const body of bodies) {
     for (const link of body.links) {
-      const at = (message: string, severity?: "warning") => problems.push({ file: body.file, line: link.line, field: "body", message, ...(severity ? { severity } : {}) });
+      const at = (message: string, severity?: "warning") => problems.push({ file: body.file, line: link.line, field: body.field ?? "body", message, ...(severity ? { severity } : {}) });
       let url: URL;
       try {
         url = new URL(link.href, `${targets.origin}${body.pageUrl}`);

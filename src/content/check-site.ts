@@ -32,7 +32,7 @@ export async function loadCheckedModel(root: string, context: BuildContext, adju
 export function checkSite(model: SiteModel, root: string): ContentProblem[] {
   const bodies: LinkedBody[] = [
     ...model.articles.list.map((article) => ({ file: article.file, pageUrl: article.url, links: article.links })),
-    ...model.catalog.courses.map((course) => ({ file: `_data/courses/${course.id}.yaml`, pageUrl: course.url, links: course.links })),
+    ...model.catalog.courses.map((course) => ({ file: `_data/courses/${course.id}.yaml`, pageUrl: course.url, links: course.links, field: "description" })),
     ...model.services.map((service) => ({ file: `_data/services/${service.id}.yaml`, pageUrl: service.url, links: service.links })),
   ];
   const redirects = new Map<string, string>([

@@ -200,7 +200,7 @@ export const FILE_KINDS = {
     shape: "entity",
     schema: courseSchema,
     finish: (course, file, context = detachedContext()): CourseSource => {
-      const body = renderBody(course.description, { file, firstLine: yamlBodyLine(context, "description", course.description), imageFolder: imageFolderOf(file) }, context);
+      const body = renderBody(course.description, { file, firstLine: yamlBodyLine(context, "description", course.description), imageFolder: imageFolderOf(file), field: "description" }, context);
       return { ...(course as CourseSource), descriptionHtml: body.html, links: body.links, imageJobs: body.imageJobs };
     },
   } satisfies FileKind<typeof courseSchema, CourseSource>,

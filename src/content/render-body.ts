@@ -45,6 +45,8 @@ export interface BodyPlace {
   imageFolder: string;
   /** Whether the body may get a table of contents. */
   tableOfContents?: boolean;
+  /** The field the body is written in, for problems: `body` unless given. */
+  field?: string;
 }
 
 /** Renders a body, resolving its images and reporting its problems into the context. */
@@ -53,8 +55,9 @@ export function renderBody(source: string, place: BodyPlace, context: FinishCont
   const rendered = renderMarkdownDocument(source, {
     file: place.file,
     firstLine: place.firstLine,
-    renderImage: imageRenderer(scope),
+    renderImage: imageRenderer(scope, place.field),
     tableOfContents: place.tableOfContents ?? false,
+    ...(place.field ? { field: place.field } : {}),
   });
   context.problems.push(...rendered.problems, ...scope.problems);
   return { html: rendered.html, headings: rendered.headings, links: rendered.links, imageJobs: scope.jobs };

@@ -48,9 +48,9 @@ export interface PictureOptions {
 }
 
 /** A body image renderer for markdown: resolves, checks and publishes each image in `scope`. */
-export function imageRenderer(scope: ImageScope): ImageRenderer {
+export function imageRenderer(scope: ImageScope, field = "body"): ImageRenderer {
   return (image, decorative) => {
-    const prepared = prepareImage(scope, image.src, image.line, "body");
+    const prepared = prepareImage(scope, image.src, image.line, field);
     return prepared ? pictureHtml(prepared, { alt: decorative ? "" : image.alt, sizes: IMAGE_SIZES.column }).value : undefined;
   };
 }
@@ -94,7 +94,8 @@ function locateImage(scope: ImageScope, src: string): { file: string } | { probl
 function publishRaster(scope: ImageScope, file: string, facts: ImageFacts): PreparedImage {
   const fallback: FallbackFormat = facts.type === "jpg" ? "jpeg" : "png";
   const widths = imageWidths(facts.width);
-  const stats = Image.statsByDimensionsSync(path.join(scope.root, file), facts.width, facts.height, imageOptions(fallback, widths));
+  // eleventy-img's memory cache knows a file by its path and size: an edited picture of the same size must still get a new hash.
+  const stats = Image.statsByDimensionsSync(path.join(scope.root, file), facts.width, facts.height, { ...imageOptions(fallback, widths), useCache: false });
   scope.jobs.push({ kind: "responsive", source: file, fallback, widths });
   const fallbacks = stats[fallback] ?? [];
   const largest = fallbacks[fallbacks.length - 1]!;

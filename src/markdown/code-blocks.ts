@@ -17,7 +17,7 @@ export function codeBlocks(markdown: MarkdownIt): void {
       env.problems.push({
         file: env.file,
         line: fileLine(env, token.map?.[0] ?? 0),
-        field: "body",
+        field: env.field ?? "body",
         severity: "warning",
         message: `code language "${language}" is not highlighted, so the block is shown as plain text; use one of ${HIGHLIGHT_LANGUAGES.join(", ")}, or "text"`,
       });

@@ -35,7 +35,7 @@ export function headingAnchors(markdown: MarkdownIt): void {
       const inline = core.tokens[index + 1];
       const text = inline ? plainText(inline) : "";
       const line = fileLine(state, token.map?.[0] ?? 0);
-      const problem = (message: string) => state.problems.push({ file: state.file, line, field: "body", message });
+      const problem = (message: string) => state.problems.push({ file: state.file, line, field: state.field ?? "body", message });
       if (level === 1) problem(`"# ${text}" is a level-1 heading, but the page's title is its only <h1>: start at "## ${text}"`);
       else if (level > previousLevel + 1) problem(`heading "${text}" jumps from level ${previousLevel} to ${level}: use ${"#".repeat(previousLevel + 1)} here`);
       if (!text.trim()) problem("a heading has no text: write its text after the #s or remove the line");

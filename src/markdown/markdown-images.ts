@@ -24,7 +24,7 @@ export function markdownImages(markdown: MarkdownIt): void {
     const src = token.attrGet("src") ?? "";
     const title = token.attrGet("title");
     const line = (token.meta as { line?: number } | null)?.line ?? fileLine(env, 0);
-    const problem = (message: string) => env.problems.push({ file: env.file, line, field: "body", message });
+    const problem = (message: string) => env.problems.push({ file: env.file, line, field: env.field ?? "body", message });
     if (!alt) {
       problem(`image "${src}" has no alt text: describe what it shows between the brackets, ![like this](${src}), or write ![${DECORATIVE_ALT}](${src}) if it only decorates`);
       return "";

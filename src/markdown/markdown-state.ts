@@ -37,6 +37,8 @@ export interface MarkdownOptions {
   file: string;
   /** The file's line holding the body's first line. */
   firstLine: number;
+  /** The field problems are reported under: `body` (the default) for articles and services, `description` for courses. */
+  field?: string;
   /** Makes `<picture>` markup for images; without one, an image is reported as not allowed here. */
   renderImage?: ImageRenderer;
   /** Adds a table of contents when the body has at least TOC_MIN_SECTIONS `##` headings. */

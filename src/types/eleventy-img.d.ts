@@ -8,6 +8,8 @@ declare module "@11ty/eleventy-img" {
     svgShortCircuit?: boolean;
     dryRun?: boolean;
     sharpAvifOptions?: Record<string, unknown>;
+    /** false skips eleventy-img's memory and disk caches. */
+    useCache?: boolean;
   }
   interface ImageResult {
     outputPath: string;
