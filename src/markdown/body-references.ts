@@ -13,12 +13,17 @@ export function bodyReferences(markdown: MarkdownIt): void {
       if (token.map) blockLine = token.map[0];
       if (token.type !== "inline") continue;
       let offset = 0;
-      for (const child of token.children ?? []) {
+      const children = token.children ?? [];
+      for (const [index, child] of children.entries()) {
         if (child.type === "softbreak" || child.type === "hardbreak") offset++;
         const line = fileLine(state, blockLine + offset);
         if (child.type === "link_open") {
           const href = child.attrGet("href");
           if (href !== null) state.links.push({ href, line });
+          // A link without text or image gives readers nothing to click and screen readers nothing to say.
+          if (children[index + 1]?.type === "link_close") {
+            state.problems.push({ file: state.file, line, field: state.field ?? "body", message: `link "${href ?? ""}" has no text: write what it leads to between the brackets, [like this](${href ?? ""})` });
+          }
         } else if (child.type === "image") {
           const title = child.attrGet("title");
           state.images.push({ src: child.attrGet("src") ?? "", alt: child.content, line, ...(title ? { title } : {}) });

@@ -142,6 +142,10 @@ describe("links and images", () => {
     expect(html).toContain('<img src="b.png" alt="">');
   });
 
+  it("reports a link without text", () => {
+    expect(render("Intro.\n\nSee [](/courses/).").problems).toEqual([expect.objectContaining({ line: 12, field: "body", message: expect.stringMatching(/link "\/courses\/" has no text/) })]);
+  });
+
   it("refuses images where no renderer is given", () => {
     expect(render("![A chart](chart.png)").problems[0]?.message).toMatch(/cannot be shown here/);
   });
