@@ -17,9 +17,9 @@ function bodyImages(article: RawArticle): { alt: string; src: string }[] {
 }
 
 /** The front matter fields this file tests, read from the article's file. */
-function frontMatter(article: RawArticle): { image?: string; imageAlt?: string; toc?: boolean } {
+function frontMatter(article: RawArticle): { image?: string; imageAlt?: string; toc?: boolean; shortTitle?: string } {
   const text = readFileSync(path.join(FIXTURE_ROOT, article.file), "utf8");
-  return parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)![1]!) as { image?: string; imageAlt?: string; toc?: boolean };
+  return parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)![1]!) as { image?: string; imageAlt?: string; toc?: boolean; shortTitle?: string };
 }
 
 const withImages = () => published().filter((article) => bodyImages(article).length > 0);
@@ -114,6 +114,18 @@ describe("code, headings and long reads", () => {
       const $ = page(dir(), article.url);
       expect($(".prose table").length).toBeGreaterThan(0);
       expect($(".prose table").parent(".table-scroll").length).toBe($(".prose table").length);
+    }
+  });
+});
+
+describe("titles", () => {
+  it("uses shortTitle for the browser tab when an article gives one, and the full title as its heading", () => {
+    const shortened = published().filter((article) => frontMatter(article).shortTitle);
+    expect(shortened.length).toBeGreaterThan(0);
+    for (const article of shortened) {
+      const $ = page(dir(), article.url);
+      expect($("title").text().startsWith(frontMatter(article).shortTitle!), article.url).toBe(true);
+      expect($("h1").text().trim()).toBe(article.title);
     }
   });
 });
