@@ -9,6 +9,8 @@ import { SiteModelSource } from "./src/collections/site-model-source.ts";
 import { DevRebuilds } from "./src/eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
 import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
+import { brandAssetsPlugin } from "./src/plugins/brand-assets-plugin.ts";
+import { contentImagesPlugin } from "./src/plugins/content-images-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
 import { iconsPlugin } from "./src/plugins/icons-plugin.ts";
@@ -40,6 +42,8 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(assetUrlsPlugin, { assets });
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: "/assets/site.css", assets });
   config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "/assets/search.js" }, assets });
+  config.addPlugin(brandAssetsPlugin, { model });
+  config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });
   config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.

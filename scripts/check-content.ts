@@ -1,16 +1,21 @@
 /**
  * `npm run check`: validates every content file without rendering a page, printing each problem as
- * `path:line: field: message`. Exits 1 when anything is wrong.
+ * `path:line: field: message`, including links between pages (against the paths the build would write).
+ * Warnings are printed and do not fail; exits 1 when anything is an error.
  */
 import path from "node:path";
-import { loadContent } from "../src/content/load-content.ts";
-import { ContentError } from "../src/content/problems.ts";
+import { loadCheckedModel } from "../src/content/check-site.ts";
+import { ContentError, formatProblem } from "../src/content/problems.ts";
+import { readSiteNow } from "../src/time/clock.ts";
 
 const rootArgument = process.argv.indexOf("--root");
 const root = path.resolve(rootArgument > 0 ? (process.argv[rootArgument + 1] ?? ".") : ".");
 
 try {
-  const content = await loadContent(root);
+  // The production view at the build's clock: links to drafts and to classes that have ended are what would break.
+  const { model, warnings } = await loadCheckedModel(root, { now: readSiteNow(), includeUnpublished: false });
+  const { content } = model;
+  for (const warning of warnings) console.warn(formatProblem(warning));
   const count = (label: string, n: number) => `${n} ${label}`;
   console.log(
     `Content is valid: ${[
@@ -22,6 +27,7 @@ try {
   );
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
+  for (const warning of error.warnings) console.warn(formatProblem(warning));
   console.error(error.message);
   process.exitCode = 1;
 }

@@ -4,6 +4,7 @@ import { groupBy, uniqueBy } from "../lib/collections.ts";
 import type { Person } from "../schemas/person.ts";
 import { articleUrl, authorUrl, SITE_PATHS, socialImageUrl, tagUrl } from "../urls/site-urls.ts";
 import type { BuildContext } from "./build-context.ts";
+import { SOCIAL_IMAGE } from "../social/social-image-svg.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 
 /** Articles per list page. */
@@ -51,8 +52,10 @@ export interface Article extends Omit<ArticleSource, "tags"> {
   url: string;
   /** The author's name and page. */
   byline: { name: string; url: string };
-  /** The 1200x630 image shown when the article is shared. */
+  /** The image shown when the article is shared: its lead image's fallback, or the generated 1200x630 card. */
   socialImage: string;
+  /** The sharing image's size in pixels. */
+  socialImageSize: { width: number; height: number };
   html: string;
   readingMinutes: number;
   state: PublicationState;
@@ -118,7 +121,7 @@ export function buildArticleCollections(content: Content, context: BuildContext)
       ...source,
       url: articleUrl(source.slug),
       byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
-      socialImage: socialImageUrl("articles", source.slug),
+      ...sharingImage(source),
       state,
       tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
       related: [],
@@ -228,4 +231,10 @@ function subsets<T>(items: readonly T[]): T[][] {
   const result: T[][] = [];
   for (let mask = 1; mask < 1 << items.length; mask++) result.push(items.filter((_, bit) => (mask & (1 << bit)) !== 0));
   return result;
+}
+
+/** A lead image is what the article is shared with (its largest fallback, at most 1200 pixels wide); otherwise the generated card. */
+function sharingImage(source: ArticleSource): Pick<Article, "socialImage" | "socialImageSize"> {
+  if (source.leadImage) return { socialImage: source.leadImage.src, socialImageSize: { width: source.leadImage.width, height: source.leadImage.height } };
+  return { socialImage: socialImageUrl("articles", source.slug), socialImageSize: { ...SOCIAL_IMAGE } };
 }

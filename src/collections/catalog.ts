@@ -1,3 +1,4 @@
+import type { CourseSource } from "../content/located.ts";
 import type { Content } from "../content/load-content.ts";
 import { DEFAULT_ICON, type IconName } from "../icons/icons.ts";
 import { formatPrice } from "../lib/money.ts";
@@ -7,7 +8,7 @@ import type { Article, ArticleCollections } from "./articles.ts";
 import type { ScheduleCollections, ScheduledSession } from "./schedule.ts";
 
 /** A course with what its pages show beside it. */
-export interface CatalogCourse extends Course {
+export interface CatalogCourse extends Course, Pick<CourseSource, "links" | "imageJobs"> {
   url: string;
   /** The description rendered from Markdown by the loader (cached per file version). */
   descriptionHtml: string;

@@ -1,3 +1,4 @@
+import type { ServiceSource } from "../content/located.ts";
 import type { Content } from "../content/load-content.ts";
 import type { Service } from "../schemas/service.ts";
 import { serviceUrl } from "../urls/site-urls.ts";
@@ -5,7 +6,7 @@ import type { Article, ArticleCollections } from "./articles.ts";
 import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
 
 /** A consulting service with its page URL, courses and articles resolved. */
-export interface ConsultingService extends Service {
+export interface ConsultingService extends Service, Pick<ServiceSource, "links" | "imageJobs"> {
   url: string;
   /** The body rendered from Markdown by the loader (cached per file version). */
   bodyHtml: string;

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import type { ZodType } from "zod";
 import { loadFile, type FileKind, type LoadedFile } from "./load-file.ts";
+import { dependenciesUnchanged } from "./render-body.ts";
 
 /**
  * Keeps each content file's load result (src/content/load-file.ts) by a hash of everything it depends on:
@@ -53,7 +54,10 @@ export class ContentCache {
   /** The keys this cache was asked for: what prune() keeps. */
   readonly #used = new Set<string>();
 
-  constructor(root: string, options: { disk?: boolean } = {}) {
+  constructor(
+    private readonly root: string,
+    options: { disk?: boolean } = {},
+  ) {
     this.folder = path.join(root, CONTENT_CACHE_FOLDER);
     this.disk = options.disk ?? true;
   }
@@ -64,18 +68,19 @@ export class ContentCache {
   async load<S extends ZodType, T>(kind: FileKind<S, T>, file: string, text: Buffer | string): Promise<LoadedFile<T>> {
     const key = createHash("sha256").update(await contentCodeVersion()).update("\0").update(kind.name).update("\0").update(file).update("\0").update(text).digest("hex");
     this.#used.add(key);
+    // A result is keyed by its own file's bytes; the images it names are checked here, since they change on their own.
     const inMemory = memory.get(key);
-    if (inMemory) {
+    if (inMemory && dependenciesUnchanged(this.root, inMemory.dependencies)) {
       this.stats.memory++;
       return inMemory as LoadedFile<T>;
     }
     const onDisk = this.disk ? await this.read<T>(key) : undefined;
-    if (onDisk) {
+    if (onDisk && dependenciesUnchanged(this.root, onDisk.dependencies)) {
       this.stats.disk++;
       memory.set(key, onDisk);
       return onDisk;
     }
-    const result = await loadFile(kind, file, text);
+    const result = await loadFile(kind, file, text, path.resolve(this.root));
     this.stats.computed++;
     memory.set(key, result);
     if (this.disk) await this.write(key, result);

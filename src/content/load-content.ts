@@ -11,7 +11,7 @@ import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
 import { FILE_KINDS, idFromFileName, type FileKind, type LoadedFile } from "./load-file.ts";
 import type { ArticleSource, CourseSource, Located, ServiceSource } from "./located.ts";
-import { ContentError, type ContentProblem } from "./problems.ts";
+import { ContentError, isError, type ContentProblem } from "./problems.ts";
 import { sourceFromLines, type LineTable } from "./yaml-source.ts";
 
 export type { ArticleSource, CourseSource, Located, LocatedContent, ServiceSource } from "./located.ts";
@@ -29,6 +29,8 @@ export interface Content {
   promotions: Promotion[];
   redirects: Redirect[];
   articles: ArticleSource[];
+  /** Problems that do not stop the build, for the build and `npm run check` to print. */
+  warnings?: ContentProblem[];
   /** The line of a field in a content file, for problems found after loading (such as a redirect to a page that was not built). */
   lineOf(file: string, path: readonly (string | number)[]): number | undefined;
 }
@@ -59,11 +61,13 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     reader.file<Session>(`${dataDir}/schedule.yaml`, FILE_KINDS.session),
     reader.file<Promotion>(`${dataDir}/promotions.yaml`, FILE_KINDS.promotion),
     reader.file<Redirect>(`${dataDir}/redirects.yaml`, FILE_KINDS.redirect, { optional: true }),
-    reader.folder<ArticleSource>(CONTENT_PATHS.articles, FILE_KINDS.article, [".md"]),
+    reader.folder<ArticleSource>(CONTENT_PATHS.articles, FILE_KINDS.article, [".md", "/index.md"]),
   ]);
 
   problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles }, reader));
-  if (problems.length > 0 || !site) throw new ContentError(problems);
+  // Warnings (an unknown code language, a link through a redirect) are reported but do not stop the build.
+  const errors = problems.filter(isError);
+  if (errors.length > 0 || !site) throw new ContentError(errors, problems.filter((problem) => !isError(problem)));
 
   const byId = <T extends { id: string }>(items: Located<T>[]) => Object.fromEntries(items.map((item) => [item.data.id, item.data]));
   const plain = <T>(items: Located<T>[]) => items.map((item) => item.data);
@@ -79,6 +83,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     promotions: plain(promotions),
     redirects: plain(redirects),
     articles: plain(articles),
+    warnings: problems,
     lineOf: (file, path) => {
       const lines = reader.lines.get(file);
       return lines ? sourceFromLines(file, lines).lineOf(path) : undefined;
@@ -148,10 +153,20 @@ class ContentReader {
     this.declared.set(file, (this.declared.get(file) ?? new Set()).add(id));
   }
 
+  /** Files with one of `extensions`; an extension starting with "/" names a file inside each subfolder (an article folder's `/index.md`). */
   private async listFiles(folder: string, extensions: string[]): Promise<string[]> {
     try {
-      const names = await readdir(path.join(this.root, folder));
-      return names.filter((name) => extensions.some((extension) => name.endsWith(extension))).sort();
+      const entries = await readdir(path.join(this.root, folder), { withFileTypes: true });
+      const inFolders = extensions.filter((extension) => extension.startsWith("/"));
+      const files = entries.filter((entry) => entry.isFile() && extensions.some((extension) => entry.name.endsWith(extension))).map((entry) => entry.name);
+      const nested: string[] = [];
+      for (const entry of entries.filter((candidate) => candidate.isDirectory() && inFolders.length > 0)) {
+        const inside = new Set(await readdir(path.join(this.root, folder, entry.name)));
+        const found = inFolders.find((extension) => inside.has(extension.slice(1)));
+        if (found) nested.push(`${entry.name}${found}`);
+        else this.problems.push({ file: `${folder}/${entry.name}`, field: "", message: `folder has no ${inFolders.map((name) => name.slice(1)).join(" or ")}: an article folder holds its text in index.md, beside its images` });
+      }
+      return [...files, ...nested].sort();
     } catch {
       this.problems.push({ file: folder, field: "", message: "folder is missing" });
       return [];

@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import type { ZodType, output } from "zod";
-import { readingMinutes, renderMarkdown } from "../markdown/render-markdown.ts";
+import { readingMinutes } from "../markdown/render-markdown.ts";
+import { titleTooLong } from "../schemas/article.ts";
 import { articleSchema } from "../schemas/article.ts";
 import { categorySchema } from "../schemas/category.ts";
 import { courseSchema } from "../schemas/course.ts";
@@ -15,6 +16,7 @@ import { siteSchema } from "../schemas/site.ts";
 import { decodeText } from "./decode-text.ts";
 import type { ArticleSource, CourseSource, ServiceSource } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
+import { detachedContext, fingerprintDependencies, imageFolderOf, renderBody, renderLeadImage, yamlBodyLine, type FinishContext } from "./render-body.ts";
 import { parseYaml, validate, type LineTable, type YamlSource } from "./yaml-source.ts";
 
 /**
@@ -47,7 +49,7 @@ export interface FileKind<S extends ZodType = ZodType, T = output<S>> {
   allowEmpty?: boolean;
   /** Adds what is derived from the one file alone (rendered Markdown, reading time): cached with it. */
   // Method syntax on purpose: it lets a kind with a specific schema stand where any kind is accepted.
-  finish?(data: output<S>, file: string): T | Promise<T>;
+  finish?(data: output<S>, file: string, context?: FinishContext): T | Promise<T>;
 }
 
 /** One validated entity of a file and its field path inside the file. */
@@ -69,6 +71,8 @@ export interface LoadedFile<T> {
   parsed: boolean;
   /** The line of each field, for problems found later. */
   lines: LineTable;
+  /** Other files the result depends on (images), with a hash of their bytes: the cache recomputes when one changes. */
+  dependencies?: { file: string; hash: string }[];
 }
 
 /** A file that could not be parsed: its problems only. */
@@ -85,18 +89,26 @@ function checkId(id: string, source: YamlSource, pathToId: (string | number)[], 
   return false;
 }
 
-/** The id a folder entity or an article takes from its file name. */
+/** The id a folder entity or an article takes from its file name; an article folder's `index.md` takes the folder's name. */
 export function idFromFileName(file: string): string {
-  return file.slice(file.lastIndexOf("/") + 1).replace(/\.(ya?ml|md)$/, "");
+  const named = file.endsWith("/index.md") ? file.slice(0, -"/index.md".length) : file;
+  return named.slice(named.lastIndexOf("/") + 1).replace(/\.(ya?ml|md)$/, "");
 }
 
-/** Loads one file of the given kind from its bytes or text. Pure: the same kind, path and bytes give the same result. */
-export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file: string, bytes: Uint8Array | string): Promise<LoadedFile<T>> {
+/**
+ * Loads one file of the given kind from its bytes or text. Pure but for the images its Markdown names, which are
+ * read below `root` and listed in the result's dependencies: the same kind, path, bytes and images give the same result.
+ */
+export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file: string, bytes: Uint8Array | string, root = process.cwd()): Promise<LoadedFile<T>> {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return unparsed(file, [{ file, line: decoded.line, field: "", message: decoded.message }], kind.shape === "entity" ? [idFromFileName(file)] : []);
   const { text } = decoded;
   const problems: ContentProblem[] = [];
-  const finish = async (data: output<S>): Promise<T> => (kind.finish ? kind.finish(data, file) : (data as unknown as T));
+  const dependencies = new Set<string>();
+  let lineOf: FinishContext["lineOf"] = () => undefined;
+  let bodyLine = 1;
+  const finish = async (data: output<S>): Promise<T> =>
+    kind.finish ? kind.finish(data, file, { root, problems, dependencies, lineOf, bodyLine }) : (data as unknown as T);
   const check = (source: YamlSource, value: unknown, basePath: (string | number)[]): output<S> | undefined => {
     const result = validate(kind.schema, source, value, basePath);
     if (result.ok) return result.data;
@@ -110,14 +122,16 @@ export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file:
     // gray-matter keeps the newline after the opening ---, so the front matter's lines are the file's lines.
     const parsed = parseYaml(file, split.matter);
     if (!parsed.ok) return unparsed(file, parsed.problems);
+    lineOf = (path) => parsed.source.lineOf(path);
+    // The body is the text's tail; the lines before it are the front matter and its fences.
+    bodyLine = text.slice(0, text.length - split.content.length).split("\n").length;
     const slug = idFromFileName(file);
     const entries: LoadedEntry<T>[] = [];
     if (checkId(slug, parsed.source, [], "file name", problems)) {
       const data = check(parsed.source, parsed.source.value ?? {}, []);
-      const bodyLine = text.slice(0, text.length - split.content.length).split("\n").length;
       if (data) entries.push({ data: await finish({ ...data, slug, file, body: split.content, bodyLine }), path: [] });
     }
-    return { file, entries, problems, declared: [slug], parsed: true, lines: parsed.lines };
+    return { file, entries, problems, declared: [slug], parsed: true, lines: parsed.lines, dependencies: fingerprintDependencies(root, dependencies) };
   }
 
   const entityId = kind.shape === "entity" ? idFromFileName(file) : undefined;
@@ -125,9 +139,10 @@ export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file:
   // A folder entity is declared even when it cannot be parsed: it exists, and references to it are not the error.
   if (!parsed.ok) return unparsed(file, parsed.problems, entityId ? [entityId] : []);
   const { source, lines } = parsed;
+  lineOf = (path) => source.lineOf(path);
   const entries: LoadedEntry<T>[] = [];
   const declared: string[] = [];
-  const result = (): LoadedFile<T> => ({ file, entries, problems, declared, parsed: true, lines });
+  const result = (): LoadedFile<T> => ({ file, entries, problems, declared, parsed: true, lines, dependencies: fingerprintDependencies(root, dependencies) });
 
   switch (kind.shape) {
     case "single": {
@@ -184,13 +199,19 @@ export const FILE_KINDS = {
     name: "course",
     shape: "entity",
     schema: courseSchema,
-    finish: (course): CourseSource => ({ ...(course as CourseSource), descriptionHtml: renderMarkdown(course.description) }),
+    finish: (course, file, context = detachedContext()): CourseSource => {
+      const body = renderBody(course.description, { file, firstLine: yamlBodyLine(context, "description", course.description), imageFolder: imageFolderOf(file), field: "description" }, context);
+      return { ...(course as CourseSource), descriptionHtml: body.html, links: body.links, imageJobs: body.imageJobs };
+    },
   } satisfies FileKind<typeof courseSchema, CourseSource>,
   service: {
     name: "service",
     shape: "entity",
     schema: serviceSchema,
-    finish: (service): ServiceSource => ({ ...(service as ServiceSource), bodyHtml: renderMarkdown(service.body) }),
+    finish: (service, file, context = detachedContext()): ServiceSource => {
+      const body = renderBody(service.body, { file, firstLine: yamlBodyLine(context, "body", service.body), imageFolder: imageFolderOf(file) }, context);
+      return { ...(service as ServiceSource), bodyHtml: body.html, links: body.links, imageJobs: body.imageJobs };
+    },
   } satisfies FileKind<typeof serviceSchema, ServiceSource>,
   session: { name: "session", shape: "list", schema: sessionSchema },
   promotion: { name: "promotion", shape: "list", schema: promotionSchema },
@@ -199,9 +220,22 @@ export const FILE_KINDS = {
     name: "article",
     shape: "article",
     schema: articleSchema,
-    finish: (article): ArticleSource => {
-      const body = (article as ArticleSource).body;
-      return { ...(article as ArticleSource), html: renderMarkdown(body), readingMinutes: readingMinutes(body) };
+    finish: (article, file = (article as ArticleSource).file, context = detachedContext()): ArticleSource => {
+      const source = article as ArticleSource;
+      const place = { file, firstLine: context.bodyLine, imageFolder: imageFolderOf(file), tableOfContents: source.toc !== false };
+      const body = renderBody(source.body, place, context);
+      const lead = source.image ? renderLeadImage(source.image, place, context.lineOf(["image"]), context) : undefined;
+      const titleProblem = titleTooLong(source);
+      if (titleProblem) context.problems.push({ file, line: context.lineOf(["title"]) ?? 1, field: "title", severity: "warning", message: titleProblem });
+      return {
+        ...source,
+        html: body.html,
+        readingMinutes: readingMinutes(source.body),
+        headings: body.headings,
+        links: body.links,
+        imageJobs: [...(lead?.jobs ?? []), ...body.imageJobs],
+        ...(lead ? { leadImage: lead.image } : {}),
+      };
     },
   } satisfies FileKind<typeof articleSchema, ArticleSource>,
 } as const satisfies Record<string, FileKind<ZodType, unknown>>;

@@ -7,6 +7,8 @@ import type { Promotion } from "../schemas/promotion.ts";
 import type { Redirect } from "../schemas/redirect.ts";
 import type { Service } from "../schemas/service.ts";
 import type { Session } from "../schemas/session.ts";
+import type { ImageJob, PreparedImage } from "../images/content-images.ts";
+import type { Heading, LinkReference } from "../markdown/markdown-state.ts";
 import type { YamlSource } from "./yaml-source.ts";
 
 /**
@@ -16,7 +18,7 @@ import type { YamlSource } from "./yaml-source.ts";
 
 /** An article as written: front matter, Markdown body and where it came from, with its body rendered. */
 export type ArticleSource = ArticleFrontMatter & {
-  /** The file name without `.md`: the article's URL slug. */
+  /** The file name without `.md`, or the folder's name for `<slug>/index.md`: the article's URL slug. */
   slug: string;
   /** Path relative to the project root. */
   file: string;
@@ -28,18 +30,34 @@ export type ArticleSource = ArticleFrontMatter & {
   html: string;
   /** Reading time in whole minutes. */
   readingMinutes: number;
+  /** The body's headings with their ids, for the table of contents and for checking links to #fragments. */
+  headings: Heading[];
+  /** Links in the body, with their lines, for the link check. */
+  links: LinkReference[];
+  /** Images the build publishes for this article (lead image and body). */
+  imageJobs: ImageJob[];
+  /** The lead image from `image`, ready for markup. */
+  leadImage?: PreparedImage;
 };
 
 /** A course with its description rendered, once per file version (cached). */
 export type CourseSource = Course & {
   /** The description rendered from Markdown. */
   descriptionHtml: string;
+  /** Links in the description, with their lines, for the link check. */
+  links: LinkReference[];
+  /** Images the build publishes for the description. */
+  imageJobs: ImageJob[];
 };
 
 /** A consulting service with its body rendered, once per file version (cached). */
 export type ServiceSource = Service & {
   /** The body rendered from Markdown. */
   bodyHtml: string;
+  /** Links in the body, with their lines, for the link check. */
+  links: LinkReference[];
+  /** Images the build publishes for the body. */
+  imageJobs: ImageJob[];
 };
 
 /** Where a validated entity was read: enough to name a field's line in a problem. */

@@ -8,6 +8,8 @@ export interface ContentProblem {
   field: string;
   /** What is wrong, in words an editor can act on. */
   message: string;
+  /** A warning is printed but does not stop the build; anything else is an error. */
+  severity?: "error" | "warning";
 }
 
 /** A field path as editors read it: `[2].start`, `outline[0].title`, `tags[1]`. */
@@ -18,7 +20,8 @@ export function fieldName(path: readonly (string | number)[]): string {
 /** Formats a problem as `path:line: field: message`, the form editors' tools can jump to. */
 export function formatProblem(problem: ContentProblem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  return problem.field ? `${where}: ${problem.field}: ${problem.message}` : `${where}: ${problem.message}`;
+  const message = problem.severity === "warning" ? `warning: ${problem.message}` : problem.message;
+  return problem.field ? `${where}: ${problem.field}: ${message}` : `${where}: ${message}`;
 }
 
 /** Thrown when content fails validation; carries every problem found, not just the first. */
@@ -26,11 +29,20 @@ export class ContentError extends Error {
   /** Every problem, sorted by file and line. */
   readonly problems: readonly ContentProblem[];
 
-  constructor(problems: readonly ContentProblem[]) {
+  /** Problems that alone would not have stopped the build, reported alongside. */
+  readonly warnings: readonly ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[], warnings: readonly ContentProblem[] = []) {
     const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
     super(`Content has ${count}:\n${sorted.map((problem) => `  ${formatProblem(problem)}`).join("\n")}`);
     this.name = "ContentError";
     this.problems = sorted;
+    this.warnings = warnings;
   }
+}
+
+/** Whether a problem stops the build. */
+export function isError(problem: ContentProblem): boolean {
+  return problem.severity !== "warning";
 }

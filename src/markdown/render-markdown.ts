@@ -1,13 +1,50 @@
 import MarkdownIt from "markdown-it";
+import footnote from "markdown-it-footnote";
+import { bodyReferences } from "./body-references.ts";
+import { codeBlocks } from "./code-blocks.ts";
+import { headingAnchors } from "./heading-anchors.ts";
+import { markdownImages } from "./markdown-images.ts";
+import type { Heading, ImageReference, LinkReference, MarkdownOptions, MarkdownState } from "./markdown-state.ts";
+import { PAGE_IDS } from "./page-ids.ts";
 import { promotionMarkerPlugin } from "./promotion-marker.ts";
+import { tableOfContents } from "./table-of-contents.ts";
+import { tables } from "./tables.ts";
+import type { ContentProblem } from "../content/problems.ts";
 
 // Raw HTML is off: editors write Markdown, and nothing they paste can bring a script or an inline style into a page.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: true });
 markdown.use(promotionMarkerPlugin);
+markdown.use(footnote);
+markdown.use(headingAnchors);
+markdown.use(codeBlocks);
+markdown.use(tables);
+markdown.use(markdownImages);
+markdown.use(bodyReferences);
 
-/** Renders an editor's Markdown to HTML; the one place Markdown becomes markup. */
+/** A rendered body and what the content check needs to know about it. */
+export interface RenderedMarkdown {
+  html: string;
+  /** Every heading with its id, in order. */
+  headings: Heading[];
+  /** Every link, with its line. */
+  links: LinkReference[];
+  /** Every image, with its line. */
+  images: ImageReference[];
+  /** Problems found while rendering: errors (a `#` heading, an image without alt text) and warnings (an unknown code language). */
+  problems: ContentProblem[];
+}
+
+/** Renders an editor's Markdown to HTML and reports what is wrong with it; the one place Markdown becomes markup. */
+export function renderMarkdownDocument(source: string, options: MarkdownOptions): RenderedMarkdown {
+  const state: MarkdownState = { ...options, reservedIds: [...PAGE_IDS, ...(options.reservedIds ?? [])], headings: [], links: [], images: [], problems: [] };
+  const body = markdown.render(source, state);
+  const toc = options.tableOfContents ? tableOfContents(state.headings) : "";
+  return { html: toc + body, headings: state.headings, links: state.links, images: state.images, problems: state.problems };
+}
+
+/** Renders Markdown where no problem can be reported back (short texts): its findings are dropped. */
 export function renderMarkdown(source: string): string {
-  return markdown.render(source);
+  return renderMarkdownDocument(source, { file: "", firstLine: 1 }).html;
 }
 
 /** Reading time in whole minutes at 220 words a minute, never less than one. */

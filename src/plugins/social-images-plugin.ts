@@ -29,7 +29,8 @@ export function socialImageJobs(model: SiteModel): SocialImageJob[] {
   const card = (title: string, eyebrow: string): SocialCard => ({ title, eyebrow, brand: site.name, host });
   return [
     { card: card(site.tagline, "Training and consulting in Denver"), path: DEFAULT_SOCIAL_IMAGE },
-    ...model.articles.list.map((article) => ({ card: card(article.title, "Article"), path: article.socialImage })),
+    // An article with a lead image is shared with that image, so it needs no card.
+    ...model.articles.list.filter((article) => !article.leadImage).map((article) => ({ card: card(article.title, "Article"), path: article.socialImage })),
     ...model.catalog.courses.map((course) => ({
       card: card(course.title, `Course · ${course.levelLabel} · ${course.durationDays === 1 ? "1 day" : `${course.durationDays} days`}`),
       path: course.socialImage,

@@ -1,6 +1,6 @@
 import type { Article } from "../collections/articles.ts";
 import type { Site } from "../schemas/site.ts";
-import { organizationReference, postalAddress } from "./organization.ts";
+import { organizationLogo, organizationReference, postalAddress } from "./organization.ts";
 
 /** schema.org EducationalOrganization and WebSite for the home page. */
 export function homeJsonLd(site: Site) {
@@ -14,6 +14,7 @@ export function homeJsonLd(site: Site) {
         alternateName: site.shortName,
         description: site.description,
         url: `${site.url}/`,
+        logo: organizationLogo(site),
         email: site.email,
         telephone: site.phone,
         address: postalAddress(site.address),

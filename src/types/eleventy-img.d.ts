@@ -4,14 +4,28 @@ declare module "@11ty/eleventy-img" {
     formats: string[];
     widths: number[];
     outputDir: string;
+    urlPath?: string;
     svgShortCircuit?: boolean;
     dryRun?: boolean;
+    sharpAvifOptions?: Record<string, unknown>;
+    /** false skips eleventy-img's memory and disk caches. */
+    useCache?: boolean;
   }
   interface ImageResult {
     outputPath: string;
     url: string;
     width: number;
     height: number;
+    /** `url width`w, one entry of a srcset. */
+    srcset: string;
+    filename: string;
   }
-  export default function Image(source: Buffer | string, options: ImageOptions): Promise<Record<string, ImageResult[] | undefined>>;
+  type ImageMetadata = Record<string, ImageResult[] | undefined>;
+  interface ImageFunction {
+    (source: Buffer | string, options: ImageOptions): Promise<ImageMetadata>;
+    /** The files `Image()` will write for a source of known dimensions, without reading or writing them. */
+    statsByDimensionsSync(source: string, width: number, height: number, options: ImageOptions): ImageMetadata;
+  }
+  const Image: ImageFunction;
+  export default Image;
 }

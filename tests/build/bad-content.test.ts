@@ -121,6 +121,14 @@ const CASES: BadContentCase[] = [
   { name: "a redirect loop", file: "_data/redirects.yaml", edit: append("- from: /ping/\n  to: /pong/\n- from: /pong/\n  to: /ping/\n"), expect: { file: "_data/redirects.yaml", field: "[5].to", line: { containing: "to: /pong/" }, message: "redirect loop" }, page: "/" },
   { name: "a redirect to itself", file: "_data/redirects.yaml", edit: append("- from: /circle\n  to: /circle/\n"), expect: { file: "_data/redirects.yaml", field: "[5].to", line: { containing: "to: /circle/" }, message: "to itself" }, page: "/" },
 
+  // Markdown bodies: images, headings and links between pages
+  { name: "an image without alt text", file: ARTICLE, edit: append("\n![](/images/pairing-station.png)\n"), expect: { file: ARTICLE, field: "body", line: "edited", message: 'image "/images/pairing-station.png" has no alt text' }, page: ARTICLE_PAGE },
+  { name: "a missing image", file: ARTICLE, edit: append("\n![Response times before and after the change](response-times.png)\n"), expect: { file: ARTICLE, field: "body", line: "edited", message: 'image "response-times.png" (content/images/response-times.png) does not exist' }, page: ARTICLE_PAGE },
+  { name: "a lead image without imageAlt", file: ARTICLE, edit: once(/^author: /m, "image: /images/pairing-station.png\nauthor: "), expect: { file: ARTICLE, field: "imageAlt", message: "is required with image" }, page: ARTICLE_PAGE },
+  { name: "a level-1 heading in an article body", file: ARTICLE, edit: append("\n# One more thing\n"), expect: { file: ARTICLE, field: "body", line: "edited", message: '"# One more thing" is a level-1 heading' }, page: ARTICLE_PAGE },
+  { name: "a link to a page the site does not have", file: ARTICLE, edit: append("\nSee [our Java course](/courses/java-fundamental/).\n"), expect: { file: ARTICLE, field: "body", line: "edited", message: 'link "/courses/java-fundamental/" leads to no page of this site: did you mean "/courses/java-fundamentals/"?' }, page: ARTICLE_PAGE },
+  { name: "a link to a section an article does not have", file: ARTICLE, edit: append("\nSee [the rules](/articles/isolating-business-rules/#no-such-section).\n"), expect: { file: ARTICLE, field: "body", line: "edited", message: "names #no-such-section, which /articles/isolating-business-rules/ does not have" }, page: ARTICLE_PAGE },
+
   // Encodings: a byte-order mark and Windows line ends are accepted; bytes that are not UTF-8 are refused
   { name: "a course saved with a byte-order mark", file: COURSE, edit: (text) => `\uFEFF${text}`, expect: "accepted", page: COURSE_PAGE },
   { name: "an article saved with Windows line ends (CRLF)", file: ARTICLE, edit: (text) => text.replace(/\n/g, "\r\n"), expect: "accepted", page: ARTICLE_PAGE },

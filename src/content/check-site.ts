@@ -1,0 +1,55 @@
+import type { BuildContext } from "../collections/build-context.ts";
+import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
+import { PAGE_IDS } from "../markdown/page-ids.ts";
+import { checkLinks, type LinkedBody } from "./check-links.ts";
+import type { ContentCache } from "./content-cache.ts";
+import { loadContent, type Content } from "./load-content.ts";
+import { ContentError, isError, type ContentProblem } from "./problems.ts";
+import { normaliseSitePath } from "./site-path.ts";
+import { staticPagePaths, writtenPaths } from "./site-paths.ts";
+
+/** A model whose content passed every check, and the warnings to show. */
+export interface CheckedModel {
+  model: SiteModel;
+  warnings: ContentProblem[];
+}
+
+/**
+ * Loads the content, derives the model and runs the checks that need the whole site (links between pages): what
+ * the build and `npm run check` both do, so they report the same problems. Throws a ContentError on any error.
+ * `adjust` changes the loaded content before the model is derived (the build points `site.url` at a deploy preview).
+ */
+export async function loadCheckedModel(
+  root: string,
+  context: BuildContext,
+  adjust: (content: Content) => Content = (content) => content,
+  options: { cache?: ContentCache } = {},
+): Promise<CheckedModel> {
+  const content = adjust(await loadContent(root, options));
+  const model = buildSiteModel(content, context);
+  const siteProblems = checkSite(model, root);
+  const warnings = [...(content.warnings ?? []), ...siteProblems.filter((problem) => !isError(problem))];
+  const errors = siteProblems.filter(isError);
+  if (errors.length > 0) throw new ContentError(errors, warnings);
+  return { model, warnings };
+}
+
+/** Checks every link in every Markdown body this build publishes against the pages it writes. */
+export function checkSite(model: SiteModel, root: string): ContentProblem[] {
+  const bodies: LinkedBody[] = [
+    ...model.articles.list.map((article) => ({ file: article.file, pageUrl: article.url, links: article.links })),
+    ...model.catalog.courses.map((course) => ({ file: `_data/courses/${course.id}.yaml`, pageUrl: course.url, links: course.links, field: "description" })),
+    ...model.services.map((service) => ({ file: `_data/services/${service.id}.yaml`, pageUrl: service.url, links: service.links })),
+  ];
+  const redirects = new Map<string, string>([
+    ...model.content.redirects.map((redirect) => [normaliseSitePath(redirect.from), redirect.to] as const),
+    ...model.articles.list.flatMap((article) => article.aliases.map((alias) => [normaliseSitePath(alias), article.url] as const)),
+  ]);
+  // An article's ids are known from rendering: its headings, its footnotes, and the page's own sections.
+  const fragments = new Map(model.articles.list.map((article) => [article.url, new Set([...PAGE_IDS, ...idsIn(article.html)])]));
+  return checkLinks(bodies, { origin: new URL(model.content.site.url).origin, paths: writtenPaths(model, staticPagePaths(root)), redirects, fragments });
+}
+
+function idsIn(html: string): string[] {
+  return [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+}

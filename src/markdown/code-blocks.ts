@@ -1,0 +1,32 @@
+import type MarkdownIt from "markdown-it";
+import { escapeHtml } from "../html/escape-html.ts";
+import { HIGHLIGHT_LANGUAGES, highlightCode } from "./highlight-code.ts";
+import { fileLine, type MarkdownState } from "./markdown-state.ts";
+
+/**
+ * Renders fenced and indented code as `<pre class="code-block">` with highlight.js token classes. The block is
+ * focusable so a keyboard can scroll a long line sideways inside it; the page itself never scrolls sideways.
+ * A fence naming an unknown language is shown as plain text and reported as a warning at its line.
+ */
+export function codeBlocks(markdown: MarkdownIt): void {
+  markdown.renderer.rules.fence = (tokens, index, _options, env: MarkdownState) => {
+    const token = tokens[index]!;
+    const language = token.info.trim().split(/\s+/)[0] ?? "";
+    const code = highlightCode(token.content, language);
+    if (!code.known) {
+      env.problems.push({
+        file: env.file,
+        line: fileLine(env, token.map?.[0] ?? 0),
+        field: env.field ?? "body",
+        severity: "warning",
+        message: `code language "${language}" is not highlighted, so the block is shown as plain text; use one of ${HIGHLIGHT_LANGUAGES.join(", ")}, or "text"`,
+      });
+    }
+    return codeBlock(code.html, code.language);
+  };
+  markdown.renderer.rules.code_block = (tokens, index) => codeBlock(escapeHtml(tokens[index]!.content), "plaintext");
+}
+
+function codeBlock(inner: string, language: string): string {
+  return `<pre class="code-block" tabindex="0"><code class="hljs language-${escapeHtml(language)}">${inner}</code></pre>\n`;
+}

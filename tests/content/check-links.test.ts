@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { checkLinks, type LinkTargets } from "../../src/content/check-links.ts";
+
+const targets: LinkTargets = {
+  origin: "https://www.example.com",
+  paths: new Set(["/", "/articles/", "/articles/first-post/", "/courses/java-fundamentals/", "/feed.xml"]),
+  redirects: new Map([["/blog/first-post/", "/articles/first-post/"]]),
+  fragments: new Map([["/articles/first-post/", new Set(["setup", "next-steps"])]]),
+};
+const check = (...hrefs: string[]) => checkLinks([{ file: "content/articles/a.md", pageUrl: "/articles/first-post/", links: hrefs.map((href, index) => ({ href, line: 10 + index })) }], targets);
+
+describe("checkLinks", () => {
+  it("accepts links to written pages, their known ids, files, other sites, mail and phone", () => {
+    expect(check("/articles/first-post/", "/articles/first-post", "/courses/java-fundamentals/#outline", "#setup", "/feed.xml", "https://www.example.com/articles/", "https://other.example/x", "mailto:a@b.c", "tel:+1303")).toEqual([]);
+  });
+
+  it("reports a path the build does not write, suggesting the nearest", () => {
+    expect(check("/courses/java-fundamental/")).toEqual([
+      { file: "content/articles/a.md", line: 10, field: "body", message: 'link "/courses/java-fundamental/" leads to no page of this site: did you mean "/courses/java-fundamentals/"?' },
+    ]);
+  });
+
+  it("warns about a path only a redirect knows, naming the new one", () => {
+    expect(check("/blog/first-post/#setup")).toEqual([
+      expect.objectContaining({ line: 10, severity: "warning", message: 'link "/blog/first-post/#setup" goes through a redirect: link to "/articles/first-post/#setup" directly' }),
+    ]);
+  });
+
+  it("reports a #fragment the target page lacks, on this page and on another", () => {
+    expect(check("#set-up", "/articles/first-post/#nxt-steps").map((problem) => problem.message)).toEqual([
+      'link "#set-up" names #set-up, which /articles/first-post/ does not have: did you mean "#setup"?',
+      'link "/articles/first-post/#nxt-steps" names #nxt-steps, which /articles/first-post/ does not have: did you mean "#next-steps"?',
+    ]);
+  });
+
+  it("resolves relative links against the page", () => {
+    expect(check("../", "../missing/").map((problem) => problem.line)).toEqual([11]);
+  });
+});

@@ -1,0 +1,152 @@
+import { load } from "cheerio";
+import { describe, expect, it } from "vitest";
+import { renderMarkdownDocument } from "../../src/markdown/render-markdown.ts";
+import type { MarkdownOptions } from "../../src/markdown/markdown-state.ts";
+
+const render = (source: string, options: Partial<MarkdownOptions> = {}) => renderMarkdownDocument(source, { file: "content/articles/x.md", firstLine: 10, ...options });
+
+describe("code blocks", () => {
+  const languages: [string, string][] = [
+    ["java", "public class Hello { public static void main(String[] args) {} }"],
+    ["python", "def greet(name):\n    return f\"hi {name}\""],
+    ["cpp", "#include <vector>\nint main() { return 0; }"],
+    ["csharp", "public sealed class Order { public int Id { get; init; } }"],
+    ["perl", "my @lines = <STDIN>;\nprint scalar(@lines), \"\\n\";"],
+    ["bash", "for f in *.log; do gzip \"$f\"; done"],
+    ["sh", "echo \"$HOME\""],
+    ["powershell", "Get-ChildItem -Path C:\\Logs | Where-Object { $_.Length -gt 1MB }"],
+    ["sql", "SELECT id, name FROM customers WHERE region = 'CO';"],
+    ["xml", "<order id=\"7\"><item>book</item></order>"],
+    ["html", "<p class=\"lead\">Hello</p>"],
+    ["css", ".card { color: red; }"],
+    ["javascript", "const total = items.reduce((sum, item) => sum + item.price, 0);"],
+    ["typescript", "interface User { id: number; name: string }"],
+    ["json", "{ \"id\": 7, \"tags\": [\"a\"] }"],
+    ["yaml", "title: Hello\ntags: [a, b]"],
+    ["http", "GET /accounts/1 HTTP/1.1\nHost: example.com"],
+  ];
+
+  it.each(languages)("highlights %s with token classes and no inline style", (language, code) => {
+    const { html, problems } = render(`\`\`\`${language}\n${code}\n\`\`\``);
+    const $ = load(html);
+    expect($("pre.code-block > code.hljs").length).toBe(1);
+    expect($("pre.code-block span[class^='hljs-']").length).toBeGreaterThan(0);
+    expect($("[style]").length).toBe(0);
+    expect(problems).toEqual([]);
+    // The code reads the same after highlighting: only markup was added.
+    expect($("code").text()).toBe(`${code}\n`);
+  });
+
+  it("shows an unknown language as escaped plain text and warns at the fence's line", () => {
+    const { html, problems } = render("Intro.\n\n```cobol\nMOVE A TO <B>.\n```\n");
+    expect(html).toContain('<code class="hljs language-plaintext">MOVE A TO &lt;B&gt;.');
+    expect(problems).toEqual([
+      expect.objectContaining({ file: "content/articles/x.md", line: 12, field: "body", severity: "warning", message: expect.stringMatching(/code language "cobol" is not highlighted/) }),
+    ]);
+  });
+
+  it("accepts a fence without a language and `text` without a warning", () => {
+    expect(render("```\nplain\n```\n\n```text\nplain\n```").problems).toEqual([]);
+  });
+
+  it("makes the block focusable, so a long line can be scrolled inside it by keyboard", () => {
+    expect(load(render("```java\nint x;\n```").html)("pre.code-block").attr("tabindex")).toBe("0");
+  });
+});
+
+describe("headings", () => {
+  it("gives ##–#### ids and a visible self-link, unique within the page", () => {
+    const { html, headings } = render("## Getting started\n\n### Getting started\n\n#### Notes\n\n## Getting started\n");
+    const $ = load(html);
+    expect(headings.map((heading) => heading.id)).toEqual(["getting-started", "getting-started-2", "notes", "getting-started-3"]);
+    for (const heading of headings) {
+      const link = $(`#${heading.id} a.heading-link`);
+      expect(link.attr("href")).toBe(`#${heading.id}`);
+      expect(link.text()).toContain("#");
+    }
+  });
+
+  it("keeps ids stable when text elsewhere changes", () => {
+    const before = render("Intro.\n\n## Choosing a direction\n").headings[0]!.id;
+    const after = render("A different intro with more words.\n\n## First\n\n## Choosing a direction\n").headings[1]!.id;
+    expect(after).toBe(before);
+  });
+
+  it("never takes an id the page template uses", () => {
+    expect(render("## Main\n\n## Contents\n").headings.map((heading) => heading.id)).toEqual(["main-2", "contents-2"]);
+  });
+
+  it("reports a # heading and a skipped level at their lines", () => {
+    const { problems } = render("# Title again\n\n## Section\n\n#### Too deep\n");
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 10, field: "body", message: expect.stringMatching(/"# Title again" is a level-1 heading/) }),
+      expect.objectContaining({ line: 14, field: "body", message: expect.stringMatching(/jumps from level 2 to 4: use ### here/) }),
+    ]);
+  });
+});
+
+describe("table of contents", () => {
+  const sections = (count: number) => Array.from({ length: count }, (_, index) => `## Part ${index + 1}\n\nText.\n\n### Detail ${index + 1}\n`).join("\n");
+
+  it("lists the ## sections and their ### subsections when there are at least four", () => {
+    const $ = load(render(sections(4), { tableOfContents: true }).html);
+    expect($("nav.toc > ol > li").length).toBe(4);
+    expect($("nav.toc > ol > li:first-child > a").attr("href")).toBe("#part-1");
+    expect($("nav.toc > ol > li:first-child ol a").attr("href")).toBe("#detail-1");
+    expect($("nav.toc").attr("aria-labelledby")).toBe($("nav.toc h2").attr("id"));
+  });
+
+  it("is left out below four sections, and when turned off", () => {
+    expect(render(sections(3), { tableOfContents: true }).html).not.toContain("toc");
+    expect(render(sections(5), { tableOfContents: false }).html).not.toContain("toc");
+  });
+});
+
+describe("tables and footnotes", () => {
+  it("wraps a table in its own scrolling box and aligns columns with classes, not styles", () => {
+    const $ = load(render("| Name | Price |\n|:--|--:|\n| Java | 2,295 |\n").html);
+    expect($("div.table-scroll > table").length).toBe(1);
+    expect($("div.table-scroll").attr("tabindex")).toBe("0");
+    expect($("td.align-right").text()).toBe("2,295");
+    expect($("[style]").length).toBe(0);
+  });
+
+  it("renders footnotes with links both ways", () => {
+    const $ = load(render("A claim.[^1]\n\n[^1]: The source.\n").html);
+    const reference = $("sup.footnote-ref a");
+    expect($(reference.attr("href")!).text()).toContain("The source.");
+    expect($(".footnote-backref").attr("href")).toBe(`#${reference.attr("id")}`);
+  });
+});
+
+describe("links and images", () => {
+  it("records every link with its file line", () => {
+    const { links } = render("First [a](/articles/a/) line\nsecond [b](/courses/b/#outline) line.\n\n- [c](https://example.com/)\n");
+    expect(links).toEqual([
+      { href: "/articles/a/", line: 10 },
+      { href: "/courses/b/#outline", line: 11 },
+      { href: "https://example.com/", line: 13 },
+    ]);
+  });
+
+  it("reports an image without alt text, and renders `decorative` with an empty alt", () => {
+    const seen: { alt: string; decorative: boolean }[] = [];
+    const { problems, html } = render("![](a.png)\n\n![decorative](b.png)\n", {
+      renderImage: (image, decorative) => {
+        seen.push({ alt: image.alt, decorative });
+        return `<img src="${image.src}" alt="">`;
+      },
+    });
+    expect(problems).toEqual([expect.objectContaining({ line: 10, field: "body", message: expect.stringMatching(/image "a.png" has no alt text/) })]);
+    expect(seen).toEqual([{ alt: "decorative", decorative: true }]);
+    expect(html).toContain('<img src="b.png" alt="">');
+  });
+
+  it("reports a link without text", () => {
+    expect(render("Intro.\n\nSee [](/courses/).").problems).toEqual([expect.objectContaining({ line: 12, field: "body", message: expect.stringMatching(/link "\/courses\/" has no text/) })]);
+  });
+
+  it("refuses images where no renderer is given", () => {
+    expect(render("![A chart](chart.png)").problems[0]?.message).toMatch(/cannot be shown here/);
+  });
+});
