@@ -4,6 +4,7 @@ import Image from "@11ty/eleventy-img";
 import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { useSocialFont } from "../social/social-font.ts";
 import { DEFAULT_SOCIAL_IMAGE, SOCIAL_IMAGE, socialImageSvg, type SocialCard } from "../social/social-image-svg.ts";
 
 /** Options of the social images plugin. */
@@ -42,6 +43,7 @@ export function socialImagesPlugin(config: EleventyConfig, options: SocialImages
   config.addGlobalData("defaultSocialImage", DEFAULT_SOCIAL_IMAGE);
   config.on("eleventy.after", async ({ directories }) => {
     const jobs = socialImageJobs(await options.model.get());
+    await useSocialFont(path.join(options.cacheFolder, "fontconfig"));
     await Promise.all(
       jobs.map(async (job) => {
         const metadata = await Image(Buffer.from(socialImageSvg(job.card)), {
