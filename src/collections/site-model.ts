@@ -2,6 +2,8 @@ import type { Content } from "../content/load-content.ts";
 import { buildArticleCollections, type ArticleCollections } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
 import { buildCatalogCollections, type CatalogCollections } from "./catalog.ts";
+import { buildPageCopy, type PageCopy } from "./page-copy.ts";
+import type { PageCopyId } from "../content/page-copy-pages.ts";
 import { buildHighlights, type Highlights } from "./highlights.ts";
 import { placePromotionAsides } from "./promotion-asides.ts";
 import { buildScheduleCollections, type ScheduleCollections } from "./schedule.ts";
@@ -16,6 +18,8 @@ export interface SiteModel {
   catalog: CatalogCollections;
   services: ConsultingService[];
   highlights: Highlights;
+  /** The fixed pages' words, rendered. */
+  copy: Record<PageCopyId, PageCopy>;
 }
 
 /** Derives every collection from validated content, in dependency order. */
@@ -25,5 +29,5 @@ export function buildSiteModel(content: Content, context: BuildContext): SiteMod
   const catalog = buildCatalogCollections(content, schedule, articles);
   placePromotionAsides(articles.list, content, catalog, context);
   const services = buildServices(content, catalog, articles);
-  return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context) };
+  return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context), copy: buildPageCopy(content) };
 }

@@ -11,6 +11,8 @@ import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
 import { FILE_KINDS, idFromFileName, type FileKind, type LoadedFile } from "./load-file.ts";
 import type { ArticleSource, CourseSource, Located, ServiceSource } from "./located.ts";
+import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
+import type { PageCopyId } from "./page-copy-pages.ts";
 import { ContentError, type ContentProblem } from "./problems.ts";
 import { sourceFromLines, type LineTable } from "./yaml-source.ts";
 
@@ -29,6 +31,8 @@ export interface Content {
   promotions: Promotion[];
   redirects: Redirect[];
   articles: ArticleSource[];
+  /** The words of the fixed pages (home, About, ...), from content/copy/. */
+  pageCopy: Record<PageCopyId, PageCopySource>;
   /** The line of a field in a content file, for problems found after loading (such as a redirect to a page that was not built). */
   lineOf(file: string, path: readonly (string | number)[]): number | undefined;
 }
@@ -61,6 +65,9 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     reader.file<Redirect>(`${dataDir}/redirects.yaml`, FILE_KINDS.redirect, { optional: true }),
     reader.folder<ArticleSource>(CONTENT_PATHS.articles, FILE_KINDS.article, [".md"]),
   ]);
+  const pageCopy = await loadPageCopy(root);
+  problems.push(...pageCopy.problems);
+  for (const [file, lines] of pageCopy.lines) reader.lines.set(file, lines);
 
   problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles }, reader));
   if (problems.length > 0 || !site) throw new ContentError(problems);
@@ -79,6 +86,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     promotions: plain(promotions),
     redirects: plain(redirects),
     articles: plain(articles),
+    pageCopy: pageCopy.copy as Record<PageCopyId, PageCopySource>,
     lineOf: (file, path) => {
       const lines = reader.lines.get(file);
       return lines ? sourceFromLines(file, lines).lineOf(path) : undefined;

@@ -1,5 +1,6 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
+import { PAGE_COPY_FOLDER } from "../content/page-copy-pages.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 
 /** Options of the site data plugin. */
@@ -17,6 +18,7 @@ export interface SiteDataOptions {
 export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions): void {
   config.on("eleventy.before", () => options.model.reset());
   config.addWatchTarget(options.articlesFolder);
+  config.addWatchTarget(PAGE_COPY_FOLDER);
 
   // Frozen values are handed to every page by reference; Eleventy would deep-copy plain objects per page.
   const expose = (name: string, pick: (model: SiteModel) => object) => config.addGlobalData(name, async () => Object.freeze(pick(await options.model.get())));
@@ -28,5 +30,6 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("catalog", (model) => model.catalog);
   expose("services", (model) => model.services);
   expose("highlights", (model) => model.highlights);
+  expose("copy", (model) => model.copy);
   expose("build", (model) => model.context);
 }
