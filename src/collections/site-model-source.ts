@@ -1,6 +1,7 @@
 import { loadContent } from "../content/load-content.ts";
 import { deployBaseUrl } from "../netlify/deploy-url.ts";
 import { readSiteNow } from "../time/clock.ts";
+import { createBuildContext } from "./build-context.ts";
 import { buildSiteModel, type SiteModel } from "./site-model.ts";
 
 /**
@@ -15,8 +16,7 @@ export class SiteModelSource {
   /** The model of the current build, loading and validating the content the first time it is asked for. */
   get(): Promise<SiteModel> {
     this.#model ??= (async () => {
-      const runMode = process.env.ELEVENTY_RUN_MODE;
-      const context = { now: readSiteNow(), includeUnpublished: runMode === "serve" || runMode === "watch" };
+      const context = createBuildContext(readSiteNow());
       const content = await loadContent(this.root);
       // A deploy preview links to itself, not to the live site (CONTEXT and DEPLOY_PRIME_URL, set by Netlify).
       // Loaded content is frozen and shared between builds, so the build gets its own copy of `site`.
