@@ -4,6 +4,7 @@ import type { BuildContext } from "./build-context.ts";
 import { buildCatalogCollections, type CatalogCollections } from "./catalog.ts";
 import { buildPageCopy, type PageCopy } from "./page-copy.ts";
 import type { PageCopyId } from "../content/page-copy-pages.ts";
+import { nextChangeFile, type NextChangeFile } from "../feeds/next-change.ts";
 import { buildHighlights, type Highlights } from "./highlights.ts";
 import { placePromotionAsides } from "./promotion-asides.ts";
 import { buildScheduleCollections, type ScheduleCollections } from "./schedule.ts";
@@ -20,6 +21,8 @@ export interface SiteModel {
   highlights: Highlights;
   /** The fixed pages' words, rendered. */
   copy: Record<PageCopyId, PageCopy>;
+  /** When this build goes stale: written to /next-change.json for the scheduled rebuild. */
+  nextChange: NextChangeFile;
 }
 
 /** Derives every collection from validated content, in dependency order. */
@@ -29,5 +32,5 @@ export function buildSiteModel(content: Content, context: BuildContext): SiteMod
   const catalog = buildCatalogCollections(content, schedule, articles);
   placePromotionAsides(articles.list, content, catalog, context);
   const services = buildServices(content, catalog, articles);
-  return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context), copy: buildPageCopy(content) };
+  return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context), copy: buildPageCopy(content), nextChange: nextChangeFile(content, context) };
 }

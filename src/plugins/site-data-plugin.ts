@@ -31,5 +31,6 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("services", (model) => model.services);
   expose("highlights", (model) => model.highlights);
   expose("copy", (model) => model.copy);
+  expose("nextChange", (model) => model.nextChange);
   expose("build", (model) => model.context);
 }

@@ -21,7 +21,7 @@ function readCopy(id: string): CopyFile {
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 /** The words of a Markdown passage as a reader sees them: no link targets, emphasis or list markers. */
 const plainWords = (markdown: string) =>
-  squash(markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1").replace(/[*_#]/g, "").replace(/^\s*\d+\.\s/gm, "").replace(/'/g, "’"));
+  squash(markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1").replace(/[*_#]/g, "").replace(/^\s*(?:\d+\.|-)\s+/gm, "").replace(/'/g, "’"));
 
 const PAGES = { "/": "home", "/about/": "about", "/training/mentoring/": "mentoring", "/training/private/": "private-training", "/contact/": "contact", "/consulting/": "consulting" } as const;
 const dir = buildDir("december");
