@@ -6,7 +6,8 @@ import { parse } from "yaml";
 import { createBuildContext } from "../../src/collections/build-context.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { nextChangeFile, scheduledChanges } from "../../src/feeds/next-change.ts";
-import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { FIXTURE_ROOT } from "../support/project-copy.ts";
 import { createFixture, type Fixture } from "../support/content-fixture.ts";
 import { rawSessions, readYaml, ZONE } from "../support/raw-content.ts";
 import { buildDir } from "../support/site-output.ts";
@@ -42,10 +43,10 @@ describe("next change", () => {
   it("is written to /next-change.json, matching the sample content", () => {
     const now = DateTime.fromISO(CLOCKS.december);
     const moments = rawSessions().flatMap((session) => [session.startAt, session.endAt]);
-    const articles = readdirSync(path.join(REPO_ROOT, "content/articles"), { recursive: true })
+    const articles = readdirSync(path.join(FIXTURE_ROOT, "content/articles"), { recursive: true })
       .map(String)
       .filter((file) => file.endsWith(".md"))
-      .map((file) => parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(REPO_ROOT, "content/articles", file), "utf8"))![1]!) as { date: string; draft?: boolean });
+      .map((file) => parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(FIXTURE_ROOT, "content/articles", file), "utf8"))![1]!) as { date: string; draft?: boolean });
     for (const article of articles) if (!article.draft) moments.push(DateTime.fromISO(article.date, { zone: ZONE }));
     for (const promotion of readYaml<{ validFrom: string; validUntil: string }[]>("_data/promotions.yaml")) {
       moments.push(DateTime.fromISO(promotion.validFrom, { zone: ZONE }), DateTime.fromISO(promotion.validUntil, { zone: ZONE }).plus({ days: 1 }));

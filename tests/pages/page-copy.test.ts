@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { REPO_ROOT } from "../support/build-site.ts";
+import { FIXTURE_ROOT } from "../support/project-copy.ts";
 import { buildDir, page } from "../support/site-output.ts";
 
 // Expectations come from the copy files, read here without src/.
@@ -14,7 +14,7 @@ interface CopyFile {
   body: string;
 }
 function readCopy(id: string): CopyFile {
-  const text = readFileSync(path.join(REPO_ROOT, "content/copy", `${id}.md`), "utf8");
+  const text = readFileSync(path.join(FIXTURE_ROOT, "content/copy", `${id}.md`), "utf8");
   const [, frontMatter, body] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text)!;
   return { ...(parse(frontMatter!) as Omit<CopyFile, "body">), body: body!.trim() };
 }

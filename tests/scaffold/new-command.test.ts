@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { copySampleProject, type SampleProject } from "../support/sample-project.ts";
 
@@ -24,6 +24,7 @@ beforeAll(async () => {
   outputs.promotion = project.scaffold("promotion", "Winter Sale on Java Classes");
   outputs.typo = project.scaffold("session", `${course.slice(0, -2)}${course.slice(-1)}`, "2027-09-13");
 }, 120_000);
+afterAll(() => project?.remove());
 
 describe("npm run new", () => {
   it("prints the path of each new file, and each exists", () => {

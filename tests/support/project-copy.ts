@@ -27,12 +27,13 @@ const LINKED = ["_includes", "src", "node_modules", "scripts"];
 export async function copyProject(source: ContentSource, options: { shareCache?: boolean } = {}): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), `hsg-${source}-`));
   const contentRoot = source === "fixture" ? FIXTURE_ROOT : REPO_ROOT;
-  // Pages and everything else in content/ are code; only the articles are content.
+  // Pages and everything else in content/ are code; only the articles and the page copy are content.
+  const contentFolders = ["articles", "copy"];
   for (const entry of await readdir(path.join(REPO_ROOT, "content"))) {
-    if (entry === "articles") continue;
+    if (contentFolders.includes(entry)) continue;
     await cp(path.join(REPO_ROOT, "content", entry), path.join(root, "content", entry), { recursive: true });
   }
-  await cp(path.join(contentRoot, "content/articles"), path.join(root, "content/articles"), { recursive: true });
+  for (const folder of contentFolders) await cp(path.join(contentRoot, "content", folder), path.join(root, "content", folder), { recursive: true });
   await cp(path.join(contentRoot, "_data"), path.join(root, "_data"), { recursive: true });
   for (const linked of LINKED) await symlink(path.join(REPO_ROOT, linked), path.join(root, linked));
   if (options.shareCache) {
