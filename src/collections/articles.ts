@@ -1,3 +1,4 @@
+import type { DateTime } from "luxon";
 import type { ArticleSource, Content } from "../content/load-content.ts";
 import type { Person } from "../schemas/person.ts";
 import { tagSlug } from "../content/tag-slug.ts";
@@ -45,6 +46,8 @@ export interface Article extends Omit<ArticleSource, "tags"> {
   html: string;
   readingMinutes: number;
   state: PublicationState;
+  /** The last substantial change: `updated`, else the last commit of its file (never before `date`), else `date`. */
+  modified: DateTime;
   tags: TagRef[];
   /** Up to three other articles, most shared tags first. */
   related: Article[];
@@ -103,6 +106,7 @@ export function buildArticleCollections(content: Content, context: BuildContext)
       byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
       socialImage: socialImagePath("articles", source.slug),
       state,
+      modified: lastModified(source, context),
       tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
       related: [],
     }));
@@ -130,6 +134,13 @@ export function buildArticleCollections(content: Content, context: BuildContext)
     tagPages: tags.flatMap((tag) => paginate(tag.articles, ARTICLES_PER_PAGE, tag.url).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
     byCourse: groupBy(list, (article) => article.relatedCourses),
   };
+}
+
+/** An article's last substantial change, for the sitemap and BlogPosting. */
+function lastModified(source: ArticleSource, context: BuildContext): DateTime {
+  if (source.updated) return source.updated;
+  const fileDate = context.lastModified?.(source.file);
+  return fileDate && fileDate > source.date ? fileDate : source.date;
 }
 
 /** The label a tag is shown with: its most used spelling, ties broken alphabetically, so the choice is stable. */

@@ -11,6 +11,8 @@ export interface BuildContext {
   includeUnpublished: boolean;
   /** True in Netlify previews: every page carries a visible "Preview" banner. Left out, false. */
   preview?: boolean;
+  /** The last change of a content file (path from the project root): its last commit, or its modification time. Left out, unknown. */
+  lastModified?: (file: string) => DateTime | undefined;
 }
 
 /** Netlify's deploy contexts that publish a preview address rather than the site. */

@@ -32,5 +32,5 @@ export function buildSiteModel(content: Content, context: BuildContext): SiteMod
   const catalog = buildCatalogCollections(content, schedule, articles);
   placePromotionAsides(articles.list, content, catalog, context);
   const services = buildServices(content, catalog, articles);
-  return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context), copy: buildPageCopy(content), nextChange: nextChangeFile(content, context) };
+  return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context), copy: buildPageCopy(content, context), nextChange: nextChangeFile(content, context) };
 }
