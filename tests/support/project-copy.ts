@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -42,7 +43,27 @@ export async function copyProject(source: ContentSource, options: { shareCache?:
   }
   // package.json makes the copy an ES module project, as the real one is.
   for (const file of [".eleventy.ts", "package.json"]) await cp(path.join(REPO_ROOT, file), path.join(root, file));
+  commitContent(root);
   return root;
+}
+
+/** When a copy's content was committed: before every article's date, so each article's last change is its own date. */
+export const COPY_COMMIT_DATE = "2010-01-01T12:00:00-07:00";
+
+/**
+ * Makes the copy a git repository with its content committed once, as a checkout is: the build then dates pages
+ * from git, as on Netlify, instead of warning and using the files' fresh copy times.
+ */
+function commitContent(root: string): void {
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=Tests", "-c", "user.email=tests@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", ...args], {
+      cwd: root,
+      stdio: "ignore",
+      env: { ...process.env, GIT_AUTHOR_DATE: COPY_COMMIT_DATE, GIT_COMMITTER_DATE: COPY_COMMIT_DATE },
+    });
+  git("init", "-q");
+  git("add", "content", "_data");
+  git("commit", "-q", "-m", "Content of the copy");
 }
 
 /** Deletes a folder made by copyProject (or any temporary folder a test made). */
