@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { FIXTURE_ROOT } from "../support/project-copy.ts";
+import { FIXTURE_ROOT, REPO_ROOT } from "../support/project-copy.ts";
 import { buildDir, page } from "../support/site-output.ts";
 
 // Expectations come from the copy files, read here without src/.
@@ -13,8 +13,8 @@ interface CopyFile {
   blocks?: Record<string, string>;
   body: string;
 }
-function readCopy(id: string): CopyFile {
-  const text = readFileSync(path.join(FIXTURE_ROOT, "content/copy", `${id}.md`), "utf8");
+function readCopy(root: string, id: string): CopyFile {
+  const text = readFileSync(path.join(root, "content/copy", `${id}.md`), "utf8");
   const [, frontMatter, body] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text)!;
   return { ...(parse(frontMatter!) as Omit<CopyFile, "body">), body: body!.trim() };
 }
@@ -24,12 +24,15 @@ const plainWords = (markdown: string) =>
   squash(markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1").replace(/[*_#]/g, "").replace(/^\s*(?:\d+\.|-)\s+/gm, "").replace(/'/g, "’"));
 
 const PAGES = { "/": "home", "/about/": "about", "/training/mentoring/": "mentoring", "/training/private/": "private-training", "/contact/": "contact", "/consulting/": "consulting" } as const;
-const dir = buildDir("december");
-
-describe("pages whose words are content", () => {
+// The fixture's build, and the real content's: whatever the editors write in content/copy/ reaches its page.
+describe.each([
+  ["december", FIXTURE_ROOT],
+  ["sample", REPO_ROOT],
+] as const)("pages whose words are content (%s build)", (build, root) => {
+  const dir = buildDir(build);
   for (const [url, id] of Object.entries(PAGES)) {
     it(`${url} shows ${id}.md: lede, description, main text and blocks`, () => {
-      const copy = readCopy(id);
+      const copy = readCopy(root, id);
       const $ = page(dir, url);
       const main = squash($("main").text()).replace(/'/g, "’");
       expect(squash($("main .lede").first().text())).toBe(copy.lede.replace(/'/g, "’"));
