@@ -34,6 +34,8 @@ export function scheduledChanges(content: Content, context: BuildContext): Sched
     if (!article.draft) changes.push({ at: article.date, reason: `article ${article.slug} is published` });
   }
   for (const promotion of content.promotions) {
+    // A standing promotion (no dates) is placed in articles only and never changes with time.
+    if (!promotion.validFrom || !promotion.validUntil) continue;
     changes.push({ at: promotion.validFrom.startOf("day"), reason: `promotion "${promotion.title}" starts` });
     changes.push({ at: promotion.validUntil.plus({ days: 1 }).startOf("day"), reason: `promotion "${promotion.title}" ends` });
   }

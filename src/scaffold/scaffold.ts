@@ -165,12 +165,15 @@ ${location ? `  location: ${location}\n` : ""}  instructor: ${instructor}
 }
 
 /** A new promotion, running from today for thirty days, appended to the promotions list. */
-export function newPromotion({ now }: ScaffoldInput, titleArgument: string | undefined): ScaffoldEdit {
+export function newPromotion({ content, now }: ScaffoldInput, titleArgument: string | undefined): ScaffoldEdit {
   const title = needTitle(titleArgument, "promotion");
-  const text = `- title: ${quoted(title)}
+  // An id lets editors place the promotion inside an article with [[promotion: id]].
+  const id = freeName(needSlug(title), (name) => content.promotions.some((promotion) => promotion.id === name));
+  const text = `- id: ${id}
+  title: ${quoted(title)}
   body: ${quoted("What the offer is and how to claim it, in one or two sentences.")}
   validFrom: ${quoted(today(now))}
   validUntil: ${quoted(today(now.plus({ days: 30 })))}
 `;
-  return { file: `${CONTENT_PATHS.data}/promotions.yaml`, action: "append", text, hint: "Write the offer's text and set its last day (validUntil); it shows from validFrom." };
+  return { file: `${CONTENT_PATHS.data}/promotions.yaml`, action: "append", text, hint: `Write the offer's text and set its last day (validUntil); it shows from validFrom. Place it in an article with [[promotion: ${id}]].` };
 }

@@ -32,6 +32,13 @@ describe("next change", () => {
     expect(nextChangeFile(content, context("2030-01-01T00:00"))).toEqual({ builtAt: "2030-01-01T07:00:00Z", nextChange: null, reason: null });
   });
 
+  it("ignores standing promotions, which have no dates", async () => {
+    await fixture.edit("_data/promotions.yaml", (text) => `${text}- id: standing\n  title: Always on\n  body: Placed in articles.\n`);
+    const content = await loadContent(fixture.root);
+    const reasons = scheduledChanges(content, createBuildContext(at("2026-12-01T09:00"), {})).map((change) => change.reason);
+    expect(reasons.some((reason) => reason.includes("Always on"))).toBe(false);
+  });
+
   it("counts a scheduled article's publication, not a draft's", async () => {
     const article = (date: string, draft: boolean) => `---\ntitle: Later\ndate: "${date}"\nauthor: hsg\nsummary: Later.\ndraft: ${draft}\n---\n\nText.\n`;
     await fixture.write("content/articles/later.md", article("2026-12-05T07:00", false));

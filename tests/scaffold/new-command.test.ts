@@ -60,6 +60,11 @@ describe("npm run new", () => {
     if (earlier) expect({ mode: added.mode, seats: added.seats }).toEqual({ mode: earlier.mode, seats: earlier.seats });
   });
 
+  it("gives the promotion a free id, so an article can place it, running from today", () => {
+    const promotions = parse(read("_data/promotions.yaml")) as { id?: string; title: string; validFrom?: string }[];
+    expect(promotions.at(-1)).toMatchObject({ id: "winter-sale-on-java-classes", title: "Winter Sale on Java Classes", validFrom: "2026-12-01" });
+  });
+
   it("refuses a misspelt course id and suggests the right one", () => {
     const course = courseIds(project.root)[0]!;
     expect(outputs.typo!.status).toBe(1);
