@@ -5,7 +5,8 @@ import { CONTENT_PATHS, type Content } from "../content/load-content.ts";
 import type { CourseFormat } from "../schemas/course.ts";
 import type { Session } from "../schemas/session.ts";
 import { parseSiteDate } from "../time/parse-date.ts";
-import { freeName, nearestName, slugFromTitle } from "./names.ts";
+import { closestMatch } from "../content/suggest.ts";
+import { freeName, slugFromTitle } from "./names.ts";
 
 /** What a scaffold command does to the project: write a new file, or add an entry at the end of a list file. */
 export interface ScaffoldEdit {
@@ -120,7 +121,7 @@ export function newSession({ content, now }: ScaffoldInput, courseArgument: stri
   if (!courseArgument || !startArgument) throw new ScaffoldError(`Give the course id and the first day: ${usage}`);
   const course = content.courses[courseArgument];
   if (!course) {
-    const suggestion = nearestName(courseArgument, Object.keys(content.courses));
+    const suggestion = closestMatch(courseArgument, Object.keys(content.courses));
     throw new ScaffoldError(
       `There is no course "${courseArgument}" in _data/courses/.${suggestion ? ` Did you mean ${suggestion}?` : ` The course ids are: ${Object.keys(content.courses).sort().join(", ")}.`}`,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, freeName, nearestName, slugFromTitle } from "../../src/scaffold/names.ts";
+import { freeName, slugFromTitle } from "../../src/scaffold/names.ts";
 
 describe("scaffold names", () => {
   it("makes a slug of plain words from any title", () => {
@@ -12,14 +12,5 @@ describe("scaffold names", () => {
     const taken = new Set(["a", "a-2"]);
     expect(freeName("a", (name) => taken.has(name))).toBe("a-3");
     expect(freeName("b", (name) => taken.has(name))).toBe("b");
-  });
-
-  it("suggests the intended id for a typo, and nothing for an unrelated word", () => {
-    const ids = ["java-fundamentals", "advanced-java", "python-programming"];
-    expect(editDistance("ab", "ba")).toBe(1);
-    expect(nearestName("java-fundamentls", ids)).toBe("java-fundamentals");
-    expect(nearestName("jaav-fundamentals", ids)).toBe("java-fundamentals");
-    expect(nearestName("python", ids)).toBe("python-programming");
-    expect(nearestName("cobol", ids)).toBeUndefined();
   });
 });
