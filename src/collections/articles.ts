@@ -1,3 +1,4 @@
+import type { DateTime } from "luxon";
 import type { ArticleSource, Content } from "../content/load-content.ts";
 import { tagSlug } from "../content/tag-slug.ts";
 import { groupBy, uniqueBy } from "../lib/collections.ts";
@@ -59,6 +60,8 @@ export interface Article extends Omit<ArticleSource, "tags"> {
   html: string;
   readingMinutes: number;
   state: PublicationState;
+  /** The last substantial change: `updated`, else the last commit of its file (never before `date`), else `date`. */
+  modified: DateTime;
   tags: TagRef[];
   /** Up to three other articles, most shared tags first. */
   related: Article[];
@@ -123,6 +126,7 @@ export function buildArticleCollections(content: Content, context: BuildContext)
       byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
       ...sharingImage(source),
       state,
+      modified: lastModified(source, context),
       tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
       related: [],
       courses: [],
@@ -162,6 +166,13 @@ export function buildArticleCollections(content: Content, context: BuildContext)
 /** Gives each article the courses it recommends, once the catalog has resolved them. */
 export function linkArticleCourses(articles: readonly Article[], courseById: (id: string) => CourseLink): void {
   for (const article of articles) article.courses = article.relatedCourses.map(courseById);
+}
+
+/** An article's last substantial change, for the sitemap and BlogPosting. */
+function lastModified(source: ArticleSource, context: BuildContext): DateTime {
+  if (source.updated) return source.updated;
+  const fileDate = context.lastModified?.(source.file);
+  return fileDate && fileDate > source.date ? fileDate : source.date;
 }
 
 /** The label a tag is shown with: its most used spelling, ties broken alphabetically, so the choice is stable. */

@@ -1,8 +1,11 @@
 import { ContentCache } from "../content/content-cache.ts";
 import { loadCheckedModel } from "../content/check-site.ts";
+import { readFileDates } from "../content/file-dates.ts";
+import type { Content } from "../content/load-content.ts";
 import { formatProblem } from "../content/problems.ts";
 import { deployBaseUrl } from "../netlify/deploy-url.ts";
 import { readSiteNow } from "../time/clock.ts";
+import { buildKind, createBuildContext } from "./build-context.ts";
 import type { SiteModel } from "./site-model.ts";
 
 /**
@@ -11,16 +14,21 @@ import type { SiteModel } from "./site-model.ts";
  */
 export class SiteModelSource {
   #model: Promise<SiteModel> | undefined;
+  #warned = false;
 
   constructor(private readonly root: string) {}
 
   /** The model of the current build, loading and validating the content the first time it is asked for. */
   get(): Promise<SiteModel> {
     this.#model ??= (async () => {
-      const runMode = process.env.ELEVENTY_RUN_MODE;
-      const development = runMode === "serve" || runMode === "watch";
-      const context = { now: readSiteNow(), includeUnpublished: development };
+      const development = buildKind(process.env) === "development";
       const cache = new ContentCache(this.root);
+      // Dates from git need the list of content files, so the context is made once the content is loaded.
+      const context = async (content: Content) => {
+        const files = [...content.articles.map((article) => article.file), ...Object.values(content.pageCopy).map((copy) => copy.file)];
+        const dates = await readFileDates(this.root, files, (message) => this.#warnOnce(message));
+        return { ...createBuildContext(readSiteNow()), lastModified: dates.of };
+      };
       // A deploy preview links to itself, not to the live site (CONTEXT and DEPLOY_PRIME_URL, set by Netlify).
       // Loaded content is frozen and shared between builds, so the build gets its own copy of `site`.
       const { model, warnings } = await loadCheckedModel(this.root, context, (content) => ({ ...content, site: { ...content.site, url: deployBaseUrl(content.site.url, process.env) } }), { cache });
@@ -31,6 +39,13 @@ export class SiteModelSource {
       return model;
     })();
     return this.#model;
+  }
+
+  // One line per process, not one per rebuild of `npm start`.
+  #warnOnce(message: string): void {
+    if (this.#warned) return;
+    this.#warned = true;
+    console.warn(`[hsg] ${message}`);
   }
 
   /** Forgets the model; the next get() reads the content again. */

@@ -2,6 +2,9 @@ import type { Content } from "../content/load-content.ts";
 import { buildArticleCollections, linkArticleCourses, type ArticleCollections } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
 import { buildCatalogCollections, type CatalogCollections } from "./catalog.ts";
+import { buildPageCopy, type PageCopy } from "./page-copy.ts";
+import type { PageCopyId } from "../content/page-copy-pages.ts";
+import { nextChangeFile, type NextChangeFile } from "../feeds/next-change.ts";
 import { buildHighlights, type Highlights } from "./highlights.ts";
 import { placePromotionAsides } from "./promotion-asides.ts";
 import { buildScheduleCollections, type ScheduleCollections } from "./schedule.ts";
@@ -16,6 +19,10 @@ export interface SiteModel {
   catalog: CatalogCollections;
   services: ConsultingService[];
   highlights: Highlights;
+  /** The fixed pages' words, rendered. */
+  copy: Record<PageCopyId, PageCopy>;
+  /** When this build goes stale: written to /next-change.json for the scheduled rebuild. */
+  nextChange: NextChangeFile;
 }
 
 /** Derives every collection from validated content, in dependency order. */
@@ -26,5 +33,5 @@ export function buildSiteModel(content: Content, context: BuildContext): SiteMod
   linkArticleCourses(articles.list, (id) => catalog.byId[id]!);
   placePromotionAsides(articles.list, content, catalog, context);
   const services = buildServices(content, catalog, articles);
-  return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context) };
+  return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context), copy: buildPageCopy(content, context), nextChange: nextChangeFile(content, context) };
 }

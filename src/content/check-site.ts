@@ -17,16 +17,17 @@ export interface CheckedModel {
 /**
  * Loads the content, derives the model and runs the checks that need the whole site (links between pages): what
  * the build and `npm run check` both do, so they report the same problems. Throws a ContentError on any error.
+ * `context` may be made from the loaded content (dates from git need its file list).
  * `adjust` changes the loaded content before the model is derived (the build points `site.url` at a deploy preview).
  */
 export async function loadCheckedModel(
   root: string,
-  context: BuildContext,
+  context: BuildContext | ((content: Content) => Promise<BuildContext>),
   adjust: (content: Content) => Content = (content) => content,
   options: { cache?: ContentCache } = {},
 ): Promise<CheckedModel> {
   const content = adjust(await loadContent(root, options));
-  const model = buildSiteModel(content, context);
+  const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context);
   const siteProblems = checkSite(model, root);
   const warnings = [...(content.warnings ?? []), ...siteProblems.filter((problem) => !isError(problem))];
   const errors = siteProblems.filter(isError);

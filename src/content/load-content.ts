@@ -11,6 +11,8 @@ import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
 import { FILE_KINDS, idFromFileName, type FileKind, type LoadedFile } from "./load-file.ts";
 import type { ArticleSource, CourseSource, Located, ServiceSource } from "./located.ts";
+import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
+import type { PageCopyId } from "./page-copy-pages.ts";
 import { ContentError, isError, type ContentProblem } from "./problems.ts";
 import { sourceFromLines, type LineTable } from "./yaml-source.ts";
 
@@ -31,6 +33,8 @@ export interface Content {
   articles: ArticleSource[];
   /** Problems that do not stop the build, for the build and `npm run check` to print. */
   warnings?: ContentProblem[];
+  /** The words of the fixed pages (home, About, ...), from content/copy/. */
+  pageCopy: Record<PageCopyId, PageCopySource>;
   /** The line of a field in a content file, for problems found after loading (such as a redirect to a page that was not built). */
   lineOf(file: string, path: readonly (string | number)[]): number | undefined;
 }
@@ -63,6 +67,9 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     reader.file<Redirect>(`${dataDir}/redirects.yaml`, FILE_KINDS.redirect, { optional: true }),
     reader.folder<ArticleSource>(CONTENT_PATHS.articles, FILE_KINDS.article, [".md", "/index.md"]),
   ]);
+  const pageCopy = await loadPageCopy(root);
+  problems.push(...pageCopy.problems);
+  for (const [file, lines] of pageCopy.lines) reader.lines.set(file, lines);
 
   problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles }, reader));
   // Warnings (an unknown code language, a link through a redirect) are reported but do not stop the build.
@@ -84,6 +91,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     redirects: plain(redirects),
     articles: plain(articles),
     warnings: problems,
+    pageCopy: pageCopy.copy as Record<PageCopyId, PageCopySource>,
     lineOf: (file, path) => {
       const lines = reader.lines.get(file);
       return lines ? sourceFromLines(file, lines).lineOf(path) : undefined;

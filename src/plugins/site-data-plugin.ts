@@ -1,6 +1,7 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
+import { PAGE_COPY_FOLDER } from "../content/page-copy-pages.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { SITE_PATHS } from "../urls/site-urls.ts";
 
@@ -22,6 +23,7 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   config.on("eleventy.before", () => options.model.reset());
   options.dev.register(config);
   config.addWatchTarget(options.articlesFolder);
+  config.addWatchTarget(PAGE_COPY_FOLDER);
 
   // Frozen values are handed to every page by reference; Eleventy would deep-copy plain objects per page.
   const expose = (name: string, pick: (model: SiteModel) => object) => config.addGlobalData(name, async () => Object.freeze(pick(await options.model.get())));
@@ -33,6 +35,8 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("catalog", (model) => model.catalog);
   expose("services", (model) => model.services);
   expose("highlights", (model) => model.highlights);
+  expose("copy", (model) => model.copy);
+  expose("nextChange", (model) => model.nextChange);
   expose("build", (model) => model.context);
   // Fixed pages and files, so templates link to them by name (urls.articles) rather than spelling the path.
   config.addGlobalData("urls", () => SITE_PATHS);

@@ -5,6 +5,7 @@ import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { useSocialFont } from "../social/social-font.ts";
 import { DEFAULT_SOCIAL_IMAGE, SOCIAL_IMAGE, socialImageSvg, type SocialCard } from "../social/social-image-svg.ts";
 
 /** Options of the social images plugin. */
@@ -47,6 +48,7 @@ export function socialImagesPlugin(config: EleventyConfig, options: SocialImages
   config.on("eleventy.after", async ({ directories, runMode }) => {
     if (options.dev.maySkip(runMode)) return;
     const jobs = socialImageJobs(await options.model.get());
+    await useSocialFont(path.join(options.cacheFolder, "fontconfig"));
     await Promise.all(
       jobs.map(async (job) => {
         const metadata = await Image(Buffer.from(socialImageSvg(job.card)), {

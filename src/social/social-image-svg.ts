@@ -1,5 +1,6 @@
 import { SITE_PATHS } from "../urls/site-urls.ts";
 import { escapeHtml } from "../html/escape-html.ts";
+import { SOCIAL_FONT_FAMILY } from "./social-font.ts";
 
 /** What a social image shows. */
 export interface SocialCard {
@@ -45,8 +46,8 @@ export function wrapTitle(title: string): string[] {
 }
 
 /**
- * The SVG a social image is rasterised from. Text uses DejaVu Sans, which `npm run setup` installs, so the
- * image renders the same on every machine instead of falling back to boxes.
+ * The SVG a social image is rasterised from. Text uses DejaVu Sans from the dejavu-fonts-ttf npm package
+ * (see social-font.ts), so the image renders the same on every machine instead of falling back to boxes.
  */
 export function socialImageSvg(card: SocialCard): string {
   const lines = wrapTitle(card.title);
@@ -54,7 +55,7 @@ export function socialImageSvg(card: SocialCard): string {
     .map((line, index) => `<text x="80" y="${TITLE_FIRST_BASELINE + index * TITLE_LINE_HEIGHT}" class="title">${escapeHtml(line)}</text>`)
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${SOCIAL_IMAGE.width}" height="${SOCIAL_IMAGE.height}" viewBox="0 0 ${SOCIAL_IMAGE.width} ${SOCIAL_IMAGE.height}">
-<style>text{font-family:'DejaVu Sans',sans-serif;fill:#ffffff}.eyebrow{font-size:30px;fill:#c9dcf0}.title{font-size:${TITLE_SIZE}px;font-weight:bold}.brand{font-size:32px;font-weight:bold}.host{font-size:26px;fill:#c9dcf0}</style>
+<style>text{font-family:'${SOCIAL_FONT_FAMILY}',sans-serif;fill:#ffffff}.eyebrow{font-size:30px;fill:#c9dcf0}.title{font-size:${TITLE_SIZE}px;font-weight:bold}.brand{font-size:32px;font-weight:bold}.host{font-size:26px;fill:#c9dcf0}</style>
 <rect width="100%" height="100%" fill="#0b4f8a"/>
 <rect x="0" y="560" width="100%" height="70" fill="#083a66"/>
 <rect x="80" y="96" width="96" height="8" fill="#e07a4f"/>

@@ -51,7 +51,7 @@ export function articleJsonLd(article: Article, site: Site) {
     url: `${site.url}${article.url}`,
     mainEntityOfPage: `${site.url}${article.url}`,
     datePublished: article.date.toISO({ suppressMilliseconds: true }),
-    dateModified: (article.updated ?? article.date).toISO({ suppressMilliseconds: true }),
+    dateModified: article.modified.toISO({ suppressMilliseconds: true }),
     author: isFirm ? organizationReference(site) : { "@type": "Person", name: article.byline.name, url: site.url + article.byline.url },
     publisher: organizationReference(site),
     image: `${site.url}${article.socialImage}`,

@@ -92,7 +92,7 @@ describe("firm pages (SITE_NOW 2026-12-01)", () => {
     }
   });
 
-  it("describes the mentoring programme: 2 to 4 week cycles, Extreme Programming, action plan, deliverables, timeline and the one-year standard", () => {
+  it("describes the mentoring program: 2 to 4 week cycles, Extreme Programming, action plan, deliverables, timeline and the one-year standard", () => {
     const text = squash(page(dir, "/training/mentoring/")("main").text());
     expect(text).toMatch(/\b(2|two) (to|-|–) (4|four)[ -]weeks?\b/i);
     expect(text).toContain("Extreme Programming");

@@ -149,6 +149,54 @@ tags: [project-management]
 
 Second body.
 `,
+  "content/copy/home.md": `---
+title: Home title
+lede: The home page's opening.
+---
+`,
+  "content/copy/about.md": `---
+title: About us
+description: Who we are.
+lede: We are a test firm.
+blocks:
+  faculty: Our teachers.
+  locations: Our rooms.
+  contact: "[Write to us](/contact/)."
+---
+
+We exist to be **tested**.
+`,
+  "content/copy/mentoring.md": `---
+title: Mentoring
+description: Learning by doing.
+lede: Do it to learn it.
+---
+`,
+  "content/copy/private-training.md": `---
+title: Private training
+description: Classes for one team.
+lede: Your team alone.
+blocks:
+  enquiry: Ask us.
+---
+`,
+  "content/copy/contact.md": `---
+title: Contact
+description: How to reach us.
+lede: Call or write.
+blocks:
+  hours: Weekdays.
+  classrooms: See About.
+---
+`,
+  "content/copy/consulting.md": `---
+title: Consulting
+description: Engineers for hire.
+lede: We build software.
+blocks:
+  start: Call us.
+---
+`,
 };
 
 /** A project written to a temporary folder, with helpers to change it before loading. */

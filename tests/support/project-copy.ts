@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -27,12 +28,13 @@ const LINKED = ["_includes", "src", "node_modules", "scripts"];
 export async function copyProject(source: ContentSource, options: { shareCache?: boolean } = {}): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), `hsg-${source}-`));
   const contentRoot = source === "fixture" ? FIXTURE_ROOT : REPO_ROOT;
-  // Pages and everything else in content/ are code; only the articles are content.
+  // Pages and everything else in content/ are code; only the articles and the page copy are content.
+  const contentFolders = ["articles", "copy"];
   for (const entry of await readdir(path.join(REPO_ROOT, "content"))) {
-    if (entry === "articles") continue;
+    if (contentFolders.includes(entry)) continue;
     await cp(path.join(REPO_ROOT, "content", entry), path.join(root, "content", entry), { recursive: true });
   }
-  await cp(path.join(contentRoot, "content/articles"), path.join(root, "content/articles"), { recursive: true });
+  for (const folder of contentFolders) await cp(path.join(contentRoot, "content", folder), path.join(root, "content", folder), { recursive: true });
   await cp(path.join(contentRoot, "_data"), path.join(root, "_data"), { recursive: true });
   for (const linked of LINKED) await symlink(path.join(REPO_ROOT, linked), path.join(root, linked));
   if (options.shareCache) {
@@ -41,7 +43,27 @@ export async function copyProject(source: ContentSource, options: { shareCache?:
   }
   // package.json makes the copy an ES module project, as the real one is.
   for (const file of [".eleventy.ts", "package.json"]) await cp(path.join(REPO_ROOT, file), path.join(root, file));
+  commitContent(root);
   return root;
+}
+
+/** When a copy's content was committed: before every article's date, so each article's last change is its own date. */
+export const COPY_COMMIT_DATE = "2010-01-01T12:00:00-07:00";
+
+/**
+ * Makes the copy a git repository with its content committed once, as a checkout is: the build then dates pages
+ * from git, as on Netlify, instead of warning and using the files' fresh copy times.
+ */
+function commitContent(root: string): void {
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=Tests", "-c", "user.email=tests@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", ...args], {
+      cwd: root,
+      stdio: "ignore",
+      env: { ...process.env, GIT_AUTHOR_DATE: COPY_COMMIT_DATE, GIT_COMMITTER_DATE: COPY_COMMIT_DATE },
+    });
+  git("init", "-q");
+  git("add", "content", "_data");
+  git("commit", "-q", "-m", "Content of the copy");
 }
 
 /** Deletes a folder made by copyProject (or any temporary folder a test made). */

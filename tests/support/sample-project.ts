@@ -11,18 +11,20 @@ export interface SampleProject {
   edit(file: string, edit: (text: string) => string): Promise<void>;
   /** `npm run check` against this copy. */
   check(): SpawnSyncReturns<string>;
-  /** The real production build command, run in this copy (output in its `_site/`). */
-  build(): SpawnSyncReturns<string>;
+  /** The real production build command, run in this copy (output in its `_site/`), with extra environment variables (e.g. Netlify's CONTEXT). */
+  build(env?: Record<string, string>): SpawnSyncReturns<string>;
+  /** `npm run new -- ...args` in this copy. */
+  scaffold(...args: string[]): SpawnSyncReturns<string>;
   /** Deletes the copy. */
   remove(): Promise<void>;
 }
 
 /** The command line of a project copy: tsx-run node in `root` at the December clock. */
-export function runIn(root: string, args: string[]): SpawnSyncReturns<string> {
+export function runIn(root: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ["--import", "tsx", ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, SITE_NOW: CLOCKS.december },
+    env: { ...process.env, SITE_NOW: CLOCKS.december, ...env },
     timeout: 120_000,
   });
 }
@@ -68,7 +70,8 @@ export async function copySampleProject(source: ContentSource = "fixture"): Prom
       await writeFile(target, edit(await readFile(target, "utf8")));
     },
     check: () => runIn(root, [...COMMANDS.check]),
-    build: () => runIn(root, [...COMMANDS.build]),
+    build: (env) => runIn(root, [...COMMANDS.build], env),
+    scaffold: (...args) => runIn(root, ["scripts/new.ts", ...args]),
     remove: () => removeFolder(root),
   };
 }

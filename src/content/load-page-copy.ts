@@ -1,0 +1,79 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import { pageCopySchema, type PageCopyFrontMatter } from "../schemas/page-copy.ts";
+import { PAGE_COPY_FOLDER, PAGE_COPY_PAGES, type PageCopyId } from "./page-copy-pages.ts";
+import type { ContentProblem } from "./problems.ts";
+import { parseYaml, validate, type LineTable } from "./yaml-source.ts";
+
+/** One page's copy as written: front matter and the Markdown main text. */
+export type PageCopySource = PageCopyFrontMatter & {
+  /** Path relative to the project root. */
+  file: string;
+  /** The Markdown below the front matter (may be empty). */
+  body: string;
+};
+
+/** The result of reading one copy file: its copy, or every problem in it. */
+export type PageCopyParse = { ok: true; copy: PageCopySource; lines: LineTable } | { ok: false; problems: ContentProblem[] };
+
+/** Reads one copy file's text for page `id`: a pure function of the bytes, so it can be cached by content. */
+export function parsePageCopy(file: string, id: PageCopyId, text: string): PageCopyParse {
+  if (!text.startsWith("---")) return { ok: false, problems: [{ file, line: 1, field: "", message: "must start with front matter between --- lines" }] };
+  const split = matter(text, { engines: { yaml: () => ({}) } });
+  // gray-matter keeps the newline after the opening ---, so the front matter's lines are the file's lines.
+  const parsed = parseYaml(file, split.matter);
+  if (!parsed.ok) return parsed;
+  const result = validate(pageCopySchema, parsed.source, parsed.source.value ?? {});
+  if (!result.ok) return result;
+  const needs = PAGE_COPY_PAGES[id];
+  const problems: ContentProblem[] = [];
+  const line = (key: string[]) => parsed.source.lineOf(key);
+  for (const name of needs.blocks) {
+    if (!(name in result.data.blocks)) problems.push({ file, line: line(["blocks"]), field: `blocks.${name}`, message: `is required: the ${id} page places this text` });
+  }
+  for (const name of Object.keys(result.data.blocks)) {
+    if (!(needs.blocks as readonly string[]).includes(name)) {
+      const known = needs.blocks.length ? `this page places ${needs.blocks.join(", ")}` : "this page places no blocks";
+      problems.push({ file, line: line(["blocks", name]), field: `blocks.${name}`, message: `is not used (${known})` });
+    }
+  }
+  if (needs.description && !result.data.description) problems.push({ file, line: 1, field: "description", message: "is required" });
+  if (!needs.description && result.data.description) problems.push({ file, line: line(["description"]), field: "description", message: "is not used: the home page's description is site.yaml's" });
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, copy: { ...result.data, file, body: split.content.trim() }, lines: parsed.lines };
+}
+
+/** Reads every page's copy from `content/copy/`; a missing page or an unknown file is a problem. */
+export async function loadPageCopy(root: string): Promise<{ copy: Partial<Record<PageCopyId, PageCopySource>>; problems: ContentProblem[]; lines: Map<string, LineTable> }> {
+  const problems: ContentProblem[] = [];
+  const lines = new Map<string, LineTable>();
+  const copy: Partial<Record<PageCopyId, PageCopySource>> = {};
+  const ids = Object.keys(PAGE_COPY_PAGES) as PageCopyId[];
+  let names: string[] = [];
+  try {
+    names = (await readdir(path.join(root, PAGE_COPY_FOLDER))).filter((name) => name.endsWith(".md"));
+  } catch {
+    problems.push({ file: PAGE_COPY_FOLDER, field: "", message: "folder is missing" });
+  }
+  for (const name of names) {
+    const id = name.replace(/\.md$/, "");
+    if (!(ids as string[]).includes(id)) problems.push({ file: `${PAGE_COPY_FOLDER}/${name}`, field: "", message: `no page uses this file (the pages with copy are ${ids.join(", ")})` });
+  }
+  await Promise.all(
+    ids.map(async (id) => {
+      const file = `${PAGE_COPY_FOLDER}/${id}.md`;
+      if (!names.includes(`${id}.md`)) {
+        if (names.length) problems.push({ file, field: "", message: `cannot be read: the file is missing (it holds the words of the ${id} page)` });
+        return;
+      }
+      const parsed = parsePageCopy(file, id, await readFile(path.join(root, file), "utf8"));
+      if (!parsed.ok) problems.push(...parsed.problems);
+      else {
+        copy[id] = parsed.copy;
+        lines.set(file, parsed.lines);
+      }
+    }),
+  );
+  return { copy, problems, lines };
+}

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadContent } from "../../src/content/load-content.ts";
+import { parsePageCopy } from "../../src/content/load-page-copy.ts";
+import { createFixture, loadProblems, type Fixture } from "../support/content-fixture.ts";
+
+let fixture: Fixture;
+beforeEach(async () => {
+  fixture = await createFixture();
+});
+afterEach(() => fixture.cleanup());
+
+describe("page copy", () => {
+  it("loads every fixed page's words with its Markdown body", async () => {
+    const content = await loadContent(fixture.root);
+    expect(content.pageCopy.about.title).toBe("About us");
+    expect(content.pageCopy.about.blocks.faculty).toBe("Our teachers.");
+    expect(content.pageCopy.about.body).toBe("We exist to be **tested**.");
+    expect(content.pageCopy.home.description).toBeUndefined();
+  });
+
+  it("reports unknown fields, missing and unused blocks and a missing description at file:line", async () => {
+    await fixture.edit("content/copy/about.md", (text) => text.replace("title: About us", "titel: About us").replace("  contact: \"[Write to us](/contact/).\"\n", "  footer: Extra.\n"));
+    await fixture.edit("content/copy/contact.md", (text) => text.replace("description: How to reach us.\n", ""));
+    const problems = await loadProblems(fixture.root);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: "content/copy/about.md", line: 2, field: "titel", message: expect.stringContaining("unknown field") }),
+        expect.objectContaining({ file: "content/copy/about.md", line: 2, field: "title", message: "is required" }),
+      ]),
+    );
+    await fixture.edit("content/copy/about.md", (text) => text.replace("titel:", "title:"));
+    const next = await loadProblems(fixture.root);
+    expect(next).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: "content/copy/about.md", field: "blocks.contact", message: expect.stringContaining("is required") }),
+        expect.objectContaining({ file: "content/copy/about.md", line: 8, field: "blocks.footer", message: expect.stringContaining("is not used") }),
+        expect.objectContaining({ file: "content/copy/contact.md", field: "description", message: "is required" }),
+      ]),
+    );
+  });
+
+  it("names a missing page's file and refuses a file no page uses", async () => {
+    await fixture.remove("content/copy/mentoring.md");
+    await fixture.write("content/copy/careers.md", "---\ntitle: Careers\nlede: Join us.\n---\n");
+    const problems = await loadProblems(fixture.root);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: "content/copy/mentoring.md", message: expect.stringContaining("missing") }),
+        expect.objectContaining({ file: "content/copy/careers.md", message: expect.stringContaining("no page uses this file") }),
+      ]),
+    );
+  });
+
+  it("is a pure function of the file's text", () => {
+    const text = "---\ntitle: Home\nlede: Hello.\n---\n";
+    const copyOf = (parse: ReturnType<typeof parsePageCopy>) => (parse.ok ? parse.copy : parse.problems);
+    expect(copyOf(parsePageCopy("content/copy/home.md", "home", text))).toEqual({ title: "Home", lede: "Hello.", blocks: {}, file: "content/copy/home.md", body: "" });
+    expect(parsePageCopy("content/copy/home.md", "home", "no front matter")).toMatchObject({ ok: false, problems: [{ line: 1 }] });
+  });
+});
