@@ -1,6 +1,7 @@
 import type { ArticleSource, Content } from "../content/load-content.ts";
 import type { Person } from "../schemas/person.ts";
 import { tagSlug } from "../content/tag-slug.ts";
+import { groupBy } from "../lib/group-by.ts";
 import type { BuildContext } from "./build-context.ts";
 import { socialImagePath } from "../social/social-image-svg.ts";
 import { paginate, type ListPage } from "./paginate.ts";
@@ -162,11 +163,4 @@ function relatedArticles(article: Article, list: readonly Article[]): Article[] 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
-}
-
-/** Groups items under each key they name, keeping their order. */
-export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Record<string, T[]> {
-  const groups: Record<string, T[]> = {};
-  for (const item of items) for (const key of keys(item)) (groups[key] ??= []).push(item);
-  return groups;
 }

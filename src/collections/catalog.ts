@@ -1,10 +1,11 @@
 import type { Content } from "../content/load-content.ts";
 import { DEFAULT_ICON, type IconName } from "../icons/icons.ts";
-import { formatPrice } from "../filters/money.ts";
+import { formatPrice } from "../lib/money.ts";
+import { groupBy } from "../lib/group-by.ts";
 import { courseLevels, type Course, type CourseFormat, type CourseLevel } from "../schemas/course.ts";
 import { socialImagePath } from "../social/social-image-svg.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
-import type { ScheduleCollections, ScheduledSession } from "./schedule.ts";
+import type { ScheduledSession } from "./schedule.ts";
 
 /** A course with what its pages show beside it. */
 export interface CatalogCourse extends Course {
@@ -21,7 +22,11 @@ export interface CatalogCourse extends Course {
   levelUrl: string;
   formatLabels: string[];
   priceLabel: string;
-  /** Upcoming sessions, private ones included. */
+  /** "5 days". */
+  lengthLabel: string;
+  /** Where a visitor registers interest or suggests a date when no class suits. */
+  interestUrl: string;
+  /** Upcoming sessions, private ones included; filled in once the schedule is built. */
   sessions: ScheduledSession[];
   /** The next session a visitor can book or waitlist, if any. */
   nextPublic?: ScheduledSession;
@@ -78,12 +83,13 @@ export function levelUrl(level: CourseLevel): string {
   return `/courses/level/${level}/`;
 }
 
-/** Builds the directory: resolved courses, categories and levels, each with upcoming sessions and articles. */
-export function buildCatalogCollections(content: Content, schedule: ScheduleCollections, articles: ArticleCollections): CatalogCollections {
+/**
+ * Builds the directory: resolved courses, categories and levels, with their articles. It is built before the
+ * schedule, so that each session can point at its catalog course; attachSessions adds the sessions after.
+ */
+export function buildCatalogCollections(content: Content, articles: ArticleCollections): CatalogCollections {
   const byId: Record<string, CatalogCourse> = {};
   for (const course of Object.values(content.courses)) {
-    const sessions = schedule.byCourse[course.id] ?? [];
-    const nextPublic = sessions.find((session) => session.isBookable);
     byId[course.id] = {
       ...course,
       url: `/courses/${course.id}/`,
@@ -96,8 +102,9 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
       levelUrl: levelUrl(course.level),
       formatLabels: course.formats.map((format) => FORMAT_LABELS[format]),
       priceLabel: formatPrice(course.priceUSD),
-      sessions,
-      ...(nextPublic ? { nextPublic } : {}),
+      lengthLabel: course.durationDays === 1 ? "1 day" : `${course.durationDays} days`,
+      interestUrl: `/courses/${course.id}/#interest`,
+      sessions: [],
       related: [],
       articles: articles.byCourse[course.id] ?? [],
     };
@@ -118,4 +125,14 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
     courses: courses.filter((course) => course.level === level),
   }));
   return { courses, byId, categories, levels, groups: [...levels, ...categories] };
+}
+
+/** Gives each course its upcoming sessions and its next public one, once the schedule is built. */
+export function attachSessions(catalog: CatalogCollections, upcoming: readonly ScheduledSession[]): void {
+  const byCourse = groupBy(upcoming, (session) => [session.courseId]);
+  for (const course of catalog.courses) {
+    course.sessions = byCourse[course.id] ?? [];
+    const nextPublic = course.sessions.find((session) => session.isBookable);
+    if (nextPublic) course.nextPublic = nextPublic;
+  }
 }

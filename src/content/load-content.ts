@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Category } from "../schemas/category.ts";
 import type { Location } from "../schemas/location.ts";
 import type { Person } from "../schemas/person.ts";
+import type { PolicyClause } from "../schemas/policy.ts";
 import type { Promotion } from "../schemas/promotion.ts";
 import type { Redirect } from "../schemas/redirect.ts";
 import type { Session } from "../schemas/session.ts";
@@ -29,6 +30,8 @@ export interface Content {
   promotions: Promotion[];
   redirects: Redirect[];
   articles: ArticleSource[];
+  /** The clauses of the policies page, in file order. */
+  policies: PolicyClause[];
   /** The line of a field in a content file, for problems found after loading (such as a redirect to a page that was not built). */
   lineOf(file: string, path: readonly (string | number)[]): number | undefined;
 }
@@ -48,7 +51,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
   const reader = new ContentReader(root, problems, options.cache ?? new ContentCache(root));
   const dataDir = CONTENT_PATHS.data;
 
-  const [site, authors, instructors, locations, categories, courses, services, sessions, promotions, redirects, articles] = await Promise.all([
+  const [site, authors, instructors, locations, categories, courses, services, sessions, promotions, redirects, articles, policies] = await Promise.all([
     reader.file<Site>(`${dataDir}/site.yaml`, FILE_KINDS.site).then((items) => items[0]?.data),
     reader.file<Person & { id: string }>(`${dataDir}/authors.yaml`, FILE_KINDS.person),
     reader.file<Person & { id: string }>(`${dataDir}/instructors.yaml`, FILE_KINDS.person),
@@ -60,9 +63,10 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     reader.file<Promotion>(`${dataDir}/promotions.yaml`, FILE_KINDS.promotion),
     reader.file<Redirect>(`${dataDir}/redirects.yaml`, FILE_KINDS.redirect, { optional: true }),
     reader.folder<ArticleSource>(CONTENT_PATHS.articles, FILE_KINDS.article, [".md"]),
+    reader.file<PolicyClause>(`${dataDir}/policies.yaml`, FILE_KINDS.policy),
   ]);
 
-  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles }, reader));
+  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles, policies }, reader));
   if (problems.length > 0 || !site) throw new ContentError(problems);
 
   const byId = <T extends { id: string }>(items: Located<T>[]) => Object.fromEntries(items.map((item) => [item.data.id, item.data]));
@@ -79,6 +83,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     promotions: plain(promotions),
     redirects: plain(redirects),
     articles: plain(articles),
+    policies: plain(policies),
     lineOf: (file, path) => {
       const lines = reader.lines.get(file);
       return lines ? sourceFromLines(file, lines).lineOf(path) : undefined;

@@ -8,6 +8,7 @@ import { idField } from "../schemas/fields.ts";
 import { locationSchema } from "../schemas/location.ts";
 import { personSchema } from "../schemas/person.ts";
 import { promotionSchema } from "../schemas/promotion.ts";
+import { policyClauseSchema } from "../schemas/policy.ts";
 import { redirectSchema } from "../schemas/redirect.ts";
 import { serviceSchema } from "../schemas/service.ts";
 import { sessionSchema } from "../schemas/session.ts";
@@ -195,6 +196,7 @@ export const FILE_KINDS = {
   session: { name: "session", shape: "list", schema: sessionSchema },
   promotion: { name: "promotion", shape: "list", schema: promotionSchema },
   redirect: { name: "redirect", shape: "list", schema: redirectSchema, allowEmpty: true },
+  policy: { name: "policy", shape: "list", schema: policyClauseSchema },
   article: {
     name: "article",
     shape: "article",

@@ -1,6 +1,2 @@
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
-
-/** "$2,495", or "Price on request" when no price is set. */
-export function formatPrice(priceUSD: number | undefined): string {
-  return priceUSD === undefined ? "Price on request" : usd.format(priceUSD);
-}
+// The formatter lives in src/lib so that the collections can use it without importing a template filter.
+export { formatPrice } from "../lib/money.ts";
