@@ -184,9 +184,12 @@ describe("course pages (SITE_NOW 2026-12-01)", () => {
       for (const session of upcoming) {
         // A class that has already started is listed until it ends, but closed to registration.
         const notStarted = session.startAt > DateTime.fromISO(CLOCKS.december);
-        const canRegister = notStarted && session.mode !== "onsite" && session.status === "scheduled" && session.seatsLeft > 0;
+        const open = notStarted && session.mode !== "onsite" && session.status === "scheduled" && session.seatsLeft > 0;
+        // A public class without a price takes an enquiry instead of a registration.
+        const priced = (session.priceUSD ?? course.priceUSD) !== undefined;
+        const canRegister = open && priced;
         const full = notStarted && session.mode !== "onsite" && session.status === "scheduled" && session.seatsLeft === 0;
-        const href = canRegister ? `/schedule/${session.id}/#register` : full ? `/schedule/${session.id}/#waitlist` : `/schedule/${session.id}/`;
+        const href = canRegister ? `/schedule/${session.id}/#register` : open ? `/schedule/${session.id}/#enquire` : full ? `/schedule/${session.id}/#waitlist` : `/schedule/${session.id}/`;
         const link = dates.find(`a[href="${href}"]`);
         expect(link.length, `${course.id}: ${href}`).toBe(1);
         if (canRegister) expect(squash(link.text()), href).toMatch(/^Register/);
