@@ -15,6 +15,8 @@ export interface CatalogCourse extends Course {
   /** The 1200x630 image shown when the course is shared. */
   socialImage: string;
   calendarUrl: string;
+  /** The course's calendar as a webcal:// subscription, which calendar apps keep up to date. */
+  webcalUrl: string;
   privateEnquiryUrl: string;
   categoryName: string;
   categoryUrl: string;
@@ -73,6 +75,11 @@ const FORMAT_LABELS: Record<CourseFormat, string> = {
   "onsite-private": "Private, at your site",
 };
 
+/** A calendar path as a webcal:// subscription on the site's host: calendar apps subscribe instead of importing once. */
+export function webcalUrl(siteUrl: string, path: string): string {
+  return `webcal://${new URL(siteUrl).host}${path}`;
+}
+
 /** The URL of a category's browse page. */
 export function categoryUrl(id: string): string {
   return `/courses/category/${id}/`;
@@ -95,6 +102,7 @@ export function buildCatalogCollections(content: Content, articles: ArticleColle
       url: `/courses/${course.id}/`,
       socialImage: socialImagePath("courses", course.id),
       calendarUrl: `/courses/${course.id}.ics`,
+      webcalUrl: webcalUrl(content.site.url, `/courses/${course.id}.ics`),
       privateEnquiryUrl: `/training/private/${course.id}/#enquiry`,
       categoryName: content.categories[course.category]!.name,
       categoryUrl: categoryUrl(course.category),

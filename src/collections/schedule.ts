@@ -7,7 +7,7 @@ import { formatDateRange } from "../time/format-range.ts";
 import { dailyHours, meetingDate, meetingHours, zoneLabel, type MeetingTimes } from "../time/meeting-hours.ts";
 import { teachingDays } from "../time/teaching-days.ts";
 import type { BuildContext } from "./build-context.ts";
-import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
+import { webcalUrl, type CatalogCollections, type CatalogCourse } from "./catalog.ts";
 import type { Instructor } from "./instructors.ts";
 import { policyOverrides, type Policies, type PolicyClauseView } from "./policies.ts";
 import type { Venue } from "./venues.ts";
@@ -104,6 +104,9 @@ export interface ScheduleFacet {
   /** "December 2026", "Live online", "HSG Training Center", "Java". */
   label: string;
   url: string;
+  /** The facet's classes as an iCalendar file, and as a webcal:// subscription to it. */
+  calendarUrl: string;
+  webcalUrl: string;
   sessions: ScheduledSession[];
 }
 
@@ -121,6 +124,8 @@ export interface ScheduleCollections {
   months: ScheduleMonth[];
   /** Browse pages by format, location and category, in that order. */
   facets: ScheduleFacet[];
+  /** Months and facets together: each has a calendar file to subscribe to. */
+  calendarFacets: ScheduleFacet[];
   /** Facets by kind, for the browse navigation. */
   facetsByKind: { formats: ScheduleFacet[]; locations: ScheduleFacet[]; categories: ScheduleFacet[] };
   /** Upcoming sessions per course id. */
@@ -167,28 +172,45 @@ export function buildScheduleCollections(content: Content, context: BuildContext
   const byLocation = groupBy(upcoming, (session) => (session.location ? [session.location.id] : []));
   for (const venue of references.venues) venue.sessions = byLocation[venue.id] ?? [];
 
-  const facet = (kind: ScheduleFacet["kind"], key: string, label: string, sessions: ScheduledSession[]): ScheduleFacet => ({ kind, key, label, url: scheduleFacetUrl(kind, key), sessions });
+  const facet = (kind: ScheduleFacet["kind"], key: string, label: string, sessions: ScheduledSession[]): ScheduleFacet => {
+    const url = scheduleFacetUrl(kind, key);
+    const calendarUrl = `${url.replace(/\/$/, "")}.ics`;
+    return { kind, key, label, url, calendarUrl, webcalUrl: webcalUrl(content.site.url, calendarUrl), sessions };
+  };
   const byMode = groupBy(upcoming, (session) => [session.mode]);
   const formats = (["classroom", "online"] as const).map((mode) => facet("format", mode, MODE_LABELS[mode], byMode[mode] ?? []));
   const locations = references.venues.map((venue) => facet("location", venue.id, venue.name, venue.sessions));
   const byCategory = groupBy(upcoming, (session) => [session.course.category]);
   const categories = references.catalog.categories.map((category) => facet("category", category.id, category.name, byCategory[category.id] ?? []));
 
+  const months = monthsOf(upcoming, content.site.url);
+  const facets = [...formats, ...locations, ...categories];
   return {
     upcoming,
-    months: monthsOf(upcoming),
-    facets: [...formats, ...locations, ...categories],
+    months,
+    facets,
+    calendarFacets: [...months, ...facets],
     facetsByKind: { formats, locations, categories },
     byCourse: groupBy(upcoming, (session) => [session.courseId]),
     bookable,
   };
 }
 
-function monthsOf(upcoming: readonly ScheduledSession[]): ScheduleMonth[] {
+function monthsOf(upcoming: readonly ScheduledSession[], siteUrl: string): ScheduleMonth[] {
   const months = new Map<string, ScheduleMonth>();
   for (const session of upcoming) {
     const key = session.start.toFormat("yyyy-MM");
-    const month = months.get(key) ?? { kind: "month" as const, key, label: session.start.setLocale("en-US").toFormat("LLLL yyyy"), url: scheduleFacetUrl("month", key), sessions: [], weeks: [] };
+    const calendarUrl = `/schedule/${key}.ics`;
+    const month = months.get(key) ?? {
+      kind: "month" as const,
+      key,
+      label: session.start.setLocale("en-US").toFormat("LLLL yyyy"),
+      url: scheduleFacetUrl("month", key),
+      calendarUrl,
+      webcalUrl: webcalUrl(siteUrl, calendarUrl),
+      sessions: [],
+      weeks: [],
+    };
     month.sessions.push(session);
     months.set(key, month);
   }

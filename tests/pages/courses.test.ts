@@ -265,7 +265,9 @@ describe("course pages (SITE_NOW 2026-12-01)", () => {
       if (upcomingOf(course.id, "december").length > 0) {
         const link = $(`main a[href="${ics}"]`);
         expect(link.length, course.id).toBe(1);
-        expect(squash(link.text()), course.id).toMatch(/^Add .+ to your calendar$/);
+        // And the same calendar as a subscription, which calendar apps keep current.
+        const host = new URL(readYaml<{ url: string }>("_data/site.yaml").url).host;
+        expect($(`main a[href="webcal://${host}${ics}"]`).length, course.id).toBe(1);
       }
     }
   });
