@@ -5,6 +5,7 @@ import { groupBy } from "../lib/group-by.ts";
 import { courseLevels, type Course, type CourseFormat, type CourseLevel } from "../schemas/course.ts";
 import { socialImagePath } from "../social/social-image-svg.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
+import type { PathStep } from "./learning-paths.ts";
 import type { ScheduledSession } from "./schedule.ts";
 
 /** A course with what its pages show beside it. */
@@ -34,6 +35,8 @@ export interface CatalogCourse extends Course {
   nextPublic?: ScheduledSession;
   /** Courses named in relatedCourses, resolved. */
   related: CatalogCourse[];
+  /** The learning paths this course is a step of; filled in when the paths are built. */
+  paths: PathStep[];
   /** The articles this build shows that name this course (published ones only, except in development). */
   articles: Article[];
 }
@@ -114,6 +117,7 @@ export function buildCatalogCollections(content: Content, articles: ArticleColle
       interestUrl: `/courses/${course.id}/#interest`,
       sessions: [],
       related: [],
+      paths: [],
       articles: articles.byCourse[course.id] ?? [],
     };
   }

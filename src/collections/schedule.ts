@@ -128,11 +128,16 @@ export interface ScheduleCollections {
   calendarFacets: ScheduleFacet[];
   /** Facets by kind, for the browse navigation. */
   facetsByKind: { formats: ScheduleFacet[]; locations: ScheduleFacet[]; categories: ScheduleFacet[] };
+  /** The "newly added classes" Atom feed. */
+  newClassesFeedUrl: string;
   /** Upcoming sessions per course id. */
   byCourse: Record<string, ScheduledSession[]>;
   /** Upcoming sessions a visitor can book or waitlist (see isBookable): the home page's and sidebar's "next classes". */
   bookable: ScheduledSession[];
 }
+
+/** Where the "newly added classes" Atom feed is written. */
+export const NEW_CLASSES_FEED_PATH = "/schedule/new-classes.xml";
 
 /** What a session is resolved against: built before the schedule. */
 export interface ScheduleReferences {
@@ -190,6 +195,7 @@ export function buildScheduleCollections(content: Content, context: BuildContext
     months,
     facets,
     calendarFacets: [...months, ...facets],
+    newClassesFeedUrl: NEW_CLASSES_FEED_PATH,
     facetsByKind: { formats, locations, categories },
     byCourse: groupBy(upcoming, (session) => [session.courseId]),
     bookable,

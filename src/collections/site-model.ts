@@ -5,6 +5,7 @@ import { attachSessions, buildCatalogCollections, type CatalogCollections } from
 import { buildHighlights, type Highlights } from "./highlights.ts";
 import { placePromotionAsides } from "./promotion-asides.ts";
 import { buildInstructors, type Instructor } from "./instructors.ts";
+import { buildLearningPaths, type LearningPaths } from "./learning-paths.ts";
 import { buildPolicies, type Policies } from "./policies.ts";
 import { buildScheduleCollections, type ScheduleCollections } from "./schedule.ts";
 import { buildServices, type ConsultingService } from "./services.ts";
@@ -20,6 +21,7 @@ export interface SiteModel {
   instructors: Instructor[];
   venues: Venue[];
   policies: Policies;
+  learningPaths: LearningPaths;
   services: ConsultingService[];
   highlights: Highlights;
 }
@@ -35,9 +37,10 @@ export function buildSiteModel(content: Content, context: BuildContext): SiteMod
   const instructors = buildInstructors(content, catalog);
   const venues = buildVenues(content);
   const policies = buildPolicies(content);
+  const learningPaths = buildLearningPaths(content, catalog);
   const schedule = buildScheduleCollections(content, context, { catalog, instructors, venues, policies });
   attachSessions(catalog, schedule.upcoming);
   placePromotionAsides(articles.list, content, catalog, context);
   const services = buildServices(content, catalog, articles);
-  return { content, context, articles, schedule, catalog, instructors, venues, policies, services, highlights: buildHighlights(content, context) };
+  return { content, context, articles, schedule, catalog, instructors, venues, policies, learningPaths, services, highlights: buildHighlights(content, context) };
 }

@@ -110,6 +110,17 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
   }
 
   checkPricesAndPolicies(content, at);
+
+  const paths = new Map<string, Located<{ id: string }>>();
+  for (const path of content.learningPaths) {
+    const earlier = paths.get(path.data.id);
+    if (earlier) at(path, ["id"], `"${path.data.id}" is already used at line ${earlier.source.lineOf([...earlier.path, "id"])}; learning path ids must be unique`);
+    else paths.set(path.data.id, path);
+    path.data.courses.forEach((id, index) => {
+      requireRef(path, ["courses", index], id, courses, "course", "_data/courses/");
+      if (path.data.courses.indexOf(id) !== index) at(path, ["courses", index], `"${id}" is already step ${path.data.courses.indexOf(id) + 1} of this path`);
+    });
+  }
   problems.push(...checkPaths(content));
   return problems;
 }

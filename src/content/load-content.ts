@@ -4,6 +4,7 @@ import type { Category } from "../schemas/category.ts";
 import type { Location } from "../schemas/location.ts";
 import type { Person } from "../schemas/person.ts";
 import type { PolicyClause } from "../schemas/policy.ts";
+import type { LearningPath } from "../schemas/learning-path.ts";
 import type { Promotion } from "../schemas/promotion.ts";
 import type { Redirect } from "../schemas/redirect.ts";
 import type { Session } from "../schemas/session.ts";
@@ -32,6 +33,8 @@ export interface Content {
   articles: ArticleSource[];
   /** The clauses of the policies page, in file order. */
   policies: PolicyClause[];
+  /** Learning paths, in file order; the file is optional. */
+  learningPaths: LearningPath[];
   /** The line of a field in a content file, for problems found after loading (such as a redirect to a page that was not built). */
   lineOf(file: string, path: readonly (string | number)[]): number | undefined;
 }
@@ -51,7 +54,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
   const reader = new ContentReader(root, problems, options.cache ?? new ContentCache(root));
   const dataDir = CONTENT_PATHS.data;
 
-  const [site, authors, instructors, locations, categories, courses, services, sessions, promotions, redirects, articles, policies] = await Promise.all([
+  const [site, authors, instructors, locations, categories, courses, services, sessions, promotions, redirects, articles, policies, learningPaths] = await Promise.all([
     reader.file<Site>(`${dataDir}/site.yaml`, FILE_KINDS.site).then((items) => items[0]?.data),
     reader.file<Person & { id: string }>(`${dataDir}/authors.yaml`, FILE_KINDS.person),
     reader.file<Person & { id: string }>(`${dataDir}/instructors.yaml`, FILE_KINDS.person),
@@ -64,9 +67,10 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     reader.file<Redirect>(`${dataDir}/redirects.yaml`, FILE_KINDS.redirect, { optional: true }),
     reader.folder<ArticleSource>(CONTENT_PATHS.articles, FILE_KINDS.article, [".md"]),
     reader.file<PolicyClause>(`${dataDir}/policies.yaml`, FILE_KINDS.policy),
+    reader.file<LearningPath>(`${dataDir}/learning-paths.yaml`, FILE_KINDS.learningPath, { optional: true }),
   ]);
 
-  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles, policies }, reader));
+  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles, policies, learningPaths }, reader));
   if (problems.length > 0 || !site) throw new ContentError(problems);
 
   const byId = <T extends { id: string }>(items: Located<T>[]) => Object.fromEntries(items.map((item) => [item.data.id, item.data]));
@@ -84,6 +88,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     redirects: plain(redirects),
     articles: plain(articles),
     policies: plain(policies),
+    learningPaths: plain(learningPaths),
     lineOf: (file, path) => {
       const lines = reader.lines.get(file);
       return lines ? sourceFromLines(file, lines).lineOf(path) : undefined;

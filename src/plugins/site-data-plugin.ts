@@ -29,6 +29,7 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("faculty", (model) => model.instructors);
   expose("venues", (model) => model.venues);
   expose("policies", (model) => model.policies);
+  expose("learningPaths", (model) => model.learningPaths);
   expose("services", (model) => model.services);
   expose("highlights", (model) => model.highlights);
   expose("build", (model) => model.context);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateTimeField, idField, priceField, textField } from "./fields.ts";
+import { dateOnlyField, dateTimeField, idField, priceField, textField } from "./fields.ts";
 import { policyOverridesField } from "./policy.ts";
 
 /** Where a class is taught. */
@@ -49,6 +49,8 @@ export const sessionSchema = z
     earlyBird: z.strictObject({ priceUSD: priceField, until: dateTimeField }).optional(),
     /** The date by which the firm confirms or cancels the class: until then, students should not book travel. */
     confirmBy: dateTimeField.optional(),
+    /** The day the class was put on the schedule, e.g. "2026-11-20": the "newly added classes" feed lists the latest by it; without it a class stays out of that feed. */
+    added: dateOnlyField.optional(),
     /** Clause id -> Markdown replacing that clause of the policies for this class only. */
     policies: policyOverridesField,
   })

@@ -56,7 +56,7 @@ function content(articles: ArticleSource[]): Content {
   const authors = Object.fromEntries(
     [...new Set(articles.map((article) => article.author))].map((id) => [id, { id, name: `Name of ${id}`, role: "Writer", bio: "Writes." }]),
   );
-  return { site, authors, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles, policies: [], lineOf: () => undefined };
+  return { site, authors, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles, policies: [], learningPaths: [], lineOf: () => undefined };
 }
 
 const slugs = (articles: readonly Article[] | undefined) => (articles ?? []).map((item) => item.slug);

@@ -2,7 +2,7 @@ import type { CheerioAPI } from "cheerio";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { CLOCKS } from "../support/build-site.ts";
-import { type CourseData, rawArticles, rawCourses, rawEntries, rawSessions } from "../support/raw-content.ts";
+import { type CourseData, rawArticles, rawCourses, rawEntries, rawSessions, readYaml } from "../support/raw-content.ts";
 import { buildDir, page, urlExists } from "../support/site-output.ts";
 
 // Expectations come from the fixture's data files (tests/fixture-site), read here without src/.

@@ -47,6 +47,8 @@ export interface SessionData {
   priceNote?: string;
   /** Meeting days with their own hours, local date-times in ZONE. */
   meetings?: { start: string; end: string }[];
+  /** The day the class was put on the schedule. */
+  added?: string;
   /** The start the class had before it moved. */
   previousStart?: string;
   registrationCloses?: string;
