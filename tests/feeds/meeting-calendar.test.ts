@@ -9,7 +9,7 @@ import { createFixture, MINIMAL_PROJECT, type Fixture } from "../support/content
 // A fixture session with its own meeting days across the March 2027 daylight-saving change (a Saturday half day, a
 // skipped Monday), and one that moved: read back with ical.js, which knows nothing of luxon or ical-generator.
 const SESSIONS = `- id: across-the-change
-  course: java-fundamentals
+  course: advanced-java
   start: "2027-03-12T09:00"
   end: "2027-03-16T16:30"
   mode: classroom
@@ -21,9 +21,9 @@ const SESSIONS = `- id: across-the-change
     - { start: "2027-03-13T09:00", end: "2027-03-13T12:30" }
     - { start: "2027-03-16T10:00", end: "2027-03-16T16:30" }
 - id: moved-class
-  course: java-fundamentals
+  course: advanced-java
   start: "2027-04-05T09:00"
-  end: "2027-04-06T16:30"
+  end: "2027-04-07T16:30"
   previousStart: "2027-03-29T09:00"
   mode: online
   instructor: elena-marsh
