@@ -353,6 +353,15 @@ describe("loadContent: references between files", () => {
     ]);
   });
 
+  it("counts listed meetings as the teaching days that must match the course's length", async () => {
+    await fixture.edit("_data/schedule.yaml", (text) =>
+      text.replace("  enrolled: 3\n", '  enrolled: 3\n  meetings:\n    - { start: "2027-01-12T09:00", end: "2027-01-12T16:30" }\n    - { start: "2027-01-13T09:00", end: "2027-01-13T12:00" }\n'),
+    );
+    expect(await loadProblems(fixture.root)).toEqual([
+      { file: "_data/schedule.yaml", line: 10, field: "[0].meetings", message: expect.stringMatching(/^gives 2 teaching days \(meetings listed\), but course "java-fundamentals" lasts 5/) },
+    ]);
+  });
+
   it("refuses meetings outside the session's days, and a meeting that ends before it starts", async () => {
     await fixture.edit("_data/schedule.yaml", (text) =>
       text.replace("  enrolled: 3\n", '  enrolled: 3\n  meetings:\n    - { start: "2027-01-11T09:00", end: "2027-01-11T16:30" }\n    - { start: "2027-01-13T16:00", end: "2027-01-13T09:00" }\n'),
