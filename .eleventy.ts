@@ -41,7 +41,7 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(structuredDataPlugin);
   config.addPlugin(assetUrlsPlugin, { assets });
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: "/assets/site.css", assets });
-  config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "/assets/search.js" }, assets });
+  config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "/assets/search.js", "src/browser/deadlines.js": "/assets/deadlines.js" }, assets });
   config.addPlugin(brandAssetsPlugin, { model });
   config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });

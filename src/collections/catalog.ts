@@ -1,11 +1,13 @@
 import type { CourseSource } from "../content/located.ts";
 import type { Content } from "../content/load-content.ts";
 import { DEFAULT_ICON, type IconName } from "../icons/icons.ts";
+import { groupBy } from "../lib/collections.ts";
 import { formatPrice } from "../lib/money.ts";
 import { courseLevels, type Course, type CourseFormat, type CourseLevel } from "../schemas/course.ts";
 import { categoryUrl, courseCalendarUrl, courseUrl, levelUrl, privateCourseUrl, socialImageUrl } from "../urls/site-urls.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
-import type { ScheduleCollections, ScheduledSession } from "./schedule.ts";
+import type { PathStep } from "./learning-paths.ts";
+import type { ScheduledSession } from "./schedule.ts";
 
 /** A course with what its pages show beside it. */
 export interface CatalogCourse extends Course, Pick<CourseSource, "links" | "imageJobs"> {
@@ -15,6 +17,8 @@ export interface CatalogCourse extends Course, Pick<CourseSource, "links" | "ima
   /** The 1200x630 image shown when the course is shared. */
   socialImage: string;
   calendarUrl: string;
+  /** The course's calendar as a webcal:// subscription, which calendar apps keep up to date. */
+  webcalUrl: string;
   privateEnquiryUrl: string;
   categoryName: string;
   categoryUrl: string;
@@ -22,12 +26,18 @@ export interface CatalogCourse extends Course, Pick<CourseSource, "links" | "ima
   levelUrl: string;
   formatLabels: string[];
   priceLabel: string;
-  /** Upcoming sessions, private ones included. */
+  /** "5 days". */
+  lengthLabel: string;
+  /** Where a visitor registers interest or suggests a date when no class suits. */
+  interestUrl: string;
+  /** Upcoming sessions, private ones included; filled in once the schedule is built. */
   sessions: ScheduledSession[];
   /** The next session a visitor can book or waitlist, if any. */
   nextPublic?: ScheduledSession;
   /** Courses named in relatedCourses, resolved. */
   related: CatalogCourse[];
+  /** The learning paths this course is a step of; filled in when the paths are built. */
+  paths: PathStep[];
   /** The articles this build shows that name this course (published ones only, except in development). */
   articles: Article[];
 }
@@ -69,27 +79,36 @@ const FORMAT_LABELS: Record<CourseFormat, string> = {
   "onsite-private": "Private, at your site",
 };
 
-/** Builds the directory: resolved courses, categories and levels, each with upcoming sessions and articles. */
-export function buildCatalogCollections(content: Content, schedule: ScheduleCollections, articles: ArticleCollections): CatalogCollections {
+/** A calendar path as a webcal:// subscription on the site's host: calendar apps subscribe instead of importing once. */
+export function webcalUrl(siteUrl: string, path: string): string {
+  return `webcal://${new URL(siteUrl).host}${path}`;
+}
+
+/**
+ * Builds the directory: resolved courses, categories and levels, with their articles. It is built before the
+ * schedule, so that each session can point at its catalog course; attachSessions adds the sessions after.
+ */
+export function buildCatalogCollections(content: Content, articles: ArticleCollections): CatalogCollections {
   const byId: Record<string, CatalogCourse> = {};
   for (const course of Object.values(content.courses)) {
-    const sessions = schedule.byCourse[course.id] ?? [];
-    const nextPublic = sessions.find((session) => session.isBookable);
     byId[course.id] = {
       ...course,
       url: courseUrl(course.id),
       socialImage: socialImageUrl("courses", course.id),
       calendarUrl: courseCalendarUrl(course.id),
       privateEnquiryUrl: `${privateCourseUrl(course.id)}#enquiry`,
+      webcalUrl: webcalUrl(content.site.url, courseCalendarUrl(course.id)),
       categoryName: content.categories[course.category]!.name,
       categoryUrl: categoryUrl(course.category),
       levelLabel: LEVEL_TEXT[course.level].name,
       levelUrl: levelUrl(course.level),
       formatLabels: course.formats.map((format) => FORMAT_LABELS[format]),
       priceLabel: formatPrice(course.priceUSD),
-      sessions,
-      ...(nextPublic ? { nextPublic } : {}),
+      lengthLabel: course.durationDays === 1 ? "1 day" : `${course.durationDays} days`,
+      interestUrl: `/courses/${course.id}/#interest`,
+      sessions: [],
       related: [],
+      paths: [],
       articles: articles.byCourse[course.id] ?? [],
     };
   }
@@ -109,4 +128,14 @@ export function buildCatalogCollections(content: Content, schedule: ScheduleColl
     courses: courses.filter((course) => course.level === level),
   }));
   return { courses, byId, categories, levels, groups: [...levels, ...categories] };
+}
+
+/** Gives each course its upcoming sessions and its next public one, once the schedule is built. */
+export function attachSessions(catalog: CatalogCollections, upcoming: readonly ScheduledSession[]): void {
+  const byCourse = groupBy(upcoming, (session) => [session.courseId]);
+  for (const course of catalog.courses) {
+    course.sessions = byCourse[course.id] ?? [];
+    const nextPublic = course.sessions.find((session) => session.isBookable);
+    if (nextPublic) course.nextPublic = nextPublic;
+  }
 }

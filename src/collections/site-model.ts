@@ -1,14 +1,18 @@
 import type { Content } from "../content/load-content.ts";
 import { buildArticleCollections, linkArticleCourses, type ArticleCollections } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
-import { buildCatalogCollections, type CatalogCollections } from "./catalog.ts";
+import { attachSessions, buildCatalogCollections, type CatalogCollections } from "./catalog.ts";
 import { buildPageCopy, type PageCopy } from "./page-copy.ts";
 import type { PageCopyId } from "../content/page-copy-pages.ts";
 import { nextChangeFile, type NextChangeFile } from "../feeds/next-change.ts";
 import { buildHighlights, type Highlights } from "./highlights.ts";
 import { placePromotionAsides } from "./promotion-asides.ts";
+import { buildInstructors, type Instructor } from "./instructors.ts";
+import { buildLearningPaths, type LearningPaths } from "./learning-paths.ts";
+import { buildPolicies, type Policies } from "./policies.ts";
 import { buildScheduleCollections, type ScheduleCollections } from "./schedule.ts";
 import { buildServices, type ConsultingService } from "./services.ts";
+import { buildVenues, type Venue } from "./venues.ts";
 
 /** Everything templates read, derived from the content once per build. */
 export interface SiteModel {
@@ -17,6 +21,10 @@ export interface SiteModel {
   articles: ArticleCollections;
   schedule: ScheduleCollections;
   catalog: CatalogCollections;
+  instructors: Instructor[];
+  venues: Venue[];
+  policies: Policies;
+  learningPaths: LearningPaths;
   services: ConsultingService[];
   highlights: Highlights;
   /** The fixed pages' words, rendered. */
@@ -25,13 +33,36 @@ export interface SiteModel {
   nextChange: NextChangeFile;
 }
 
-/** Derives every collection from validated content, in dependency order. */
+/**
+ * Derives every collection from validated content, in dependency order: the catalog, instructors, venues and
+ * policies first, so that each session is resolved against them; then the schedule, whose sessions are handed
+ * back to the courses, instructors and venues.
+ */
 export function buildSiteModel(content: Content, context: BuildContext): SiteModel {
   const articles = buildArticleCollections(content, context);
-  const schedule = buildScheduleCollections(content, context);
-  const catalog = buildCatalogCollections(content, schedule, articles);
+  const catalog = buildCatalogCollections(content, articles);
   linkArticleCourses(articles.list, (id) => catalog.byId[id]!);
+  const instructors = buildInstructors(content, catalog);
+  const venues = buildVenues(content);
+  const policies = buildPolicies(content);
+  const learningPaths = buildLearningPaths(content, catalog);
+  const schedule = buildScheduleCollections(content, context, { catalog, instructors, venues, policies });
+  attachSessions(catalog, schedule.upcoming);
   placePromotionAsides(articles.list, content, catalog, context);
   const services = buildServices(content, catalog, articles);
-  return { content, context, articles, schedule, catalog, services, highlights: buildHighlights(content, context), copy: buildPageCopy(content, context), nextChange: nextChangeFile(content, context) };
+  return {
+    content,
+    context,
+    articles,
+    schedule,
+    catalog,
+    instructors,
+    venues,
+    policies,
+    learningPaths,
+    services,
+    highlights: buildHighlights(content, context),
+    copy: buildPageCopy(content, context),
+    nextChange: nextChangeFile(content, context),
+  };
 }

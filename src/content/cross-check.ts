@@ -57,10 +57,11 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
     requireRef(session, ["location"], data.location, locations, "location", "_data/locations.yaml");
     const course = courseById.get(data.course);
     if (course) {
-      // A class meets on each weekday from its first to its last day: that count must be the course's length.
-      const days = teachingDays(data.start, data.end).length;
+      // A class meets on each weekday from its first to its last day, or on its listed meetings: that count must be the course's length.
+      const days = data.meetings?.length ?? teachingDays(data.start, data.end).length;
       if (days !== course.data.durationDays) {
-        at(session, ["end"], `gives ${days} teaching ${days === 1 ? "day" : "days"} (weekdays from start to end), but course "${data.course}" lasts ${course.data.durationDays} (durationDays in ${course.source.file})`);
+        const counted = data.meetings ? "meetings listed" : "weekdays from start to end";
+        at(session, [data.meetings ? "meetings" : "end"], `gives ${days} teaching ${days === 1 ? "day" : "days"} (${counted}), but course "${data.course}" lasts ${course.data.durationDays} (durationDays in ${course.source.file})`);
       }
     }
     const earlier = seenSessions.get(data.id);
@@ -109,8 +110,50 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
     });
   }
 
+  checkPricesAndPolicies(content, at);
+
+  const paths = new Map<string, Located<{ id: string }>>();
+  for (const path of content.learningPaths) {
+    const earlier = paths.get(path.data.id);
+    if (earlier) at(path, ["id"], `"${path.data.id}" is already used at line ${earlier.source.lineOf([...earlier.path, "id"])}; learning path ids must be unique`);
+    else paths.set(path.data.id, path);
+    path.data.courses.forEach((id, index) => {
+      requireRef(path, ["courses", index], id, courses, "course", "_data/courses/");
+      if (path.data.courses.indexOf(id) !== index) at(path, ["courses", index], `"${id}" is already step ${path.data.courses.indexOf(id) + 1} of this path`);
+    });
+  }
   problems.push(...checkPaths(content));
   return problems;
+}
+
+/**
+ * A session priced away from its course's list price must say why (priceNote), and every policy override must
+ * name a clause of _data/policies.yaml.
+ */
+function checkPricesAndPolicies(content: LocatedContent, at: <T>(item: Located<T>, field: (string | number)[], message: string) => void): void {
+  const clauses = new Map<string, Located<{ id: string }>>();
+  for (const clause of content.policies) {
+    const earlier = clauses.get(clause.data.id);
+    if (earlier) at(clause, ["id"], `"${clause.data.id}" is already used at line ${earlier.source.lineOf([...earlier.path, "id"])}; clause ids must be unique`);
+    else clauses.set(clause.data.id, clause);
+  }
+  const requireClauses = <T>(item: Located<T>, overrides: Record<string, string>) => {
+    for (const id of Object.keys(overrides)) {
+      if (!clauses.has(id)) at(item, ["policies", id], `clause "${id}" does not exist${didYouMean(id, new Set(clauses.keys()))} (see _data/policies.yaml)`);
+    }
+  };
+  const listPrices = new Map(content.courses.map((course) => [course.data.id, course.data.priceUSD]));
+  for (const course of content.courses) requireClauses(course, course.data.policies);
+  for (const session of content.sessions) {
+    const { data } = session;
+    requireClauses(session, data.policies);
+    if (!listPrices.has(data.course) || data.priceUSD === undefined) continue;
+    const listPrice = listPrices.get(data.course);
+    if (data.priceUSD !== listPrice && !data.priceNote) {
+      const list = listPrice === undefined ? "no list price" : `a list price of $${listPrice}`;
+      at(session, ["priceUSD"], `is $${data.priceUSD} but the course has ${list}: add a priceNote saying why, such as "Online discount"`);
+    }
+  }
 }
 
 /** One old path and where it should go, as written in an article's aliases or in _data/redirects.yaml. */

@@ -3,6 +3,8 @@ import path from "node:path";
 import type { Category } from "../schemas/category.ts";
 import type { Location } from "../schemas/location.ts";
 import type { Person } from "../schemas/person.ts";
+import type { PolicyClause } from "../schemas/policy.ts";
+import type { LearningPath } from "../schemas/learning-path.ts";
 import type { Promotion } from "../schemas/promotion.ts";
 import type { Redirect } from "../schemas/redirect.ts";
 import type { Session } from "../schemas/session.ts";
@@ -35,6 +37,10 @@ export interface Content {
   warnings?: ContentProblem[];
   /** The words of the fixed pages (home, About, ...), from content/copy/. */
   pageCopy: Record<PageCopyId, PageCopySource>;
+  /** The clauses of the policies page, in file order. */
+  policies: PolicyClause[];
+  /** Learning paths, in file order; the file is optional. */
+  learningPaths: LearningPath[];
   /** The line of a field in a content file, for problems found after loading (such as a redirect to a page that was not built). */
   lineOf(file: string, path: readonly (string | number)[]): number | undefined;
 }
@@ -54,7 +60,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
   const reader = new ContentReader(root, problems, options.cache ?? new ContentCache(root));
   const dataDir = CONTENT_PATHS.data;
 
-  const [site, authors, instructors, locations, categories, courses, services, sessions, promotions, redirects, articles] = await Promise.all([
+  const [site, authors, instructors, locations, categories, courses, services, sessions, promotions, redirects, articles, policies, learningPaths] = await Promise.all([
     reader.file<Site>(`${dataDir}/site.yaml`, FILE_KINDS.site).then((items) => items[0]?.data),
     reader.file<Person & { id: string }>(`${dataDir}/authors.yaml`, FILE_KINDS.person),
     reader.file<Person & { id: string }>(`${dataDir}/instructors.yaml`, FILE_KINDS.person),
@@ -66,12 +72,14 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     reader.file<Promotion>(`${dataDir}/promotions.yaml`, FILE_KINDS.promotion),
     reader.file<Redirect>(`${dataDir}/redirects.yaml`, FILE_KINDS.redirect, { optional: true }),
     reader.folder<ArticleSource>(CONTENT_PATHS.articles, FILE_KINDS.article, [".md", "/index.md"]),
+    reader.file<PolicyClause>(`${dataDir}/policies.yaml`, FILE_KINDS.policy),
+    reader.file<LearningPath>(`${dataDir}/learning-paths.yaml`, FILE_KINDS.learningPath, { optional: true }),
   ]);
   const pageCopy = await loadPageCopy(root);
   problems.push(...pageCopy.problems);
   for (const [file, lines] of pageCopy.lines) reader.lines.set(file, lines);
 
-  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles }, reader));
+  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles, policies, learningPaths }, reader));
   // Warnings (an unknown code language, a link through a redirect) are reported but do not stop the build.
   const errors = problems.filter(isError);
   if (errors.length > 0 || !site) throw new ContentError(errors, problems.filter((problem) => !isError(problem)));
@@ -92,6 +100,8 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     articles: plain(articles),
     warnings: problems,
     pageCopy: pageCopy.copy as Record<PageCopyId, PageCopySource>,
+    policies: plain(policies),
+    learningPaths: plain(learningPaths),
     lineOf: (file, path) => {
       const lines = reader.lines.get(file);
       return lines ? sourceFromLines(file, lines).lineOf(path) : undefined;

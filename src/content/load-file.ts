@@ -9,6 +9,8 @@ import { idField } from "../schemas/fields.ts";
 import { locationSchema } from "../schemas/location.ts";
 import { personSchema } from "../schemas/person.ts";
 import { promotionSchema } from "../schemas/promotion.ts";
+import { policyClauseSchema } from "../schemas/policy.ts";
+import { learningPathSchema } from "../schemas/learning-path.ts";
 import { redirectSchema } from "../schemas/redirect.ts";
 import { serviceSchema } from "../schemas/service.ts";
 import { sessionSchema } from "../schemas/session.ts";
@@ -216,6 +218,8 @@ export const FILE_KINDS = {
   session: { name: "session", shape: "list", schema: sessionSchema },
   promotion: { name: "promotion", shape: "list", schema: promotionSchema },
   redirect: { name: "redirect", shape: "list", schema: redirectSchema, allowEmpty: true },
+  policy: { name: "policy", shape: "list", schema: policyClauseSchema },
+  learningPath: { name: "learning-path", shape: "list", schema: learningPathSchema, allowEmpty: true },
   article: {
     name: "article",
     shape: "article",

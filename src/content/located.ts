@@ -4,6 +4,8 @@ import type { Course } from "../schemas/course.ts";
 import type { Location } from "../schemas/location.ts";
 import type { Person } from "../schemas/person.ts";
 import type { Promotion } from "../schemas/promotion.ts";
+import type { PolicyClause } from "../schemas/policy.ts";
+import type { LearningPath } from "../schemas/learning-path.ts";
 import type { Redirect } from "../schemas/redirect.ts";
 import type { Service } from "../schemas/service.ts";
 import type { Session } from "../schemas/session.ts";
@@ -82,4 +84,6 @@ export interface LocatedContent {
   promotions: Located<Promotion>[];
   redirects: Located<Redirect>[];
   articles: Located<ArticleSource>[];
+  policies: Located<PolicyClause>[];
+  learningPaths: Located<LearningPath>[];
 }

@@ -2,7 +2,6 @@ import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, type ICalRepeatingOptions } from "ical-generator";
 import type { DateTime } from "luxon";
 import type { ScheduledSession } from "../collections/schedule.ts";
-import { modeLabel } from "../collections/schedule.ts";
 import type { Site } from "../schemas/site.ts";
 import { SITE_ZONE } from "../time/zone.ts";
 
@@ -22,9 +21,17 @@ const STATE_TEXT: Record<ScheduledSession["status"], { suffix: string; note?: st
   postponed: { suffix: " (postponed)", note: "This class has been postponed; new dates will follow.", status: ICalEventStatus.TENTATIVE },
 };
 
-/** The UID of a session's event: derived from the session id only, so it never changes. */
+/** The UID of a session's event: derived from the session id only, so it never changes, even when the class moves. */
 export function sessionUid(session: Pick<ScheduledSession, "id">, site: Pick<Site, "url">): string {
   return `${session.id}@${new URL(site.url).hostname}`;
+}
+
+/**
+ * The UID of one meeting of a session whose meetings are listed in the data (each its own event, as their hours
+ * differ): the session id and the meeting's number, so a moved class updates the same events.
+ */
+export function meetingUid(session: Pick<ScheduledSession, "id">, index: number, site: Pick<Site, "url">): string {
+  return `${session.id}-${index + 1}@${new URL(site.url).hostname}`;
 }
 
 /** Where a session takes place, as one line for LOCATION. */
@@ -66,25 +73,35 @@ export function sessionsCalendar(sessions: readonly ScheduledSession[], options:
     const url = `${site.url}${session.url}`;
     const state = STATE_TEXT[session.status];
     const description = [
-      `${session.course.title} (${session.course.durationDays}-day ${session.course.level} course), ${modeLabel(session.mode).toLowerCase()}.`,
-      `Daily ${session.timeRange}. Instructor: ${session.instructor.name}.`,
+      `${session.course.title} (${session.course.lengthLabel}, ${session.course.levelLabel.toLowerCase()}), ${session.modeLabel.toLowerCase()}.`,
+      `${session.listsMeetings ? session.meetings.map((meeting) => `${meeting.dateLabel}: ${meeting.hoursLabel}`).join("; ") : `Daily ${session.timeRange}`}. Instructor: ${session.instructor.name}.`,
+      ...(session.previousStartLabel ? [`The class has moved; it was to start on ${session.previousStartLabel}.`] : []),
       state.note ?? (session.isPrivate ? "A private class taught for a client; not open for registration." : `Seats: ${session.availabilityLabel}.`),
       `Details: ${url}`,
     ].join("\n");
-    const rule = teachingDaysRule(session);
-    const firstDayEnd = session.start.set({ hour: session.end.hour, minute: session.end.minute, second: session.end.second });
-    calendar.createEvent({
-      id: sessionUid(session, site),
+    const common = {
       timezone: SITE_ZONE,
-      start: session.start,
-      end: rule ? firstDayEnd : session.end,
-      ...(rule ? { repeating: rule } : {}),
       stamp: options.stamp.toUTC().toJSDate(),
       summary: `${session.course.title}${state.suffix}`,
       description,
       location: sessionPlace(session),
       url,
       status: state.status,
+      // A moved class is a new version of the same events: calendars replace, not add, when SEQUENCE grows.
+      sequence: session.previousStart ? 1 : 0,
+    };
+    if (session.hasOwnMeetings) {
+      session.meetings.forEach((meeting, index) => calendar.createEvent({ ...common, id: meetingUid(session, index, site), start: meeting.start, end: meeting.end }));
+      continue;
+    }
+    const rule = teachingDaysRule(session);
+    const firstDay = session.meetings[0]!;
+    calendar.createEvent({
+      ...common,
+      id: sessionUid(session, site),
+      start: session.start,
+      end: rule ? firstDay.end : session.end,
+      ...(rule ? { repeating: rule } : {}),
     });
   }
   return calendar.toString();

@@ -33,6 +33,10 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("articles", (model) => model.articles);
   expose("schedule", (model) => model.schedule);
   expose("catalog", (model) => model.catalog);
+  expose("faculty", (model) => model.instructors);
+  expose("venues", (model) => model.venues);
+  expose("policies", (model) => model.policies);
+  expose("learningPaths", (model) => model.learningPaths);
   expose("services", (model) => model.services);
   expose("highlights", (model) => model.highlights);
   expose("copy", (model) => model.copy);

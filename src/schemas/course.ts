@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idField, idListField, markdownField, priceField, summaryField, textField, titleField } from "./fields.ts";
+import { policyOverridesField } from "./policy.ts";
 
 /** How a course can be taken. */
 export const courseFormats = ["public-classroom", "online-live", "onsite-private"] as const;
@@ -34,6 +35,8 @@ export const courseSchema = z.strictObject({
   formats: z.array(z.enum(courseFormats)).min(1, "must name at least one format"),
   /** Ids of courses to suggest next to this one. */
   relatedCourses: idListField,
+  /** Clause id -> Markdown replacing that clause of the policies for every class of this course. */
+  policies: policyOverridesField,
 });
 
 /** A course level. */

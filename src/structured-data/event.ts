@@ -6,13 +6,15 @@ const EVENT_STATUS = {
   scheduled: "https://schema.org/EventScheduled",
   cancelled: "https://schema.org/EventCancelled",
   postponed: "https://schema.org/EventPostponed",
+  rescheduled: "https://schema.org/EventRescheduled",
 } as const;
 
 const AVAILABILITY = {
   open: "https://schema.org/InStock",
   few: "https://schema.org/LimitedAvailability",
   full: "https://schema.org/SoldOut",
-  // Registration closes when a class starts: no seat can be bought any more.
+  // Registration has closed, or the class has started: no seat can be bought any more.
+  closed: "https://schema.org/SoldOut",
   underway: "https://schema.org/SoldOut",
   cancelled: "https://schema.org/SoldOut",
   postponed: "https://schema.org/SoldOut",
@@ -30,7 +32,9 @@ export function sessionEventJsonLd(session: ScheduledSession, site: Site) {
     url,
     startDate: session.start.toISO({ suppressMilliseconds: true }),
     endDate: session.end.toISO({ suppressMilliseconds: true }),
-    eventStatus: EVENT_STATUS[session.status],
+    // A class that moved and goes ahead on its new dates is rescheduled; one still waiting for dates is postponed.
+    eventStatus: EVENT_STATUS[session.previousStart && session.status === "scheduled" ? "rescheduled" : session.status],
+    ...(session.previousStart ? { previousStartDate: session.previousStart.toISO({ suppressMilliseconds: true }) } : {}),
     eventAttendanceMode: session.mode === "online" ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode",
     location: session.location
       ? { "@type": "Place", name: session.location.name, address: postalAddress(session.location) }
@@ -39,11 +43,14 @@ export function sessionEventJsonLd(session: ScheduledSession, site: Site) {
       "@type": "Offer",
       url,
       priceCurrency: "USD",
-      ...(session.priceUSD !== undefined ? { price: session.priceUSD } : {}),
+      // The price at the build's clock: the early-bird price while it runs, valid until its deadline.
+      ...(session.earlyBird ? { price: session.earlyBird.priceUSD, priceValidUntil: session.earlyBird.deadline.at.toISO({ suppressMilliseconds: true }) } : {}),
+      ...(!session.earlyBird && session.priceUSD !== undefined ? { price: session.priceUSD } : {}),
       availability: AVAILABILITY[session.availability],
+      validThrough: session.registrationDeadline.at.toISO({ suppressMilliseconds: true }),
     },
     organizer: organizationReference(site),
-    performer: { "@type": "Person", name: session.instructor.name },
-    educationalLevel: session.course.level.replace(/^./, (letter) => letter.toUpperCase()),
+    performer: { "@type": "Person", name: session.instructor.name, url: `${site.url}${session.instructor.url}` },
+    educationalLevel: session.course.levelLabel,
   };
 }

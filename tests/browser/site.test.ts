@@ -85,7 +85,8 @@ describe("every template in Chromium, served with the build's own _headers and _
       await opened.page.context().close();
     }
     expect(failures).toEqual([]);
-  });
+    // One visit per template: the limit grows with the number of templates, and a loaded machine takes seconds each.
+  }, 240_000);
 
   it("searches with Pagefind under the search page's policy", async () => {
     // A word from the heading of a page that search indexes, taken from the build.

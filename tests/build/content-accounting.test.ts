@@ -23,7 +23,7 @@ const list = (folder: string, extension: string) =>
     .map((name) => `${folder}/${name}`);
 
 /** The data files that are shared tables rather than one page each: each must still be read (by `npm run check`). */
-const SHARED_TABLES = ["authors", "categories", "instructors", "locations", "promotions", "redirects", "schedule", "site"].map((name) => `_data/${name}.yaml`);
+const SHARED_TABLES = ["authors", "categories", "instructors", "learning-paths", "locations", "policies", "promotions", "redirects", "schedule", "site"].map((name) => `_data/${name}.yaml`);
 
 describe("every content and data file of the fixture site is accounted for", () => {
   const now = DateTime.fromISO(CLOCKS.december, { setZone: true });

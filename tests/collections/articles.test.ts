@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { ARTICLES_PER_PAGE, buildArticleCollections, publicationState, type Article, type ArticleCollections } from "../../src/collections/articles.ts";
+import { groupBy } from "../../src/lib/collections.ts";
 import type { BuildContext } from "../../src/collections/build-context.ts";
 import { loadContent, type ArticleSource, type Content } from "../../src/content/load-content.ts";
 import { FILE_KINDS } from "../../src/content/load-file.ts";
@@ -55,7 +56,7 @@ function content(articles: ArticleSource[]): Content {
   const authors = Object.fromEntries(
     [...new Set(articles.map((article) => article.author))].map((id) => [id, { id, name: `Name of ${id}`, role: "Writer", bio: "Writes." }]),
   );
-  return { site, authors, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles, pageCopy: {} as Content["pageCopy"], lineOf: () => undefined };
+  return { site, authors, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles, pageCopy: {} as Content["pageCopy"], policies: [], learningPaths: [], lineOf: () => undefined };
 }
 
 const slugs = (articles: readonly Article[] | undefined) => (articles ?? []).map((item) => item.slug);

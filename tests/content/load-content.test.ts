@@ -337,6 +337,41 @@ describe("loadContent: references between files", () => {
     ]);
   });
 
+  it("refuses a session priced away from its course's list price without a priceNote, and accepts it with one", async () => {
+    await fixture.edit("_data/schedule.yaml", (text) => text.replace("  enrolled: 3\n", "  enrolled: 3\n  priceUSD: 1\n"));
+    expect(await loadProblems(fixture.root)).toEqual([
+      { file: "_data/schedule.yaml", line: 10, field: "[0].priceUSD", message: expect.stringMatching(/^is \$1 but the course has .*: add a priceNote saying why/) },
+    ]);
+    await fixture.edit("_data/schedule.yaml", (text) => text.replace("  priceUSD: 1\n", "  priceUSD: 1\n  priceNote: Staff rate\n"));
+    expect((await loadContent(fixture.root)).sessions[0]!.priceNote).toBe("Staff rate");
+  });
+
+  it("refuses a policy override naming a clause that does not exist, suggesting the close one", async () => {
+    await fixture.edit("_data/schedule.yaml", (text) => text.replace("  enrolled: 3\n", "  enrolled: 3\n  policies:\n    customer-cancelation: Never refunded.\n"));
+    expect(await loadProblems(fixture.root)).toEqual([
+      { file: "_data/schedule.yaml", line: 11, field: "[0].policies.customer-cancelation", message: 'clause "customer-cancelation" does not exist; did you mean "customer-cancellation"? (see _data/policies.yaml)' },
+    ]);
+  });
+
+  it("counts listed meetings as the teaching days that must match the course's length", async () => {
+    await fixture.edit("_data/schedule.yaml", (text) =>
+      text.replace("  enrolled: 3\n", '  enrolled: 3\n  meetings:\n    - { start: "2027-01-12T09:00", end: "2027-01-12T16:30" }\n    - { start: "2027-01-13T09:00", end: "2027-01-13T12:00" }\n'),
+    );
+    expect(await loadProblems(fixture.root)).toEqual([
+      { file: "_data/schedule.yaml", line: 10, field: "[0].meetings", message: expect.stringMatching(/^gives 2 teaching days \(meetings listed\), but course "java-fundamentals" lasts 5/) },
+    ]);
+  });
+
+  it("refuses meetings outside the session's days, and a meeting that ends before it starts", async () => {
+    await fixture.edit("_data/schedule.yaml", (text) =>
+      text.replace("  enrolled: 3\n", '  enrolled: 3\n  meetings:\n    - { start: "2027-01-11T09:00", end: "2027-01-11T16:30" }\n    - { start: "2027-01-13T16:00", end: "2027-01-13T09:00" }\n'),
+    );
+    expect(await loadProblems(fixture.root)).toEqual([
+      { file: "_data/schedule.yaml", line: 11, field: "[0].meetings[0].start", message: "must fall between the session's start and end days" },
+      { file: "_data/schedule.yaml", line: 12, field: "[0].meetings[1].end", message: "must be after its start" },
+    ]);
+  });
+
   it("refuses two services with the same order", async () => {
     await fixture.write("_data/services/training.yaml", (await fixture.read("_data/services/mentoring.yaml")).replace("title: Team Mentoring", "title: Training"));
     expect(await loadProblems(fixture.root)).toEqual([

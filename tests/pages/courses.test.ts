@@ -2,7 +2,7 @@ import type { CheerioAPI } from "cheerio";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { CLOCKS } from "../support/build-site.ts";
-import { type CourseData, rawArticles, rawCourses, rawEntries, rawSessions } from "../support/raw-content.ts";
+import { type CourseData, rawArticles, rawCourses, rawEntries, rawSessions, readYaml } from "../support/raw-content.ts";
 import { buildDir, page, urlExists } from "../support/site-output.ts";
 
 // Expectations come from the fixture's data files (tests/fixture-site), read here without src/.
@@ -184,9 +184,12 @@ describe("course pages (SITE_NOW 2026-12-01)", () => {
       for (const session of upcoming) {
         // A class that has already started is listed until it ends, but closed to registration.
         const notStarted = session.startAt > DateTime.fromISO(CLOCKS.december);
-        const canRegister = notStarted && session.mode !== "onsite" && session.status === "scheduled" && session.seatsLeft > 0;
+        const open = notStarted && session.mode !== "onsite" && session.status === "scheduled" && session.seatsLeft > 0;
+        // A public class without a price takes an enquiry instead of a registration.
+        const priced = (session.priceUSD ?? course.priceUSD) !== undefined;
+        const canRegister = open && priced;
         const full = notStarted && session.mode !== "onsite" && session.status === "scheduled" && session.seatsLeft === 0;
-        const href = canRegister ? `/schedule/${session.id}/#register` : full ? `/schedule/${session.id}/#waitlist` : `/schedule/${session.id}/`;
+        const href = canRegister ? `/schedule/${session.id}/#register` : open ? `/schedule/${session.id}/#enquire` : full ? `/schedule/${session.id}/#waitlist` : `/schedule/${session.id}/`;
         const link = dates.find(`a[href="${href}"]`);
         expect(link.length, `${course.id}: ${href}`).toBe(1);
         if (canRegister) expect(squash(link.text()), href).toMatch(/^Register/);
@@ -262,7 +265,9 @@ describe("course pages (SITE_NOW 2026-12-01)", () => {
       if (upcomingOf(course.id, "december").length > 0) {
         const link = $(`main a[href="${ics}"]`);
         expect(link.length, course.id).toBe(1);
-        expect(squash(link.text()), course.id).toMatch(/^Add .+ to your calendar$/);
+        // And the same calendar as a subscription, which calendar apps keep current.
+        const host = new URL(readYaml<{ url: string }>("_data/site.yaml").url).host;
+        expect($(`main a[href="webcal://${host}${ics}"]`).length, course.id).toBe(1);
       }
     }
   });

@@ -4,13 +4,16 @@ import type { CheerioAPI } from "cheerio";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { CLOCKS } from "../support/build-site.ts";
-import { rawSessions, readYaml, ZONE } from "../support/raw-content.ts";
+import { rawCourses, rawSessions, readYaml, ZONE } from "../support/raw-content.ts";
 import { allFiles, allPages, buildDir, page, urlExists } from "../support/site-output.ts";
 
 // The expectation is computed from the data files here, independently of src/collections.
 const DASH = "\u2013";
 
 const sessions = rawSessions();
+const listPrices = new Map(rawCourses().map((course) => [course.id, course.priceUSD]));
+/** The price a session is sold at: its own, else its course's list price; undefined is "on request". */
+const priceOf = (session: { course: string; priceUSD?: number }) => session.priceUSD ?? listPrices.get(session.course);
 type Session = (typeof sessions)[number];
 const FEW_SEATS = readYaml<{ fewSeatsLeft: number }>("_data/site.yaml").fewSeatsLeft;
 const byId = (id: string): Session => {
@@ -30,7 +33,12 @@ const POSTPONED = "salesforce-administration-2027-09-dtc";
 const ACROSS_DST = "agile-extreme-programming-2027-03-den";
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
-const sessionIdOf = (href: string | undefined) => /^\/schedule\/([^/#?]+)\/(?:[#?].*)?$/.exec(href ?? "")?.[1];
+const knownIds = new Set(sessions.map((session) => session.id));
+// Month pages (/schedule/2027-03/) share the pattern: only ids of the data file count.
+const sessionIdOf = (href: string | undefined) => {
+  const id = /^\/schedule\/([^/#?]+)\/(?:[#?].*)?$/.exec(href ?? "")?.[1];
+  return id && knownIds.has(id) ? id : undefined;
+};
 /** Ids of the sessions that hrefs point to, in order, each once. */
 const sessionIds = (hrefs: (string | undefined)[]) => [...new Set(hrefs.map(sessionIdOf).filter((id): id is string => id !== undefined))];
 /** Ids of the sessions linked inside `scope`, in document order, each once. */
@@ -48,15 +56,27 @@ const itemOf = ($: CheerioAPI, id: string) => {
   expect(item.length, `list item of ${id}`).toBeGreaterThan(0);
   return item.last();
 };
-/** The daily hours as the data give them, with the zone read from the UTC offset (not from a formatter). */
+/**
+ * The hours as the README states them: said once when every meeting has the same wall-clock hours, with the zone
+ * of each run of days (read from the UTC offset, not from a formatter); "Hours vary by day" otherwise.
+ */
 const expectedHours = (session: Session) => {
   const abbreviation = (at: DateTime) => (at.offset === -360 ? "MDT" : at.offset === -420 ? "MST" : `offset ${at.offset}`);
-  const start = session.startAt.setLocale("en-US");
-  const end = session.endAt.setLocale("en-US");
-  const [startZone, endZone] = [abbreviation(start), abbreviation(end)];
-  return startZone === endZone
-    ? `${start.toFormat("h:mm a")} ${DASH} ${end.toFormat("h:mm a")} ${endZone}`
-    : `${start.toFormat("h:mm a")} ${startZone} ${DASH} ${end.toFormat("h:mm a")} ${endZone}`;
+  const clock = (at: DateTime) => at.setLocale("en-US").toFormat("h:mm a");
+  const hours = session.meetingTimes.map((meeting) => `${clock(meeting.start)} ${DASH} ${clock(meeting.end)}`);
+  if (new Set(hours).size > 1) return "Hours vary by day";
+  const runs: { zone: string; days: DateTime[] }[] = [];
+  for (const meeting of session.meetingTimes) {
+    const zone = abbreviation(meeting.start);
+    if (runs.at(-1)?.zone === zone) runs.at(-1)!.days.push(meeting.start);
+    else runs.push({ zone, days: [meeting.start] });
+  }
+  if (runs.length === 1) return `${hours[0]} ${runs[0]!.zone}`;
+  const day = (at: DateTime) => at.setLocale("en-US").toFormat("ccc d LLL");
+  const parts = runs.map((run, index) =>
+    index > 0 ? `${run.zone} from ${day(run.days[0]!)}` : run.days.length === 1 ? `${run.zone} on ${day(run.days[0]!)}` : `${run.zone} to ${day(run.days.at(-1)!)}`,
+  );
+  return `${hours[0]} each day: ${parts.join(", ")}`;
 };
 
 describe("the test data", () => {
@@ -156,9 +176,12 @@ describe("class schedule details (SITE_NOW 2026-12-01)", () => {
     const $ = page(dir, "/schedule/");
     expect(squash(itemOf($, FULL).text())).toContain(`9:00 AM ${DASH} 4:30 PM MST`);
     expect(squash(itemOf($, "python-programming-2027-07-den").text())).toContain(`9:00 AM ${DASH} 4:30 PM MDT`);
-    expect(squash(itemOf($, ACROSS_DST).text())).toContain(`9:00 AM MST ${DASH} 4:30 PM MDT`);
+    // Daily hours said once, with the zone of each day: never one range that seems to span the change.
+    const acrossDst = `9:00 AM ${DASH} 4:30 PM each day: MST on Fri 12 Mar, MDT from Mon 15 Mar`;
+    expect(squash(itemOf($, ACROSS_DST).text())).toContain(acrossDst);
     const session = page(dir, `/schedule/${ACROSS_DST}/`);
-    expect(squash(session("main").text())).toContain(`9:00 AM MST ${DASH} 4:30 PM MDT`);
+    expect(squash(session("main").text())).toContain(acrossDst);
+    expect(squash(session("main").text())).not.toContain(`9:00 AM MST ${DASH} 4:30 PM MDT`);
     expect(squash(page(dir, `/schedule/${FULL}/`)("main").text())).toContain(`9:00 AM ${DASH} 4:30 PM MST`);
   });
 
@@ -186,7 +209,8 @@ describe("class schedule details (SITE_NOW 2026-12-01)", () => {
 
   it("offers registration for a session with free seats", () => {
     const open = upcoming.filter(
-      (session) => session.startAt > clockOf("december") && session.mode !== "onsite" && session.status === "scheduled" && session.seatsLeft > 0,
+      (session) =>
+        session.startAt > clockOf("december") && session.mode !== "onsite" && session.status === "scheduled" && session.seatsLeft > 0 && priceOf(session) !== undefined,
     );
     expect(open.length).toBeGreaterThan(3);
     for (const session of open) {
@@ -226,7 +250,8 @@ describe("class schedule details (SITE_NOW 2026-12-01)", () => {
 
   it('shows "N seats left" for nearly full sessions and not for the others', () => {
     const $ = page(dir, "/schedule/");
-    const few = upcoming.filter((session) => session.status === "scheduled" && session.seatsLeft > 0 && session.seatsLeft <= FEW_SEATS);
+    // A private class shows no seat count: it is not open to the public.
+    const few = upcoming.filter((session) => session.mode !== "onsite" && session.status === "scheduled" && session.seatsLeft > 0 && session.seatsLeft <= FEW_SEATS);
     expect(few.length).toBeGreaterThan(2);
     for (const session of few) {
       const label = session.seatsLeft === 1 ? "1 seat left" : `${session.seatsLeft} seats left`;
@@ -241,7 +266,7 @@ describe("class schedule details (SITE_NOW 2026-12-01)", () => {
 
   it('marks guaranteed sessions "Guaranteed to run" and no others', () => {
     const $ = page(dir, "/schedule/");
-    const guaranteed = upcoming.filter((session) => session.guaranteedToRun && session.status === "scheduled");
+    const guaranteed = upcoming.filter((session) => session.mode !== "onsite" && session.guaranteedToRun && session.status === "scheduled");
     expect(guaranteed.length).toBeGreaterThan(1);
     for (const session of upcoming) {
       const expected = guaranteed.includes(session);

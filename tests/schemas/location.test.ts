@@ -10,8 +10,14 @@ function issuesOf(value: unknown): { path: string; code: string; message: string
 }
 
 describe("locationSchema", () => {
-  it("accepts a location", () => {
-    expect(locationSchema.parse(validLocation())).toEqual(validLocation());
+  it("accepts a location, with no visitor details and nothing listed as provided", () => {
+    expect(locationSchema.parse(validLocation())).toEqual({ ...validLocation(), provided: [] });
+  });
+
+  it("accepts the visitor details of a venue page and refuses a blank one", () => {
+    const details = { directions: "Off I-25.", parking: "Free.", transit: "Light rail.", accessibility: "Step-free.", provided: ["Lunch", "Wi-Fi"] };
+    expect(locationSchema.parse({ ...validLocation(), ...details })).toMatchObject(details);
+    expect(locationSchema.safeParse({ ...validLocation(), parking: " " }).success).toBe(false);
   });
 
   it("accepts a ZIP+4 code", () => {

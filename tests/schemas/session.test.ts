@@ -159,3 +159,45 @@ describe("sessionSchema: invalid sessions", () => {
     expect(issuesOf({ ...validSession(), id: "Java Fundamentals January" })[0]).toMatchObject({ path: "id", code: "invalid_format" });
   });
 });
+
+describe("sessionSchema: meetings, deadlines and moves", () => {
+  it("accepts per-day meetings, an early-bird price, deadlines and a previous start", () => {
+    const parsed = sessionSchema.parse({
+      ...validSession(),
+      meetings: [
+        { start: "2027-01-12T09:00", end: "2027-01-12T16:30" },
+        { start: "2027-01-16T09:00", end: "2027-01-16T12:00" },
+      ],
+      earlyBird: { priceUSD: 1795, until: "2026-12-15T00:00" },
+      registrationCloses: "2027-01-08T17:00",
+      confirmBy: "2027-01-01T17:00",
+      previousStart: "2027-01-05T09:00",
+      priceNote: "Winter rate",
+    });
+    expect(parsed.meetings?.map((meeting) => meeting.end.toISO())).toEqual(["2027-01-12T16:30:00.000-07:00", "2027-01-16T12:00:00.000-07:00"]);
+    expect(parsed.policies).toEqual({});
+  });
+
+  it("refuses a meeting over two days, meetings out of order, and deadlines after the start", () => {
+    expect(
+      issuesOf({
+        ...validSession(),
+        meetings: [
+          { start: "2027-01-13T09:00", end: "2027-01-14T16:30" },
+          { start: "2027-01-12T09:00", end: "2027-01-12T16:30" },
+        ],
+        earlyBird: { priceUSD: 1795, until: "2027-01-20T00:00" },
+        confirmBy: "2027-01-13T00:00",
+        registrationCloses: "2027-01-17T00:00",
+        previousStart: "2027-01-12T09:00",
+      }).map((issue) => `${issue.path}: ${issue.message}`),
+    ).toEqual([
+      "meetings.0.end: must be on the same day as its start",
+      "meetings.1.start: must come after the meeting before it",
+      "previousStart: is the same as start: give the start the class had before it moved",
+      "registrationCloses: must not be after the class ends",
+      "earlyBird.until: must not be after the class starts",
+      "confirmBy: must not be after the class starts",
+    ]);
+  });
+});

@@ -120,7 +120,9 @@ describe("JSON-LD (SITE_NOW 2026-12-01)", () => {
       expect(event.endDate, where).toMatch(OFFSET);
       expect(DateTime.fromISO(String(event.startDate)).toMillis(), where).toBe(session.startAt.toMillis());
       expect(DateTime.fromISO(String(event.endDate)).toMillis(), where).toBe(session.endAt.toMillis());
-      const status = { scheduled: "EventScheduled", cancelled: "EventCancelled", postponed: "EventPostponed" }[session.status];
+      // A class that moved and goes ahead on its new dates is rescheduled, with its previous start.
+      const status = session.previousStart && session.status === "scheduled" ? "EventRescheduled" : { scheduled: "EventScheduled", cancelled: "EventCancelled", postponed: "EventPostponed" }[session.status];
+      if (session.previousStart) expect(DateTime.fromISO(String(event.previousStartDate)).toMillis(), where).toBe(DateTime.fromISO(session.previousStart, { zone: "America/Denver" }).toMillis());
       expect(event.eventStatus, where).toBe(`${SCHEMA}${status}`);
       expect(event.eventAttendanceMode, where).toBe(`${SCHEMA}${session.mode === "online" ? "Online" : "Offline"}EventAttendanceMode`);
 
@@ -142,7 +144,10 @@ describe("JSON-LD (SITE_NOW 2026-12-01)", () => {
       const offers = asList(event.offers);
       expect(offers, where).toHaveLength(1);
       const offer = offers[0]!;
-      const price = session.priceUSD ?? course.priceUSD;
+      // The price at the build's clock: an early-bird price while it runs (valid until its deadline), else the session's or course's.
+      const earlyBird = session.earlyBird && DateTime.fromISO(session.earlyBird.until, { zone: "America/Denver" }) > DateTime.fromISO(CLOCKS.december) ? session.earlyBird : undefined;
+      const price = earlyBird?.priceUSD ?? session.priceUSD ?? course.priceUSD;
+      if (earlyBird) expect(DateTime.fromISO(String(offer.priceValidUntil)).toMillis(), where).toBe(DateTime.fromISO(earlyBird.until, { zone: "America/Denver" }).toMillis());
       // A course on "Price on request" has no price to publish; one must not be made up.
       if (price === undefined) expect(offer.price, where).toBeUndefined();
       else expect(Number(offer.price), where).toBe(price);

@@ -51,6 +51,10 @@ hsg:
   postalCode: "80202"
   country: US
 `,
+  "_data/policies.yaml": `- id: customer-cancellation
+  title: If you cancel
+  body: Cancel up to ten business days before for a full refund.
+`,
   "_data/categories.yaml": `programming-languages:
   name: Programming Languages
   description: Languages.

@@ -43,6 +43,18 @@ export interface SessionData {
   status?: "scheduled" | "cancelled" | "postponed";
   guaranteedToRun?: boolean;
   priceUSD?: number;
+  /** Why the price differs from the course's list price. */
+  priceNote?: string;
+  /** Meeting days with their own hours, local date-times in ZONE. */
+  meetings?: { start: string; end: string }[];
+  /** The day the class was put on the schedule. */
+  added?: string;
+  /** The start the class had before it moved. */
+  previousStart?: string;
+  registrationCloses?: string;
+  earlyBird?: { priceUSD: number; until: string };
+  confirmBy?: string;
+  policies?: Record<string, string>;
 }
 
 /** A `_data/courses/<id>.yaml` file, as written, with `id` taken from the file name. */
@@ -61,6 +73,7 @@ export interface CourseData {
   outline: { title: string; topics: string[] }[];
   formats: ("public-classroom" | "online-live" | "onsite-private")[];
   relatedCourses?: string[];
+  policies?: Record<string, string>;
 }
 
 /** A session of `_data/schedule.yaml` with its left-out fields at their documented defaults, its free seats and its start and end as DateTimes in ZONE. */
@@ -72,6 +85,8 @@ export interface RawSession extends SessionData {
   seatsLeft: number;
   startAt: DateTime;
   endAt: DateTime;
+  /** The days the class meets as the README states the rule: the listed meetings, else every weekday from the first to the last day (and those two days) at the first day's start and last day's end hours. */
+  meetingTimes: { start: DateTime; end: DateTime }[];
 }
 
 /** Every session of `_data/schedule.yaml`, in file order (enrolled 0, status "scheduled" and guaranteedToRun false where left out). */
@@ -84,7 +99,20 @@ export function rawSessions(): RawSession[] {
     seatsLeft: Math.max(0, session.seats - (session.enrolled ?? 0)),
     startAt: DateTime.fromISO(session.start, { zone: ZONE }),
     endAt: DateTime.fromISO(session.end, { zone: ZONE }),
+    meetingTimes: meetingTimesOf(session),
   }));
+}
+
+function meetingTimesOf(session: SessionData): { start: DateTime; end: DateTime }[] {
+  const at = (text: string) => DateTime.fromISO(text, { zone: ZONE });
+  if (session.meetings) return session.meetings.map((meeting) => ({ start: at(meeting.start), end: at(meeting.end) }));
+  const [start, end] = [at(session.start), at(session.end)];
+  const days: { start: DateTime; end: DateTime }[] = [];
+  for (let day = start.startOf("day"); day <= end.startOf("day"); day = day.plus({ days: 1 })) {
+    if (day.weekday > 5 && !day.hasSame(start, "day") && !day.hasSame(end, "day")) continue;
+    days.push({ start: day.set({ hour: start.hour, minute: start.minute }), end: day.set({ hour: end.hour, minute: end.minute }) });
+  }
+  return days;
 }
 
 /** The ids of the YAML files of a data folder (file names without `.yaml`), sorted. */

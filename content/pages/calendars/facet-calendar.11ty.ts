@@ -1,0 +1,18 @@
+import type { ScheduleFacet } from "../../../src/collections/schedule.ts";
+import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
+import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
+
+/** /schedule/<month>.ics, /schedule/format|location|category/<id>.ics: the classes of one browse page, to subscribe to. */
+export default class FacetCalendar {
+  data() {
+    return {
+      pagination: { data: "schedule.calendarFacets", size: 1, alias: "facet" },
+      permalink: (data: { facet: ScheduleFacet }) => data.facet.calendarUrl,
+      eleventyExcludeFromCollections: true,
+    };
+  }
+
+  render(data: SiteTemplateData & { facet: ScheduleFacet }): string {
+    return sessionsCalendar(data.facet.sessions, { site: data.site, name: `${data.site.shortName} classes: ${data.facet.label}`, stamp: data.build.now });
+  }
+}

@@ -1,0 +1,29 @@
+import type { Content } from "../content/load-content.ts";
+import type { Person } from "../schemas/person.ts";
+import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
+import type { ScheduledSession } from "./schedule.ts";
+
+/** An instructor with a page: bio, the courses they teach and their upcoming classes. */
+export interface Instructor extends Person {
+  url: string;
+  /** Courses they teach, by title: every course of theirs in the schedule file, past classes included. */
+  courses: CatalogCourse[];
+  /** Their upcoming classes; filled in once the schedule is built. */
+  sessions: ScheduledSession[];
+}
+
+/** The URL of an instructor's page. */
+export function instructorUrl(id: string): string {
+  return `/instructors/${id}/`;
+}
+
+/** Every instructor of `_data/instructors.yaml`, by name, with the courses the schedule file gives them. */
+export function buildInstructors(content: Content, catalog: CatalogCollections): Instructor[] {
+  return Object.values(content.instructors)
+    .map((person) => {
+      const taught = new Set(content.sessions.filter((session) => session.instructor === person.id).map((session) => session.course));
+      const courses = catalog.courses.filter((course) => taught.has(course.id));
+      return { ...person, url: instructorUrl(person.id), courses, sessions: [] };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,140 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { REPO_ROOT } from "../support/build-site.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { rawCourses, rawSessions } from "../support/raw-content.ts";
+import { buildDir, fileForUrl, page } from "../support/site-output.ts";
+import { serveBuild, type StaticServer } from "../support/static-server.ts";
+
+// The deadline script in real Chromium, under the site's CSP, with the browser's clock set on either side of a
+// deadline taken from the data file: the page must switch without a rebuild, and stand as built without JavaScript.
+const buildClock = DateTime.fromISO(CLOCKS.december);
+const listPrices = new Map(rawCourses().map((course) => [course.id, course.priceUSD]));
+const upcoming = rawSessions().filter((session) => session.startAt > buildClock && session.status === "scheduled" && session.mode !== "onsite");
+const closing = upcoming.find((session) => session.registrationCloses && DateTime.fromISO(session.registrationCloses, { zone: "America/Denver" }) > buildClock && session.seatsLeft > 0 && (session.priceUSD ?? listPrices.get(session.course)) !== undefined);
+const earlyBird = upcoming.find((session) => session.earlyBird && DateTime.fromISO(session.earlyBird.until, { zone: "America/Denver" }) > buildClock);
+const confirming = upcoming.find((session) => session.confirmBy && !session.guaranteedToRun && DateTime.fromISO(session.confirmBy, { zone: "America/Denver" }) > buildClock);
+const online = upcoming.find((session) => session.mode === "online");
+const at = (text: string) => DateTime.fromISO(text, { zone: "America/Denver" });
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveBuild(buildDir("december"));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page with the browser's clock at `now` (before any script runs) and, if given, a time zone. */
+async function open(url: string, options: { now?: DateTime; timezoneId?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
+  const page = await context.newPage();
+  if (options.now) await page.clock.install({ time: options.now.toJSDate() });
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") violations.push(message.text());
+  });
+  const response = await page.goto(`${server.origin}${url}`);
+  expect(response?.status()).toBe(200);
+  await page.waitForLoadState("load");
+  expect(violations, `${url}: console errors`).toEqual([]);
+  return page;
+}
+
+describe("the deadline script", () => {
+  it("is a file of at most 1 KB, loaded by every session page", () => {
+    expect(readFileSync(path.join(REPO_ROOT, "src/browser/deadlines.js")).byteLength).toBeLessThanOrEqual(1024);
+    // The built file's name carries a content hash: follow the session page's own script element to it.
+    const $ = page(buildDir("december"), `/schedule/${upcoming[0]!.id}/`);
+    const src = $('script[src*="/assets/deadlines"]').attr("src");
+    expect(src, "the session page loads the deadline script").toBeDefined();
+    expect(readFileSync(fileForUrl(buildDir("december"), src!)).byteLength).toBeLessThanOrEqual(1024);
+  });
+
+  it("closes registration in the browser once the deadline has passed, and keeps it open before", async () => {
+    expect(closing, "a session of the data with registrationCloses after the December clock").toBeDefined();
+    const deadline = at(closing!.registrationCloses!);
+    const before = await open(`/schedule/${closing!.id}/`, { now: deadline.minus({ hours: 1 }) });
+    expect(await before.locator("#register").isVisible()).toBe(true);
+    expect(await before.getByText("Registration for this class closed").isVisible()).toBe(false);
+    await before.context().close();
+
+    const after = await open(`/schedule/${closing!.id}/`, { now: deadline.plus({ minutes: 1 }) });
+    expect(await after.locator("#register").isVisible()).toBe(false);
+    expect(await after.getByText("Registration for this class closed").isVisible()).toBe(true);
+    await after.context().close();
+  });
+
+  it("switches while the page stays open, at the deadline itself", async () => {
+    const deadline = at(closing!.registrationCloses!);
+    const page = await open(`/schedule/${closing!.id}/`, { now: deadline.minus({ minutes: 5 }) });
+    expect(await page.locator("#register").isVisible()).toBe(true);
+    await page.clock.runFor(6 * 60 * 1000);
+    expect(await page.locator("#register").isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it("keeps the build's state with JavaScript off", async () => {
+    const page = await open(`/schedule/${closing!.id}/`, { javaScriptEnabled: false });
+    expect(await page.locator("#register").isVisible()).toBe(true);
+    expect(await page.getByText("Registration for this class closed").isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it("retires the early-bird price at its deadline", async () => {
+    expect(earlyBird, "a session of the data with an early-bird price running at the December clock").toBeDefined();
+    const until = at(earlyBird!.earlyBird!.until);
+    const price = `$${earlyBird!.earlyBird!.priceUSD.toLocaleString("en-US")}`;
+    const before = await open(`/schedule/${earlyBird!.id}/`, { now: until.minus({ days: 1 }) });
+    expect(await before.locator(".facts").getByText(`${price} early-bird price`).isVisible()).toBe(true);
+    await before.context().close();
+    const after = await open(`/schedule/${earlyBird!.id}/`, { now: until.plus({ minutes: 1 }) });
+    expect(await after.locator(".facts").getByText(`${price} early-bird price`).isVisible()).toBe(false);
+    await after.context().close();
+  });
+
+  it("asks visitors to confirm before booking travel until the confirmation date", async () => {
+    expect(confirming, "a session of the data with confirmBy after the December clock").toBeDefined();
+    const confirmBy = at(confirming!.confirmBy!);
+    const before = await open(`/schedule/${confirming!.id}/`, { now: confirmBy.minus({ days: 1 }) });
+    expect(await before.getByText("Confirm before booking travel").isVisible()).toBe(true);
+    await before.context().close();
+    const after = await open(`/schedule/${confirming!.id}/`, { now: confirmBy.plus({ minutes: 1 }) });
+    expect(await after.getByText("Confirm before booking travel").isVisible()).toBe(false);
+    expect(await after.getByText("The confirmation date has passed").isVisible()).toBe(true);
+    await after.context().close();
+  });
+});
+
+describe("the visitor's own time for online classes", () => {
+  it("adds the local hours next to Denver time in another zone, and nothing in Denver", async () => {
+    expect(online, "an upcoming online session in the data").toBeDefined();
+    const first = online!.meetingTimes[0]!;
+    const newYork = await open(`/schedule/${online!.id}/`, { timezoneId: "America/New_York", now: buildClock });
+    const local = newYork.locator(".facts .local-time");
+    expect(await local.isVisible()).toBe(true);
+    const expected = `${first.start.setZone("America/New_York").toFormat("h:mm a")} \u2013 ${first.end.setZone("America/New_York").toFormat("h:mm a")}`;
+    expect((await local.innerText()).replace(/\s+/g, " ")).toContain(expected.replace(/\s+/g, " "));
+    await newYork.context().close();
+
+    const denver = await open(`/schedule/${online!.id}/`, { timezoneId: "America/Denver", now: buildClock });
+    expect(await denver.locator(".facts .local-time").isVisible()).toBe(false);
+    await denver.context().close();
+  });
+
+  it("names the zone with its UTC offset when JavaScript is off", async () => {
+    const page = await open(`/schedule/${online!.id}/`, { javaScriptEnabled: false });
+    const offset = online!.startAt.offset / 60;
+    expect(await page.locator(".facts").innerText()).toContain(`Mountain Time, UTC\u2212${Math.abs(offset)}`);
+    await page.context().close();
+  });
+});
