@@ -9,6 +9,7 @@ import { SiteModelSource } from "./src/collections/site-model-source.ts";
 import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
 import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
+import { cmsPlugin } from "./src/plugins/cms-plugin.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
 import { iconsPlugin } from "./src/plugins/icons-plugin.ts";
 import { nunjucksPlugin } from "./src/plugins/nunjucks-plugin.ts";
@@ -37,6 +38,7 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "/assets/search.js" }, assets });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images" });
   config.addPlugin(pagefindPlugin, { bundleFolder: "pagefind" });
+  config.addPlugin(cmsPlugin, { model });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
   config.addPlugin(netlifyFilesPlugin, { model });
 
