@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { ADMIN_FOLDER } from "../cms/admin-policy.ts";
+import { writeCmsBundle } from "../cms/cms-bundle.ts";
 import { cmsConfig, type MapEntries } from "../cms/cms-config.ts";
 import { CONTENT_TYPES } from "../cms/content-types.ts";
 import { readSchemaSources, SCHEMA_FOLDER } from "../cms/schema-docs.ts";
@@ -16,16 +16,14 @@ export interface CmsPluginOptions {
 }
 
 /**
- * The content editor at /admin/: copies Sveltia CMS's bundle from its npm package (no CDN) and writes
- * admin/config.yml from the schemas after each build. The page itself is content/pages/admin/index.11ty.ts.
+ * The content editor at /admin/: writes Sveltia CMS's bundle from its npm package, with its fonts (no CDN),
+ * and admin/config.yml from the schemas after each build. The page itself is content/pages/admin/index.11ty.ts.
  */
 export function cmsPlugin(config: EleventyConfig, options: CmsPluginOptions): void {
-  const bundle = path.join(path.dirname(fileURLToPath(import.meta.resolve("@sveltia/cms"))), "..", "dist", "sveltia-cms.js");
-  config.addPassthroughCopy({ [path.relative(process.cwd(), bundle)]: `${ADMIN_FOLDER}/cms.js` });
   config.on("eleventy.after", async ({ directories }) => {
     const { content } = await options.model.get();
     const folder = path.join(directories.output, ADMIN_FOLDER);
-    await mkdir(folder, { recursive: true });
+    await writeCmsBundle(".", directories.output, ADMIN_FOLDER);
     const settings = cmsConfig({
       sources: readSchemaSources(SCHEMA_FOLDER),
       mapEntries: mapEntriesOf(content),

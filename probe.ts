@@ -1,0 +1,22 @@
+import { launchChromium } from "./tests/support/browser.ts";
+import { serveBuild } from "./tests/support/static-server.ts";
+import path from "node:path";
+const server = await serveBuild(path.resolve("_site"));
+const browser = await launchChromium();
+const page = await browser.newPage();
+const logs: string[] = [];
+page.on("console", (m) => logs.push(`${m.type()}: ${m.text()}`));
+page.on("pageerror", (e) => logs.push(`pageerror: ${e.message}`));
+page.on("requestfailed", (r) => logs.push(`failed: ${r.url()}`));
+await page.addInitScript(() => {
+  (window as any).__violations = [];
+  document.addEventListener("securitypolicyviolation", (e) => (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+});
+await page.goto(`${server.origin}/admin/`);
+await page.waitForTimeout(4000);
+console.log(await page.evaluate(() => document.body.innerText.slice(0, 800)));
+console.log(await page.evaluate(() => (window as any).__violations));
+console.log(await page.evaluate(() => "showDirectoryPicker" in window));
+await page.screenshot({ path: "/tmp/p7b-admin.png" });
+console.log(logs.join("\n"));
+await browser.close(); await server.close();
