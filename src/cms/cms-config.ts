@@ -117,7 +117,8 @@ function collection(type: ContentType, input: CmsConfigInput): Record<string, un
 /** The CMS widget for a field, carrying its required flag, default, limits and hint. */
 export function widget(field: FieldInfo, input: Pick<CmsConfigInput, "mapEntries">): CmsField {
   const base: CmsField = { name: field.name, label: labelOf(field.name), widget: "string", required: field.required, ...(field.doc ? { hint: field.doc } : {}) };
-  const withDefault = (value: unknown) => (value !== undefined && !(Array.isArray(value) && value.length === 0) ? { default: value } : {});
+  // Empty lists and maps are left out: the CMS starts them empty anyway.
+  const withDefault = (value: unknown) => (value !== undefined && !(typeof value === "object" && value !== null && Object.keys(value).length === 0) ? { default: value } : {});
   switch (field.kind) {
     case "text": {
       // A field named "image" holds a picture's file name: the image widget uploads it beside the entry.
@@ -156,6 +157,9 @@ export function widget(field: FieldInfo, input: Pick<CmsConfigInput, "mapEntries
       return reference(field, base, input.mapEntries);
     case "object":
       return { ...base, widget: "object", fields: (field.fields ?? []).map((child) => widget(child, input)) };
+    case "pairs":
+      // Named passages (a record): the key-value widget edits names and texts as pairs.
+      return { ...base, widget: "keyvalue", key_label: "Name", value_label: field.value?.kind === "markdown" ? "Text (Markdown)" : "Text", ...withDefault(field.defaultValue) };
     case "list":
       if (field.fields) return { ...base, widget: "list", fields: field.fields.map((child) => widget(child, input)), ...counts(field) };
       return { ...base, widget: "list", field: widget({ ...field.item!, name: "item", doc: "", required: true }, input), ...counts(field) };

@@ -77,6 +77,8 @@ function valueOf(field: FieldInfo): string {
       return field.multiple ? `a list of ${referenceName(field.references)} ids` : `the id of one of the ${referenceName(field.references)}`;
     case "object":
       return "a group of the fields below";
+    case "pairs":
+      return `named entries (\`name: value\`, each name an id); each value ${field.value ? valueOf(field.value) : "text"}`;
     case "list": {
       const count = field.min ? `, at least ${field.min}` : "";
       return field.item ? `a list${count}; each item ${valueOf(field.item)}` : `a list${count}; each item has the fields below`;

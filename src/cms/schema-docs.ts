@@ -8,6 +8,8 @@ export interface FieldSource {
   doc: string;
   /** The shared helper the field is built from (e.g. "markdownField"), when it starts with one. */
   helper?: string;
+  /** For a record (`z.record(key, value)`): the helper its values are built from. */
+  valueHelper?: string;
   /** Sub-fields of an object (or of the objects in a list) written inline in the schema. */
   fields: Record<string, FieldSource>;
 }
@@ -85,6 +87,7 @@ function readFields(shape: ts.ObjectLiteralExpression): Record<string, FieldSour
     fields[name] = {
       doc: docOf(property),
       ...optionalHelper(property.initializer),
+      ...recordValueHelper(property.initializer),
       fields: inner?.own ? readFields(inner.own) : {},
     };
   }
@@ -105,4 +108,20 @@ function optionalHelper(expression: ts.Expression): { helper?: string } {
   let node: ts.Expression = expression;
   while (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node)) node = node.expression;
   return ts.isIdentifier(node) && node.text !== "z" ? { helper: node.text } : {};
+}
+
+/** The helper of a record's values: `z.record(idField, markdownField)` gives "markdownField". */
+function recordValueHelper(expression: ts.Expression): { valueHelper?: string } {
+  let found: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "record") {
+      const value = node.arguments[1];
+      if (value) found = optionalHelper(value).helper;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(expression);
+  return found ? { valueHelper: found } : {};
 }

@@ -3,7 +3,7 @@ import { dateOnlyField, dateTimeField, idField } from "../schemas/fields.ts";
 import type { FieldSource } from "./schema-docs.ts";
 
 /** What kind of value a field holds, as an editor would choose it. */
-export type FieldKind = "text" | "markdown" | "date" | "datetime" | "number" | "boolean" | "choice" | "reference" | "list" | "object" | "fixed";
+export type FieldKind = "text" | "markdown" | "date" | "datetime" | "number" | "boolean" | "choice" | "reference" | "list" | "object" | "fixed" | "pairs";
 
 /** One field of a content type, worked out from its zod schema and its doc comment. */
 export interface FieldInfo {
@@ -31,6 +31,8 @@ export interface FieldInfo {
   integer?: boolean;
   /** A list of single values: what each item is. */
   item?: FieldInfo;
+  /** Named pairs (a record): what each value is; the names are ids. */
+  value?: FieldInfo;
   /** An object, or a list of objects: their fields, in schema order. */
   fields?: FieldInfo[];
 }
@@ -60,6 +62,7 @@ interface ZodDef {
   element?: ZodType;
   in?: ZodType;
   entries?: Record<string, string>;
+  valueType?: ZodType;
   values?: unknown[];
   format?: string;
   checks?: { _zod: { def: CheckDef } }[];
@@ -137,6 +140,11 @@ function describeValue(
       return zod.in ? describeValue(name, zod.in, source, subSources, schemaSources) : { kind: "text" };
     case "object":
       return { kind: "object", fields: describeFields(schema, subSources, schemaSources) };
+    case "record": {
+      // The value's helper (markdownField) is read from the record call's arguments in the source.
+      const valueSource = source?.helper === undefined && source ? { doc: "", fields: {}, ...(source.valueHelper ? { helper: source.valueHelper } : {}) } : undefined;
+      return { kind: "pairs", value: { ...describeField(name, zod.valueType!, valueSource, schemaSources), name: "value" } };
+    }
     case "array": {
       const minItems = checks.find((check) => check.check === "min_length")?.minimum;
       const maxItems = checks.find((check) => check.check === "max_length")?.maximum;

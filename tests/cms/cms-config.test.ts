@@ -53,6 +53,7 @@ function expectedWidgets(schema: ZodType): string[] {
   if (ok("2027-03-15") && !ok("not a date") && !ok("2027-02-30")) return ["datetime"];
   if (baseType(schema) === "array") return ["list", "select", "relation"];
   if (baseType(schema) === "object") return ["object"];
+  if (baseType(schema) === "record") return ["keyvalue"];
   return ["string", "text", "markdown", "select", "relation", "image"];
 }
 

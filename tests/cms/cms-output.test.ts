@@ -72,6 +72,8 @@ function fillValue(field: CmsField, counter: { next: number }): unknown {
     }
     case "boolean":
       return false;
+    case "keyvalue":
+      return { [`name-${count}`]: `Sample text ${count}` };
     case "select": {
       const first = (field.options as (string | { value: string })[])[0]!;
       return many(typeof first === "string" ? first : first.value);
