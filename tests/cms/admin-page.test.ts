@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
 import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_META_CONTENT_SECURITY_POLICY } from "../../src/cms/admin-policy.ts";
 import { CMS_FONTS } from "../../src/cms/cms-bundle.ts";
@@ -27,6 +28,11 @@ describe("/admin/ in the build", () => {
     expect($('meta[http-equiv="Content-Security-Policy"]').attr("content")).toBe(ADMIN_META_CONTENT_SECURITY_POLICY);
     expect($("script").attr("src")).toBe("/admin/cms.js");
     expect($("noscript").text()).toMatch(/needs JavaScript/);
+  });
+
+  it("is valid HTML", async () => {
+    const report = await new HtmlValidate({ extends: ["html-validate:recommended"] }).validateFile(path.join(dir, "admin/index.html"));
+    expect(report.results.flatMap((result) => result.messages.map((message) => `${message.line}: ${message.message}`))).toEqual([]);
   });
 
   it("serves the CMS from this site only: no CDN address is left in its script", () => {

@@ -13,7 +13,7 @@ export default class AdminPage {
   }
 
   render(data: SiteTemplateData): string {
-    return `<!doctype html>
+    return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
