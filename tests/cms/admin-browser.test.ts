@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { loadContent } from "../../src/content/load-content.ts";
 import { launchChromium } from "../support/browser.ts";
 import { createFixture } from "../support/content-fixture.ts";
+import { FIXTURE_ROOT } from "../support/project-copy.ts";
 import { buildDir } from "../support/site-output.ts";
 import { serveBuild, type StaticServer } from "../support/static-server.ts";
 
@@ -22,14 +23,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The project's content files, by path, as a local checkout holds them. */
+/** The content files of the tests' fixture site (what the December build was made from), by path, as a checkout holds them. */
 async function projectFiles(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const walk = async (folder: string): Promise<void> => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
+    for (const entry of await readdir(path.join(FIXTURE_ROOT, folder), { withFileTypes: true })) {
       const file = `${folder}/${entry.name}`;
       if (entry.isDirectory()) await walk(file);
-      else if (/\.(ya?ml|md)$/.test(entry.name)) files[file] = await readFile(file, "utf8");
+      else if (/\.(ya?ml|md)$/.test(entry.name)) files[file] = await readFile(path.join(FIXTURE_ROOT, file), "utf8");
     }
   };
   await walk("_data");
