@@ -5,7 +5,10 @@ import { describeFields, type FieldInfo } from "./schema-fields.ts";
 /** A field of the CMS configuration (Sveltia CMS reads Decap's format; see its schema/sveltia-cms.json). */
 export type CmsField = Record<string, unknown> & { name: string; widget: string };
 
-/** The id and display label of each entry of a keyed YAML file (authors, instructors, locations, categories). */
+/**
+ * The id and display label of each entry of a keyed YAML file (authors, instructors, locations, categories)
+ * and of each page of a `pages` folder, by content type id, as the build finds them in the content.
+ */
 export type MapEntries = ReadonlyMap<string, readonly { id: string; label: string }[]>;
 
 /** What the configuration depends on besides the schemas. */
@@ -111,6 +114,17 @@ function collection(type: ContentType, input: CmsConfigInput): Record<string, un
       };
     case "single":
       return { ...common, files: [{ name: type.id, label: type.label, file: storage.file, format: "yaml", fields }] };
+    case "pages":
+      return {
+        ...common,
+        files: (input.mapEntries.get(type.id) ?? []).map((entry) => ({
+          name: entry.id,
+          label: entry.label,
+          file: `${storage.folder}/${entry.id}.md`,
+          format: "frontmatter",
+          fields: [...fields, { name: "body", label: "Text", widget: "markdown", required: true, hint: "The page's main text, in Markdown." }],
+        })),
+      };
   }
 }
 

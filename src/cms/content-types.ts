@@ -16,14 +16,16 @@ import { siteSchema } from "../schemas/site.ts";
  * - `folder`: one YAML file per entry; the file name is the id;
  * - `list`: one YAML file holding a list of entries;
  * - `map`: one YAML file holding `id: entry` pairs;
- * - `single`: one YAML file holding one object.
+ * - `single`: one YAML file holding one object;
+ * - `pages`: a fixed set of Markdown files with front matter, one per page; editors change them, never add one.
  */
 export type Storage =
   | { kind: "markdown-folder"; folder: string }
   | { kind: "folder"; folder: string }
   | { kind: "list"; file: string }
   | { kind: "map"; file: string }
-  | { kind: "single"; file: string };
+  | { kind: "single"; file: string }
+  | { kind: "pages"; folder: string };
 
 /** One kind of content an editor writes, with its schema and where its files live. */
 export interface ContentType {

@@ -13,6 +13,7 @@ const SHAPES: Record<ContentType["storage"]["kind"], string> = {
   list: "one YAML file holding a list; each entry starts with `- `",
   map: "one YAML file of `id:` keys, each holding the fields below",
   single: "one YAML file holding the fields below",
+  pages: "one Markdown file per page: the fields below as front matter between `---` lines, then the page's main text",
 };
 
 /** The field reference of every content type, as Markdown: one table per type, fields in schema order. */

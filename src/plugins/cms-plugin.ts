@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
 import { ADMIN_FOLDER } from "../cms/admin-policy.ts";
@@ -26,7 +26,7 @@ export function cmsPlugin(config: EleventyConfig, options: CmsPluginOptions): vo
     await writeCmsBundle(".", directories.output, ADMIN_FOLDER);
     const settings = cmsConfig({
       sources: readSchemaSources(SCHEMA_FOLDER),
-      mapEntries: mapEntriesOf(content),
+      mapEntries: new Map([...mapEntriesOf(content), ...(await pageEntriesOf("."))]),
       ...repositoryFromEnvironment(process.env),
       siteUrl: content.site.url,
     });
@@ -44,6 +44,18 @@ export function mapEntriesOf(content: Content): MapEntries {
       type.id,
       Object.entries(records).map(([id, record]) => ({ id, label: record.name ?? id })),
     );
+  }
+  return entries;
+}
+
+/** The pages of every `pages` content type: one per Markdown file in its folder, labelled with its name. */
+export async function pageEntriesOf(root: string): Promise<MapEntries> {
+  const entries = new Map<string, { id: string; label: string }[]>();
+  for (const type of CONTENT_TYPES) {
+    if (type.storage.kind !== "pages") continue;
+    const names = await readdir(path.join(root, type.storage.folder)).catch(() => [] as string[]);
+    const ids = names.filter((name) => name.endsWith(".md")).map((name) => name.slice(0, -".md".length)).sort();
+    entries.set(type.id, ids.map((id) => ({ id, label: id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " ") })));
   }
   return entries;
 }

@@ -35,6 +35,7 @@ function entryFields(collection: Collection, kind: string): Field[] {
   if (collection.fields) return kind === "markdown-folder" ? collection.fields.slice(0, -1) : collection.fields;
   const fields = collection.files![0]!.fields;
   if (kind === "list" || kind === "map") return fields[0]!.fields!;
+  if (kind === "pages") return fields.slice(0, -1);
   return fields;
 }
 
@@ -66,7 +67,8 @@ describe("the CMS configuration generated from the schemas", () => {
     expect(config.collections.map((collection) => collection.name)).toEqual(CONTENT_TYPES.map((type) => type.id));
     for (const type of CONTENT_TYPES) {
       const collection = config.collections.find((candidate) => candidate.name === type.id)!;
-      const where = collection.folder ? `${collection.folder}/` : collection.files![0]!.file;
+      const file = collection.files?.[0]?.file ?? "";
+      const where = collection.folder ? `${collection.folder}/` : type.storage.kind === "pages" ? `${path.posix.dirname(file)}/` : file;
       expect(where, type.id).toBe(storagePath(type.storage));
     }
   });

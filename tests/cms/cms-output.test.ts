@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { cmsConfig, DATE_FORMAT, DATE_TIME_FORMAT, type CmsField } from "../../src/cms/cms-config.ts";
@@ -107,9 +109,13 @@ describe("what the CMS saves passes the loader unchanged", () => {
     // The keyed files' entries, as the build reads them from the content.
     const entries = new Map<string, { id: string; label: string }[]>();
     for (const type of CONTENT_TYPES) {
-      if (type.storage.kind !== "map") continue;
-      const records = parse(await fixture.read(type.storage.file)) as Record<string, { name: string }>;
-      entries.set(type.id, Object.entries(records).map(([id, record]) => ({ id, label: record.name })));
+      if (type.storage.kind === "map") {
+        const records = parse(await fixture.read(type.storage.file)) as Record<string, { name: string }>;
+        entries.set(type.id, Object.entries(records).map(([id, record]) => ({ id, label: record.name })));
+      } else if (type.storage.kind === "pages") {
+        const names = await readdir(path.join(fixture.root, type.storage.folder));
+        entries.set(type.id, names.filter((name) => name.endsWith(".md")).map((name) => ({ id: name.slice(0, -3), label: name })));
+      }
     }
     const config = cmsConfig({ sources: readSchemaSources(SCHEMA_FOLDER), mapEntries: entries, repository: "owner/name", branch: "main", siteUrl: "https://www.example.com" }) as {
       output: { yaml: { quote: string; indent_sequences: boolean } };
@@ -128,6 +134,12 @@ describe("what the CMS saves passes the loader unchanged", () => {
         const file = `${storage.folder}/cms-sample-article.md`;
         await fixture.write(file, `---\n${sveltiaYaml(front, yamlOptions)}\n---\n\n${String(body)}\n`);
         written.push(file);
+      } else if (storage.kind === "pages") {
+        // Each page is edited in place; the first is enough to show the shape.
+        const page = collection.files![0]!;
+        const { body, ...front } = withoutEmpty(fillEntry(page.fields, counter));
+        await fixture.write(page.file, `---\n${sveltiaYaml(front, yamlOptions)}\n---\n\n${String(body)}\n`);
+        written.push(page.file);
       } else if (storage.kind === "folder") {
         const file = `${storage.folder}/cms-sample-${type.id}.yaml`;
         await fixture.write(file, `${sveltiaYaml(withoutEmpty(fillEntry(collection.fields!, counter)), yamlOptions)}\n`);
