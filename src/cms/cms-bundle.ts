@@ -17,19 +17,23 @@ export const CMS_FONTS = [
   },
 ] as const;
 
-/** The base of the CMS's update check (it fetches `<base>/package.json` every hour). */
-const UPDATE_CHECK_BASE = "https://unpkg.com/@sveltia/cms`";
+/**
+ * The CDN the CMS loads optional parts from: its update check (`@sveltia/cms/package.json`, hourly) and, on
+ * first use, code highlighting in the Markdown editor, PDF thumbnails and image conversion. Pointed at this
+ * site instead: the update check finds a package.json of the pinned version; the optional parts are not
+ * there, so those features stay off instead of fetching code from a third party.
+ */
+const CDN_BASE = "https://unpkg.com/";
 
 /**
- * Writes the CMS into `<output>/<folder>/`: cms.js (the package's bundle with its CDN font URLs pointed at
- * the copies in fonts/, and its update check pointed at a package.json of the pinned version beside it, so
- * it never calls unpkg). Fails the build when the bundle no longer contains what is rewritten, which means
- * an upgraded CMS needs this table updated.
+ * Writes the CMS into `<output>/<folder>/`: cms.js, the package's bundle with its CDN font URLs pointed at
+ * the copies in fonts/ and its CDN base at `<folder>/unpkg/` (see CDN_BASE), so it never calls a CDN.
+ * Fails the build when the bundle no longer contains what is rewritten: an upgraded CMS needs this updated.
  */
 export async function writeCmsBundle(root: string, output: string, folder: string): Promise<void> {
   const target = path.join(output, folder);
   await mkdir(path.join(target, "fonts"), { recursive: true });
-  await mkdir(path.join(target, "sveltia-cms"), { recursive: true });
+  await mkdir(path.join(target, "unpkg", "@sveltia", "cms"), { recursive: true });
   let code = await readFile(path.join(root, CMS_PACKAGE, "dist", "sveltia-cms.js"), "utf8");
   const { version } = JSON.parse(await readFile(path.join(root, CMS_PACKAGE, "package.json"), "utf8")) as { version: string };
   const replace = (from: string, to: string) => {
@@ -40,7 +44,7 @@ export async function writeCmsBundle(root: string, output: string, folder: strin
     replace(font.cdn, `/${folder}/fonts/${path.basename(font.file)}`);
     await copyFile(path.join(root, font.file), path.join(target, "fonts", path.basename(font.file)));
   }
-  replace(UPDATE_CHECK_BASE, `/${folder}/sveltia-cms\``);
-  await writeFile(path.join(target, "sveltia-cms", "package.json"), `${JSON.stringify({ name: "@sveltia/cms", version })}\n`);
+  replace(CDN_BASE, `/${folder}/unpkg/`);
+  await writeFile(path.join(target, "unpkg", "@sveltia", "cms", "package.json"), `${JSON.stringify({ name: "@sveltia/cms", version })}\n`);
   await writeFile(path.join(target, "cms.js"), code);
 }

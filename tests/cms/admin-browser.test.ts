@@ -99,7 +99,10 @@ describe("/admin/ in Chromium", () => {
     /** Opens a collection in the sidebar, then its one file. */
     const openFile = async (label: string) => {
       await page.getByText(label, { exact: true }).first().click();
+      // The sidebar entry, the collection's heading and its one file: the file is the last of the three.
+      await expect.poll(() => page.getByText(label, { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
       await page.getByText(label, { exact: true }).last().click();
+      await page.getByRole("button", { name: "Save", exact: true }).waitFor();
     };
     /** Saves, then waits until the CMS has written the file (it returns to the collection afterwards). */
     const save = async (file: string) => {
@@ -127,6 +130,37 @@ describe("/admin/ in Chromium", () => {
       const original = parse(files["_data/schedule.yaml"]!) as { seats: number }[];
       expect(content.sessions[0]!.seats).toBe(original[0]!.seats + 1);
       expect(content.promotions.map((promotion) => promotion.title)).toContain("Edited in the CMS");
+    } finally {
+      await fixture.cleanup();
+    }
+    expect(await violations()).toEqual([]);
+    await page.close();
+  });
+
+  it("edits an article kept as a folder, with code in its text, and saves front matter the loader accepts", async () => {
+    const files = await projectFiles();
+    // The first fixture article, moved into a folder as the CMS keeps articles, with a code block in its text.
+    const [flat, text] = Object.entries(files).find(([file]) => /^content\/articles\/[^/]+\.md$/.test(file))!;
+    delete files[flat];
+    const slug = flat.slice("content/articles/".length, -".md".length);
+    const folderFile = `content/articles/${slug}/index.md`;
+    files[folderFile] = `${text.trimEnd()}\n\n\`\`\`python\nprint("measured")\n\`\`\`\n`;
+    const { page, violations, read } = await openLocalRepository(files);
+    await page.getByText("Articles", { exact: true }).first().click();
+    const title = (parse(text.split("---")[1]!) as { title: string }).title;
+    await page.getByText(title).first().click();
+    await page.getByRole("textbox", { name: "Title" }).first().fill(`${title}, revised`);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect.poll(() => read(folderFile), { timeout: 15_000 }).not.toBe(files[folderFile]);
+    const saved = await read(folderFile);
+    expect(saved).toContain(`title: "${title}, revised"`);
+    // The loader of this branch reads <slug>.md; the front matter and text are the same in a folder's index.md.
+    const onDisk: Record<string, string> = { ...files, [flat]: saved };
+    delete onDisk[folderFile];
+    const fixture = await createFixture(onDisk);
+    try {
+      const content = await loadContent(fixture.root);
+      expect(content.articles.find((article) => article.slug === slug)?.title).toBe(`${title}, revised`);
     } finally {
       await fixture.cleanup();
     }
