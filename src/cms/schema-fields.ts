@@ -44,6 +44,7 @@ export interface FieldInfo {
  */
 export const FIELD_REFERENCES: Readonly<Record<string, string>> = {
   course: "courses",
+  courses: "courses",
   relatedCourses: "courses",
   instructor: "instructors",
   location: "locations",

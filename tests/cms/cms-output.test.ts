@@ -42,9 +42,11 @@ const PATTERN_SAMPLES = ["cms-sample", "80202", "US", "+1 303-555-0100"];
  * Fills an entry the way an editor would through the widgets: every field the configuration lists, in its
  * order, with a value the widget accepts. Dates come out later for each later field (end after start).
  */
-function fillEntry(fields: readonly CmsField[], counter: { next: number }): Record<string, unknown> {
+function fillEntry(fields: readonly CmsField[], counter: { next: number }, like?: Record<string, unknown>): Record<string, unknown> {
   const entry: Record<string, unknown> = {};
-  for (const field of fields) entry[field.name] = fillValue(field, counter);
+  // An entry added beside others copies their first entry's values (a class must fit its course's length),
+  // except ids and paths, which must be new; the order is always the configuration's.
+  for (const field of fields) entry[field.name] = like && field.name in like && !field.pattern ? like[field.name] : fillValue(field, counter);
   return entry;
 }
 
@@ -149,7 +151,8 @@ describe("what the CMS saves passes the loader unchanged", () => {
         const existing = parse(await fixture.read(file.file).catch(() => "")) as unknown;
         let value: unknown;
         if (storage.kind === "list") {
-          value = [...((existing as unknown[] | null) ?? []), withoutEmpty(fillEntry(file.fields[0]!.fields as CmsField[], counter))];
+          const list = (existing as Record<string, unknown>[] | null) ?? [];
+          value = [...list, withoutEmpty(fillEntry(file.fields[0]!.fields as CmsField[], counter, list[0]))];
         } else if (storage.kind === "map") {
           // An existing entry edited in its group; the CMS writes the whole file back.
           value = Object.fromEntries(file.fields.map((group) => [group.name, withoutEmpty(fillEntry(group.fields as CmsField[], counter))]));
