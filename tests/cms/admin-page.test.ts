@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
-import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_META_CONTENT_SECURITY_POLICY } from "../../src/cms/admin-policy.ts";
+import { contentSecurityPolicy, metaContentSecurityPolicy } from "../../src/netlify/header-policy.ts";
 import { CMS_FONTS } from "../../src/cms/cms-bundle.ts";
 import { buildDir, page } from "../support/site-output.ts";
 
@@ -25,7 +25,7 @@ describe("/admin/ in the build", () => {
   it("is a shell that loads the self-hosted CMS, marked noindex, with its own policy in a meta element", () => {
     const $ = page(dir, "/admin/");
     expect($('meta[name="robots"]').attr("content")).toContain("noindex");
-    expect($('meta[http-equiv="Content-Security-Policy"]').attr("content")).toBe(ADMIN_META_CONTENT_SECURITY_POLICY);
+    expect($('meta[http-equiv="Content-Security-Policy"]').attr("content")).toBe(metaContentSecurityPolicy("/admin/"));
     expect($("script").attr("src")).toBe("/admin/cms.js");
     expect($("noscript").text()).toMatch(/needs JavaScript/);
   });
@@ -48,7 +48,8 @@ describe("/admin/ in the build", () => {
   it("gets its own policy and X-Robots-Tag in _headers, and no other path is loosened", () => {
     const blocks = headerBlocks();
     const admin = blocks.get("/admin/*");
-    expect(admin).toContain(`Content-Security-Policy: ${ADMIN_CONTENT_SECURITY_POLICY}`);
+    expect(admin).toContain(`Content-Security-Policy: ${contentSecurityPolicy("admin")}`);
+    expect(contentSecurityPolicy("admin")).not.toContain("unsafe-eval");
     expect(admin?.some((header) => /^X-Robots-Tag: .*noindex/.test(header))).toBe(true);
     for (const [pattern, headers] of blocks) {
       if (pattern === "/admin/*") continue;

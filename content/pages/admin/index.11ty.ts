@@ -1,4 +1,5 @@
-import { ADMIN_FOLDER, ADMIN_META_CONTENT_SECURITY_POLICY } from "../../../src/cms/admin-policy.ts";
+import { ADMIN_FOLDER } from "../../../src/cms/admin-policy.ts";
+import { metaContentSecurityPolicy } from "../../../src/netlify/header-policy.ts";
 import { escapeHtml } from "../../../src/html/escape-html.ts";
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
 
@@ -19,7 +20,7 @@ export default class AdminPage {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(ADMIN_META_CONTENT_SECURITY_POLICY)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(metaContentSecurityPolicy(`/${ADMIN_FOLDER}/`))}">
 <title>Content editor · ${escapeHtml(data.site.shortName)}</title>
 </head>
 <body>
