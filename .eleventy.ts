@@ -12,6 +12,7 @@ import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
 import { brandAssetsPlugin } from "./src/plugins/brand-assets-plugin.ts";
 import { contentImagesPlugin } from "./src/plugins/content-images-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
+import { cmsPlugin } from "./src/plugins/cms-plugin.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
 import { iconsPlugin } from "./src/plugins/icons-plugin.ts";
 import { nunjucksCachePlugin } from "./src/plugins/nunjucks-cache-plugin.ts";
@@ -46,6 +47,7 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });
   config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev });
+  config.addPlugin(cmsPlugin, { model });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
   config.addPlugin(netlifyFilesPlugin, { model });
 

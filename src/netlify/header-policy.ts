@@ -42,14 +42,15 @@ export const CSP_BY_KIND: Readonly<Record<PageKind, CspDirectives>> = {
   page: PAGE_CSP,
   // Pagefind compiles its WebAssembly ('wasm-unsafe-eval', not 'unsafe-eval') and its UI draws data: images.
   search: extend(PAGE_CSP, { "script-src": ["'wasm-unsafe-eval'"], "img-src": ["data:"] }),
-  // The CMS (Decap/Sveltia) evaluates code, styles itself inline, talks to GitHub and shows avatars and
-  // previews from blobs. Only /admin/ is allowed this; the CMS's owner narrows the sources to what it loads.
+  // The CMS (Sveltia CMS, src/cms/) styles itself inline, shows uploads and previews from blob: URLs, and talks
+  // to GitHub's API and status page once an editor signs in. It needs no eval and loads nothing from a CDN
+  // (src/cms/cms-bundle.ts). Only /admin/ is allowed this.
   admin: extend(PAGE_CSP, {
-    "script-src": ["'unsafe-eval'"],
     "style-src": ["'unsafe-inline'"],
     "img-src": ["data:", "blob:", "https://avatars.githubusercontent.com", "https://raw.githubusercontent.com"],
-    "connect-src": ["https://api.github.com"],
-    "frame-src": ["'self'"],
+    "connect-src": ["blob:", "data:", "https://api.github.com", "https://www.githubstatus.com"],
+    "media-src": ["'self'", "blob:"],
+    "frame-src": ["'self'", "blob:"],
     "worker-src": ["'self'", "blob:"],
   }),
 };
@@ -108,6 +109,9 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
 
 /** What a preview or branch deploy adds: it must never be indexed in place of the real site. */
 export const PREVIEW_HEADERS: Readonly<Record<string, string>> = { "X-Robots-Tag": "noindex" };
+
+/** Kinds of page that search engines must never index, in any context: the CMS is a tool, not content. */
+export const NOINDEX_KINDS: ReadonlySet<PageKind> = new Set(["admin"]);
 
 /** Whether a deploy context (Netlify's CONTEXT) is the public site. Local builds count as production. */
 export function isProductionContext(context: string | undefined): boolean {

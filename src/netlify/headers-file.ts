@@ -3,6 +3,7 @@ import {
   contentSecurityPolicy,
   IMMUTABLE_CACHE,
   isProductionContext,
+  NOINDEX_KINDS,
   pageKind,
   PREVIEW_HEADERS,
   REVALIDATE_CACHE,
@@ -54,10 +55,14 @@ function treeOf(files: readonly OutputFile[]): Folder {
 const hasFingerprinted = (folder: Folder): boolean =>
   [...folder.files.values()].some((file) => file.fingerprinted) || [...folder.folders.values()].some(hasFingerprinted);
 
-/** The per-path headers of one pattern: its page kind's CSP and how long it may be cached. */
+/** The per-path headers of one pattern: its page kind's CSP, how long it may be cached, and noindex for tools. */
 const pathHeaders = (pattern: string, immutable: boolean): HeaderRule => ({
   for: pattern,
-  values: { "Content-Security-Policy": contentSecurityPolicy(pageKind(pattern)), "Cache-Control": immutable ? IMMUTABLE_CACHE : REVALIDATE_CACHE },
+  values: {
+    "Content-Security-Policy": contentSecurityPolicy(pageKind(pattern)),
+    "Cache-Control": immutable ? IMMUTABLE_CACHE : REVALIDATE_CACHE,
+    ...(NOINDEX_KINDS.has(pageKind(pattern)) ? { "X-Robots-Tag": "noindex, nofollow" } : {}),
+  },
 });
 
 /**

@@ -78,7 +78,9 @@ describe("every template in Chromium, served with the build's own _headers and _
 
   it("opens one page of every template with no CSP violation and no console error", async () => {
     const failures: string[] = [];
-    for (const { template, url } of templates) {
+    // The CMS asks GitHub's status page on start, which a machine without network cannot reach: the test
+    // below and tests/cms open /admin/ and hold it to its policy.
+    for (const { template, url } of templates.filter((entry) => !entry.url.startsWith("/admin/"))) {
       const opened = await visit(url);
       if (opened.status !== 200) failures.push(`${template} ${url}: status ${opened.status}`);
       for (const problem of await opened.problems()) failures.push(`${template} ${url}: ${problem}`);

@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { inject } from "vitest";
+import { ADMIN_FOLDER } from "../../src/cms/admin-policy.ts";
 import type { BuildName } from "./build-site.ts";
 
 /** The output folder of one of the builds made by the global setup. */
@@ -36,9 +37,9 @@ export async function allFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Every HTML page below `dir`, as site paths. */
+/** Every HTML page of the site below `dir`, as site paths; the content editor's shell (tests/cms) is not a site page. */
 export async function allPages(dir: string): Promise<string[]> {
-  const pages = (await allFiles(dir)).filter((file) => file.endsWith(".html"));
+  const pages = (await allFiles(dir)).filter((file) => file.endsWith(".html") && !file.startsWith(`/${ADMIN_FOLDER}/`));
   // A check over no pages would pass vacuously: an empty build is a failure in itself.
   if (pages.length < 10) throw new Error(`Only ${pages.length} pages in ${dir}: the build did not run`);
   return pages;
