@@ -2,8 +2,11 @@ import type { ZodType } from "zod";
 import { articleSchema } from "../schemas/article.ts";
 import { categorySchema } from "../schemas/category.ts";
 import { courseSchema } from "../schemas/course.ts";
+import { learningPathSchema } from "../schemas/learning-path.ts";
 import { locationSchema } from "../schemas/location.ts";
+import { pageCopySchema } from "../schemas/page-copy.ts";
 import { personSchema } from "../schemas/person.ts";
+import { policyClauseSchema } from "../schemas/policy.ts";
 import { promotionSchema } from "../schemas/promotion.ts";
 import { redirectSchema } from "../schemas/redirect.ts";
 import { serviceSchema } from "../schemas/service.ts";
@@ -137,6 +140,33 @@ export const CONTENT_TYPES: readonly ContentType[] = [
     schema: redirectSchema,
     schemaName: "redirectSchema",
     storage: { kind: "list", file: "_data/redirects.yaml" },
+  },
+  {
+    id: "policies",
+    label: "Policies",
+    singular: "Policy clause",
+    purpose: "The clauses of the policies page, in page order. A course or class can replace one clause by its id.",
+    schema: policyClauseSchema,
+    schemaName: "policyClauseSchema",
+    storage: { kind: "list", file: "_data/policies.yaml" },
+  },
+  {
+    id: "learning-paths",
+    label: "Learning paths",
+    singular: "Learning path",
+    purpose: "Courses to take in order, with the certification they prepare for; each course on a path shows its place in it.",
+    schema: learningPathSchema,
+    schemaName: "learningPathSchema",
+    storage: { kind: "list", file: "_data/learning-paths.yaml" },
+  },
+  {
+    id: "page-copy",
+    label: "Page copy",
+    singular: "Page",
+    purpose: "The words of the fixed pages: home, About, mentoring, private training, contact and consulting. Layout stays in the templates.",
+    schema: pageCopySchema,
+    schemaName: "pageCopySchema",
+    storage: { kind: "pages", folder: "content/copy" },
   },
   {
     id: "site",
