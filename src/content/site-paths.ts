@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { BRAND_PATHS } from "../brand/brand-assets.ts";
 import type { SiteModel } from "../collections/site-model.ts";
@@ -28,7 +28,8 @@ export function staticPagePaths(root: string, folder = PAGE_TEMPLATES_FOLDER): s
       }
     }
   };
-  walk(folder);
+  // A project without page templates (a test fixture of content only) has no fixed pages to link to.
+  if (existsSync(path.join(root, folder))) walk(folder);
   return found;
 }
 

@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { cp, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +35,7 @@ async function projectFiles(): Promise<Record<string, string>> {
   };
   await walk("_data");
   await walk("content/articles");
+  await walk("content/copy");
   return files;
 }
 
@@ -125,6 +126,8 @@ describe("/admin/ in Chromium", () => {
     expect(promotions).toContain('validFrom: "2026-10-30"');
     expect(schedule).toMatch(/start: "\d{4}-\d\d-\d\dT\d\d:\d\d"/);
     const fixture = await createFixture({ ...files, "_data/schedule.yaml": schedule, "_data/promotions.yaml": promotions });
+    // The pictures beside the articles are not text the CMS edits: they come from the fixture as they are.
+    await cp(path.join(FIXTURE_ROOT, "content/articles"), path.join(fixture.root, "content/articles"), { recursive: true, force: false });
     try {
       const content = await loadContent(fixture.root);
       const original = parse(files["_data/schedule.yaml"]!) as { seats: number }[];
@@ -158,6 +161,8 @@ describe("/admin/ in Chromium", () => {
     const onDisk: Record<string, string> = { ...files, [flat]: saved };
     delete onDisk[folderFile];
     const fixture = await createFixture(onDisk);
+    // The pictures beside the articles are not text the CMS edits: they come from the fixture as they are.
+    await cp(path.join(FIXTURE_ROOT, "content/articles"), path.join(fixture.root, "content/articles"), { recursive: true, force: false });
     try {
       const content = await loadContent(fixture.root);
       expect(content.articles.find((article) => article.slug === slug)?.title).toBe(`${title}, revised`);
