@@ -8,7 +8,7 @@ export interface PageCopyNeeds {
 
 /** The fixed pages whose words live in `content/copy/<id>.md`, and what each must contain. */
 export const PAGE_COPY_PAGES = {
-  home: { blocks: [], description: false },
+  home: { blocks: ["training", "consulting", "mentoring"], description: false },
   about: { blocks: ["faculty", "locations", "contact"], description: true },
   mentoring: { blocks: [], description: true },
   "private-training": { blocks: ["enquiry"], description: true },

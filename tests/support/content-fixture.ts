@@ -156,6 +156,10 @@ Second body.
   "content/copy/home.md": `---
 title: Home title
 lede: The home page's opening.
+blocks:
+  training: Classes.
+  consulting: Projects.
+  mentoring: Coaching.
 ---
 `,
   "content/copy/about.md": `---
