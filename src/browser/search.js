@@ -1,11 +1,9 @@
-// Turns the search page's fallback into Pagefind's search box. Without JavaScript the fallback stays: links to browse.
+// Puts Pagefind's search box into the search page. Without JavaScript the page shows links to browse instead (noscript).
 /* global PagefindUI */
 (function startSearch() {
   const container = document.getElementById("search");
-  const fallback = document.getElementById("search-fallback");
   if (!container || typeof PagefindUI !== "function") return;
   const ui = new PagefindUI({ element: "#search", showSubResults: true, showImages: false, autofocus: true });
-  if (fallback) fallback.hidden = true;
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();

@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { parseAllHeaders } from "netlify-headers-parser";
 import { parseAllRedirects } from "netlify-redirect-parser";
 
@@ -41,6 +42,9 @@ const TYPES: Record<string, string> = {
   ".ics": "text/calendar",
   ".txt": "text/plain",
 };
+
+/** Content types a CDN compresses. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/;
 
 /** A running local server for a build. */
 export interface StaticServer {
@@ -99,8 +103,12 @@ export async function serveBuild(dir: string): Promise<StaticServer> {
       return;
     }
     const served = file ?? path.join(dir, "404.html");
-    response.writeHead(file ? 200 : 404, { "Content-Type": TYPES[path.extname(served)] ?? "application/octet-stream", ...headersFor(pathname) });
-    response.end(await readFile(served));
+    const type = TYPES[path.extname(served)] ?? "application/octet-stream";
+    const body = await readFile(served);
+    // Text is sent gzipped when the client asks, as Netlify's CDN does, so audits weigh pages as visitors get them.
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    response.writeHead(file ? 200 : 404, { "Content-Type": type, ...(gzip ? { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } : {}), ...headersFor(pathname) });
+    response.end(gzip ? gzipSync(body) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
