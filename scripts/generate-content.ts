@@ -94,13 +94,16 @@ export function generateProject(source: string, target: string, n: number, seed 
   const courseCount = Math.max(realCourses.length, Math.floor(n / 10));
   const generatedCourses = Array.from({ length: courseCount - realCourses.length }, (_, index) => `generated-course-${pad(index + 1, 5)}`);
   const courses = [...realCourses, ...generatedCourses];
+  // A class must last as many weekdays as its course: the loader refuses any other length.
+  const courseDays = new Map(realCourses.map((id) => [id, Number(/^durationDays:\s*(\d+)/m.exec(readFileSync(path.join(source, "_data/courses", `${id}.yaml`), "utf8"))?.[1] ?? 1)]));
   for (const id of generatedCourses) {
+    courseDays.set(id, 1 + rng.int(5));
     const outline = Array.from({ length: 4 }, () => `  - title: ${sentence(rng, 3).slice(0, -1)}\n    topics:\n${Array.from({ length: 3 }, () => `      - ${sentence(rng, 4).slice(0, -1)}`).join("\n")}`).join("\n");
     const text = [
       `title: ${sentence(rng, 3).slice(0, -1)} ${id.slice(-5)}`,
       `category: ${rng.pick(categories)}`,
       `level: ${rng.pick(["introductory", "intermediate", "advanced"])}`,
-      `durationDays: ${1 + rng.int(5)}`,
+      `durationDays: ${courseDays.get(id)}`,
       `priceUSD: ${995 + 100 * rng.int(20)}`,
       `summary: ${sentence(rng, 14)}`,
       `description: |\n  ${paragraph(rng, 5)}\n\n  ${paragraph(rng, 4)}`,
@@ -143,8 +146,13 @@ export function generateProject(source: string, target: string, n: number, seed 
     const course = courses[index % courses.length]!;
     // From the bench's clock forward, about two years of classes.
     const start = new Date(Date.UTC(2026, 11, 7) + Math.floor((index * 730 * 86_400_000) / sessionCount));
-    const days = 1 + rng.int(4);
-    const end = new Date(start.getTime() + (days - 1) * 86_400_000);
+    const isWeekend = (value: Date) => value.getUTCDay() === 0 || value.getUTCDay() === 6;
+    while (isWeekend(start)) start.setUTCDate(start.getUTCDate() + 1);
+    const end = new Date(start);
+    for (let taught = 1; taught < courseDays.get(course)!; ) {
+      end.setUTCDate(end.getUTCDate() + 1);
+      if (!isWeekend(end)) taught++;
+    }
     const ymd = (value: Date) => `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
     const mode = rng.pick(["classroom", "classroom", "online", "onsite"] as const);
     const seats = 8 + rng.int(12);

@@ -1,6 +1,7 @@
 import type { LinkReference } from "../markdown/markdown-state.ts";
 import type { ContentProblem } from "./problems.ts";
 import { normaliseSitePath } from "./site-path.ts";
+import { editDistance } from "./suggest.ts";
 
 /** A rendered Markdown body, as the link check sees it. */
 export interface LinkedBody {
@@ -69,19 +70,4 @@ function suggestion(wrong: string, candidates: Iterable<string>, prefix = ""): s
     if (!best || distance < best.distance) best = { candidate, distance };
   }
   return best && best.distance <= Math.max(3, Math.floor(wrong.length / 3)) ? `: did you mean "${prefix}${best.candidate}"?` : "";
-}
-
-/** Levenshtein distance, with one row of memory. */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }

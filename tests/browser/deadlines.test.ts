@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
 import { REPO_ROOT } from "../support/build-site.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { rawCourses, rawSessions } from "../support/raw-content.ts";
 import { buildDir, fileForUrl, page } from "../support/site-output.ts";
-import { serveBuild, type StaticServer } from "../support/static-server.ts";
+import { useServedBrowser } from "../support/served-browser.ts";
 
 // The deadline script in real Chromium, under the site's CSP, with the browser's clock set on either side of a
 // deadline taken from the data file: the page must switch without a rebuild, and stand as built without JavaScript.
@@ -21,29 +20,18 @@ const confirming = upcoming.find((session) => session.confirmBy && !session.guar
 const online = upcoming.find((session) => session.mode === "online");
 const at = (text: string) => DateTime.fromISO(text, { zone: "America/Denver" });
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveBuild(buildDir("december"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedBrowser();
 
 /** Opens a page with the browser's clock at `now` (before any script runs) and, if given, a time zone. */
 async function open(url: string, options: { now?: DateTime; timezoneId?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
+  const context = await served.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
   const page = await context.newPage();
   if (options.now) await page.clock.install({ time: options.now.toJSDate() });
   const violations: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") violations.push(message.text());
   });
-  const response = await page.goto(`${server.origin}${url}`);
+  const response = await page.goto(`${served.server.origin}${url}`);
   expect(response?.status()).toBe(200);
   await page.waitForLoadState("load");
   expect(violations, `${url}: console errors`).toEqual([]);

@@ -1,24 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../support/browser.ts";
+import type { Page } from "playwright-core";
 import { buildDir } from "../support/site-output.ts";
-import { serveBuild, type StaticServer } from "../support/static-server.ts";
+import { useServedBrowser } from "../support/served-browser.ts";
 
 const MAX_TABS = 250;
 const SESSION_PAGE = /^\/schedule\/[a-z0-9-]+\/$/;
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveBuild(buildDir("december"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedBrowser();
 
 /** What has the keyboard focus: its tag, link target, form, type and whether it still needs a value. */
 function focused(page: Page) {
@@ -47,8 +35,8 @@ async function tabUntil(page: Page, wanted: (element: Awaited<ReturnType<typeof 
 
 describe("registering for a class with the keyboard only", () => {
   it("tabs from the home page to a bookable class, fills in its registration form and reaches the thank-you page", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.server.origin}/`);
 
     // The first class link the keyboard reaches whose page takes registrations.
     for (let attempt = 0; ; attempt++) {

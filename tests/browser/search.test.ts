@@ -1,32 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../support/browser.ts";
+import type { Page } from "playwright-core";
 import { buildDir } from "../support/site-output.ts";
-import { serveBuild, type StaticServer } from "../support/static-server.ts";
+import { useServedBrowser } from "../support/served-browser.ts";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveBuild(buildDir("december"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedBrowser();
 
 /** Opens a page with a listener that records every Content-Security-Policy violation. */
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await served.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
   await page.addInitScript(() => {
     const record: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = record;
     document.addEventListener("securitypolicyviolation", (event) => record.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
-  const response = await page.goto(`${server.origin}${path}`);
+  const response = await page.goto(`${served.server.origin}${path}`);
   expect(response?.status()).toBe(200);
   return page;
 }

@@ -1,27 +1,15 @@
 import { cp, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadContent } from "../../src/content/load-content.ts";
-import { launchChromium } from "../support/browser.ts";
 import { createFixture } from "../support/content-fixture.ts";
 import { FIXTURE_ROOT } from "../support/project-copy.ts";
 import { buildDir } from "../support/site-output.ts";
-import { serveBuild, type StaticServer } from "../support/static-server.ts";
+import { useServedBrowser } from "../support/served-browser.ts";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveBuild(buildDir("december"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedBrowser();
 
 /** The content files of the tests' fixture site (what the December build was made from), by path, as a checkout holds them. */
 async function projectFiles(): Promise<Record<string, string>> {
@@ -45,13 +33,13 @@ async function projectFiles(): Promise<Record<string, string>> {
  * in the browser's private file system (same API, no picker) holding the project's content files.
  */
 async function openLocalRepository(files: Record<string, string>): Promise<{ page: Page; violations: () => Promise<string[]>; read: (file: string) => Promise<string> }> {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   await page.addInitScript(() => {
     const record: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = record;
     document.addEventListener("securitypolicyviolation", (event) => record.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
-  const response = await page.goto(`${server.origin}/admin/`);
+  const response = await page.goto(`${served.server.origin}/admin/`);
   expect(response?.status()).toBe(200);
   expect(response?.headers()["x-robots-tag"]).toContain("noindex");
   await page.evaluate(async (files) => {
