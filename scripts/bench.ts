@@ -189,10 +189,14 @@ async function editLoop(project: string, port: number): Promise<{ article: numbe
 
     // A session shows its price: a price no generated session has is a change only its own page can show.
     const schedule = path.join(project, "_data/schedule.yaml");
-    const text = readFileSync(schedule, "utf8");
-    const id = /^- id: (.*)$/m.exec(text)![1]!;
+    const entries = readFileSync(schedule, "utf8").split("\n\n");
+    // A private class shows no price, so the first public one is edited.
+    const index = entries.findIndex((entry) => !/^ {2}mode: onsite$/m.test(entry));
+    const id = /^- id: (.*)$/m.exec(entries[index]!)![1]!;
+    // A price other than the course's list price needs its reason (priceNote), as an editor would give it.
+    entries[index] = entries[index]!.replace(/^ {2}seats: /m, "  priceUSD: 9871\n  priceNote: Bench price\n  seats: ");
     saved = process.hrtime.bigint();
-    writeFileSync(schedule, text.replace(/^ {2}seats: /m, "  priceUSD: 9871\n  seats: "));
+    writeFileSync(schedule, entries.join("\n\n"));
     const session = await waitFor(path.join(output, "schedule", id, "index.html"), "$9,871", saved);
     return { article, course, session };
   } finally {
