@@ -85,35 +85,16 @@ function collection(type: ContentType, input: CmsConfigInput): Record<string, un
         fields,
       };
     case "list":
-      return {
-        ...common,
-        files: [
-          {
-            name: type.id,
-            label: type.label,
-            file: storage.file,
-            format: "yaml",
-            // A top-level list (the file is a YAML list, not a map): Sveltia's root list.
-            fields: [{ name: type.id, label: type.label, label_singular: type.singular, widget: "list", root: true, required: false, fields }],
-          },
-        ],
-      };
+      // A top-level list (the file is a YAML list, not a map): Sveltia's root list.
+      return { ...common, files: [yamlFile(type, storage.file, [{ name: type.id, label: type.label, label_singular: type.singular, widget: "list", root: true, required: false, fields }])] };
     case "map":
+      // Neither CMS edits maps with free keys, so each existing entry is a group; new ids are added in the file.
       return {
         ...common,
-        files: [
-          {
-            name: type.id,
-            label: type.label,
-            file: storage.file,
-            format: "yaml",
-            // Neither CMS edits maps with free keys, so each existing entry is a group; new ids are added in the file.
-            fields: (input.mapEntries.get(type.id) ?? []).map((entry) => ({ name: entry.id, label: entry.label, widget: "object", collapsed: true, fields })),
-          },
-        ],
+        files: [yamlFile(type, storage.file, (input.mapEntries.get(type.id) ?? []).map((entry) => ({ name: entry.id, label: entry.label, widget: "object", collapsed: true, fields })))],
       };
     case "single":
-      return { ...common, files: [{ name: type.id, label: type.label, file: storage.file, format: "yaml", fields }] };
+      return { ...common, files: [yamlFile(type, storage.file, fields)] };
     case "pages":
       return {
         ...common,
@@ -126,6 +107,11 @@ function collection(type: ContentType, input: CmsConfigInput): Record<string, un
         })),
       };
   }
+}
+
+/** One YAML file of a file collection, named after its content type. */
+function yamlFile(type: ContentType, file: string, fields: readonly unknown[]): Record<string, unknown> {
+  return { name: type.id, label: type.label, file, format: "yaml", fields };
 }
 
 /** The CMS widget for a field, carrying its required flag, default, limits and hint. */
