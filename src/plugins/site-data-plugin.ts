@@ -3,6 +3,7 @@ import type { SiteModelSource } from "../collections/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import { PAGE_COPY_FOLDER } from "../content/page-copy-pages.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { RenderedPages } from "../eleventy/rendered-pages.ts";
 import { SITE_PATHS } from "../urls/site-urls.ts";
 
 /** Options of the site data plugin. */
@@ -42,6 +43,10 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("copy", (model) => model.copy);
   expose("nextChange", (model) => model.nextChange);
   expose("build", (model) => model.context);
+  // The large paginated templates paginate over `pages.<set>`: every page in a build, the changed ones after a save.
+  const rendered = new RenderedPages();
+  expose("pages", (model) => rendered.select(model, options.dev.watching(), options.dev.onlyContentChanged()));
+  config.on("eleventy.after", () => rendered.commit());
   // Fixed pages and files, so templates link to them by name (urls.articles) rather than spelling the path.
   config.addGlobalData("urls", () => SITE_PATHS);
 }

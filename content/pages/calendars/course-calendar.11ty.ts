@@ -6,7 +6,7 @@ import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
 export default class CourseCalendar {
   data() {
     return {
-      pagination: { data: "catalog.courses", size: 1, alias: "course" },
+      pagination: { data: "pages.courseCalendars", size: 1, alias: "course" },
       permalink: (data: { course: CatalogCourse }) => data.course.calendarUrl,
       eleventyExcludeFromCollections: true,
     };

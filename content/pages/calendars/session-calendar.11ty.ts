@@ -6,7 +6,7 @@ import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
 export default class SessionCalendar {
   data() {
     return {
-      pagination: { data: "schedule.upcoming", size: 1, alias: "session" },
+      pagination: { data: "pages.sessionCalendars", size: 1, alias: "session" },
       permalink: (data: { session: ScheduledSession }) => data.session.calendarUrl,
       eleventyExcludeFromCollections: true,
     };

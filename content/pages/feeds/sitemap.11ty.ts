@@ -1,4 +1,5 @@
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
+import type { PagesToRender } from "../../../src/eleventy/rendered-pages.ts";
 import { isPublicPage, sitemapFiles, type SitemapFile } from "../../../src/feeds/sitemap.ts";
 
 /** What Eleventy tells a template about every page it writes. */
@@ -18,7 +19,10 @@ export default class Sitemap {
         data: "collections.all",
         size: 1,
         alias: "sitemapFile",
-        before: (items: CollectionItem[], data: SiteTemplateData): SitemapFile[] => {
+        before: (items: CollectionItem[], data: SiteTemplateData & { pages: PagesToRender }): SitemapFile[] => {
+          // After a save in `npm start` only the changed pages are rendered, so Eleventy's list is partial: the
+          // sitemap of the first build stays (its URLs change only when a page is added, which HSG_DEV_FULL=1 shows).
+          if (!data.pages.complete) return [];
           const pages = items
             .map((item) => ({ url: item.url, ...(item.data.robots ? { robots: item.data.robots } : {}), ...(item.data.lastmod ? { lastmod: item.data.lastmod } : {}) }))
             .filter(isPublicPage);

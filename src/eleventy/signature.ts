@@ -1,0 +1,77 @@
+import { createHash } from "node:crypto";
+
+/** A value with its own text form that says everything about it (luxon's DateTime, Date). */
+interface Dated {
+  toISO(): string | null;
+}
+
+const isDated = (value: object): value is Dated => typeof (value as Partial<Dated>).toISO === "function";
+
+/**
+ * Fingerprints of the model objects that pages show, for `npm start` to tell which pages a save changed. A
+ * signature of an object covers its own fields and, to `depth` levels, the objects it refers to: the depth is
+ * how far a page reaches from its own object (an article shows its neighbours' titles, depth 1; a course
+ * shows its sessions' venues, depth 2). The model is a graph with cycles (a session's course lists the
+ * session), so depth, not a walk of the whole graph, bounds the work; and each object's signature at each depth
+ * is computed once, because the model is frozen for the build and one signer lives for one build.
+ */
+export class Signer {
+  readonly #memo = new WeakMap<object, Map<number, string>>();
+
+  /**
+   * `omit` names the fields that only the object's own page shows (an article's body on the article's page):
+   * they count when the object is the one signed, and not where another page refers to it.
+   */
+  constructor(private readonly omit: (owner: object, key: string) => boolean = () => false) {}
+
+  /** The signature of `value` and everything it refers to, `depth` references deep. */
+  of(value: unknown, depth: number): string {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || isDated(value)) return hash(this.#text(value, depth));
+    return hash(`{${Object.entries(value).map(([key, item]) => `${key}:${this.#text(item, depth - 1)}`).join(",")}}`);
+  }
+
+  #text(value: unknown, depth: number): string {
+    if (value === null || value === undefined) return String(value);
+    switch (typeof value) {
+      case "string":
+        return JSON.stringify(value);
+      case "number":
+      case "boolean":
+      case "bigint":
+        return String(value);
+      case "function":
+      case "symbol":
+        // Filters and helpers on the model are code: a change to code restarts the whole build.
+        return "ƒ";
+      default:
+        return this.#object(value as object, depth);
+    }
+  }
+
+  #object(value: object, depth: number): string {
+    if (isDated(value)) return `@${value.toISO()}`;
+    if (depth < 0) return "…";
+    let byDepth = this.#memo.get(value);
+    const known = byDepth?.get(depth);
+    if (known !== undefined) return known;
+    // Arrays and maps are containers, not a step away from the page: their items keep the caller's depth.
+    let text: string;
+    if (Array.isArray(value)) text = `[${value.map((item) => this.#text(item, depth)).join(",")}]`;
+    else if (value instanceof Map) text = `M[${[...value].map(([key, item]) => `${this.#text(key, depth)}:${this.#text(item, depth)}`).join(",")}]`;
+    else if (value instanceof Set) text = `S[${[...value].map((item) => this.#text(item, depth)).join(",")}]`;
+    else {
+      const fields = Object.entries(value).filter(([key]) => !this.omit(value, key));
+      text = `{${fields.map(([key, item]) => `${key}:${this.#text(item, depth - 1)}`).join(",")}}`;
+    }
+    // Long texts are kept as a hash, so a parent's text stays short however much the page shows.
+    if (text.length > 256) text = `#${hash(text)}`;
+    if (!byDepth) this.#memo.set(value, (byDepth = new Map()));
+    byDepth.set(depth, text);
+    return text;
+  }
+}
+
+/** A short, stable digest of a text. */
+function hash(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
+}
