@@ -28,6 +28,9 @@ export const DATE_FORMAT = "YYYY-MM-DD";
 /** A local date and time in the site's zone, without an offset. */
 export const DATE_TIME_FORMAT = "YYYY-MM-DD[T]HH:mm";
 
+/** Text fields holding a picture's file name, by field name (as FIELD_REFERENCES does for ids): the same name is a picture in every schema. */
+const IMAGE_FIELDS: ReadonlySet<string> = new Set(["image", "photo"]);
+
 /** The id pattern of src/schemas/fields.ts, for slugs the CMS creates. */
 const ID_PATTERN: [string, string] = ["^[a-z0-9]+(?:-[a-z0-9]+)*$", "lowercase letters, digits and single hyphens, such as java-fundamentals"];
 
@@ -121,8 +124,8 @@ export function widget(field: FieldInfo, input: Pick<CmsConfigInput, "mapEntries
   const withDefault = (value: unknown) => (value !== undefined && !(typeof value === "object" && value !== null && Object.keys(value).length === 0) ? { default: value } : {});
   switch (field.kind) {
     case "text": {
-      // A field named "image" holds a picture's file name: the image widget uploads it beside the entry.
-      if (field.name === "image") return { ...base, widget: "image" };
+      // A field named "image" or "photo" holds a picture's file name: the image widget uploads it beside the entry.
+      if (IMAGE_FIELDS.has(field.name)) return { ...base, widget: "image" };
       return {
         ...base,
         widget: field.max !== undefined && field.max > 120 ? "text" : "string",

@@ -1,8 +1,7 @@
 import type { DateTime } from "luxon";
-import type { ArticleSource, Content } from "../content/load-content.ts";
+import type { ArticleSource, Content, PersonSource } from "../content/load-content.ts";
 import { tagSlug } from "../content/tag-slug.ts";
 import { groupBy, uniqueBy } from "../lib/collections.ts";
-import type { Person } from "../schemas/person.ts";
 import { articleUrl, authorUrl, SITE_PATHS, socialImageUrl, tagUrl } from "../urls/site-urls.ts";
 import type { BuildContext } from "./build-context.ts";
 import { SOCIAL_IMAGE } from "../social/social-image-svg.ts";
@@ -22,7 +21,7 @@ export interface TagRef {
 }
 
 /** An author with their page and articles. */
-export interface Author extends Person {
+export interface Author extends PersonSource {
   url: string;
   /** The articles this build shows, newest first. */
   articles: Article[];

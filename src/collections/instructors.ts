@@ -1,10 +1,9 @@
-import type { Content } from "../content/load-content.ts";
-import type { Person } from "../schemas/person.ts";
+import type { Content, PersonSource } from "../content/load-content.ts";
 import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
 import type { ScheduledSession } from "./schedule.ts";
 
 /** An instructor with a page: bio, the courses they teach and their upcoming classes. */
-export interface Instructor extends Person {
+export interface Instructor extends PersonSource {
   url: string;
   /** Courses they teach, by title: every course of theirs in the schedule file, past classes included. */
   courses: CatalogCourse[];

@@ -2,7 +2,6 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Category } from "../schemas/category.ts";
 import type { Location } from "../schemas/location.ts";
-import type { Person } from "../schemas/person.ts";
 import type { PolicyClause } from "../schemas/policy.ts";
 import type { LearningPath } from "../schemas/learning-path.ts";
 import type { Promotion } from "../schemas/promotion.ts";
@@ -12,19 +11,19 @@ import type { Site } from "../schemas/site.ts";
 import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
 import { FILE_KINDS, idFromFileName, type FileKind, type LoadedFile } from "./load-file.ts";
-import type { ArticleSource, CourseSource, Located, ServiceSource } from "./located.ts";
+import type { ArticleSource, CourseSource, Located, PersonSource, ServiceSource } from "./located.ts";
 import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
 import type { PageCopyId } from "./page-copy-pages.ts";
 import { ContentError, isError, type ContentProblem } from "./problems.ts";
 import { sourceFromLines, type LineTable } from "./yaml-source.ts";
 
-export type { ArticleSource, CourseSource, Located, LocatedContent, ServiceSource } from "./located.ts";
+export type { ArticleSource, CourseSource, Located, LocatedContent, PersonSource, ServiceSource } from "./located.ts";
 
 /** Every piece of content, validated and cross-checked: what the rest of the build trusts. */
 export interface Content {
   site: Site;
-  authors: Record<string, Person>;
-  instructors: Record<string, Person>;
+  authors: Record<string, PersonSource>;
+  instructors: Record<string, PersonSource>;
   locations: Record<string, Location>;
   categories: Record<string, Category>;
   courses: Record<string, CourseSource>;
@@ -62,8 +61,8 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
 
   const [site, authors, instructors, locations, categories, courses, services, sessions, promotions, redirects, articles, policies, learningPaths] = await Promise.all([
     reader.file<Site>(`${dataDir}/site.yaml`, FILE_KINDS.site).then((items) => items[0]?.data),
-    reader.file<Person & { id: string }>(`${dataDir}/authors.yaml`, FILE_KINDS.person),
-    reader.file<Person & { id: string }>(`${dataDir}/instructors.yaml`, FILE_KINDS.person),
+    reader.file<PersonSource>(`${dataDir}/authors.yaml`, FILE_KINDS.person),
+    reader.file<PersonSource>(`${dataDir}/instructors.yaml`, FILE_KINDS.person),
     reader.file<Location & { id: string }>(`${dataDir}/locations.yaml`, FILE_KINDS.location),
     reader.file<Category & { id: string }>(`${dataDir}/categories.yaml`, FILE_KINDS.category),
     reader.folder<CourseSource>(`${dataDir}/courses`, FILE_KINDS.course, [".yaml", ".yml"]),

@@ -7,7 +7,8 @@ import { categorySchema } from "../schemas/category.ts";
 import { courseSchema } from "../schemas/course.ts";
 import { idField } from "../schemas/fields.ts";
 import { locationSchema } from "../schemas/location.ts";
-import { personSchema } from "../schemas/person.ts";
+import { personSchema, type Person } from "../schemas/person.ts";
+import { isDecorative } from "../markdown/markdown-images.ts";
 import { promotionSchema } from "../schemas/promotion.ts";
 import { policyClauseSchema } from "../schemas/policy.ts";
 import { learningPathSchema } from "../schemas/learning-path.ts";
@@ -16,7 +17,7 @@ import { serviceSchema } from "../schemas/service.ts";
 import { sessionSchema } from "../schemas/session.ts";
 import { siteSchema } from "../schemas/site.ts";
 import { decodeText } from "./decode-text.ts";
-import type { ArticleSource, CourseSource, ServiceSource } from "./located.ts";
+import type { ArticleSource, CourseSource, PersonSource, ServiceSource } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { detachedContext, fingerprintDependencies, imageFolderOf, renderBody, renderLeadImage, yamlBodyLine, type FinishContext } from "./render-body.ts";
 import { parseYaml, validate, type LineTable, type YamlSource } from "./yaml-source.ts";
@@ -194,7 +195,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Every kind of content file the site reads. New derived per-file work (images, highlighting) goes in a kind's `finish`. */
 export const FILE_KINDS = {
   site: { name: "site", shape: "single", schema: siteSchema },
-  person: { name: "person", shape: "map", schema: personSchema },
+  person: {
+    name: "person",
+    shape: "map",
+    schema: personSchema,
+    finish: (person, file, context = detachedContext()): PersonSource => {
+      const source = person as Person;
+      if (!source.photo || !source.photoAlt) return { ...source, imageJobs: [] };
+      // The photo is a field of one entry of a map file: its problems name the entry, as `elena-marsh.photo`.
+      const place = { file, firstLine: 1, imageFolder: imageFolderOf(file), field: fieldName([source.id, "photo"]) };
+      const portrait = renderLeadImage(source.photo, place, context.lineOf([source.id, "photo"]), context);
+      if (!portrait) return { ...source, imageJobs: [] };
+      return { ...source, portrait: { image: portrait.image, alt: isDecorative(source.photoAlt) ? "" : source.photoAlt }, imageJobs: portrait.jobs };
+    },
+  } satisfies FileKind<typeof personSchema, PersonSource>,
   location: { name: "location", shape: "map", schema: locationSchema },
   category: { name: "category", shape: "map", schema: categorySchema },
   course: {

@@ -62,6 +62,14 @@ export type ServiceSource = Service & {
   imageJobs: ImageJob[];
 };
 
+/** An author or instructor with the portrait from `photo` resolved, once per file version (cached). */
+export type PersonSource = Person & {
+  /** The portrait ready for markup, with the alt text the page uses ("" when `photoAlt` is `decorative`). */
+  portrait?: { image: PreparedImage; alt: string };
+  /** Images the build publishes for the portrait. */
+  imageJobs: ImageJob[];
+};
+
 /** Where a validated entity was read: enough to name a field's line in a problem. */
 export type LineSource = Pick<YamlSource, "file" | "lineOf">;
 
@@ -74,8 +82,8 @@ export interface Located<T> {
 
 /** Located entities, as the cross-checks see them. */
 export interface LocatedContent {
-  authors: Located<Person>[];
-  instructors: Located<Person>[];
+  authors: Located<PersonSource>[];
+  instructors: Located<PersonSource>[];
   locations: Located<Location>[];
   categories: Located<Category>[];
   courses: Located<CourseSource>[];

@@ -63,10 +63,10 @@ export function renderBody(source: string, place: BodyPlace, context: FinishCont
   return { html: rendered.html, headings: rendered.headings, links: rendered.links, imageJobs: scope.jobs };
 }
 
-/** Checks and prepares a lead image named in front matter; reports at the `image` field. */
+/** Checks and prepares a lead image named in front matter (or a portrait named in YAML); reports at the place's field, `image` unless given. */
 export function renderLeadImage(src: string, place: BodyPlace, line: number | undefined, context: FinishContext): { image: PreparedImage; jobs: ImageJob[] } | undefined {
   const scope = imageScope(place.file, place.imageFolder, context);
-  const image = prepareImage(scope, src, line, "image");
+  const image = prepareImage(scope, src, line, place.field ?? "image");
   context.problems.push(...scope.problems);
   return image ? { image, jobs: scope.jobs } : undefined;
 }
@@ -105,7 +105,24 @@ function imageScope(file: string, folder: string, context: FinishContext): Image
   return { root: context.root, file, folder, problems: [], jobs: [], onRead: (relative) => context.dependencies.add(relative) };
 }
 
-/** `<picture>` markup for a lead image: above an article (loaded first) or on a card (lazily). */
-export function leadPicture(image: PreparedImage, alt: string, slot: "lead" | "card"): string {
-  return pictureHtml(image, { alt, sizes: slot === "lead" ? IMAGE_SIZES.column : IMAGE_SIZES.card, lead: slot === "lead" }).value;
+/** Where a prepared image is placed: the width the browser picks a source for, and whether it is seen first (loaded eagerly) or further down (lazily). */
+const PICTURE_SLOTS = {
+  /** Above an article. */
+  lead: { sizes: IMAGE_SIZES.column, lead: true },
+  /** On an article's card. */
+  card: { sizes: IMAGE_SIZES.card, lead: false },
+  /** A portrait in the heading of a person's own page. */
+  portrait: { sizes: IMAGE_SIZES.portrait, lead: true },
+  /** A portrait on a card in a list of people. */
+  avatar: { sizes: IMAGE_SIZES.avatar, lead: false },
+} as const;
+
+/** The places a template can put a prepared image. */
+export type PictureSlot = keyof typeof PICTURE_SLOTS;
+
+/** `<picture>` markup for a lead image or portrait in one of the slots above. */
+export function leadPicture(image: PreparedImage, alt: string, slot: PictureSlot): string {
+  const place = Object.hasOwn(PICTURE_SLOTS, slot) ? PICTURE_SLOTS[slot] : undefined;
+  if (!place) throw new Error(`picture: no slot "${String(slot)}"; use one of ${Object.keys(PICTURE_SLOTS).join(", ")}`);
+  return pictureHtml(image, { alt, ...place }).value;
 }

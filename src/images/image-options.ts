@@ -28,6 +28,10 @@ export const IMAGE_SIZES = {
   column: "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
   /** On a card in a list. */
   card: "(min-width: 40rem) 22rem, calc(100vw - 2rem)",
+  /** A person's portrait beside their name on their own page: a fixed square (src/styles/_portraits.scss). */
+  portrait: "8rem",
+  /** A person's portrait on a card in a list of people. */
+  avatar: "4rem",
 } as const;
 
 /** Files larger than this are refused: nobody should wait for them, and they bloat the repository. */

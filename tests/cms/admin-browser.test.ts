@@ -27,6 +27,11 @@ async function projectFiles(): Promise<Record<string, string>> {
   return files;
 }
 
+/** The pictures beside the articles and the portraits are not text the CMS edits: they come from the fixture as they are. */
+async function copyPictures(root: string): Promise<void> {
+  for (const folder of ["content/articles", "content/images"]) await cp(path.join(FIXTURE_ROOT, folder), path.join(root, folder), { recursive: true, force: false });
+}
+
 /**
  * Opens /admin/ under its own headers and chooses "Work with Local Repository". Sveltia CMS edits a local
  * folder through the File System Access API, whose folder picker needs a person; the test hands it a folder
@@ -114,8 +119,7 @@ describe("/admin/ in Chromium", () => {
     expect(promotions).toContain('validFrom: "2026-10-30"');
     expect(schedule).toMatch(/start: "\d{4}-\d\d-\d\dT\d\d:\d\d"/);
     const fixture = await createFixture({ ...files, "_data/schedule.yaml": schedule, "_data/promotions.yaml": promotions });
-    // The pictures beside the articles are not text the CMS edits: they come from the fixture as they are.
-    await cp(path.join(FIXTURE_ROOT, "content/articles"), path.join(fixture.root, "content/articles"), { recursive: true, force: false });
+    await copyPictures(fixture.root);
     try {
       const content = await loadContent(fixture.root);
       const original = parse(files["_data/schedule.yaml"]!) as { seats: number }[];
@@ -149,8 +153,7 @@ describe("/admin/ in Chromium", () => {
     const onDisk: Record<string, string> = { ...files, [flat]: saved };
     delete onDisk[folderFile];
     const fixture = await createFixture(onDisk);
-    // The pictures beside the articles are not text the CMS edits: they come from the fixture as they are.
-    await cp(path.join(FIXTURE_ROOT, "content/articles"), path.join(fixture.root, "content/articles"), { recursive: true, force: false });
+    await copyPictures(fixture.root);
     try {
       const content = await loadContent(fixture.root);
       expect(content.articles.find((article) => article.slug === slug)?.title).toBe(`${title}, revised`);

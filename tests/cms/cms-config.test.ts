@@ -95,6 +95,15 @@ describe("the CMS configuration generated from the schemas", () => {
     expect(config.output.omit_empty_optional_fields).toBe(true);
   });
 
+  it("edits the fields naming a picture (lead images, portraits) with the image widget, and no other field", () => {
+    const pictures = CONTENT_TYPES.flatMap((type) =>
+      entryFields(config.collections.find((collection) => collection.name === type.id)!, type.storage.kind)
+        .filter((field) => field.widget === "image")
+        .map((field) => `${type.id}.${field.name}`),
+    );
+    expect(pictures.sort()).toEqual(["articles.image", "authors.photo", "instructors.photo"]);
+  });
+
   it("edits the list files as top-level lists", () => {
     for (const type of CONTENT_TYPES.filter((candidate) => candidate.storage.kind === "list")) {
       const collection = config.collections.find((candidate) => candidate.name === type.id)!;

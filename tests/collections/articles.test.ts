@@ -54,7 +54,7 @@ function article(slug: string, date: string, fields: Partial<ArticleSource> = {}
 
 function content(articles: ArticleSource[]): Content {
   const authors = Object.fromEntries(
-    [...new Set(articles.map((article) => article.author))].map((id) => [id, { id, name: `Name of ${id}`, role: "Writer", bio: "Writes." }]),
+    [...new Set(articles.map((article) => article.author))].map((id) => [id, { id, name: `Name of ${id}`, role: "Writer", bio: "Writes.", imageJobs: [] }]),
   );
   return { site, authors, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles, pageCopy: {} as Content["pageCopy"], policies: [], learningPaths: [], lineOf: () => undefined };
 }
@@ -417,7 +417,7 @@ describe("bounded lists", () => {
   it("splits an author's articles into pages like /articles/, and gives an author without articles one empty page", () => {
     const many = Array.from({ length: ARTICLES_PER_PAGE * 2 + 1 }, (_, index) => article(`a${String(index).padStart(2, "0")}`, `2026-0${1 + (index % 9)}-1${index % 10}`));
     const base = content(many);
-    const collections = buildArticleCollections({ ...base, authors: { ...base.authors, quiet: { id: "quiet", name: "Quiet", role: "Writer", bio: "Writes little." } } }, production);
+    const collections = buildArticleCollections({ ...base, authors: { ...base.authors, quiet: { id: "quiet", name: "Quiet", role: "Writer", bio: "Writes little.", imageJobs: [] } } }, production);
     const janePages = collections.authorPages.filter((page) => page.author.id === "jane-doe");
     expect(janePages.map((page) => [page.url, page.items.length, page.total])).toEqual([
       ["/authors/jane-doe/", ARTICLES_PER_PAGE, 3],

@@ -22,8 +22,8 @@ describe("loadContent: a valid project", () => {
 
     expect(content.site).toMatchObject({ name: "Test Software Group", url: "https://www.example.com", timeZone: "America/Denver", fewSeatsLeft: 3 });
     expect(content.authors).toEqual({
-      "jane-doe": { id: "jane-doe", name: "Jane Doe", role: "Writer", bio: "Writes articles." },
-      hsg: { id: "hsg", name: "HSG", role: "Editorial team", bio: "The team." },
+      "jane-doe": { id: "jane-doe", name: "Jane Doe", role: "Writer", bio: "Writes articles.", imageJobs: [] },
+      hsg: { id: "hsg", name: "HSG", role: "Editorial team", bio: "The team.", imageJobs: [] },
     });
     expect(Object.keys(content.instructors)).toEqual(["elena-marsh"]);
     expect(content.locations["denver-downtown"]).toMatchObject({ id: "denver-downtown", name: "HSG Training Center", postalCode: "80202" });

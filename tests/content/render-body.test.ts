@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentCache } from "../../src/content/content-cache.ts";
 import { FILE_KINDS, loadFile } from "../../src/content/load-file.ts";
-import type { CourseSource, ServiceSource } from "../../src/content/located.ts";
+import type { CourseSource, PersonSource, ServiceSource } from "../../src/content/located.ts";
 import { FIXTURE_ROOT } from "../support/project-copy.ts";
 
 let root: string;
@@ -58,5 +58,36 @@ describe("images in course descriptions and service bodies", () => {
     expect(cache.stats.computed).toBe(2);
     // eleventy-img names files by the picture's bytes: the page must point at the new files.
     expect(second.descriptionHtml).not.toBe(first.descriptionHtml);
+  });
+});
+
+describe("portraits of instructors and authors", () => {
+  const PEOPLE = "_data/instructors.yaml";
+  const person = (id: string, extra: string) => `${id}:\n  name: Pat Example\n  role: Instructor\n  bio: Teaches things.\n${extra}`;
+
+  it("prepares a portrait from the shared images folder, never wider than the picture itself", async () => {
+    const loaded = await loadFile(FILE_KINDS.person, PEOPLE, person("pat-example", "  photo: /images/room.png\n  photoAlt: Pat at the front of a classroom\n"), root);
+    expect(loaded.problems).toEqual([]);
+    const pat = loaded.entries[0]!.data as PersonSource;
+    expect(pat.portrait).toMatchObject({ alt: "Pat at the front of a classroom", image: { width: 500, height: 300 } });
+    expect(pat.portrait!.image.sources.map((source) => source.type)).toEqual(["image/avif", "image/webp"]);
+    expect(pat.imageJobs).toEqual([{ kind: "responsive", source: "content/images/room.png", fallback: "png", widths: [400, 500] }]);
+    expect(loaded.dependencies?.map((dependency) => dependency.file)).toEqual(["content/images/room.png"]);
+  });
+
+  it("gives a decorative portrait an empty alt, and a person without a photo no portrait and no image to publish", async () => {
+    const loaded = await loadFile(FILE_KINDS.person, PEOPLE, person("pat-example", "  photo: /images/room.png\n  photoAlt: Decorative\n") + person("lee-example", ""), root);
+    expect(loaded.problems).toEqual([]);
+    const [pat, lee] = loaded.entries.map((entry) => entry.data as PersonSource);
+    expect(pat!.portrait?.alt).toBe("");
+    expect(lee!.portrait).toBeUndefined();
+    expect(lee!.imageJobs).toEqual([]);
+  });
+
+  it("reports a missing portrait file at the photo's line, naming the entry", async () => {
+    const text = person("pat-example", "  photo: /images/pat.jpg\n  photoAlt: Pat\n");
+    const loaded = await loadFile(FILE_KINDS.person, PEOPLE, text, root);
+    expect(loaded.problems).toEqual([expect.objectContaining({ file: PEOPLE, line: 5, field: "pat-example.photo", message: expect.stringMatching(/image "\/images\/pat.jpg" \(content\/images\/pat.jpg\) does not exist/) })]);
+    expect(loaded.entries[0]!.data).not.toHaveProperty("portrait");
   });
 });

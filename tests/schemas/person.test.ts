@@ -31,6 +31,15 @@ describe("personSchema", () => {
     expect(issuesOf({ ...validPerson(), titel: "Dr." })).toEqual([{ path: "", code: "unrecognized_keys", message: 'Unrecognized key: "titel"' }]);
   });
 
+  it("accepts a photo with its alt text", () => {
+    expect(personSchema.parse({ ...validPerson(), photo: "/images/dana.jpg", photoAlt: "Dana Whitfield at a whiteboard" })).toMatchObject({ photo: "/images/dana.jpg" });
+  });
+
+  it("requires photoAlt with a photo, and a photo with photoAlt", () => {
+    expect(issuesOf({ ...validPerson(), photo: "/images/dana.jpg" })).toEqual([{ path: "photoAlt", code: "custom", message: expect.stringContaining("is required with photo") }]);
+    expect(issuesOf({ ...validPerson(), photoAlt: "Dana" })).toEqual([{ path: "photo", code: "custom", message: expect.stringContaining("name the image file") }]);
+  });
+
   it("refuses a list instead of a map entry", () => {
     expect(personSchema.safeParse([validPerson()]).success).toBe(false);
   });

@@ -35,6 +35,8 @@ export async function copyProject(source: ContentSource, options: { shareCache?:
     await cp(path.join(REPO_ROOT, "content", entry), path.join(root, "content", entry), { recursive: true });
   }
   for (const folder of contentFolders) await cp(path.join(contentRoot, "content", folder), path.join(root, "content", folder), { recursive: true });
+  // The fixture's own pictures (portraits) join the shared images folder, which the bad-content cases also use.
+  if (source === "fixture") await cp(path.join(FIXTURE_ROOT, "content/images"), path.join(root, "content/images"), { recursive: true });
   await cp(path.join(contentRoot, "_data"), path.join(root, "_data"), { recursive: true });
   for (const linked of LINKED) await symlink(path.join(REPO_ROOT, linked), path.join(root, linked));
   if (options.shareCache) {
