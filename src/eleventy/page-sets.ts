@@ -26,11 +26,14 @@ export interface SignFor {
   of(value: unknown, depth: number): string;
 }
 
+/** What no page shows of an article: its Markdown and what the checks take from it (the page shows the HTML). */
+export const ARTICLE_NEVER_SHOWN: ReadonlySet<string> = new Set(["body", "bodyLine", "headings", "links", "imageJobs", "file"]);
+
 /**
  * What only an article's own page (and the feeds, which are rendered on every build) shows of the article:
- * the body, its headings and links, and the links to its neighbours. Lists, tags and courses show the rest.
+ * its HTML, its last change and the links to its neighbours. Lists, tags and courses show the rest.
  */
-export const ARTICLE_PAGE_ONLY: ReadonlySet<string> = new Set(["body", "bodyLine", "html", "headings", "links", "imageJobs", "related", "previous", "next", "courses", "modified"]);
+export const ARTICLE_PAGE_ONLY: ReadonlySet<string> = new Set(["html", "related", "previous", "next", "courses", "modified"]);
 
 /** The header, footer and head of every page: the site's settings and the build's kind and date. */
 const chrome = (model: SiteModel, sign: SignFor) =>
@@ -114,5 +117,5 @@ export type PageSetName = keyof typeof PAGE_SETS;
 /** The signer for one build's model: an article referred to from another page is signed without its page-only fields. */
 export function signerFor(model: SiteModel): SignFor {
   const articles = new Set<object>(model.articles.list);
-  return new Signer((owner, key) => ARTICLE_PAGE_ONLY.has(key) && articles.has(owner));
+  return new Signer((owner, key, own) => (ARTICLE_NEVER_SHOWN.has(key) || (!own && ARTICLE_PAGE_ONLY.has(key))) && articles.has(owner));
 }

@@ -19,15 +19,25 @@ export class Signer {
   readonly #memo = new WeakMap<object, Map<number, string>>();
 
   /**
-   * `omit` names the fields that only the object's own page shows (an article's body on the article's page):
-   * they count when the object is the one signed, and not where another page refers to it.
+   * `omit` names the fields a signature leaves out: those no page shows, and those only the object's own page
+   * shows (an article's text on the article's page), which count only when the object is the one signed (`own`).
    */
-  constructor(private readonly omit: (owner: object, key: string) => boolean = () => false) {}
+  constructor(private readonly omit: (owner: object, key: string, own: boolean) => boolean = () => false) {}
 
   /** The signature of `value` and everything it refers to, `depth` references deep. */
   of(value: unknown, depth: number): string {
     if (value === null || typeof value !== "object" || Array.isArray(value) || isDated(value)) return hash(this.#text(value, depth));
-    return hash(`{${Object.entries(value).map(([key, item]) => `${key}:${this.#text(item, depth - 1)}`).join(",")}}`);
+    return hash(this.#fields(value, depth, true));
+  }
+
+  // A loop with one growing string: the model has thousands of objects, and this runs on every save.
+  #fields(value: object, depth: number, own: boolean): string {
+    let text = "{";
+    for (const key in value) {
+      if (this.omit(value, key, own)) continue;
+      text += `${key}:${this.#text((value as Record<string, unknown>)[key], depth - 1)},`;
+    }
+    return `${text}}`;
   }
 
   #text(value: unknown, depth: number): string {
@@ -59,10 +69,7 @@ export class Signer {
     if (Array.isArray(value)) text = `[${value.map((item) => this.#text(item, depth)).join(",")}]`;
     else if (value instanceof Map) text = `M[${[...value].map(([key, item]) => `${this.#text(key, depth)}:${this.#text(item, depth)}`).join(",")}]`;
     else if (value instanceof Set) text = `S[${[...value].map((item) => this.#text(item, depth)).join(",")}]`;
-    else {
-      const fields = Object.entries(value).filter(([key]) => !this.omit(value, key));
-      text = `{${fields.map(([key, item]) => `${key}:${this.#text(item, depth - 1)}`).join(",")}}`;
-    }
+    else text = this.#fields(value, depth, false);
     // Long texts are kept as a hash, so a parent's text stays short however much the page shows.
     if (text.length > 256) text = `#${hash(text)}`;
     if (!byDepth) this.#memo.set(value, (byDepth = new Map()));
