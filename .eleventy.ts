@@ -47,9 +47,9 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });
   config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev });
-  config.addPlugin(cmsPlugin, { model });
+  config.addPlugin(cmsPlugin, { model, dev });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
-  config.addPlugin(netlifyFilesPlugin, { model });
+  config.addPlugin(netlifyFilesPlugin, { model, dev });
 
   return {
     // Output stays Eleventy's default, _site/: naming it here would override the folder tests pass to Eleventy.

@@ -8,11 +8,14 @@ import { CONTENT_TYPES } from "../cms/content-types.ts";
 import { readSchemaSources, SCHEMA_FOLDER } from "../cms/schema-docs.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
 import type { Content } from "../content/load-content.ts";
+import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 
 /** Options of the CMS plugin. */
 export interface CmsPluginOptions {
   model: SiteModelSource;
+  /** In `npm start`, the bundle (2 MB, the same on every build) is copied on the first build only. */
+  dev: DevRebuilds;
 }
 
 /**
@@ -20,10 +23,10 @@ export interface CmsPluginOptions {
  * and admin/config.yml from the schemas after each build. The page itself is content/pages/admin/index.11ty.ts.
  */
 export function cmsPlugin(config: EleventyConfig, options: CmsPluginOptions): void {
-  config.on("eleventy.after", async ({ directories }) => {
+  config.on("eleventy.after", async ({ directories, runMode }) => {
     const { content } = await options.model.get();
     const folder = path.join(directories.output, ADMIN_FOLDER);
-    await writeCmsBundle(".", directories.output, ADMIN_FOLDER);
+    if (!options.dev.maySkip(runMode)) await writeCmsBundle(".", directories.output, ADMIN_FOLDER);
     const settings = cmsConfig({
       sources: readSchemaSources(SCHEMA_FOLDER),
       mapEntries: new Map([...mapEntriesOf(content), ...(await pageEntriesOf("."))]),

@@ -4,6 +4,7 @@ import path from "node:path";
 import { isFingerprinted, looksFingerprinted } from "../assets/fingerprint.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
 import { ContentError } from "../content/problems.ts";
+import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { metaContentSecurityPolicy } from "../netlify/header-policy.ts";
 import { headersFile, type OutputFile } from "../netlify/headers-file.ts";
@@ -12,6 +13,8 @@ import { redirectProblems, redirectRules, redirectsFile } from "../netlify/redir
 /** Options of the Netlify files plugin. */
 export interface NetlifyFilesOptions {
   model: SiteModelSource;
+  /** In `npm start`, `_headers` (a walk of every written file) is written on the first build only. */
+  dev: DevRebuilds;
 }
 
 /** Every file of the output folder, with whether its name carries its content's hash. */
@@ -33,7 +36,7 @@ async function outputFiles(output: string): Promise<OutputFile[]> {
  */
 export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFilesOptions): void {
   config.addFilter("contentSecurityPolicy", (url: string) => metaContentSecurityPolicy(url));
-  config.on("eleventy.after", async ({ directories }) => {
+  config.on("eleventy.after", async ({ directories, runMode }) => {
     const output = directories.output;
     const pageExists = (url: string) => {
       const file = path.join(output, url);
@@ -44,6 +47,7 @@ export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFiles
     const problems = redirectProblems(rules, pageExists, model.content.lineOf);
     if (problems.length > 0) throw new ContentError(problems);
     await writeFile(path.join(output, "_redirects"), redirectsFile(rules));
+    if (options.dev.maySkip(runMode)) return;
     await writeFile(path.join(output, "_headers"), headersFile({ context: process.env.CONTEXT, files: await outputFiles(output) }));
   });
 }

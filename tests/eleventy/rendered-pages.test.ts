@@ -14,7 +14,7 @@ import { copyProject } from "../support/project-copy.ts";
  */
 
 /** Written by steps that `npm start` runs on its first build only (see docs/PERFORMANCE.md), or partial by design. */
-const FIRST_BUILD_ONLY = [/^sitemap.*\.xml$/, /^pagefind\//, /^assets\/social\//];
+const FIRST_BUILD_ONLY = [/^sitemap.*\.xml$/, /^pagefind\//, /^assets\/social\//, /^_headers$/];
 
 async function files(root: string, folder = ""): Promise<string[]> {
   const entries = await readdir(path.join(root, folder), { withFileTypes: true });
