@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { access, copyFile, link, mkdir, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { useSocialFont } from "./social-font.ts";
+import { SOCIAL_IMAGE } from "./social-image-svg.ts";
+
+/** One image to publish: its SVG and where it goes, relative to the output folder. */
+export interface SocialImageFile {
+  svg: string;
+  path: string;
+}
+
+/** What a publication did: how many images had to be rasterised (the rest came from the cache). */
+export interface SocialImagesReport {
+  rendered: number;
+  published: number;
+}
+
+/** The version of an installed package, read from its package.json without loading the package. */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  let file: string;
+  try {
+    file = require.resolve(`${name}/package.json`);
+  } catch {
+    // Its exports hide package.json: it sits in the folder of the resolved entry point, or above it.
+    let folder = path.dirname(require.resolve(name));
+    while (!existsSync(path.join(folder, "package.json"))) folder = path.dirname(folder);
+    file = path.join(folder, "package.json");
+  }
+  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+}
+
+/** What the PNG depends on besides its SVG: the rasteriser, the font and the size. Read once per process. */
+let renderer: string | undefined;
+function rendererKey(): string {
+  renderer ??= ["@11ty/eleventy-img", "sharp", "dejavu-fonts-ttf"].map((name) => `${name}@${packageVersion(name)}`).concat(`${SOCIAL_IMAGE.width}w png`).join("\n");
+  return renderer;
+}
+
+/** The cache name of an image: a hash of its SVG and everything else that shapes its pixels. */
+export function socialImageCacheKey(svg: string): string {
+  return createHash("sha256").update(rendererKey()).update("\0").update(svg).digest("hex").slice(0, 32);
+}
+
+/**
+ * Publishes the images into `outputFolder`. Each PNG is kept in `cacheFolder` under the hash of its inputs: a
+ * cached one is linked (or copied) into place at once; only the missing ones are rasterised, and only then is
+ * eleventy-img (with sharp) loaded, so a build whose titles did not change never loads it.
+ */
+export async function publishSocialImages(files: readonly SocialImageFile[], cacheFolder: string, outputFolder: string): Promise<SocialImagesReport> {
+  const keyed = files.map((file) => ({ ...file, cached: path.join(cacheFolder, `${socialImageCacheKey(file.svg)}.png`) }));
+  const present = await Promise.all(keyed.map((file) => exists(file.cached)));
+  const missing = [...new Map(keyed.filter((_, index) => !present[index]).map((file) => [file.cached, file])).values()];
+  if (missing.length > 0) await rasterise(missing, cacheFolder);
+  await Promise.all(
+    keyed.map(async (file) => {
+      const target = path.join(outputFolder, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await publish(file.cached, target);
+    }),
+  );
+  return { rendered: missing.length, published: keyed.length };
+}
+
+/** Renders the SVGs into the cache folder, named by their keys. */
+async function rasterise(files: readonly (SocialImageFile & { cached: string })[], cacheFolder: string): Promise<void> {
+  // fontconfig must be pointed at the bundled font before the first text is rendered in this process.
+  await useSocialFont(path.join(cacheFolder, "fontconfig"));
+  const { default: Image } = await import("@11ty/eleventy-img");
+  await Promise.all(
+    files.map((file) =>
+      Image(Buffer.from(file.svg), {
+        formats: ["png"],
+        widths: [SOCIAL_IMAGE.width],
+        outputDir: cacheFolder,
+        filenameFormat: () => path.basename(file.cached),
+        svgShortCircuit: false,
+        dryRun: false,
+        // The key already names the content; eleventy-img's own memory cache would only hold every buffer.
+        useCache: false,
+      }),
+    ),
+  );
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts a cached image at its published path as a hard link: no bytes are copied, and cached files are never
+ * rewritten in place (each is named by its content), so the link cannot change under the site. Across file
+ * systems, where a link is impossible, it is copied.
+ */
+async function publish(cached: string, target: string): Promise<void> {
+  await rm(target, { force: true });
+  try {
+    await link(cached, target);
+  } catch {
+    await copyFile(cached, target);
+  }
+}
