@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { access, copyFile, link, mkdir, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { fileExists, packageVersion, publishCachedFile } from "../images/output-cache.ts";
 import { useSocialFont } from "./social-font.ts";
 import { SOCIAL_IMAGE } from "./social-image-svg.ts";
 
@@ -16,21 +15,6 @@ export interface SocialImageFile {
 export interface SocialImagesReport {
   rendered: number;
   published: number;
-}
-
-/** The version of an installed package, read from its package.json without loading the package. */
-function packageVersion(name: string): string {
-  const require = createRequire(import.meta.url);
-  let file: string;
-  try {
-    file = require.resolve(`${name}/package.json`);
-  } catch {
-    // Its exports hide package.json: it sits in the folder of the resolved entry point, or above it.
-    let folder = path.dirname(require.resolve(name));
-    while (!existsSync(path.join(folder, "package.json"))) folder = path.dirname(folder);
-    file = path.join(folder, "package.json");
-  }
-  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
 
 /** What the PNG depends on besides its SVG: the rasteriser, the font and the size. Read once per process. */
@@ -52,14 +36,14 @@ export function socialImageCacheKey(svg: string): string {
  */
 export async function publishSocialImages(files: readonly SocialImageFile[], cacheFolder: string, outputFolder: string): Promise<SocialImagesReport> {
   const keyed = files.map((file) => ({ ...file, cached: path.join(cacheFolder, `${socialImageCacheKey(file.svg)}.png`) }));
-  const present = await Promise.all(keyed.map((file) => exists(file.cached)));
+  const present = await Promise.all(keyed.map((file) => fileExists(file.cached)));
   const missing = [...new Map(keyed.filter((_, index) => !present[index]).map((file) => [file.cached, file])).values()];
   if (missing.length > 0) await rasterise(missing, cacheFolder);
   await Promise.all(
     keyed.map(async (file) => {
       const target = path.join(outputFolder, file.path);
       await mkdir(path.dirname(target), { recursive: true });
-      await publish(file.cached, target);
+      await publishCachedFile(file.cached, target);
     }),
   );
   return { rendered: missing.length, published: keyed.length };
@@ -84,27 +68,4 @@ async function rasterise(files: readonly (SocialImageFile & { cached: string })[
       }),
     ),
   );
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Puts a cached image at its published path as a hard link: no bytes are copied, and cached files are never
- * rewritten in place (each is named by its content), so the link cannot change under the site. Across file
- * systems, where a link is impossible, it is copied.
- */
-async function publish(cached: string, target: string): Promise<void> {
-  await rm(target, { force: true });
-  try {
-    await link(cached, target);
-  } catch {
-    await copyFile(cached, target);
-  }
 }
