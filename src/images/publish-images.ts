@@ -80,6 +80,9 @@ async function cachedOutputs(manifest: string, cacheFolder: string): Promise<Cac
 /** Resizes one source with eleventy-img (loaded here, on the first miss), into its cache folder. */
 async function resize(source: string, options: ReturnType<typeof imageOptions>): Promise<CachedOutput[]> {
   const { default: Image } = await import("@11ty/eleventy-img");
+  // eleventy-img remembers the folders it made by their (relative) path for the life of the process, so a second
+  // project built in the same process would find its folder missing.
+  await mkdir(options.outputDir, { recursive: true });
   const metadata = await Image(source, options);
   return Object.values(metadata)
     .flatMap((entries) => entries ?? [])

@@ -54,6 +54,8 @@ async function rasterise(files: readonly (SocialImageFile & { cached: string })[
   // fontconfig must be pointed at the bundled font before the first text is rendered in this process.
   await useSocialFont(path.join(cacheFolder, "fontconfig"));
   const { default: Image } = await import("@11ty/eleventy-img");
+  // eleventy-img remembers the folders it made by path for the life of the process; another project's build may not have it.
+  await mkdir(cacheFolder, { recursive: true });
   await Promise.all(
     files.map((file) =>
       Image(Buffer.from(file.svg), {
