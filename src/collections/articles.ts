@@ -5,6 +5,7 @@ import { groupBy, uniqueBy } from "../lib/collections.ts";
 import { articleUrl, authorUrl, SITE_PATHS, socialImageUrl, tagUrl } from "../urls/site-urls.ts";
 import type { BuildContext } from "./build-context.ts";
 import { SOCIAL_IMAGE } from "../social/social-image-svg.ts";
+import { SITE_ZONE } from "../time/zone.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 
 /** Articles per list page. */
@@ -27,8 +28,14 @@ export interface Author extends PersonSource {
   articles: Article[];
 }
 
+/** One page of a list of articles, as the sitemap knows it too. */
+export interface ArticleListPage extends ListPage<Article> {
+  /** The sitemap's lastmod ("YYYY-MM-DD"): the date of the page's newest article, else the build's date. */
+  lastmod: string;
+}
+
 /** One page of an author's article list, with the author. */
-export interface AuthorPage extends ListPage<Article> {
+export interface AuthorPage extends ArticleListPage {
   author: Omit<Author, "articles">;
 }
 
@@ -61,6 +68,8 @@ export interface Article extends Omit<ArticleSource, "tags"> {
   state: PublicationState;
   /** The last substantial change: `updated`, else the last commit of its file (never before `date`), else `date`. */
   modified: DateTime;
+  /** The sitemap's lastmod: `modified` as "YYYY-MM-DD" in the site's zone. */
+  lastmod: string;
   tags: TagRef[];
   /** Up to three other articles, most shared tags first. */
   related: Article[];
@@ -78,7 +87,7 @@ export interface Tag extends TagRef {
 }
 
 /** One page of a tag's article list. */
-export interface TagPage extends ListPage<Article> {
+export interface TagPage extends ArticleListPage {
   tag: TagRef;
 }
 
@@ -95,7 +104,7 @@ export interface ArticleCollections {
   /** Each author's pages: one at least, even before their first article. */
   authorPages: AuthorPage[];
   /** /articles/ split into pages. */
-  pages: ListPage<Article>[];
+  pages: ArticleListPage[];
   /** Every tag, by name. */
   tags: Tag[];
   /** Each tag's pages. */
@@ -119,13 +128,15 @@ export function buildArticleCollections(content: Content, context: BuildContext)
   const labels = tagLabels(visible.map(({ source }) => source));
   const list: Article[] = visible
     .sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug))
-    .map(({ source, state }) => ({
+    .map(({ source, state }) => ({ source, state, modified: lastModified(source, context) }))
+    .map(({ source, state, modified }) => ({
       ...source,
       url: articleUrl(source.slug),
       byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
       ...sharingImage(source),
       state,
-      modified: lastModified(source, context),
+      modified,
+      lastmod: isoDate(modified),
       tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
       related: [],
       courses: [],
@@ -154,10 +165,10 @@ export function buildArticleCollections(content: Content, context: BuildContext)
     published,
     feed: published.slice(0, content.site.feedEntries),
     authors,
-    authorPages: authors.flatMap(({ articles, ...author }) => paginate(articles, ARTICLES_PER_PAGE, author.url).map((page) => ({ ...page, author }))),
-    pages: paginate(list, ARTICLES_PER_PAGE, SITE_PATHS.articles),
+    authorPages: authors.flatMap(({ articles, ...author }) => articlePages(articles, author.url, context).map((page) => ({ ...page, author }))),
+    pages: articlePages(list, SITE_PATHS.articles, context),
     tags,
-    tagPages: tags.flatMap((tag) => paginate(tag.articles, ARTICLES_PER_PAGE, tag.url).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
+    tagPages: tags.flatMap((tag) => articlePages(tag.articles, tag.url, context).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
     byCourse: groupBy(list, (article) => article.relatedCourses),
   };
 }
@@ -165,6 +176,16 @@ export function buildArticleCollections(content: Content, context: BuildContext)
 /** Gives each article the courses it recommends, once the catalog has resolved them. */
 export function linkArticleCourses(articles: readonly Article[], courseById: (id: string) => CourseLink): void {
   for (const article of articles) article.courses = article.relatedCourses.map(courseById);
+}
+
+/** "YYYY-MM-DD" in the site's zone: how the sitemap writes a day. */
+function isoDate(value: DateTime): string {
+  return value.setZone(SITE_ZONE).toISODate()!;
+}
+
+/** A list of articles split into pages, each knowing its lastmod: a list changes when its newest article appears. */
+function articlePages(articles: readonly Article[], baseUrl: string, context: BuildContext): ArticleListPage[] {
+  return paginate(articles, ARTICLES_PER_PAGE, baseUrl).map((page) => ({ ...page, lastmod: isoDate(page.items[0]?.date ?? context.now) }));
 }
 
 /** An article's last substantial change, for the sitemap and BlogPosting. */

@@ -19,6 +19,40 @@ export interface SitemapPage {
   lastmod?: string;
 }
 
+/** A page as Eleventy lists it in `collections.all`: its URL and its data. */
+export interface SitemapItem {
+  url: string | false;
+  data: {
+    robots?: string;
+    lastmod?: string;
+    /** Set on a page of a paginated template: `alias` names the data key holding the page's own object. */
+    pagination?: { alias?: string };
+    [key: string]: unknown;
+  };
+}
+
+/**
+ * A page's lastmod: its own data's `lastmod`, else that of the model object a paginated template hands the
+ * page (an article, a page of a list), which carries it so that no template computes it per page.
+ */
+export function itemLastmod(item: SitemapItem): string | undefined {
+  if (typeof item.data.lastmod === "string" && item.data.lastmod) return item.data.lastmod;
+  const alias = item.data.pagination?.alias;
+  const own = alias ? item.data[alias] : undefined;
+  const lastmod = own && typeof own === "object" ? (own as { lastmod?: unknown }).lastmod : undefined;
+  return typeof lastmod === "string" && lastmod ? lastmod : undefined;
+}
+
+/** The sitemap's view of Eleventy's pages: URL, robots and lastmod, public pages only. */
+export function sitemapPages(items: readonly SitemapItem[]): SitemapPage[] {
+  return items
+    .map((item) => {
+      const lastmod = itemLastmod(item);
+      return { url: item.url, ...(item.data.robots ? { robots: item.data.robots } : {}), ...(lastmod ? { lastmod } : {}) };
+    })
+    .filter(isPublicPage);
+}
+
 /** The pages a sitemap lists: HTML pages that are not error pages and do not ask to stay out of search engines. */
 export function isPublicPage(page: { url: string | false; robots?: string }): page is { url: string; robots?: string } {
   if (typeof page.url !== "string") return false;

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import path from "node:path";
-import Image from "@11ty/eleventy-img";
+import type ImageFunction from "@11ty/eleventy-img";
 import type { ContentProblem } from "../content/problems.ts";
 import { html, type SafeHtml } from "../html/escape-html.ts";
 import type { ImageRenderer } from "../markdown/markdown-state.ts";
@@ -90,12 +91,23 @@ function locateImage(scope: ImageScope, src: string): { file: string } | { probl
   return { file };
 }
 
+/**
+ * eleventy-img, loaded on first use: it (with sharp) takes a noticeable time to load, and a build whose
+ * bodies come from the content cache never prepares an image. Its URL computation is synchronous, so it is
+ * required (the package is CommonJS) rather than imported.
+ */
+let eleventyImg: typeof ImageFunction | undefined;
+function eleventyImage(): typeof ImageFunction {
+  eleventyImg ??= createRequire(import.meta.url)("@11ty/eleventy-img") as typeof ImageFunction;
+  return eleventyImg;
+}
+
 /** Raster images: eleventy-img's URLs, computed without encoding anything; the build writes the files later. */
 function publishRaster(scope: ImageScope, file: string, facts: ImageFacts): PreparedImage {
   const fallback: FallbackFormat = facts.type === "jpg" ? "jpeg" : "png";
   const widths = imageWidths(facts.width);
   // eleventy-img's memory cache knows a file by its path and size: an edited picture of the same size must still get a new hash.
-  const stats = Image.statsByDimensionsSync(path.join(scope.root, file), facts.width, facts.height, { ...imageOptions(fallback, widths), useCache: false });
+  const stats = eleventyImage().statsByDimensionsSync(path.join(scope.root, file), facts.width, facts.height, { ...imageOptions(fallback, widths), useCache: false });
   scope.jobs.push({ kind: "responsive", source: file, fallback, widths });
   const fallbacks = stats[fallback] ?? [];
   const largest = fallbacks[fallbacks.length - 1]!;

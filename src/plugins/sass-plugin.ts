@@ -1,27 +1,78 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
-import * as sass from "sass";
 import { fingerprintedPath, type AssetManifest } from "../assets/fingerprint.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 
 /** Options of the Sass plugin. */
 export interface SassOptions {
-  /** The Sass entry file, relative to the project root. */
+  /** The Sass entry file, relative to the project root; every file in its folder (and below) can change the CSS. */
   entry: string;
   /** The stylesheet's plain URL, e.g. "/assets/site.css"; it is written under a name carrying its content hash. */
   url: string;
   /** Where the hashed URL is recorded for templates. */
   assets: AssetManifest;
+  /** Where compiled CSS is kept between builds, named by a hash of its inputs; `.cache/sass` unless given. */
+  cacheFolder?: string;
+}
+
+/** The installed Dart Sass version: a new compiler may print the same sources differently. */
+function sassVersion(): string {
+  // sass's package exports do not include package.json, so it is read beside the resolved entry point.
+  const entry = createRequire(import.meta.url).resolve("sass");
+  return (JSON.parse(readFileSync(path.join(path.dirname(entry), "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** Read once per process: the installed compiler cannot change under a running build. */
+let cachedVersion: string | undefined;
+
+/**
+ * The key of a compile: the Sass version and the path and bytes of every file under the stylesheets' folder,
+ * so any edit to any partial (even one the entry does not use yet) gives a new key, and nothing stale is served.
+ */
+export async function sassCacheKey(stylesFolder: string): Promise<string> {
+  cachedVersion ??= sassVersion();
+  const hash = createHash("sha256").update(`sass ${cachedVersion}\0`);
+  const files = (await readdir(stylesFolder, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(stylesFolder, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join("/"))
+    .sort();
+  for (const file of files) hash.update(`${file}\0`).update(await readFile(path.join(stylesFolder, file))).update("\0");
+  return hash.digest("hex");
+}
+
+/**
+ * The compressed CSS of `entry`: from the cache when no stylesheet changed since it was stored, otherwise
+ * compiled by Dart Sass (loaded only then: it takes a noticeable part of a second to load and compile) and stored.
+ */
+export async function compiledCss(entry: string, cacheFolder: string): Promise<string> {
+  const cached = path.join(cacheFolder, `${await sassCacheKey(path.dirname(entry))}.css`);
+  try {
+    return await readFile(cached, "utf8");
+  } catch {
+    // Not compiled yet with these sources.
+  }
+  const sass = await import("sass");
+  const { css } = await sass.compileAsync(entry, { style: "compressed" });
+  await mkdir(cacheFolder, { recursive: true });
+  // Written under a temporary name and renamed, so a build running beside this one never reads half a file.
+  const partial = `${cached}.${process.pid}.tmp`;
+  await writeFile(partial, css);
+  await rename(partial, cached);
+  return css;
 }
 
 /**
  * Compiles the one site stylesheet with Dart Sass before each build, compressed, into the output folder under a
- * name with its content hash, so it can be cached for a year: changed CSS always gets a new name.
+ * name with its content hash, so it can be cached for a year: changed CSS always gets a new name. The CSS is
+ * kept in the cache folder by a hash of the stylesheets, so a build with unchanged styles does not compile.
  */
 export function sassPlugin(config: EleventyConfig, options: SassOptions): void {
   config.addWatchTarget(path.dirname(options.entry));
   config.on("eleventy.before", async ({ directories }) => {
-    const { css } = await sass.compileAsync(options.entry, { style: "compressed" });
+    const css = await compiledCss(options.entry, options.cacheFolder ?? ".cache/sass");
     const url = fingerprintedPath(options.url, css);
     const target = path.join(directories.output, url);
     await mkdir(path.dirname(target), { recursive: true });

@@ -1,11 +1,8 @@
-import { copyFile, link, mkdir, rm } from "node:fs/promises";
-import path from "node:path";
-import Image from "@11ty/eleventy-img";
 import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
-import { useSocialFont } from "../social/social-font.ts";
+import { publishSocialImages } from "../social/social-image-cache.ts";
 import { DEFAULT_SOCIAL_IMAGE, SOCIAL_IMAGE, socialImageSvg, type SocialCard } from "../social/social-image-svg.ts";
 
 /** Options of the social images plugin. */
@@ -40,42 +37,18 @@ export function socialImageJobs(model: SiteModel): SocialImageJob[] {
 }
 
 /**
- * Rasterises the social images with eleventy-img after each build. The PNG is named by a hash of its SVG in
- * the cache folder, so an unchanged title costs nothing on the next build; it is then linked to its page's path.
+ * Publishes the social images after each build. Each PNG is cached by a hash of its SVG (src/social/social-image-cache.ts),
+ * so an unchanged title costs one hard link on the next build and eleventy-img is not even loaded.
  */
 export function socialImagesPlugin(config: EleventyConfig, options: SocialImagesOptions): void {
   config.addGlobalData("defaultSocialImage", DEFAULT_SOCIAL_IMAGE);
   config.on("eleventy.after", async ({ directories, runMode }) => {
     if (options.dev.maySkip(runMode)) return;
     const jobs = socialImageJobs(await options.model.get());
-    await useSocialFont(path.join(options.cacheFolder, "fontconfig"));
-    await Promise.all(
-      jobs.map(async (job) => {
-        const metadata = await Image(Buffer.from(socialImageSvg(job.card)), {
-          formats: ["png"],
-          widths: [SOCIAL_IMAGE.width],
-          outputDir: options.cacheFolder,
-          svgShortCircuit: false,
-          dryRun: false,
-        });
-        const target = path.join(directories.output, job.path);
-        await mkdir(path.dirname(target), { recursive: true });
-        await publish(metadata.png![0]!.outputPath, target);
-      }),
+    await publishSocialImages(
+      jobs.map((job) => ({ svg: socialImageSvg(job.card), path: job.path })),
+      options.cacheFolder,
+      directories.output,
     );
   });
-}
-
-/**
- * Puts a cached image at its published path as a hard link: no bytes are copied, and cached files are never
- * rewritten in place (each is named by its content), so the link cannot change under the site. Across file
- * systems, where a link is impossible, it is copied.
- */
-async function publish(cached: string, target: string): Promise<void> {
-  await rm(target, { force: true });
-  try {
-    await link(cached, target);
-  } catch {
-    await copyFile(cached, target);
-  }
 }

@@ -321,10 +321,28 @@ describe("buildArticleCollections: pages", () => {
     expect(slugs(tagPages[1]?.items)).toEqual(["article-12", "article-11", "article-10", "article-09", "article-08", "article-07", "article-06", "article-05", "article-04", "article-03"]);
   });
 
+  it("dates each list page for the sitemap by its newest article, in the site's zone", () => {
+    const { pages, tagPages, authorPages } = buildArticleCollections(many(), production);
+    expect(pages.map((page) => page.lastmod)).toEqual(["2026-10-23", "2026-10-13", "2026-10-03"]);
+    expect(tagPages.map((page) => page.lastmod)).toEqual(["2026-10-21", "2026-10-12", "2026-10-02"]);
+    expect(authorPages.map((page) => page.lastmod)).toEqual(["2026-10-23", "2026-10-13", "2026-10-03"]);
+  });
+
+  it("dates an article for the sitemap by its update in the site's zone, else its date", () => {
+    const { list } = buildArticleCollections(
+      content([article("updated", "2026-03-01", { updated: denver("2026-04-01T21:00").setZone("UTC") as DateTime<true> }), article("plain", "2026-02-01T23:30")]),
+      production,
+    );
+    expect(list.map((entry) => [entry.slug, entry.lastmod])).toEqual([
+      ["updated", "2026-04-01"],
+      ["plain", "2026-02-01"],
+    ]);
+  });
+
   it("still has one empty /articles/ page when nothing is published", () => {
     const collections = buildArticleCollections(content([article("draft", "2026-01-01", { draft: true, tags: ["Java"] })]), production);
     expect(collections.list).toEqual([]);
-    expect(collections.pages).toEqual([{ items: [], number: 1, total: 1, url: "/articles/" }]);
+    expect(collections.pages).toEqual([{ items: [], number: 1, total: 1, url: "/articles/", lastmod: "2026-12-01" }]);
     expect(collections.tags).toEqual([]);
     expect(collections.tagPages).toEqual([]);
     expect(byAuthor(collections)).toEqual({});

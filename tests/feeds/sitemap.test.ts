@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { CLOCKS } from "../support/build-site.ts";
 import { rawArticles, rawSessions, siteUrl, ZONE } from "../support/raw-content.ts";
-import { sitemapFiles } from "../../src/feeds/sitemap.ts";
+import { sitemapFiles, sitemapPages } from "../../src/feeds/sitemap.ts";
 import { allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
 // Expectations come from the fixture's content files (tests/fixture-site), read without src/.
@@ -148,6 +148,27 @@ describe("sitemapFiles past the URL limit (lowered to 2 here)", () => {
       ["https://example.com/a/", "https://example.com/b/"],
       ["https://example.com/c/", "https://example.com/d/"],
       ["https://example.com/e/"],
+    ]);
+  });
+});
+
+describe("sitemapPages", () => {
+  it("takes a page's lastmod from its data, else from the object its pagination alias names, else leaves it to the build's date", () => {
+    const pages = sitemapPages([
+      { url: "/about/", data: { lastmod: "2026-05-01" } },
+      { url: "/articles/a/", data: { pagination: { alias: "article" }, article: { lastmod: "2026-06-01" } } },
+      { url: "/articles/page/2/", data: { lastmod: "2026-07-01", pagination: { alias: "pager" }, pager: { lastmod: "2026-01-01" } } },
+      { url: "/courses/x/", data: { pagination: { alias: "course" }, course: { title: "X" } } },
+      { url: "/plain/", data: {} },
+      { url: "/hidden/", data: { robots: "noindex", lastmod: "2026-01-01" } },
+      { url: false, data: { lastmod: "2026-01-01" } },
+    ]);
+    expect(pages).toEqual([
+      { url: "/about/", lastmod: "2026-05-01" },
+      { url: "/articles/a/", lastmod: "2026-06-01" },
+      { url: "/articles/page/2/", lastmod: "2026-07-01" },
+      { url: "/courses/x/" },
+      { url: "/plain/" },
     ]);
   });
 });

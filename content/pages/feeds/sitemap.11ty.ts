@@ -1,12 +1,6 @@
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
 import type { PagesToRender } from "../../../src/eleventy/rendered-pages.ts";
-import { isPublicPage, sitemapFiles, type SitemapFile } from "../../../src/feeds/sitemap.ts";
-
-/** What Eleventy tells a template about every page it writes. */
-interface CollectionItem {
-  url: string | false;
-  data: { robots?: string; lastmod?: string };
-}
+import { sitemapFiles, sitemapPages, type SitemapFile, type SitemapItem } from "../../../src/feeds/sitemap.ts";
 
 /**
  * /sitemap.xml (and, past 50,000 pages, its parts): every public page of this build, from Eleventy's own list
@@ -19,14 +13,11 @@ export default class Sitemap {
         data: "collections.all",
         size: 1,
         alias: "sitemapFile",
-        before: (items: CollectionItem[], data: SiteTemplateData & { pages: PagesToRender }): SitemapFile[] => {
+        before: (items: SitemapItem[], data: SiteTemplateData & { pages: PagesToRender }): SitemapFile[] => {
           // After a save in `npm start` only the changed pages are rendered, so Eleventy's list is partial: the
           // sitemap of the first build stays (its URLs change only when a page is added, which HSG_DEV_FULL=1 shows).
           if (!data.pages.complete) return [];
-          const pages = items
-            .map((item) => ({ url: item.url, ...(item.data.robots ? { robots: item.data.robots } : {}), ...(item.data.lastmod ? { lastmod: item.data.lastmod } : {}) }))
-            .filter(isPublicPage);
-          return sitemapFiles(pages, data.site.url, data.build.now);
+          return sitemapFiles(sitemapPages(items), data.site.url, data.build.now);
         },
       },
       permalink: (data: { sitemapFile: SitemapFile }) => data.sitemapFile.url,

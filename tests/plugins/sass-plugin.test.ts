@@ -1,0 +1,36 @@
+import { mkdtemp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compiledCss, sassCacheKey } from "../../src/plugins/sass-plugin.ts";
+
+let root: string;
+const styles = () => path.join(root, "styles");
+const cache = () => path.join(root, "cache");
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "hsg-sass-"));
+  await mkdir(styles());
+  await writeFile(path.join(styles(), "_tokens.scss"), "$ink: #123456;\n");
+  await writeFile(path.join(styles(), "site.scss"), '@use "tokens" as *;\nbody { color: $ink; }\n');
+});
+afterAll(async () => rm(root, { recursive: true, force: true }));
+
+describe("the Sass cache", () => {
+  it("compiles once, then serves the same CSS from the cache", async () => {
+    const entry = path.join(styles(), "site.scss");
+    const first = await compiledCss(entry, cache());
+    expect(first).toBe("body{color:#123456}");
+    expect(await readdir(cache())).toEqual([`${await sassCacheKey(styles())}.css`]);
+    // A planted cache entry proves the second call reads the cache rather than compiling.
+    await writeFile(path.join(cache(), `${await sassCacheKey(styles())}.css`), "body{color:red}");
+    expect(await compiledCss(entry, cache())).toBe("body{color:red}");
+  });
+
+  it("compiles again when any stylesheet changes, a partial included", async () => {
+    const before = await sassCacheKey(styles());
+    await writeFile(path.join(styles(), "_tokens.scss"), "$ink: #654321;\n");
+    expect(await sassCacheKey(styles())).not.toBe(before);
+    expect(await compiledCss(path.join(styles(), "site.scss"), cache())).toBe("body{color:#654321}");
+  });
+});
