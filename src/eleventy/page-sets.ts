@@ -33,7 +33,7 @@ export const ARTICLE_NEVER_SHOWN: ReadonlySet<string> = new Set(["body", "bodyLi
  * What only an article's own page (and the feeds, which are rendered on every build) shows of the article:
  * its HTML, its last change and the links to its neighbours. Lists, tags and courses show the rest.
  */
-export const ARTICLE_PAGE_ONLY: ReadonlySet<string> = new Set(["html", "related", "previous", "next", "courses", "modified"]);
+export const ARTICLE_PAGE_ONLY: ReadonlySet<string> = new Set(["html", "related", "previous", "next", "courses", "modified", "lastmod"]);
 
 /** The header, footer and head of every page: the site's settings and the build's kind and date. */
 const chrome = (model: SiteModel, sign: SignFor) =>
