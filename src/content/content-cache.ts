@@ -119,8 +119,9 @@ export class ContentCache {
     const result = await loadFile(kind, file, text, path.resolve(this.root));
     this.stats.computed++;
     memory.set(key, result);
-    if (pack) {
-      pack.shards[shardOf(key)]!.set(key, store(result));
+    const bytes = pack ? store(result) : undefined;
+    if (pack && bytes) {
+      pack.shards[shardOf(key)]!.set(key, bytes);
       pack.changed.add(shardOf(key));
     }
     return result;
@@ -221,19 +222,39 @@ function shardName(index: number): string {
 }
 
 /** A result as bytes that v8.deserialize gives back whole: each luxon date becomes its instant and zone, listed by where it was. */
-function store(result: LoadedFile<unknown>): Uint8Array {
+function store(result: LoadedFile<unknown>): Uint8Array | undefined {
   const dates: StoredResult["dates"] = [];
-  const copy = (value: unknown, at: (string | number)[]): unknown => {
+  // One path, extended and shortened while walking: copied only where a date is found.
+  const at: (string | number)[] = [];
+  const copy = (value: unknown): unknown => {
+    if (typeof value !== "object" || value === null) return value;
     if (DateTime.isDateTime(value)) {
-      dates.push({ at, millis: value.toMillis(), zone: value.zoneName ?? "UTC" });
+      dates.push({ at: [...at], millis: value.toMillis(), zone: value.zoneName ?? "UTC" });
       return null;
     }
-    if (Array.isArray(value)) return value.map((item, index) => copy(item, [...at, index]));
-    if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, copy(item, [...at, name])]));
-    return value;
+    if (Array.isArray(value)) {
+      return value.map((item, index) => {
+        at.push(index);
+        const copied = copy(item);
+        at.pop();
+        return copied;
+      });
+    }
+    const copied: Record<string, unknown> = {};
+    for (const name of Object.keys(value)) {
+      at.push(name);
+      copied[name] = copy((value as Record<string, unknown>)[name]);
+      at.pop();
+    }
+    return copied;
   };
-  const stored: StoredResult = { result: copy(result, []) as LoadedFile<unknown>, dates };
-  return serialize(stored);
+  try {
+    const stored: StoredResult = { result: copy(result) as LoadedFile<unknown>, dates };
+    return serialize(stored);
+  } catch {
+    // A value v8 cannot serialise (none is expected in plain content data) leaves the result in memory only.
+    return undefined;
+  }
 }
 
 /** The result a stored one was made from, its dates luxon dates again (the same instant in the same zone). */
