@@ -155,6 +155,8 @@ export class ContentCache {
       }
     });
     await this.write(pack);
+    // A production build loads its content once: the packed bytes are not kept through rendering (a later load re-reads them).
+    packs.delete(this.folder);
     // Files of other code versions or formats (per-file results of older code included) are not read again.
     const expected = new Set(Array.from({ length: SHARD_COUNT }, (_, index) => shardName(index)));
     for (const name of await readdir(this.folder).catch(() => [] as string[])) {
