@@ -13,7 +13,8 @@ const root = path.resolve(rootArgument > 0 ? (process.argv[rootArgument + 1] ?? 
 
 try {
   // The production view at the build's clock: links to drafts and to classes that have ended are what would break.
-  const { model, warnings } = await loadCheckedModel(root, { now: readSiteNow(), includeUnpublished: false });
+  // It draws no pages, so the image code is loaded only if a file misses the cache and must be rendered.
+  const { model, warnings } = await loadCheckedModel(root, { now: readSiteNow(), includeUnpublished: false }, undefined, { pictures: false });
   const { content } = model;
   for (const warning of warnings) console.warn(formatProblem(warning));
   const count = (label: string, n: number) => `${n} ${label}`;

@@ -4,6 +4,7 @@ import { PAGE_IDS } from "../markdown/page-ids.ts";
 import { checkLinks, type LinkedBody } from "./check-links.ts";
 import type { ContentCache } from "./content-cache.ts";
 import { loadContent, type Content } from "./load-content.ts";
+import { loadImagePipeline } from "./render-body.ts";
 import { ContentError, isError, type ContentProblem } from "./problems.ts";
 import { normaliseSitePath } from "./site-path.ts";
 import { staticPagePaths, writtenPaths } from "./site-paths.ts";
@@ -19,14 +20,17 @@ export interface CheckedModel {
  * the build and `npm run check` both do, so they report the same problems. Throws a ContentError on any error.
  * `context` may be made from the loaded content (dates from git need its file list).
  * `adjust` changes the loaded content before the model is derived (the build points `site.url` at a deploy preview).
+ * `pictures: false` says no page will be drawn from the model, so the image code pages need (leadPicture) is not
+ * loaded unless a content file has to be rendered: `npm run check`.
  */
 export async function loadCheckedModel(
   root: string,
   context: BuildContext | ((content: Content) => Promise<BuildContext>),
   adjust: (content: Content) => Content = (content) => content,
-  options: { cache?: ContentCache } = {},
+  options: { cache?: ContentCache; pictures?: boolean } = {},
 ): Promise<CheckedModel> {
-  const content = adjust(await loadContent(root, options));
+  const [loaded] = await Promise.all([loadContent(root, options), options.pictures === false ? undefined : loadImagePipeline()]);
+  const content = adjust(loaded);
   const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context);
   const siteProblems = checkSite(model, root);
   const warnings = [...(content.warnings ?? []), ...siteProblems.filter((problem) => !isError(problem))];

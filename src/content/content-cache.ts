@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
 import { DateTime } from "luxon";
 import type { ZodType } from "zod";
 import { loadFile, type FileKind, type LoadedFile } from "./load-file.ts";
@@ -10,22 +11,54 @@ import { dependenciesUnchanged } from "./render-body.ts";
 /**
  * Keeps each content file's load result (src/content/load-file.ts) by a hash of everything it depends on:
  * the code that produces it, the file's kind, its path and its bytes. In memory for the life of the process
- * (so `npm start` re-renders only the files that changed), and on disk in `.cache/content/` as JSON (so a
- * later build, or a Netlify deploy that keeps `.cache/`, starts warm). A cache that misses is only slower.
+ * (so `npm start` re-renders only the files that changed), and on disk in `.cache/content/` (so a later build,
+ * or a Netlify deploy that keeps `.cache/`, starts warm). A cache that misses is only slower.
+ *
+ * On disk the results are packed into a few shard files, read once when a process first needs one and written
+ * once when the load is done (save()), only the shards that gained or lost a result: one file per content file
+ * made a warm `npm run check` spend its time opening and parsing thousands of small files.
  */
 
 /** Where the results are kept, relative to the project root. */
 export const CONTENT_CACHE_FOLDER = ".cache/content";
 
+// Results are spread over the shards by their key: an edit rewrites one shard, not all the results.
+const SHARD_COUNT = 16;
+// Raised when the shape of a shard changes, so an older shard is ignored rather than misread.
+const PACK_FORMAT = 1;
+
+/** A result as it is stored: luxon dates replaced by their instant and zone, listed by where they go. */
+interface StoredResult {
+  result: LoadedFile<unknown>;
+  dates: { at: (string | number)[]; millis: number; zone: string }[];
+}
+
+/** One shard file's content: results of one code version, by key, each serialised on its own. */
+interface ShardFile {
+  format: number;
+  code: string;
+  // Each result stays bytes until it is asked for: a load deserialises only the results it uses, each into objects of its own.
+  results: Map<string, Uint8Array>;
+}
+
+/** The results on disk of one project, as read by this process, and which shards differ from their files. */
+interface Pack {
+  shards: Map<string, Uint8Array>[];
+  changed: Set<number>;
+}
+
 // Results by key, shared by every load in this process. Bounded by the content's size times its versions
 // edited in one session, which is small; a full rebuild of an unchanged site adds nothing.
 const memory = new Map<string, LoadedFile<unknown>>();
+// The packed results by cache folder, read at most once per process: `npm start` rebuilds share them.
+const packs = new Map<string, Promise<Pack>>();
 
 let codeVersion: Promise<string> | undefined;
 
 /** Forgets the results kept in memory, so the next load reads the disk cache: for tests and the bench. */
 export function forgetContentCacheMemory(): void {
   memory.clear();
+  packs.clear();
 }
 
 /**
@@ -39,7 +72,8 @@ export function contentCodeVersion(): Promise<string> {
     const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
     const hash = createHash("sha256");
     const names = (await readdir(src, { recursive: true, encoding: "utf8" })).filter((name) => /\.(ts|js|mjs|json)$/.test(name)).sort();
-    for (const name of names) hash.update(name).update("\0").update(await readFile(path.join(src, name))).update("\0");
+    const texts = await Promise.all(names.map((name) => readFile(path.join(src, name))));
+    names.forEach((name, index) => hash.update(name).update("\0").update(texts[index]!).update("\0"));
     hash.update(await readFile(path.join(src, "..", "package-lock.json")).catch(() => Buffer.from("no lock file")));
     return hash.digest("hex").slice(0, 16);
   })();
@@ -53,6 +87,7 @@ export class ContentCache {
   readonly stats = { computed: 0, disk: 0, memory: 0 };
   /** The keys this cache was asked for: what prune() keeps. */
   readonly #used = new Set<string>();
+  private readonly disk: boolean;
 
   constructor(
     private readonly root: string,
@@ -62,11 +97,10 @@ export class ContentCache {
     this.disk = options.disk ?? true;
   }
 
-  private readonly disk: boolean;
-
-  /** The load result of a file with this text, from memory, disk or computed (and then kept). */
+  /** The load result of a file with this text, from memory, disk or computed (and then kept until save()). */
   async load<S extends ZodType, T>(kind: FileKind<S, T>, file: string, text: Buffer | string): Promise<LoadedFile<T>> {
-    const key = createHash("sha256").update(await contentCodeVersion()).update("\0").update(kind.name).update("\0").update(file).update("\0").update(text).digest("hex");
+    // The code version is not part of the key: shards written by other code are not read at all, and memory lives in one process.
+    const key = createHash("sha256").update(kind.name).update("\0").update(file).update("\0").update(text).digest("hex");
     this.#used.add(key);
     // A result is keyed by its own file's bytes; the images it names are checked here, since they change on their own.
     const inMemory = memory.get(key);
@@ -74,7 +108,9 @@ export class ContentCache {
       this.stats.memory++;
       return inMemory as LoadedFile<T>;
     }
-    const onDisk = this.disk ? await this.read<T>(key) : undefined;
+    const pack = this.disk ? await this.pack() : undefined;
+    const stored = pack?.shards[shardOf(key)]!.get(key);
+    const onDisk = stored ? (revive<T>(stored)) : undefined;
     if (onDisk && dependenciesUnchanged(this.root, onDisk.dependencies)) {
       this.stats.disk++;
       memory.set(key, onDisk);
@@ -83,69 +119,159 @@ export class ContentCache {
     const result = await loadFile(kind, file, text, path.resolve(this.root));
     this.stats.computed++;
     memory.set(key, result);
-    if (this.disk) await this.write(key, result);
+    const bytes = pack ? store(result) : undefined;
+    if (pack && bytes) {
+      pack.shards[shardOf(key)]!.set(key, bytes);
+      pack.changed.add(shardOf(key));
+    }
     return result;
+  }
+
+  /**
+   * Writes the shards that gained results since they were read. Called once the content is loaded; results
+   * computed by a load that is not saved are only lost, never wrong.
+   */
+  async save(): Promise<void> {
+    if (!this.disk || !packs.has(this.folder)) return;
+    const pack = await this.pack();
+    await this.write(pack);
   }
 
   /**
    * Deletes the results on disk that this cache was not asked for: older versions of edited files and results
    * of older code. Called after a production build has loaded all content, it keeps `.cache/content/` as big
-   * as the content, however many builds and edits came before. Returns how many files it removed.
+   * as the content, however many builds and edits came before. Returns how many results it removed.
    */
   async prune(): Promise<number> {
     if (!this.disk) return 0;
+    const pack = await this.pack();
     let removed = 0;
-    const folders = await readdir(this.folder).catch(() => [] as string[]);
-    for (const prefix of folders) {
-      const names = await readdir(path.join(this.folder, prefix)).catch(() => [] as string[]);
-      for (const name of names) {
-        if (name.endsWith(".json") && this.#used.has(`${prefix}${name.slice(0, -".json".length)}`)) continue;
-        // A build running beside this one at worst computes a deleted result again.
-        await rm(path.join(this.folder, prefix, name), { force: true });
+    pack.shards.forEach((shard, index) => {
+      for (const key of shard.keys()) {
+        if (this.#used.has(key)) continue;
+        shard.delete(key);
+        pack.changed.add(index);
         removed++;
       }
+    });
+    await this.write(pack);
+    // A production build loads its content once: the packed bytes are not kept through rendering (a later load re-reads them).
+    packs.delete(this.folder);
+    // Files of other code versions or formats (per-file results of older code included) are not read again.
+    const expected = new Set(Array.from({ length: SHARD_COUNT }, (_, index) => shardName(index)));
+    for (const name of await readdir(this.folder).catch(() => [] as string[])) {
+      // A build running beside this one at worst computes a deleted result again.
+      if (!expected.has(name)) await rm(path.join(this.folder, name), { recursive: true, force: true });
     }
     return removed;
   }
 
-  private async read<T>(key: string): Promise<LoadedFile<T> | undefined> {
-    try {
-      return JSON.parse(await readFile(this.pathOf(key), "utf8"), revive) as LoadedFile<T>;
-    } catch {
-      // Missing, half-written by a build that was killed, or unreadable: compute it again.
-      return undefined;
+  /** The results on disk, read on first use by any cache of this folder in this process. */
+  private pack(): Promise<Pack> {
+    let pack = packs.get(this.folder);
+    if (!pack) {
+      pack = readPack(this.folder);
+      packs.set(this.folder, pack);
     }
+    return pack;
   }
 
-  private async write(key: string, result: LoadedFile<unknown>): Promise<void> {
-    const target = this.pathOf(key);
+  private async write(pack: Pack): Promise<void> {
+    if (pack.changed.size === 0) return;
+    const code = await contentCodeVersion();
+    const changed = [...pack.changed];
+    pack.changed.clear();
     try {
-      await mkdir(path.dirname(target), { recursive: true });
-      // Written beside and renamed, so a build running at the same time never reads half a file.
-      const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(temporary, JSON.stringify(result, replace));
-      await rename(temporary, target);
+      await mkdir(this.folder, { recursive: true });
+      await Promise.all(
+        changed.map(async (index) => {
+          const target = path.join(this.folder, shardName(index));
+          const shard: ShardFile = { format: PACK_FORMAT, code, results: pack.shards[index]! };
+          // Written beside and renamed, so a build running at the same time never reads half a file.
+          const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+          await writeFile(temporary, serialize(shard));
+          await rename(temporary, target);
+        }),
+      );
     } catch {
       // A read-only or full disk makes the next build slower, not wrong.
     }
   }
+}
 
-  private pathOf(key: string): string {
-    // Two-character subfolders keep any one folder small at 100,000 files.
-    return path.join(this.folder, key.slice(0, 2), `${key.slice(2)}.json`);
+async function readPack(folder: string): Promise<Pack> {
+  const code = await contentCodeVersion();
+  const shards = await Promise.all(
+    Array.from({ length: SHARD_COUNT }, async (_, index) => {
+      try {
+        const shard = deserialize(await readFile(path.join(folder, shardName(index)))) as ShardFile;
+        if (shard.format === PACK_FORMAT && shard.code === code && shard.results instanceof Map) return shard.results;
+      } catch {
+        // Missing, or unreadable: its results are computed again.
+      }
+      return new Map<string, Uint8Array>();
+    }),
+  );
+  return { shards, changed: new Set() };
+}
+
+function shardOf(key: string): number {
+  return Number.parseInt(key.slice(0, 2), 16) % SHARD_COUNT;
+}
+
+function shardName(index: number): string {
+  return `results-${index.toString(16).padStart(2, "0")}.bin`;
+}
+
+/** A result as bytes that v8.deserialize gives back whole: each luxon date becomes its instant and zone, listed by where it was. */
+function store(result: LoadedFile<unknown>): Uint8Array | undefined {
+  const dates: StoredResult["dates"] = [];
+  // One path, extended and shortened while walking: copied only where a date is found.
+  const at: (string | number)[] = [];
+  const copy = (value: unknown): unknown => {
+    if (typeof value !== "object" || value === null) return value;
+    if (DateTime.isDateTime(value)) {
+      dates.push({ at: [...at], millis: value.toMillis(), zone: value.zoneName ?? "UTC" });
+      return null;
+    }
+    if (Array.isArray(value)) {
+      return value.map((item, index) => {
+        at.push(index);
+        const copied = copy(item);
+        at.pop();
+        return copied;
+      });
+    }
+    const copied: Record<string, unknown> = {};
+    for (const name of Object.keys(value)) {
+      at.push(name);
+      copied[name] = copy((value as Record<string, unknown>)[name]);
+      at.pop();
+    }
+    return copied;
+  };
+  try {
+    const stored: StoredResult = { result: copy(result) as LoadedFile<unknown>, dates };
+    return serialize(stored);
+  } catch {
+    // A value v8 cannot serialise (none is expected in plain content data) leaves the result in memory only.
+    return undefined;
   }
 }
 
-/** Luxon dates are written with their zone, so they come back as the same instant in the same zone. */
-function replace(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const original = this[key];
-  return DateTime.isDateTime(original) ? { $dateTime: original.toISO(), zone: original.zoneName } : value;
-}
-
-function revive(_key: string, value: unknown): unknown {
-  if (typeof value === "object" && value !== null && "$dateTime" in value && "zone" in value) {
-    const { $dateTime, zone } = value as { $dateTime: string; zone: string };
-    return DateTime.fromISO($dateTime, { zone });
+/** The result a stored one was made from, its dates luxon dates again (the same instant in the same zone). */
+function revive<T>(bytes: Uint8Array): LoadedFile<T> | undefined {
+  let stored: StoredResult;
+  try {
+    stored = deserialize(bytes) as StoredResult;
+  } catch {
+    return undefined;
   }
-  return value;
+  const { result, dates } = stored;
+  for (const date of dates) {
+    let parent = result as unknown as Record<string | number, unknown>;
+    for (const step of date.at.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
+    parent[date.at.at(-1)!] = DateTime.fromMillis(date.millis, { zone: date.zone });
+  }
+  return result as LoadedFile<T>;
 }

@@ -56,7 +56,8 @@ export const CONTENT_PATHS = {
  */
 export async function loadContent(root: string, options: { cache?: ContentCache } = {}): Promise<Content> {
   const problems: ContentProblem[] = [];
-  const reader = new ContentReader(root, problems, options.cache ?? new ContentCache(root));
+  const cache = options.cache ?? new ContentCache(root);
+  const reader = new ContentReader(root, problems, cache);
   const dataDir = CONTENT_PATHS.data;
 
   const [site, authors, instructors, locations, categories, courses, services, sessions, promotions, redirects, articles, policies, learningPaths] = await Promise.all([
@@ -74,6 +75,8 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     reader.file<PolicyClause>(`${dataDir}/policies.yaml`, FILE_KINDS.policy),
     reader.file<LearningPath>(`${dataDir}/learning-paths.yaml`, FILE_KINDS.learningPath, { optional: true }),
   ]);
+  // Every file has been loaded: the results computed on the way are written once, in a few packed files.
+  await cache.save();
   const pageCopy = await loadPageCopy(root);
   problems.push(...pageCopy.problems);
   for (const [file, lines] of pageCopy.lines) reader.lines.set(file, lines);

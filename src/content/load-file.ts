@@ -19,7 +19,7 @@ import { siteSchema } from "../schemas/site.ts";
 import { decodeText } from "./decode-text.ts";
 import type { ArticleSource, CourseSource, PersonSource, ServiceSource } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
-import { detachedContext, fingerprintDependencies, imageFolderOf, renderBody, renderLeadImage, yamlBodyLine, type FinishContext } from "./render-body.ts";
+import { detachedContext, fingerprintDependencies, imageFolderOf, loadImagePipeline, renderBody, renderLeadImage, yamlBodyLine, type FinishContext } from "./render-body.ts";
 import { parseYaml, validate, type LineTable, type YamlSource } from "./yaml-source.ts";
 
 /**
@@ -106,6 +106,8 @@ export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file:
   const decoded = decodeText(bytes);
   if (!decoded.ok) return unparsed(file, [{ file, line: decoded.line, field: "", message: decoded.message }], kind.shape === "entity" ? [idFromFileName(file)] : []);
   const { text } = decoded;
+  // Rendering may meet pictures; the image code is loaded by the first file that is loaded rather than cached.
+  if (kind.finish) await loadImagePipeline();
   const problems: ContentProblem[] = [];
   const dependencies = new Set<string>();
   let lineOf: FinishContext["lineOf"] = () => undefined;

@@ -2,10 +2,29 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { IMAGE_SIZES, SHARED_IMAGES_FOLDER } from "../images/image-options.ts";
-import { imageRenderer, pictureHtml, prepareImage, type ImageJob, type ImageScope, type PreparedImage } from "../images/content-images.ts";
-import type { Heading, LinkReference } from "../markdown/markdown-state.ts";
+import type { ImageJob, ImageScope, PreparedImage } from "../images/content-images.ts";
+import type { Heading, ImageRenderer, LinkReference } from "../markdown/markdown-state.ts";
 import { renderMarkdownDocument } from "../markdown/render-markdown.ts";
 import type { ContentProblem } from "./problems.ts";
+
+type ImagePipeline = typeof import("../images/content-images.ts");
+
+let imagePipeline: ImagePipeline | undefined;
+
+/**
+ * Loads the image code (eleventy-img, sharp, image inspection) that rendering a body with pictures, and drawing
+ * a lead picture, use. Imported on demand rather than with this module: a content file whose result comes from
+ * the cache renders nothing, so a warm `npm run check` never needs it. src/content/load-file.ts awaits it before
+ * rendering a file, and the build before its templates draw pictures (leadPicture).
+ */
+export async function loadImagePipeline(): Promise<void> {
+  imagePipeline ??= await import("../images/content-images.ts");
+}
+
+function images(): ImagePipeline {
+  if (!imagePipeline) throw new Error("The image code is not loaded: await loadImagePipeline() before rendering content with pictures.");
+  return imagePipeline;
+}
 
 /** What a content file's `finish` step may use besides the file's own data, and where it reports. */
 export interface FinishContext {
@@ -52,10 +71,12 @@ export interface BodyPlace {
 /** Renders a body, resolving its images and reporting its problems into the context. */
 export function renderBody(source: string, place: BodyPlace, context: FinishContext): RenderedBody {
   const scope = imageScope(place.file, place.imageFolder, context);
+  let renderImage: ImageRenderer | undefined;
   const rendered = renderMarkdownDocument(source, {
     file: place.file,
     firstLine: place.firstLine,
-    renderImage: imageRenderer(scope, place.field),
+    // Made on the first picture: a body without any renders without the image code.
+    renderImage: (image, decorative) => (renderImage ??= images().imageRenderer(scope, place.field))(image, decorative),
     tableOfContents: place.tableOfContents ?? false,
     ...(place.field ? { field: place.field } : {}),
   });
@@ -66,7 +87,7 @@ export function renderBody(source: string, place: BodyPlace, context: FinishCont
 /** Checks and prepares a lead image named in front matter (or a portrait named in YAML); reports at the place's field, `image` unless given. */
 export function renderLeadImage(src: string, place: BodyPlace, line: number | undefined, context: FinishContext): { image: PreparedImage; jobs: ImageJob[] } | undefined {
   const scope = imageScope(place.file, place.imageFolder, context);
-  const image = prepareImage(scope, src, line, place.field ?? "image");
+  const image = images().prepareImage(scope, src, line, place.field ?? "image");
   context.problems.push(...scope.problems);
   return image ? { image, jobs: scope.jobs } : undefined;
 }
@@ -124,5 +145,5 @@ export type PictureSlot = keyof typeof PICTURE_SLOTS;
 export function leadPicture(image: PreparedImage, alt: string, slot: PictureSlot): string {
   const place = Object.hasOwn(PICTURE_SLOTS, slot) ? PICTURE_SLOTS[slot] : undefined;
   if (!place) throw new Error(`picture: no slot "${String(slot)}"; use one of ${Object.keys(PICTURE_SLOTS).join(", ")}`);
-  return pictureHtml(image, { alt, ...place }).value;
+  return images().pictureHtml(image, { alt, ...place }).value;
 }

@@ -1,32 +1,31 @@
-import hljs from "highlight.js/lib/core";
-import bash from "highlight.js/lib/languages/bash";
-import cpp from "highlight.js/lib/languages/cpp";
-import csharp from "highlight.js/lib/languages/csharp";
-import css from "highlight.js/lib/languages/css";
-import http from "highlight.js/lib/languages/http";
-import java from "highlight.js/lib/languages/java";
-import javascript from "highlight.js/lib/languages/javascript";
-import json from "highlight.js/lib/languages/json";
-import perl from "highlight.js/lib/languages/perl";
-import plaintext from "highlight.js/lib/languages/plaintext";
-import powershell from "highlight.js/lib/languages/powershell";
-import python from "highlight.js/lib/languages/python";
-import shell from "highlight.js/lib/languages/shell";
-import sql from "highlight.js/lib/languages/sql";
-import typescript from "highlight.js/lib/languages/typescript";
-import xml from "highlight.js/lib/languages/xml";
-import yaml from "highlight.js/lib/languages/yaml";
+import { createRequire } from "node:module";
+import type { HLJSApi, LanguageFn } from "highlight.js";
 
 // Only the grammars the firm's subjects need are loaded: highlight.js's core is synchronous and class-based
 // (`<span class="hljs-keyword">`), so highlighting costs one pass per block and needs no inline style the CSP would block.
-const GRAMMARS = { bash, cpp, csharp, css, http, java, javascript, json, perl, plaintext, powershell, python, shell, sql, typescript, xml, yaml };
-for (const [name, grammar] of Object.entries(GRAMMARS)) hljs.registerLanguage(name, grammar);
-// Names editors reach for that highlight.js does not alias itself.
-hljs.registerAliases(["text", "txt", "plain", "none"], { languageName: "plaintext" });
-hljs.registerAliases(["shell-session"], { languageName: "shell" });
-hljs.registerAliases(["c++", "hpp", "cc"], { languageName: "cpp" });
-hljs.registerAliases(["c#"], { languageName: "csharp" });
-hljs.registerAliases(["pwsh"], { languageName: "powershell" });
+const GRAMMARS = ["bash", "cpp", "csharp", "css", "http", "java", "javascript", "json", "perl", "plaintext", "powershell", "python", "shell", "sql", "typescript", "xml", "yaml"] as const;
+
+let engine: HLJSApi | undefined;
+
+/**
+ * highlight.js with its grammars, loaded on the first code block rather than on import: most processes that
+ * import the Markdown renderer highlight nothing (a warm `npm run check` renders only the fixed pages' copy), and
+ * the grammars are a fair share of their start-up. Its CommonJS build is required, which keeps highlighting synchronous.
+ */
+function highlighter(): HLJSApi {
+  if (engine) return engine;
+  const require = createRequire(import.meta.url);
+  const hljs = require("highlight.js/lib/core") as HLJSApi;
+  for (const name of GRAMMARS) hljs.registerLanguage(name, require(`highlight.js/lib/languages/${name}`) as LanguageFn);
+  // Names editors reach for that highlight.js does not alias itself.
+  hljs.registerAliases(["text", "txt", "plain", "none"], { languageName: "plaintext" });
+  hljs.registerAliases(["shell-session"], { languageName: "shell" });
+  hljs.registerAliases(["c++", "hpp", "cc"], { languageName: "cpp" });
+  hljs.registerAliases(["c#"], { languageName: "csharp" });
+  hljs.registerAliases(["pwsh"], { languageName: "powershell" });
+  engine = hljs;
+  return hljs;
+}
 
 /** A fenced block after highlighting. */
 export interface HighlightedCode {
@@ -39,10 +38,11 @@ export interface HighlightedCode {
 }
 
 /** The languages a fence may name (without aliases), for messages and documentation. */
-export const HIGHLIGHT_LANGUAGES = Object.keys(GRAMMARS).filter((name) => name !== "plaintext");
+export const HIGHLIGHT_LANGUAGES: readonly string[] = GRAMMARS.filter((name) => name !== "plaintext");
 
 /** Highlights `code` written in `language` (a fence's info word); an unknown or missing language gives escaped plain text. */
 export function highlightCode(code: string, language: string): HighlightedCode {
+  const hljs = highlighter();
   const name = language.trim().toLowerCase();
   const grammar = name ? hljs.getLanguage(name) : undefined;
   const languageName = grammar ? resolveName(name) : "plaintext";
@@ -52,7 +52,8 @@ export function highlightCode(code: string, language: string): HighlightedCode {
 
 /** The registered name behind an alias, so the CSS class names one grammar however the editor spelled it. */
 function resolveName(name: string): string {
-  if (name in GRAMMARS) return name;
+  if ((GRAMMARS as readonly string[]).includes(name)) return name;
+  const hljs = highlighter();
   const grammar = hljs.getLanguage(name);
-  return Object.keys(GRAMMARS).find((key) => hljs.getLanguage(key) === grammar) ?? "plaintext";
+  return GRAMMARS.find((key) => hljs.getLanguage(key) === grammar) ?? "plaintext";
 }

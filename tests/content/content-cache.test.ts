@@ -1,5 +1,6 @@
-import { readdir } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
 import { CONTENT_CACHE_FOLDER, ContentCache, forgetContentCacheMemory } from "../../src/content/content-cache.ts";
 import { loadContent, type Content } from "../../src/content/load-content.ts";
@@ -20,16 +21,20 @@ function snapshot(content: Content) {
 }
 
 async function cacheFiles(root: string): Promise<string[]> {
-  return (await readdir(path.join(root, CONTENT_CACHE_FOLDER), { recursive: true })).filter((name) => name.endsWith(".json"));
+  return readdir(path.join(root, CONTENT_CACHE_FOLDER), { recursive: true });
 }
 
 describe("the per-file content cache", () => {
   it("serves an unchanged project from memory, then from disk, with the same content and lines", async () => {
     fixture = await createFixture();
+    forgetContentCacheMemory();
     const first = new ContentCache(fixture.root);
     const fresh = await loadContent(fixture.root, { cache: first });
     expect(first.stats.computed).toBeGreaterThan(0);
-    expect((await cacheFiles(fixture.root)).length).toBe(first.stats.computed);
+    // Packed: a few shard files, however many content files there are.
+    const files = await cacheFiles(fixture.root);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeLessThan(first.stats.computed);
 
     const again = new ContentCache(fixture.root);
     const fromMemory = await loadContent(fixture.root, { cache: again });
@@ -72,22 +77,54 @@ describe("the per-file content cache", () => {
     expect(fresh).toContainEqual(expect.objectContaining({ file: "_data/schedule.yaml", line, field: "[0].seats" }));
   });
 
-  it("prunes the results of older versions of files, keeping those of the current content", async () => {
+  it("keeps older versions of a file until a production build prunes them", async () => {
     fixture = await createFixture();
     // Results kept in memory from other tests' identical fixtures would not be written to this folder.
     forgetContentCacheMemory();
+    const original = await fixture.read("content/articles/first-article.md");
     await loadContent(fixture.root);
-    const before = await cacheFiles(fixture.root);
-    expect(before.length).toBeGreaterThan(1);
     await fixture.edit("content/articles/first-article.md", (text) => text.replace("Hello **world**.", "Hello *pruned*."));
-    const cache = new ContentCache(fixture.root);
-    await loadContent(fixture.root, { cache });
-    expect(await cacheFiles(fixture.root)).toHaveLength(before.length + 1);
-    expect(await cache.prune()).toBe(1);
-    expect(await cacheFiles(fixture.root)).toHaveLength(before.length);
+    await loadContent(fixture.root);
+
+    // Going back to the first version finds it on disk, in a new process as in this one.
+    await fixture.edit("content/articles/first-article.md", () => original);
+    forgetContentCacheMemory();
+    const back = new ContentCache(fixture.root);
+    await loadContent(fixture.root, { cache: back });
+    expect(back.stats.computed).toBe(0);
+    // The edited version was not asked for by this load: prune removes it, and only it.
+    expect(await back.prune()).toBe(1);
+    expect(await back.prune()).toBe(0);
+
     forgetContentCacheMemory();
     const again = new ContentCache(fixture.root);
     await loadContent(fixture.root, { cache: again });
-    expect(again.stats.computed).toBe(0);
+    expect(again.stats).toMatchObject({ computed: 0, memory: 0 });
+    await fixture.edit("content/articles/first-article.md", (text) => text.replace("Hello **world**.", "Hello *pruned*."));
+    forgetContentCacheMemory();
+    const pruned = new ContentCache(fixture.root);
+    await loadContent(fixture.root, { cache: pruned });
+    expect(pruned.stats.computed).toBe(1);
+  });
+
+  it("ignores packed results written by other code, and unreadable ones", async () => {
+    fixture = await createFixture();
+    forgetContentCacheMemory();
+    const first = new ContentCache(fixture.root);
+    const fresh = await loadContent(fixture.root, { cache: first });
+    const folder = path.join(fixture.root, CONTENT_CACHE_FOLDER);
+    const [one, two, ...others] = await cacheFiles(fixture.root);
+    // A shard from another version of src/ (or of the lock file) must never be served.
+    const shard = deserialize(await readFile(path.join(folder, one!))) as { code: string };
+    await writeFile(path.join(folder, one!), serialize({ ...shard, code: "other-code" }));
+    await writeFile(path.join(folder, two!), "not a shard");
+    forgetContentCacheMemory();
+    const cache = new ContentCache(fixture.root);
+    const content = await loadContent(fixture.root, { cache });
+    expect(cache.stats.computed).toBeGreaterThan(0);
+    expect(cache.stats.disk).toBeGreaterThan(0);
+    expect(cache.stats.computed + cache.stats.disk).toBe(first.stats.computed);
+    expect(snapshot(content)).toEqual(snapshot(fresh));
+    expect(others.length).toBeGreaterThan(0);
   });
 });
