@@ -82,7 +82,7 @@ export const PAGE_SETS = {
   courses: pageSet<CatalogCourse>({
     items: (model) => model.catalog.courses,
     key: byUrl,
-    item: (course, sign) => sign.of(course, 3),
+    item: (course, sign) => sign.of(course, 2),
     shared: (model, sign) => chrome(model, sign) + sign.of(model.policies.url, 0),
   }),
   privateCourses: pageSet<CatalogCourse>({
@@ -94,19 +94,19 @@ export const PAGE_SETS = {
   sessions: pageSet<ScheduledSession>({
     items: (model) => model.schedule.upcoming,
     key: byUrl,
-    item: (session, sign) => sign.of(session, 3),
+    item: (session, sign) => sign.of(session, 2),
     shared: (model, sign) => chrome(model, sign) + sign.of(model.policies.url, 0),
   }),
   courseCalendars: pageSet<CatalogCourse>({
     items: (model) => model.catalog.courses,
     key: (course) => course.calendarUrl,
-    item: (course, sign) => sign.of(course.sessions, 3),
+    item: (course, sign) => sign.of(course.sessions, 2),
     shared: (model, sign) => sign.of(model.content.site, 1),
   }),
   sessionCalendars: pageSet<ScheduledSession>({
     items: (model) => model.schedule.upcoming,
     key: (session) => session.calendarUrl,
-    item: (session, sign) => sign.of(session, 3),
+    item: (session, sign) => sign.of(session, 2),
     shared: (model, sign) => sign.of(model.content.site, 1),
   }),
 } satisfies Record<string, PageSet>;
