@@ -6,6 +6,7 @@ import type { Session } from "../schemas/session.ts";
 import { formatDateRange } from "../time/format-range.ts";
 import { dailyHours, meetingDate, meetingHours, zoneLabel, type MeetingTimes } from "../time/meeting-hours.ts";
 import { teachingDays } from "../time/teaching-days.ts";
+import { zoneAbbreviation } from "../time/zone-abbreviation.ts";
 import { sessionCalendarUrl, sessionUrl } from "../urls/site-urls.ts";
 import type { BuildContext } from "./build-context.ts";
 import { webcalUrl, type CatalogCollections, type CatalogCourse } from "./catalog.ts";
@@ -299,7 +300,8 @@ function resolveSession(session: Session, content: Content, context: BuildContex
 }
 
 function deadline(at: DateTime<true>, context: BuildContext): Deadline {
-  return { at, label: at.setLocale("en-US").toFormat("ccc d LLL yyyy, h:mm a ZZZZ"), passed: at <= context.now };
+  // Deadlines are content dates, read in the site's zone: its abbreviation comes from one shared Intl formatter.
+  return { at, label: `${at.setLocale("en-US").toFormat("ccc d LLL yyyy, h:mm a")} ${zoneAbbreviation(at)}`, passed: at <= context.now };
 }
 
 function availabilityOf(session: Session, seatsLeft: number, fewSeatsLeft: number, registration: Deadline, context: BuildContext): Availability {

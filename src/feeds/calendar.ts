@@ -122,7 +122,21 @@ function sessionEventsText(session: ScheduledSession, options: CalendarOptions):
 }
 
 const BEGIN_EVENT = "\r\nBEGIN:VEVENT\r\n";
-const END_EVENT = "END:VEVENT\r\n";
+const END_CALENDAR = "END:VCALENDAR";
+
+// The VTIMEZONE block ical-generator writes after the head of a calendar whose events are in the site's zone,
+// taken from its own output once: folding it again for every calendar file cost as much as the events.
+let zoneBlock: string | undefined;
+function vtimezoneBlock(site: Site): string {
+  if (zoneBlock === undefined) {
+    const empty = newCalendar("", site).toString();
+    const calendar = newCalendar("", site);
+    calendar.createEvent({ id: "placeholder", start: new Date(0), timezone: SITE_ZONE });
+    const text = calendar.toString();
+    zoneBlock = text.slice(empty.length - END_CALENDAR.length, text.indexOf(BEGIN_EVENT) + 2);
+  }
+  return zoneBlock;
+}
 
 /**
  * An iCalendar (RFC 5545) file of sessions in the site's zone (TZID with its VTIMEZONE), each class meeting
@@ -130,13 +144,9 @@ const END_EVENT = "END:VEVENT\r\n";
  */
 export function sessionsCalendar(sessions: readonly ScheduledSession[], options: CalendarOptions): string {
   const events = sessions.map((session) => sessionEventsText(session, options)).join("");
-  const calendar = newCalendar(options.name, options.site);
-  if (!events) return calendar.toString();
-  // ical-generator writes the head (with the VTIMEZONE of the events' zone) and the tail: one placeholder event
-  // in the zone shows where they end, and the events written once per session go in between.
-  calendar.createEvent({ id: "placeholder", start: options.stamp, timezone: SITE_ZONE });
-  const frame = calendar.toString();
-  const head = frame.slice(0, frame.indexOf(BEGIN_EVENT) + 2);
-  const tail = frame.slice(frame.lastIndexOf(END_EVENT) + END_EVENT.length);
-  return `${head}${events}${tail}`;
+  // ical-generator writes the head (and, without events, the whole file); the VTIMEZONE of the events' zone
+  // and the events written once per session go between the head and END:VCALENDAR, where it puts them.
+  const empty = newCalendar(options.name, options.site).toString();
+  if (!events) return empty;
+  return `${empty.slice(0, -END_CALENDAR.length)}${vtimezoneBlock(options.site)}${events}${END_CALENDAR}`;
 }

@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import { zoneAbbreviation } from "./zone-abbreviation.ts";
 import { SITE_ZONE } from "./zone.ts";
 
 const local = (value: DateTime) => value.setZone(SITE_ZONE).setLocale("en-US");
@@ -29,8 +30,8 @@ export function formatDateRange(startValue: DateTime, endValue: DateTime): strin
 export function formatTimeRange(startValue: DateTime, endValue: DateTime): string {
   const start = local(startValue);
   const end = local(endValue);
-  const startZone = start.toFormat("ZZZZ");
-  const endZone = end.toFormat("ZZZZ");
+  const startZone = zoneAbbreviation(start);
+  const endZone = zoneAbbreviation(end);
   if (startZone === endZone) return `${start.toFormat("h:mm a")}${DASH}${end.toFormat("h:mm a")} ${endZone}`;
   return `${start.toFormat("h:mm a")} ${startZone}${DASH}${end.toFormat("h:mm a")} ${endZone}`;
 }

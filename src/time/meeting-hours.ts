@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import { memoByInstant } from "./instant-memo.ts";
+import { zoneAbbreviation } from "./zone-abbreviation.ts";
 import { SITE_ZONE } from "./zone.ts";
 
 /** One day a class meets: its start and end on that day. */
@@ -15,7 +16,7 @@ const local = (value: DateTime) => value.setZone(SITE_ZONE).setLocale("en-US");
 // (the hours, the zone runs, the offsets): worked out once per instant.
 const clock = memoByInstant((value) => local(value).toFormat("h:mm a"));
 const day = memoByInstant((value) => local(value).toFormat("ccc d LLL"));
-const zone = memoByInstant((value) => local(value).toFormat("ZZZZ"));
+const zone = memoByInstant(zoneAbbreviation);
 const fullDate = memoByInstant((value) => local(value).toFormat("ccc d LLL yyyy"));
 
 /** "9:00 AM – 4:30 PM MST": one meeting's hours with the zone in force that day. */
