@@ -1,4 +1,4 @@
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import type { Content } from "../content/load-content.ts";
 import { groupBy } from "../lib/collections.ts";
 import { formatPrice } from "../lib/money.ts";
@@ -6,6 +6,7 @@ import type { Session } from "../schemas/session.ts";
 import { formatDateRange } from "../time/format-range.ts";
 import { dailyHours, meetingDate, meetingHours, zoneLabel, type MeetingTimes } from "../time/meeting-hours.ts";
 import { teachingDays } from "../time/teaching-days.ts";
+import { zoneAbbreviation } from "../time/zone-abbreviation.ts";
 import { sessionCalendarUrl, sessionUrl } from "../urls/site-urls.ts";
 import type { BuildContext } from "./build-context.ts";
 import { webcalUrl, type CatalogCollections, type CatalogCourse } from "./catalog.ts";
@@ -221,16 +222,19 @@ function monthsOf(upcoming: readonly ScheduledSession[], siteUrl: string): Sched
     month.sessions.push(session);
     months.set(key, month);
   }
-  for (const month of months.values()) month.weeks = monthGrid(month.sessions[0]!.start.startOf("month"), month.sessions);
+  for (const month of months.values()) month.weeks = monthGrid(month.sessions[0]!.start, month.sessions);
   return [...months.values()];
 }
 
-/** The weeks of the month starting at `first`, Monday first, with the classes meeting on each day. */
-function monthGrid(first: DateTime<true>, sessions: readonly ScheduledSession[]): ScheduleMonth["weeks"] {
+/** The weeks of the month of `inMonth`, Monday first, with the classes meeting on each day. */
+function monthGrid(inMonth: DateTime<true>, sessions: readonly ScheduledSession[]): ScheduleMonth["weeks"] {
   const meetingDays = groupBy(sessions, (session) => session.meetings.map((meeting) => meeting.start.toISODate()!));
+  // The grid is of calendar dates, which need no zone: stepping through them in UTC spares an Intl offset
+  // lookup per day that stepping through America/Denver costs.
+  const first = DateTime.utc(inMonth.year, inMonth.month, 1);
   const weeks: ScheduleMonth["weeks"] = [];
   let week: ScheduleMonth["weeks"][number] = { days: Array.from({ length: first.weekday - 1 }, () => undefined) };
-  for (let day = first; day.hasSame(first, "month"); day = day.plus({ days: 1 })) {
+  for (let day = first; day.month === first.month; day = day.plus({ days: 1 })) {
     week.days.push({ date: day.toISODate()!, dayNumber: day.day, dayLabel: day.setLocale("en-US").toFormat("cccc d LLLL"), sessions: meetingDays[day.toISODate()!] ?? [] });
     if (week.days.length === 7) {
       weeks.push(week);
@@ -296,7 +300,8 @@ function resolveSession(session: Session, content: Content, context: BuildContex
 }
 
 function deadline(at: DateTime<true>, context: BuildContext): Deadline {
-  return { at, label: at.setLocale("en-US").toFormat("ccc d LLL yyyy, h:mm a ZZZZ"), passed: at <= context.now };
+  // Deadlines are content dates, read in the site's zone: its abbreviation comes from one shared Intl formatter.
+  return { at, label: `${at.setLocale("en-US").toFormat("ccc d LLL yyyy, h:mm a")} ${zoneAbbreviation(at)}`, passed: at <= context.now };
 }
 
 function availabilityOf(session: Session, seatsLeft: number, fewSeatsLeft: number, registration: Deadline, context: BuildContext): Availability {

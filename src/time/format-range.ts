@@ -1,8 +1,14 @@
 import type { DateTime } from "luxon";
+import { zoneAbbreviation } from "./zone-abbreviation.ts";
 import { SITE_ZONE } from "./zone.ts";
 
 const local = (value: DateTime) => value.setZone(SITE_ZONE).setLocale("en-US");
 const DASH = " \u2013 ";
+// Both ends are in the site's zone, so "the same day" is the same local date: comparing the fields luxon already
+// holds spares hasSame its start and end of the unit, each a zone conversion.
+const sameYear = (a: DateTime, b: DateTime) => a.year === b.year;
+const sameMonth = (a: DateTime, b: DateTime) => sameYear(a, b) && a.month === b.month;
+const sameDay = (a: DateTime, b: DateTime) => sameMonth(a, b) && a.day === b.day;
 
 /**
  * Dates of a class as a person writes them: "Mon 7 Dec 2026", "Mon 7 – Thu 10 Dec 2026",
@@ -11,9 +17,9 @@ const DASH = " \u2013 ";
 export function formatDateRange(startValue: DateTime, endValue: DateTime): string {
   const start = local(startValue);
   const end = local(endValue);
-  if (start.hasSame(end, "day")) return start.toFormat("ccc d LLL yyyy");
-  if (start.hasSame(end, "month")) return `${start.toFormat("ccc d")}${DASH}${end.toFormat("ccc d LLL yyyy")}`;
-  if (start.hasSame(end, "year")) return `${start.toFormat("ccc d LLL")}${DASH}${end.toFormat("ccc d LLL yyyy")}`;
+  if (sameDay(start, end)) return start.toFormat("ccc d LLL yyyy");
+  if (sameMonth(start, end)) return `${start.toFormat("ccc d")}${DASH}${end.toFormat("ccc d LLL yyyy")}`;
+  if (sameYear(start, end)) return `${start.toFormat("ccc d LLL")}${DASH}${end.toFormat("ccc d LLL yyyy")}`;
   return `${start.toFormat("ccc d LLL yyyy")}${DASH}${end.toFormat("ccc d LLL yyyy")}`;
 }
 
@@ -24,8 +30,8 @@ export function formatDateRange(startValue: DateTime, endValue: DateTime): strin
 export function formatTimeRange(startValue: DateTime, endValue: DateTime): string {
   const start = local(startValue);
   const end = local(endValue);
-  const startZone = start.toFormat("ZZZZ");
-  const endZone = end.toFormat("ZZZZ");
+  const startZone = zoneAbbreviation(start);
+  const endZone = zoneAbbreviation(end);
   if (startZone === endZone) return `${start.toFormat("h:mm a")}${DASH}${end.toFormat("h:mm a")} ${endZone}`;
   return `${start.toFormat("h:mm a")} ${startZone}${DASH}${end.toFormat("h:mm a")} ${endZone}`;
 }

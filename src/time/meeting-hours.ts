@@ -1,4 +1,6 @@
 import type { DateTime } from "luxon";
+import { memoByInstant } from "./instant-memo.ts";
+import { zoneAbbreviation } from "./zone-abbreviation.ts";
 import { SITE_ZONE } from "./zone.ts";
 
 /** One day a class meets: its start and end on that day. */
@@ -10,9 +12,12 @@ export interface MeetingTimes {
 const DASH = " \u2013 ";
 const MINUS = "\u2212";
 const local = (value: DateTime) => value.setZone(SITE_ZONE).setLocale("en-US");
-const clock = (value: DateTime) => local(value).toFormat("h:mm a");
-const day = (value: DateTime) => local(value).toFormat("ccc d LLL");
-const zone = (value: DateTime) => local(value).toFormat("ZZZZ");
+// Every label is of one instant in the site's zone, and each meeting's instants are asked for several times
+// (the hours, the zone runs, the offsets): worked out once per instant.
+const clock = memoByInstant((value) => local(value).toFormat("h:mm a"));
+const day = memoByInstant((value) => local(value).toFormat("ccc d LLL"));
+const zone = memoByInstant(zoneAbbreviation);
+const fullDate = memoByInstant((value) => local(value).toFormat("ccc d LLL yyyy"));
 
 /** "9:00 AM – 4:30 PM MST": one meeting's hours with the zone in force that day. */
 export function meetingHours(meeting: MeetingTimes): string {
@@ -45,12 +50,12 @@ export function dailyHours(meetings: readonly MeetingTimes[]): string {
 }
 
 /** "UTC−7" (with a true minus sign), the offset of the site's zone at `at`. */
-export function utcOffsetLabel(at: DateTime): string {
+export const utcOffsetLabel = memoByInstant((at: DateTime): string => {
   const minutes = local(at).offset;
   const sign = minutes < 0 ? MINUS : "+";
   const whole = Math.abs(minutes);
   return `UTC${sign}${Math.floor(whole / 60)}${whole % 60 ? `:${String(whole % 60).padStart(2, "0")}` : ""}`;
-}
+});
 
 /**
  * The zone named for a reader without JavaScript: "Mountain Time, UTC−7", or
@@ -66,5 +71,5 @@ export function zoneLabel(meetings: readonly MeetingTimes[]): string {
 
 /** "Fri 12 Mar 2027", the date of one meeting. */
 export function meetingDate(meeting: MeetingTimes): string {
-  return local(meeting.start).toFormat("ccc d LLL yyyy");
+  return fullDate(meeting.start);
 }

@@ -1,9 +1,12 @@
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import ical from "ical-generator";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScheduledSession } from "../../src/collections/schedule.ts";
 import { buildSiteModel, type SiteModel } from "../../src/collections/site-model.ts";
 import { loadContent } from "../../src/content/load-content.ts";
-import { sessionsCalendar } from "../../src/feeds/calendar.ts";
+import { sessionEvents, sessionsCalendar } from "../../src/feeds/calendar.ts";
 import { createFixture, MINIMAL_PROJECT, type Fixture } from "../support/content-fixture.ts";
 
 // A fixture session with its own meeting days across the March 2027 daylight-saving change (a Saturday half day, a
@@ -84,5 +87,36 @@ describe("calendars of per-day meetings", () => {
     const [event] = parse(sessionsCalendar([session], { site: model.content.site, name: "Test", stamp: model.context.now }));
     expect(event).toMatchObject({ uid: `moved-class@${HOST}`, start: "2027-04-05T15:00:00.000Z", sequence: 1, recurs: true });
     expect(session.previousStartLabel).toBe("Mon 29 Mar 2027");
+  });
+});
+
+describe("calendars spliced from each session's events", () => {
+  // What ical-generator writes when it is handed the whole calendar at once, as every calendar was once built.
+  function oneShot(sessions: readonly ScheduledSession[], name: string, stamp: DateTime): string {
+    const site = model.content.site;
+    const calendar = ical({ name, prodId: { company: site.name, product: "Class schedule", language: "EN" } });
+    calendar.timezone({ name: null, generator: getVtimezoneComponent });
+    for (const session of sessions) for (const event of sessionEvents(session, { site, stamp })) calendar.createEvent(event);
+    return calendar.toString();
+  }
+
+  it("are byte for byte what ical-generator writes for the whole calendar, with or without events", () => {
+    const sessions = model.schedule.upcoming;
+    expect(sessions.length).toBeGreaterThan(1);
+    // A name long enough to be folded, with a character outside ASCII.
+    const name = `Every class of ${model.content.site.name} \u2013 a calendar name long enough to fold across lines`;
+    for (const list of [sessions, [...sessions].reverse(), sessions.slice(0, 1), []]) {
+      const written = sessionsCalendar(list, { site: model.content.site, name, stamp: model.context.now });
+      expect(written).toBe(oneShot(list, name, model.context.now));
+    }
+  });
+
+  it("write the build's clock as DTSTAMP even after the same session was written at another clock", () => {
+    const session = model.schedule.upcoming[0]!;
+    const later = model.context.now.plus({ days: 1 });
+    sessionsCalendar([session], { site: model.content.site, name: "Test", stamp: model.context.now });
+    const written = sessionsCalendar([session], { site: model.content.site, name: "Test", stamp: later });
+    expect(written).toBe(oneShot([session], "Test", later));
+    expect(written).toContain(`DTSTAMP:${later.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'")}`);
   });
 });
