@@ -52,10 +52,20 @@ export interface CourseGroup {
   /** The picture beside its name: the category's own, or the default. */
   icon: IconName;
   courses: CatalogCourse[];
+  /** The courses the directory shows for it: the first DIRECTORY_COURSES; its own page lists them all. */
+  directoryCourses: CatalogCourse[];
 }
+
+/**
+ * How many courses of a category /courses/ shows before linking to the category's page: enough to see what
+ * it teaches, few enough that the directory stays inside the page budget with hundreds of courses.
+ */
+export const DIRECTORY_COURSES = 12;
 
 /** The course directory, derived once per build. */
 export interface CatalogCollections {
+  /** The courses /courses/ shows, category by category (each category's directoryCourses). */
+  directoryCourses: CatalogCourse[];
   /** Every course, by title. */
   courses: CatalogCourse[];
   byId: Record<string, CatalogCourse>;
@@ -116,7 +126,7 @@ export function buildCatalogCollections(content: Content, articles: ArticleColle
   for (const course of courses) course.related = course.relatedCourses.map((id) => byId[id]!);
 
   const categories = Object.values(content.categories)
-    .map((category) => ({ ...category, kind: "category" as const, url: categoryUrl(category.id), icon: category.icon ?? DEFAULT_ICON, courses: courses.filter((course) => course.category === category.id) }))
+    .map((category) => ({ ...category, kind: "category" as const, url: categoryUrl(category.id), icon: category.icon ?? DEFAULT_ICON, ...withDirectory(courses.filter((course) => course.category === category.id)) }))
     .filter((category) => category.courses.length > 0)
     .sort((a, b) => a.name.localeCompare(b.name));
   const levels = courseLevels.map((level) => ({
@@ -125,10 +135,12 @@ export function buildCatalogCollections(content: Content, articles: ArticleColle
     ...LEVEL_TEXT[level],
     url: levelUrl(level),
     icon: "chart" as const,
-    courses: courses.filter((course) => course.level === level),
+    ...withDirectory(courses.filter((course) => course.level === level)),
   }));
-  return { courses, byId, categories, levels, groups: [...levels, ...categories] };
+  return { courses, byId, categories, levels, groups: [...levels, ...categories], directoryCourses: categories.flatMap((category) => category.directoryCourses) };
 }
+
+const withDirectory = (courses: CatalogCourse[]) => ({ courses, directoryCourses: courses.slice(0, DIRECTORY_COURSES) });
 
 /** Gives each course its upcoming sessions and its next public one, once the schedule is built. */
 export function attachSessions(catalog: CatalogCollections, upcoming: readonly ScheduledSession[]): void {

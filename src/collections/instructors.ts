@@ -1,5 +1,6 @@
 import type { Content, PersonSource } from "../content/load-content.ts";
 import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
+import type { ListedSessions } from "./listed-sessions.ts";
 import type { ScheduledSession } from "./schedule.ts";
 
 /** An instructor with a page: bio, the courses they teach and their upcoming classes. */
@@ -9,6 +10,8 @@ export interface Instructor extends PersonSource {
   courses: CatalogCourse[];
   /** Their upcoming classes; filled in once the schedule is built. */
   sessions: ScheduledSession[];
+  /** What the instructor's page lists of them: the first, and the months of the rest. */
+  listed: ListedSessions<ScheduledSession>;
 }
 
 /** The URL of an instructor's page. */
@@ -22,7 +25,7 @@ export function buildInstructors(content: Content, catalog: CatalogCollections):
     .map((person) => {
       const taught = new Set(content.sessions.filter((session) => session.instructor === person.id).map((session) => session.course));
       const courses = catalog.courses.filter((course) => taught.has(course.id));
-      return { ...person, url: instructorUrl(person.id), courses, sessions: [] };
+      return { ...person, url: instructorUrl(person.id), courses, sessions: [], listed: { sessions: [], later: [] } };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

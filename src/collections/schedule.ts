@@ -11,6 +11,7 @@ import { sessionCalendarUrl, sessionUrl } from "../urls/site-urls.ts";
 import type { BuildContext } from "./build-context.ts";
 import { webcalUrl, type CatalogCollections, type CatalogCourse } from "./catalog.ts";
 import type { Instructor } from "./instructors.ts";
+import { listedMonths, listedSessions, type LaterMonth, type ListedSessions } from "./listed-sessions.ts";
 import { policyOverrides, type Policies, type PolicyClauseView } from "./policies.ts";
 import type { Venue } from "./venues.ts";
 
@@ -110,6 +111,8 @@ export interface ScheduleFacet {
   calendarUrl: string;
   webcalUrl: string;
   sessions: ScheduledSession[];
+  /** What its page lists: the first classes, and the months of the rest (src/collections/listed-sessions.ts). */
+  listed: ListedSessions<ScheduledSession>;
 }
 
 /** A month with its grid: weeks of days, Monday first, each day with the classes meeting on it. */
@@ -124,6 +127,8 @@ export interface ScheduleCollections {
   upcoming: ScheduledSession[];
   /** The same, grouped by month of the start, each with its page and grid. */
   months: ScheduleMonth[];
+  /** What /schedule/ lists: whole months up to the page's share of classes, then a link per later month. */
+  overview: { months: ScheduleMonth[]; later: LaterMonth[] };
   /** Browse pages by format, location and category, in that order. */
   facets: ScheduleFacet[];
   /** Months and facets together: each has a calendar file to subscribe to. */
@@ -179,10 +184,15 @@ export function buildScheduleCollections(content: Content, context: BuildContext
   const byLocation = groupBy(upcoming, (session) => (session.location ? [session.location.id] : []));
   for (const venue of references.venues) venue.sessions = byLocation[venue.id] ?? [];
 
+  const months = monthsOf(upcoming, content.site.url);
+  const monthBySession = new Map(months.flatMap((month) => month.sessions.map((session) => [session, month] as const)));
+  const monthOf = (session: ScheduledSession) => monthBySession.get(session)!;
+  for (const person of references.instructors) person.listed = listedSessions(person.sessions, monthOf);
+  for (const venue of references.venues) venue.listed = listedSessions(venue.sessions, monthOf);
   const facet = (kind: ScheduleFacet["kind"], key: string, label: string, sessions: ScheduledSession[]): ScheduleFacet => {
     const url = scheduleFacetUrl(kind, key);
     const calendarUrl = `${url.replace(/\/$/, "")}.ics`;
-    return { kind, key, label, url, calendarUrl, webcalUrl: webcalUrl(content.site.url, calendarUrl), sessions };
+    return { kind, key, label, url, calendarUrl, webcalUrl: webcalUrl(content.site.url, calendarUrl), sessions, listed: listedSessions(sessions, monthOf) };
   };
   const byMode = groupBy(upcoming, (session) => [session.mode]);
   const formats = (["classroom", "online"] as const).map((mode) => facet("format", mode, MODE_LABELS[mode], byMode[mode] ?? []));
@@ -190,11 +200,11 @@ export function buildScheduleCollections(content: Content, context: BuildContext
   const byCategory = groupBy(upcoming, (session) => [session.course.category]);
   const categories = references.catalog.categories.map((category) => facet("category", category.id, category.name, byCategory[category.id] ?? []));
 
-  const months = monthsOf(upcoming, content.site.url);
   const facets = [...formats, ...locations, ...categories];
   return {
     upcoming,
     months,
+    overview: listedMonths(months),
     facets,
     calendarFacets: [...months, ...facets],
     newClassesFeedUrl: NEW_CLASSES_FEED_PATH,
@@ -217,12 +227,16 @@ function monthsOf(upcoming: readonly ScheduledSession[], siteUrl: string): Sched
       calendarUrl,
       webcalUrl: webcalUrl(siteUrl, calendarUrl),
       sessions: [],
+      listed: { sessions: [], later: [] },
       weeks: [],
     };
     month.sessions.push(session);
     months.set(key, month);
   }
-  for (const month of months.values()) month.weeks = monthGrid(month.sessions[0]!.start, month.sessions);
+  for (const month of months.values()) {
+    month.weeks = monthGrid(month.sessions[0]!.start, month.sessions);
+    month.listed = listedSessions(month.sessions, () => month);
+  }
   return [...months.values()];
 }
 

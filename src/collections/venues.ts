@@ -1,5 +1,6 @@
 import type { Content } from "../content/load-content.ts";
 import type { Location } from "../schemas/location.ts";
+import type { ListedSessions } from "./listed-sessions.ts";
 import type { ScheduledSession } from "./schedule.ts";
 
 /** A classroom with its own page: how to get there and what it offers. */
@@ -11,6 +12,8 @@ export interface Venue extends Location {
   addressLine: string;
   /** Upcoming classes held here; filled in once the schedule is built. */
   sessions: ScheduledSession[];
+  /** What the venue's page lists of them: the first, and the months of the rest. */
+  listed: ListedSessions<ScheduledSession>;
 }
 
 /** The URL of a venue's page. */
@@ -24,7 +27,7 @@ export function buildVenues(content: Content): Venue[] {
     .map((location) => {
       const addressLine = `${location.street}, ${location.city}, ${location.region} ${location.postalCode}`;
       // OpenStreetMap's search needs no key and no tracking consent; the address is the query.
-      return { ...location, url: venueUrl(location.id), mapUrl: `https://www.openstreetmap.org/search?query=${encodeURIComponent(addressLine)}`, addressLine, sessions: [] };
+      return { ...location, url: venueUrl(location.id), mapUrl: `https://www.openstreetmap.org/search?query=${encodeURIComponent(addressLine)}`, addressLine, sessions: [], listed: { sessions: [], later: [] } };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
