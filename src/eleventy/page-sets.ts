@@ -64,6 +64,15 @@ const listPages = <T extends { url: string }>(items: (model: SiteModel) => reado
   shared: chrome,
 });
 
+/** A course's or a class's page: two steps from its object (a course shows its classes' venues), and the policies link. */
+const detailPages = <T extends { url: string }>(items: (model: SiteModel) => readonly T[]): PageSet =>
+  pageSet<T>({
+    items,
+    key: byUrl,
+    item: (item, sign) => sign.of(item, 2),
+    shared: (model, sign) => chrome(model, sign) + sign.of(model.policies.url, 0),
+  });
+
 /**
  * The paginated templates whose page count grows with the content, by the name templates paginate over
  * (`pages.<name>`). Small sets (categories, months, venues, instructors) are not listed: they render every build.
@@ -79,24 +88,14 @@ export const PAGE_SETS = {
   articleLists: listPages((model) => model.articles.pages),
   tagPages: listPages((model) => model.articles.tagPages),
   authorPages: listPages((model) => model.articles.authorPages),
-  courses: pageSet<CatalogCourse>({
-    items: (model) => model.catalog.courses,
-    key: byUrl,
-    item: (course, sign) => sign.of(course, 2),
-    shared: (model, sign) => chrome(model, sign) + sign.of(model.policies.url, 0),
-  }),
+  courses: detailPages<CatalogCourse>((model) => model.catalog.courses),
   privateCourses: pageSet<CatalogCourse>({
     items: (model) => model.catalog.courses,
     key: (course) => course.privateEnquiryUrl,
     item: (course, sign) => sign.of(course, 1),
     shared: (model, sign) => chrome(model, sign) + sign.of([model.copy["private-training"], model.catalog.courses.map((course) => [course.id, course.title])], 3),
   }),
-  sessions: pageSet<ScheduledSession>({
-    items: (model) => model.schedule.upcoming,
-    key: byUrl,
-    item: (session, sign) => sign.of(session, 2),
-    shared: (model, sign) => chrome(model, sign) + sign.of(model.policies.url, 0),
-  }),
+  sessions: detailPages<ScheduledSession>((model) => model.schedule.upcoming),
   courseCalendars: pageSet<CatalogCourse>({
     items: (model) => model.catalog.courses,
     key: (course) => course.calendarUrl,
