@@ -1,6 +1,6 @@
 import type { Article } from "../collections/articles.ts";
 import type { CatalogCourse } from "../collections/catalog.ts";
-import type { ScheduledSession } from "../collections/schedule.ts";
+import type { ScheduleCollections, ScheduledSession, ScheduleFacet } from "../collections/schedule.ts";
 import type { SiteModel } from "../collections/site-model.ts";
 import { Signer } from "./signature.ts";
 
@@ -106,6 +106,19 @@ export const PAGE_SETS = {
     items: (model) => model.schedule.upcoming,
     key: (session) => session.calendarUrl,
     item: (session, sign) => sign.of(session, 2),
+    shared: (model, sign) => sign.of(model.content.site, 1),
+  }),
+  facetCalendars: pageSet<ScheduleFacet>({
+    items: (model) => model.schedule.calendarFacets,
+    key: (facet) => facet.calendarUrl,
+    item: (facet, sign) => sign.of(facet.label, 0) + sign.of(facet.sessions, 2),
+    shared: (model, sign) => sign.of(model.content.site, 1),
+  }),
+  // One page, in a set all the same: a save that changes no class leaves the whole schedule's calendar alone.
+  scheduleCalendar: pageSet<ScheduleCollections>({
+    items: (model) => [model.schedule],
+    key: () => "schedule",
+    item: (schedule, sign) => sign.of(schedule.upcoming, 2),
     shared: (model, sign) => sign.of(model.content.site, 1),
   }),
 } satisfies Record<string, PageSet>;

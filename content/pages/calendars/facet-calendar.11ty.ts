@@ -6,7 +6,7 @@ import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
 export default class FacetCalendar {
   data() {
     return {
-      pagination: { data: "schedule.calendarFacets", size: 1, alias: "facet" },
+      pagination: { data: "pages.facetCalendars", size: 1, alias: "facet" },
       permalink: (data: { facet: ScheduleFacet }) => data.facet.calendarUrl,
       eleventyExcludeFromCollections: true,
     };

@@ -1,13 +1,15 @@
+import type { ScheduleCollections } from "../../../src/collections/schedule.ts";
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
 import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
 
 /** /schedule.ics: every upcoming session, for subscribing to the whole schedule. */
 export default class ScheduleCalendar {
   data() {
-    return { permalink: "/schedule.ics", eleventyExcludeFromCollections: true };
+    // Paginated over its page set (one item), so `npm start` writes it only when a class changed.
+    return { pagination: { data: "pages.scheduleCalendar", size: 1, alias: "calendar" }, permalink: "/schedule.ics", eleventyExcludeFromCollections: true };
   }
 
-  render(data: SiteTemplateData): string {
-    return sessionsCalendar(data.schedule.upcoming, { site: data.site, name: `${data.site.name} class schedule`, stamp: data.build.now });
+  render(data: SiteTemplateData & { calendar: ScheduleCollections }): string {
+    return sessionsCalendar(data.calendar.upcoming, { site: data.site, name: `${data.site.name} class schedule`, stamp: data.build.now });
   }
 }
