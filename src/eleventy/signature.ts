@@ -16,7 +16,8 @@ const isDated = (value: object): value is Dated => typeof (value as Partial<Date
  * is computed once, because the model is frozen for the build and one signer lives for one build.
  */
 export class Signer {
-  readonly #memo = new WeakMap<object, Map<number, string>>();
+  // Per object, its text at each depth (index = depth): depths are small, so an array is the cheapest table.
+  readonly #memo = new WeakMap<object, string[]>();
 
   /**
    * `omit` names the fields a signature leaves out: those no page shows, and those only the object's own page
@@ -44,7 +45,7 @@ export class Signer {
     if (value === null || value === undefined) return String(value);
     switch (typeof value) {
       case "string":
-        return JSON.stringify(value);
+        return value.length > LONG_TEXT ? `#${longTextHash(value)}` : JSON.stringify(value);
       case "number":
       case "boolean":
       case "bigint":
@@ -62,7 +63,7 @@ export class Signer {
     if (isDated(value)) return `@${value.toISO()}`;
     if (depth < 0) return "…";
     let byDepth = this.#memo.get(value);
-    const known = byDepth?.get(depth);
+    const known = byDepth?.[depth];
     if (known !== undefined) return known;
     // Arrays and maps are containers, not a step away from the page: their items keep the caller's depth.
     let text: string;
@@ -71,11 +72,29 @@ export class Signer {
     else if (value instanceof Set) text = `S[${[...value].map((item) => this.#text(item, depth)).join(",")}]`;
     else text = this.#fields(value, depth, false);
     // Long texts are kept as a hash, so a parent's text stays short however much the page shows.
-    if (text.length > 256) text = `#${hash(text)}`;
-    if (!byDepth) this.#memo.set(value, (byDepth = new Map()));
-    byDepth.set(depth, text);
+    if (text.length > LONG_TEXT) text = `#${hash(text)}`;
+    if (!byDepth) this.#memo.set(value, (byDepth = []));
+    byDepth[depth] = text;
     return text;
   }
+}
+
+/** Texts longer than this (an article's HTML) are signed by their hash, kept between builds. */
+const LONG_TEXT = 256;
+const longTexts = new Map<string, string>();
+
+/**
+ * The hash of a long text, remembered across the builds of one process: an unchanged article hands every build
+ * the same HTML string from the content cache, so `npm start` hashes only the saved article's text again.
+ */
+function longTextHash(text: string): string {
+  let known = longTexts.get(text);
+  if (known === undefined) {
+    // Bounded: texts of deleted or edited files would otherwise stay for the life of the process.
+    if (longTexts.size >= 50_000) longTexts.clear();
+    longTexts.set(text, (known = hash(text)));
+  }
+  return known;
 }
 
 /** A short, stable digest of a text. */
