@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fingerprintedPath, type AssetManifest } from "../assets/fingerprint.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { packageVersion, writeCacheFile } from "../images/output-cache.ts";
 
 /** Options of the Sass plugin. */
 export interface SassOptions {
@@ -18,23 +17,13 @@ export interface SassOptions {
   cacheFolder?: string;
 }
 
-/** The installed Dart Sass version: a new compiler may print the same sources differently. */
-function sassVersion(): string {
-  // sass's package exports do not include package.json, so it is read beside the resolved entry point.
-  const entry = createRequire(import.meta.url).resolve("sass");
-  return (JSON.parse(readFileSync(path.join(path.dirname(entry), "package.json"), "utf8")) as { version: string }).version;
-}
-
-/** Read once per process: the installed compiler cannot change under a running build. */
-let cachedVersion: string | undefined;
-
 /**
  * The key of a compile: the Sass version and the path and bytes of every file under the stylesheets' folder,
  * so any edit to any partial (even one the entry does not use yet) gives a new key, and nothing stale is served.
  */
 export async function sassCacheKey(stylesFolder: string): Promise<string> {
-  cachedVersion ??= sassVersion();
-  const hash = createHash("sha256").update(`sass ${cachedVersion}\0`);
+  // A new compiler may print the same sources differently.
+  const hash = createHash("sha256").update(`sass ${packageVersion("sass")}\0`);
   const files = (await readdir(stylesFolder, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(stylesFolder, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join("/"))
@@ -56,11 +45,7 @@ export async function compiledCss(entry: string, cacheFolder: string): Promise<s
   }
   const sass = await import("sass");
   const { css } = await sass.compileAsync(entry, { style: "compressed" });
-  await mkdir(cacheFolder, { recursive: true });
-  // Written under a temporary name and renamed, so a build running beside this one never reads half a file.
-  const partial = `${cached}.${process.pid}.tmp`;
-  await writeFile(partial, css);
-  await rename(partial, cached);
+  await writeCacheFile(cached, css);
   return css;
 }
 
