@@ -14,6 +14,7 @@ import { contentImagesPlugin } from "./src/plugins/content-images-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
 import { cmsPlugin } from "./src/plugins/cms-plugin.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
+import { frontMatterPlugin } from "./src/plugins/front-matter-plugin.ts";
 import { iconsPlugin } from "./src/plugins/icons-plugin.ts";
 import { nunjucksCachePlugin } from "./src/plugins/nunjucks-cache-plugin.ts";
 import { nunjucksPlugin } from "./src/plugins/nunjucks-plugin.ts";
@@ -33,6 +34,7 @@ export default function configure(config: EleventyConfig) {
   config.setEventEmitterMode("sequential");
   const dev = new DevRebuilds();
 
+  config.addPlugin(frontMatterPlugin);
   config.addPlugin(nunjucksPlugin);
   config.addPlugin(nunjucksCachePlugin);
   config.addPlugin(typescriptTemplatesPlugin);

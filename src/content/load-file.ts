@@ -1,4 +1,3 @@
-import matter from "gray-matter";
 import type { ZodType, output } from "zod";
 import { readingMinutes } from "../markdown/render-markdown.ts";
 import { titleTooLong } from "../schemas/article.ts";
@@ -17,6 +16,7 @@ import { serviceSchema } from "../schemas/service.ts";
 import { sessionSchema } from "../schemas/session.ts";
 import { siteSchema } from "../schemas/site.ts";
 import { decodeText } from "./decode-text.ts";
+import { splitFrontMatter } from "./front-matter.ts";
 import type { ArticleSource, CourseSource, PersonSource, ServiceSource } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { detachedContext, fingerprintDependencies, imageFolderOf, loadImagePipeline, renderBody, renderLeadImage, yamlBodyLine, type FinishContext } from "./render-body.ts";
@@ -122,19 +122,17 @@ export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file:
   };
 
   if (kind.shape === "article") {
-    if (!text.startsWith("---")) return unparsed(file, [{ file, line: 1, field: "", message: "must start with front matter between --- lines" }]);
-    const split = matter(text, { engines: { yaml: () => ({}) } });
-    // gray-matter keeps the newline after the opening ---, so the front matter's lines are the file's lines.
+    const split = splitFrontMatter(text);
+    if (!split.ok) return unparsed(file, [{ file, line: split.line, field: split.field, message: split.message }]);
     const parsed = parseYaml(file, split.matter);
     if (!parsed.ok) return unparsed(file, parsed.problems);
     lineOf = (path) => parsed.source.lineOf(path);
-    // The body is the text's tail; the lines before it are the front matter and its fences.
-    bodyLine = text.slice(0, text.length - split.content.length).split("\n").length;
+    bodyLine = split.bodyLine;
     const slug = idFromFileName(file);
     const entries: LoadedEntry<T>[] = [];
     if (checkId(slug, parsed.source, [], "file name", problems)) {
       const data = check(parsed.source, parsed.source.value ?? {}, []);
-      if (data) entries.push({ data: await finish({ ...data, slug, file, body: split.content, bodyLine }), path: [] });
+      if (data) entries.push({ data: await finish({ ...data, slug, file, body: split.body, bodyLine }), path: [] });
     }
     return { file, entries, problems, declared: [slug], parsed: true, lines: parsed.lines, dependencies: fingerprintDependencies(root, dependencies) };
   }

@@ -1,8 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import matter from "gray-matter";
 import { pageCopySchema, type PageCopyFrontMatter } from "../schemas/page-copy.ts";
 import { PAGE_COPY_FOLDER, PAGE_COPY_PAGES, type PageCopyId } from "./page-copy-pages.ts";
+import { splitFrontMatter } from "./front-matter.ts";
 import type { ContentProblem } from "./problems.ts";
 import { parseYaml, validate, type LineTable } from "./yaml-source.ts";
 
@@ -19,9 +19,8 @@ export type PageCopyParse = { ok: true; copy: PageCopySource; lines: LineTable }
 
 /** Reads one copy file's text for page `id`: a pure function of the bytes, so it can be cached by content. */
 export function parsePageCopy(file: string, id: PageCopyId, text: string): PageCopyParse {
-  if (!text.startsWith("---")) return { ok: false, problems: [{ file, line: 1, field: "", message: "must start with front matter between --- lines" }] };
-  const split = matter(text, { engines: { yaml: () => ({}) } });
-  // gray-matter keeps the newline after the opening ---, so the front matter's lines are the file's lines.
+  const split = splitFrontMatter(text);
+  if (!split.ok) return { ok: false, problems: [{ file, line: split.line, field: split.field, message: split.message }] };
   const parsed = parseYaml(file, split.matter);
   if (!parsed.ok) return parsed;
   const result = validate(pageCopySchema, parsed.source, parsed.source.value ?? {});
@@ -41,7 +40,7 @@ export function parsePageCopy(file: string, id: PageCopyId, text: string): PageC
   if (needs.description && !result.data.description) problems.push({ file, line: 1, field: "description", message: "is required" });
   if (!needs.description && result.data.description) problems.push({ file, line: line(["description"]), field: "description", message: "is not used: the home page's description is site.yaml's" });
   if (problems.length) return { ok: false, problems };
-  return { ok: true, copy: { ...result.data, file, body: split.content.trim() }, lines: parsed.lines };
+  return { ok: true, copy: { ...result.data, file, body: split.body.trim() }, lines: parsed.lines };
 }
 
 /** Reads every page's copy from `content/copy/`; a missing page or an unknown file is a problem. */

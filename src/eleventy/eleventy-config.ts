@@ -16,6 +16,8 @@ export interface EleventyConfig {
   ): void;
   addWatchTarget(target: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
+  /** Options for gray-matter, which Eleventy merges into its own (engines by language name). */
+  setFrontMatterParsingOptions(options: { engines: Record<string, (text: string, options?: { filePath?: string }) => object> }): void;
   setNunjucksEnvironmentOptions(options: { throwOnUndefined?: boolean; autoescape?: boolean }): void;
   /** "sequential" runs eleventy.before/after listeners one after another, in registration order. */
   setEventEmitterMode(mode: "parallel" | "sequential"): void;
