@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Category } from "../schemas/category.ts";
 import type { Location } from "../schemas/location.ts";
@@ -8,6 +8,7 @@ import type { Promotion } from "../schemas/promotion.ts";
 import type { Redirect } from "../schemas/redirect.ts";
 import type { Session } from "../schemas/session.ts";
 import type { Site } from "../schemas/site.ts";
+import { containedPath, readContentFile } from "./contained-file.ts";
 import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
 import { FILE_KINDS, idFromFileName, type FileKind, type LoadedFile } from "./load-file.ts";
@@ -131,19 +132,30 @@ class ContentReader {
 
   /** A data file holding one entity, a map of them or a list of them. */
   async file<T>(file: string, kind: FileKind, options: { optional?: boolean } = {}): Promise<Located<T>[]> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path.join(this.root, file));
-    } catch (error) {
-      if (options.optional && (error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    const read = await readContentFile(this.root, file);
+    if (!read.ok) {
+      if (options.optional && read.missing) return [];
       this.unreadable.add(file);
-      this.problems.push({ file, field: "", message: "cannot be read: the file is missing" });
+      this.problems.push({ file, field: "", message: read.message });
       return [];
     }
-    const loaded = (await this.cache.load(kind, file, bytes)) as LoadedFile<T>;
+    const loaded = await this.load<T>(kind, file, read.bytes);
     if (!loaded.parsed) this.unreadable.add(file);
     for (const id of loaded.declared) this.declare(file, id);
     return this.accept(loaded);
+  }
+
+  /**
+   * One file through the cache. A failure no check foresaw (a parser giving up on hostile input) is reported
+   * against the file in one line, so the editor learns which file to look at instead of reading a stack trace.
+   */
+  private async load<T>(kind: FileKind, file: string, bytes: Buffer): Promise<LoadedFile<T>> {
+    try {
+      return (await this.cache.load(kind, file, bytes)) as LoadedFile<T>;
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      return { file, entries: [], problems: [{ file, field: "", message: `cannot be loaded: ${message}` }], declared: [], parsed: false, lines: {} };
+    }
   }
 
   /** A folder of files, one entity each; the file name is the id (or an article's slug). */
@@ -154,8 +166,12 @@ class ContentReader {
         const file = `${folder}/${name}`;
         // Declared before reading: a file that fails to parse still exists, and references to it are not the error.
         this.declare(folder, idFromFileName(file));
-        const loaded = (await this.cache.load(kind, file, await readFile(path.join(this.root, file)))) as LoadedFile<T>;
-        return this.accept(loaded);
+        const read = await readContentFile(this.root, file);
+        if (!read.ok) {
+          this.problems.push({ file, field: "", message: read.message });
+          return [];
+        }
+        return this.accept(await this.load<T>(kind, file, read.bytes));
       }),
     );
     return found.flat();
@@ -175,13 +191,24 @@ class ContentReader {
 
   /** Files with one of `extensions`; an extension starting with "/" names a file inside each subfolder (an article folder's `/index.md`). */
   private async listFiles(folder: string, extensions: string[]): Promise<string[]> {
+    const place = await containedPath(this.root, folder, "folder");
+    if (!place.ok) {
+      this.problems.push({ file: folder, field: "", message: place.missing ? "folder is missing" : place.message });
+      return [];
+    }
     try {
-      const entries = await readdir(path.join(this.root, folder), { withFileTypes: true });
+      const all = await readdir(place.absolute, { withFileTypes: true });
+      // A symbolic link or a name with control characters is reported, never skipped in silence: it may be an article.
+      const entries = all.filter((entry) => {
+        const problem = /[\u0000-\u001f\u007f]/.test(entry.name) ? "has a control character in its name: rename it" : entry.isSymbolicLink() ? "is a symbolic link: save the file or folder itself here, a link is not followed" : undefined;
+        if (problem) this.problems.push({ file: `${folder}/${JSON.stringify(entry.name).slice(1, -1)}`, field: "", message: problem });
+        return !problem;
+      });
       const inFolders = extensions.filter((extension) => extension.startsWith("/"));
       const files = entries.filter((entry) => entry.isFile() && extensions.some((extension) => entry.name.endsWith(extension))).map((entry) => entry.name);
       const nested: string[] = [];
       for (const entry of entries.filter((candidate) => candidate.isDirectory() && inFolders.length > 0)) {
-        const inside = new Set(await readdir(path.join(this.root, folder, entry.name)));
+        const inside = new Set(await readdir(path.join(place.absolute, entry.name)));
         const found = inFolders.find((extension) => inside.has(extension.slice(1)));
         if (found) nested.push(`${entry.name}${found}`);
         else this.problems.push({ file: `${folder}/${entry.name}`, field: "", message: `folder has no ${inFolders.map((name) => name.slice(1)).join(" or ")}: an article folder holds its text in index.md, beside its images` });

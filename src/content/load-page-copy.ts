@@ -1,7 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
+import { readdir } from "node:fs/promises";
 import { pageCopySchema, type PageCopyFrontMatter } from "../schemas/page-copy.ts";
 import { PAGE_COPY_FOLDER, PAGE_COPY_PAGES, type PageCopyId } from "./page-copy-pages.ts";
+import { containedPath, readContentFile } from "./contained-file.ts";
+import { decodeText } from "./decode-text.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { ContentProblem } from "./problems.ts";
 import { parseYaml, validate, type LineTable } from "./yaml-source.ts";
@@ -50,11 +51,9 @@ export async function loadPageCopy(root: string): Promise<{ copy: Partial<Record
   const copy: Partial<Record<PageCopyId, PageCopySource>> = {};
   const ids = Object.keys(PAGE_COPY_PAGES) as PageCopyId[];
   let names: string[] = [];
-  try {
-    names = (await readdir(path.join(root, PAGE_COPY_FOLDER))).filter((name) => name.endsWith(".md"));
-  } catch {
-    problems.push({ file: PAGE_COPY_FOLDER, field: "", message: "folder is missing" });
-  }
+  const folder = await containedPath(root, PAGE_COPY_FOLDER, "folder");
+  if (folder.ok) names = (await readdir(folder.absolute)).filter((name) => name.endsWith(".md"));
+  else problems.push({ file: PAGE_COPY_FOLDER, field: "", message: folder.missing ? "folder is missing" : folder.message });
   for (const name of names) {
     const id = name.replace(/\.md$/, "");
     if (!(ids as string[]).includes(id)) problems.push({ file: `${PAGE_COPY_FOLDER}/${name}`, field: "", message: `no page uses this file (the pages with copy are ${ids.join(", ")})` });
@@ -66,7 +65,17 @@ export async function loadPageCopy(root: string): Promise<{ copy: Partial<Record
         if (names.length) problems.push({ file, field: "", message: `cannot be read: the file is missing (it holds the words of the ${id} page)` });
         return;
       }
-      const parsed = parsePageCopy(file, id, await readFile(path.join(root, file), "utf8"));
+      const read = await readContentFile(root, file);
+      if (!read.ok) {
+        problems.push({ file, field: "", message: read.message });
+        return;
+      }
+      const decoded = decodeText(read.bytes);
+      if (!decoded.ok) {
+        problems.push({ file, line: decoded.line, field: "", message: decoded.message });
+        return;
+      }
+      const parsed = parsePageCopy(file, id, decoded.text);
       if (!parsed.ok) problems.push(...parsed.problems);
       else {
         copy[id] = parsed.copy;

@@ -58,12 +58,21 @@ export function parseYaml(file: string, text: string): YamlParse {
     const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     return { ok: false, problems: [{ file, ...(line ? { line } : {}), field: "", message: `YAML syntax: ${message}` }] };
   }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias bomb ("billion laughs") stops at maxAliasCount; it and any other failure to build the value name the file.
+    const excessive = error instanceof ReferenceError && /alias count/i.test(error.message);
+    const message = excessive ? "uses aliases (*name) too many times: write the values out instead" : (error as Error).message.split("\n")[0];
+    return { ok: false, problems: [{ file, field: "", message: `YAML: ${message}` }] };
+  }
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   return {
     ok: true,
     source: {
       file,
-      value: document.toJS({ maxAliasCount: 100 }),
+      value,
       lineOf: (path) => lineOfPath(document, path, lineAt),
     },
     lines: lineTableOf(document, lineAt),

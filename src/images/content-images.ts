@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type ImageFunction from "@11ty/eleventy-img";
+import { containedPathSync } from "../content/contained-file.ts";
 import type { ContentProblem } from "../content/problems.ts";
 import { html, type SafeHtml } from "../html/escape-html.ts";
 import type { ImageRenderer } from "../markdown/markdown-state.ts";
@@ -88,6 +89,9 @@ function locateImage(scope: ImageScope, src: string): { file: string } | { probl
     ? path.posix.join(SHARED_IMAGES_FOLDER, decoded.slice(SHARED_IMAGES_PREFIX.length))
     : path.posix.normalize(path.posix.join(scope.folder, decoded));
   if (!file.startsWith("content/")) return { problem: "points outside the content folder: keep images beside the Markdown file or in content/images/" };
+  // The text of the path is not enough: a symbolic link inside content/ could lead anywhere.
+  const place = containedPathSync(scope.root, file);
+  if (!place.ok && !place.missing) return { problem: `(${file}) ${place.message}` };
   return { file };
 }
 

@@ -4,7 +4,7 @@ import { bodyReferences } from "./body-references.ts";
 import { codeBlocks } from "./code-blocks.ts";
 import { headingAnchors } from "./heading-anchors.ts";
 import { markdownImages } from "./markdown-images.ts";
-import type { Heading, ImageReference, LinkReference, MarkdownOptions, MarkdownState } from "./markdown-state.ts";
+import { fileLine, type Heading, type ImageReference, type LinkReference, type MarkdownOptions, type MarkdownState } from "./markdown-state.ts";
 import { PAGE_IDS } from "./page-ids.ts";
 import { promotionMarkerPlugin } from "./promotion-marker.ts";
 import { tableOfContents } from "./table-of-contents.ts";
@@ -20,6 +20,31 @@ markdown.use(codeBlocks);
 markdown.use(tables);
 markdown.use(markdownImages);
 markdown.use(bodyReferences);
+markdown.use(nestingLimit);
+
+/**
+ * markdown-it stops parsing blocks nested deeper than `maxNesting` (lists, quotes) and drops the rest of the
+ * document without a word. Every nested block parse goes through `md.block.tokenize`, so the wrapper sees the
+ * limit being reached and reports the line instead: the text would otherwise vanish from the page.
+ */
+function nestingLimit(md: MarkdownIt): void {
+  const tokenize = md.block.tokenize.bind(md.block);
+  // Read from the options, not assumed: the preset sets it (100 for markdown-it's default); its type omits it.
+  const maxNesting = (md.options as { maxNesting?: number }).maxNesting ?? 100;
+  md.block.tokenize = (state, startLine, endLine) => {
+    const first = state.skipEmptyLines(startLine);
+    if (state.level >= maxNesting && first < endLine && state.sCount[first]! >= state.blkIndent) {
+      const env = state.env as MarkdownState;
+      env.problems.push({
+        file: env.file,
+        line: fileLine(env, first),
+        field: env.field ?? "body",
+        message: "nests lists or quotes too deeply here (Markdown's limit), and the text from this line on would be lost: nest less deeply",
+      });
+    }
+    tokenize(state, startLine, endLine);
+  };
+}
 
 /** A rendered body and what the content check needs to know about it. */
 export interface RenderedMarkdown {

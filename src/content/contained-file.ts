@@ -1,0 +1,104 @@
+import { readFile, realpath, stat } from "node:fs/promises";
+import { realpathSync, statSync, type Stats } from "node:fs";
+import path from "node:path";
+
+/**
+ * Every file the content loader reads, and every picture content names, is resolved here with its real path
+ * and must be a real file inside the repository. A path's text alone proves nothing: a symbolic link named
+ * `pic.svg` can lead to any file on the machine. So the rule is simple: no symbolic link is followed, wherever
+ * it points (one inside the repository could still reach `.env` or `.git/`), and no `..` or absolute path.
+ */
+
+/** A file's place once checked: its absolute path, or why it is refused (`missing` when it simply does not exist). */
+export type ContainedPath = { ok: true; absolute: string } | { ok: false; missing: boolean; message: string };
+
+/** What a path must be. */
+type Expected = "file" | "folder";
+
+/** Characters no file name an editor chose holds; printed raw, they could forge lines in the build's output. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** The problem with a path's text, before the disk is asked. */
+function writtenProblem(file: string): string | undefined {
+  if (CONTROL_CHARACTER.test(file)) return "has a control character in its name: rename the file";
+  if (path.isAbsolute(file) || file.split(/[\\/]/).includes("..")) return "is outside the repository: content is read only from files inside it";
+  return undefined;
+}
+
+/** The verdict on a path whose real location is known. */
+function judge(realRoot: string, file: string, real: string, stats: Stats, expected: Expected): ContainedPath {
+  const lexical = path.join(realRoot, file);
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+    return { ok: false, missing: false, message: "is a symbolic link that leads outside the repository: content is read only from files inside it" };
+  }
+  if (real !== lexical) {
+    return { ok: false, missing: false, message: `is a symbolic link (to ${path.relative(realRoot, real)}): save the ${expected} itself here, a link is not followed` };
+  }
+  if (expected === "file" ? !stats.isFile() : !stats.isDirectory()) return { ok: false, missing: false, message: `is not a ${expected === "file" ? "regular file" : "folder"}` };
+  return { ok: true, absolute: lexical };
+}
+
+const MISSING: ContainedPath = { ok: false, missing: true, message: "cannot be read: the file is missing" };
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
+/** Checks that `file` (relative to `root`) is a real file or folder inside `root`, following no symbolic link. */
+export async function containedPath(root: string, file: string, expected: Expected = "file"): Promise<ContainedPath> {
+  const problem = writtenProblem(file);
+  if (problem) return { ok: false, missing: false, message: problem };
+  const realRoot = await realpath(root);
+  try {
+    const real = await realpath(path.join(realRoot, file));
+    return judge(realRoot, file, real, await stat(real), expected);
+  } catch (error) {
+    if (isMissing(error)) return MISSING;
+    throw error;
+  }
+}
+
+/** containedPath for synchronous callers (the image resolver runs inside markdown-it's synchronous render). */
+export function containedPathSync(root: string, file: string, expected: Expected = "file"): ContainedPath {
+  const problem = writtenProblem(file);
+  if (problem) return { ok: false, missing: false, message: problem };
+  const realRoot = realpathSync.native(root);
+  try {
+    const real = realpathSync.native(path.join(realRoot, file));
+    return judge(realRoot, file, real, statSync(real), expected);
+  } catch (error) {
+    if (isMissing(error)) return MISSING;
+    throw error;
+  }
+}
+
+/** The most a content file may hold, by kind: checked before it is read, so a huge file is refused by name instead of exhausting memory. */
+export const SIZE_LIMITS = {
+  /** An article or page copy: about 150,000 words, far beyond any article. */
+  markdown: 1024 * 1024,
+  /** A data file: the schedule of 10,000 classes fits several times over. */
+  yaml: 4 * 1024 * 1024,
+} as const;
+
+/** The size limit of a file, by its extension. */
+export function sizeLimitOf(file: string): { bytes: number; kind: string } {
+  return file.endsWith(".md") ? { bytes: SIZE_LIMITS.markdown, kind: "Markdown" } : { bytes: SIZE_LIMITS.yaml, kind: "YAML" };
+}
+
+/** A content file's bytes, or why they were not read. */
+export type ContentRead = { ok: true; bytes: Buffer } | { ok: false; missing: boolean; message: string };
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Reads a content file (relative to `root`) after checking its place and its size. */
+export async function readContentFile(root: string, file: string): Promise<ContentRead> {
+  const place = await containedPath(root, file);
+  if (!place.ok) return place;
+  const limit = sizeLimitOf(file);
+  const { size } = await stat(place.absolute);
+  if (size > limit.bytes) {
+    return { ok: false, missing: false, message: `is ${megabytes(size)}: a ${limit.kind} file may hold at most ${megabytes(limit.bytes)}, so split it into smaller files` };
+  }
+  return { ok: true, bytes: await readFile(place.absolute) };
+}
