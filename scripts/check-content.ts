@@ -4,6 +4,7 @@
  * Warnings are printed and do not fail; exits 1 when anything is an error.
  */
 import path from "node:path";
+import { failureReport } from "../src/build/failure-report.ts";
 import { loadCheckedModel } from "../src/content/check-site.ts";
 import { ContentError, formatProblem } from "../src/content/problems.ts";
 import { readSiteNow } from "../src/time/clock.ts";
@@ -27,8 +28,12 @@ try {
     ].join(", ")}.`,
   );
 } catch (error) {
-  if (!(error instanceof ContentError)) throw error;
-  for (const warning of error.warnings) console.warn(formatProblem(warning));
-  console.error(error.message);
+  if (error instanceof ContentError) {
+    for (const warning of error.warnings) console.warn(formatProblem(warning));
+    console.error(error.message);
+  } else {
+    // Not a content problem the loader could place: still one line naming what failed, never a raw stack trace.
+    console.error(failureReport(error, "check"));
+  }
   process.exitCode = 1;
 }

@@ -24,24 +24,39 @@ function causeChain(error: unknown): WrappedError[] {
 /**
  * What a failed build prints, once. Bad content (a ContentError anywhere in Eleventy's wrappers) is the editor's
  * to fix: each problem on its own line, starting with the file, and no stack trace, which would only bury it.
- * Anything else is a fault in the code or a template: the messages of every wrapper (Eleventy's name the
- * template) and the innermost stack.
+ * Anything else (a fault in the code or a template, a parser giving up) is one line: the messages of every
+ * wrapper (Eleventy's name the template) and where the innermost error was thrown. The stack trace is printed
+ * only when HSG_STACK=1 is set, for the developer who needs it: in a deploy log it tells an editor nothing.
  */
-export function failureReport(error: unknown): string {
+export function failureReport(error: unknown, what = "build", showStack = process.env.HSG_STACK === "1"): string {
   const chain = causeChain(error);
   const content = chain.find((link) => link.name === "ContentError" && Array.isArray(link.problems));
   if (content?.problems) {
     const files = [...new Set(content.problems.map((problem) => problem.file))];
     const count = content.problems.length === 1 ? "1 problem" : `${content.problems.length} problems`;
     return [
-      `The build stopped: the content has ${count}, in ${files.length === 1 ? "this file" : "these files"}:`,
+      `The ${what} stopped: the content has ${count}, in ${files.length === 1 ? "this file" : "these files"}:`,
       ...files.map((file) => `  ${file}`),
       "",
       ...content.problems.map((problem) => `  ${formatProblem(problem)}`),
     ].join("\n");
   }
-  if (chain.length === 0) return `The build stopped: ${String(error)}`;
-  const messages = chain.map((link) => String(link.message ?? link)).filter((message, index, all) => all.indexOf(message) === index);
+  if (chain.length === 0) return `The ${what} stopped: ${firstLine(String(error))}`;
+  const messages = chain.map((link) => firstLine(String(link.message ?? link))).filter((message, index, all) => message && all.indexOf(message) === index);
   const innermost = chain[chain.length - 1]!;
-  return ["The build stopped:", ...messages.map((message) => `  ${message}`), "", String(innermost.stack ?? "")].join("\n").trimEnd();
+  const place = thrownAt(innermost.stack);
+  const line = `The ${what} stopped: ${messages.join(": ")}${place ? ` (thrown at ${place})` : ""}`;
+  return showStack ? [line, "", String(innermost.stack ?? "")].join("\n").trimEnd() : line;
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0]!.trim();
+}
+
+/** The file and line of a stack's first frame, relative to the working folder: enough to find the fault. */
+function thrownAt(stack: unknown): string | undefined {
+  const frame = String(stack ?? "").match(/\n\s+at (?:.*? \()?(?:file:\/\/)?([^()\s]+?):(\d+):\d+\)?/);
+  if (!frame) return undefined;
+  const file = frame[1]!.startsWith(process.cwd()) ? frame[1]!.slice(process.cwd().length + 1) : frame[1]!;
+  return `${file}:${frame[2]}`;
 }

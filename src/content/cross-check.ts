@@ -5,7 +5,7 @@ import { fieldName, type ContentProblem } from "./problems.ts";
 import { normaliseSitePath } from "./site-path.ts";
 import { didYouMean } from "./suggest.ts";
 import { tagSlug } from "./tag-slug.ts";
-import { articleUrl } from "../urls/site-urls.ts";
+import { articleUrl, listPageUrl, SITE_PATHS, tagUrl } from "../urls/site-urls.ts";
 
 /** What the reader learnt about files beyond their valid entries. */
 export interface DeclaredIds {
@@ -19,7 +19,7 @@ export interface DeclaredIds {
  * Checks what no single file can: every reference points at something that exists, ids are unique,
  * every tag can have a page, and no two redirects fight over one old URL.
  */
-export function crossCheck(content: LocatedContent, files: DeclaredIds = { declared: new Map(), unreadable: new Set() }): ContentProblem[] {
+export function crossCheck(content: LocatedContent, files: DeclaredIds = { declared: new Map(), unreadable: new Set() }, fixedPaths: readonly string[] = []): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const at = <T>(item: Located<T>, field: (string | number)[], message: string) => {
     const fieldPath = [...item.path, ...field];
@@ -93,7 +93,12 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
   // but still make the same page ("C#" and "C Sharp") would merge silently, so the later one is refused.
   const tagSpelling = (tag: string) => tag.toLowerCase().replace(/[\s-]+/g, "");
   const firstTagBySlug = new Map<string, { tag: string; file: string }>();
+  const reserved = reservedArticleSlugs(fixedPaths);
   for (const article of content.articles) {
+    if (reserved.has(article.data.slug)) {
+      const taken = [...reserved].map((slug) => `"${slug}"`).join(", ");
+      problems.push({ file: article.source.file, line: 1, field: "", message: `the file name makes the address ${articleUrl(article.data.slug)}, which the site uses for its own pages: rename the file (the names ${taken} are taken)` });
+    }
     requireRef(article, ["author"], article.data.author, authors, "author", "_data/authors.yaml");
     requireCourses(article, article.data.relatedCourses);
     article.data.tags.forEach((tag, index) => {
@@ -236,4 +241,15 @@ function checkPromotionMarkers(articles: LocatedContent["articles"], promotionId
     }
   }
   return problems;
+}
+
+/**
+ * The first segment below /articles/ of every fixed page or folder the build writes there (the tag index, the
+ * list's later pages, any template's literal permalink in `fixedPaths`): an article with that slug would
+ * overwrite it or be overwritten.
+ */
+export function reservedArticleSlugs(fixedPaths: readonly string[]): Set<string> {
+  const base = SITE_PATHS.articles;
+  const written = [...Object.values(SITE_PATHS), listPageUrl(base, 2), tagUrl("any"), ...fixedPaths];
+  return new Set(written.filter((url) => url.startsWith(base) && url.length > base.length).map((url) => url.slice(base.length).split("/")[0]!));
 }

@@ -16,6 +16,7 @@ import type { ArticleSource, CourseSource, Located, PersonSource, ServiceSource 
 import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
 import type { PageCopyId } from "./page-copy-pages.ts";
 import { ContentError, isError, type ContentProblem } from "./problems.ts";
+import { staticPagePaths } from "./site-paths.ts";
 import { sourceFromLines, type LineTable } from "./yaml-source.ts";
 
 export type { ArticleSource, CourseSource, Located, LocatedContent, PersonSource, ServiceSource } from "./located.ts";
@@ -82,7 +83,8 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
   problems.push(...pageCopy.problems);
   for (const [file, lines] of pageCopy.lines) reader.lines.set(file, lines);
 
-  problems.push(...crossCheck({ authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles, policies, learningPaths }, reader));
+  const located = { authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles, policies, learningPaths };
+  problems.push(...crossCheck(located, reader, staticPagePaths(root)));
   // Warnings (an unknown code language, a link through a redirect) are reported but do not stop the build.
   const errors = problems.filter(isError);
   if (errors.length > 0 || !site) throw new ContentError(errors, problems.filter((problem) => !isError(problem)));
@@ -210,7 +212,10 @@ class ContentReader {
       for (const entry of entries.filter((candidate) => candidate.isDirectory() && inFolders.length > 0)) {
         const inside = new Set(await readdir(path.join(place.absolute, entry.name)));
         const found = inFolders.find((extension) => inside.has(extension.slice(1)));
-        if (found) nested.push(`${entry.name}${found}`);
+        const twin = files.find((name) => idFromFileName(name) === entry.name);
+        // Both would be the article at one address; which one wins should not depend on the order files are read.
+        if (found && twin) this.problems.push({ file: `${folder}/${entry.name}${found}`, line: 1, field: "", message: `has the same address as ${folder}/${twin}: keep one of the two files` });
+        else if (found) nested.push(`${entry.name}${found}`);
         else this.problems.push({ file: `${folder}/${entry.name}`, field: "", message: `folder has no ${inFolders.map((name) => name.slice(1)).join(" or ")}: an article folder holds its text in index.md, beside its images` });
       }
       return [...files, ...nested].sort();
