@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failureReport } from "../../src/build/failure-report.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
@@ -380,5 +381,15 @@ describe("npm run check over a project holding the code-execution attacks", () =
     expect(result.stderr).not.toMatch(/\n\s+at /);
     for (const name of ["check-js", "check-javascript", "check-copy"]) expect(existsSync(pwned(name))).toBe(false);
     expect(await readFile(path.join(project, "content/articles/attack-js.md"), "utf8")).toContain("---js");
+  });
+});
+
+describe("a failure that is not a content problem", () => {
+  it("is reported by build and check as one line naming the template and where it was thrown, without a stack trace", () => {
+    const cause = new TypeError("Cannot read properties of undefined (reading 'title')\n    more detail");
+    const wrapped = Object.assign(new Error("Having trouble rendering njk template ./content/pages/about.njk"), { originalError: cause });
+    const report = failureReport(wrapped, "check", false);
+    expect(report).toMatch(/^The check stopped: Having trouble rendering njk template \.\/content\/pages\/about\.njk: Cannot read properties of undefined \(reading 'title'\) \(thrown at tests\/security\/content-attacks\.test\.ts:\d+\)$/);
+    expect(failureReport(wrapped, "build", true)).toContain("\n    at ");
   });
 });
