@@ -10,6 +10,7 @@ import { DevRebuilds } from "./src/eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
 import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
 import { brandAssetsPlugin } from "./src/plugins/brand-assets-plugin.ts";
+import { contentFoldersPlugin } from "./src/plugins/content-folders-plugin.ts";
 import { contentImagesPlugin } from "./src/plugins/content-images-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
 import { cmsPlugin } from "./src/plugins/cms-plugin.ts";
@@ -34,6 +35,8 @@ export default function configure(config: EleventyConfig) {
   config.setEventEmitterMode("sequential");
   const dev = new DevRebuilds();
 
+  // First: content may never run code, so these act before Eleventy reads any file.
+  config.addPlugin(contentFoldersPlugin, { root: "." });
   config.addPlugin(frontMatterPlugin);
   config.addPlugin(nunjucksPlugin);
   config.addPlugin(nunjucksCachePlugin);

@@ -11,6 +11,7 @@ import type { Site } from "../schemas/site.ts";
 import { containedPath, readContentFile } from "./contained-file.ts";
 import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
+import { foreignFiles } from "./foreign-files.ts";
 import { FILE_KINDS, idFromFileName, type FileKind, type LoadedFile } from "./load-file.ts";
 import type { ArticleSource, CourseSource, Located, PersonSource, ServiceSource } from "./located.ts";
 import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
@@ -77,6 +78,9 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
     reader.file<PolicyClause>(`${dataDir}/policies.yaml`, FILE_KINDS.policy),
     reader.file<LearningPath>(`${dataDir}/learning-paths.yaml`, FILE_KINDS.learningPath, { optional: true }),
   ]);
+  // Files Eleventy would run (a .js data file, a template among the articles): the build refuses them before
+  // reading anything (src/plugins/content-folders-plugin.ts); listed here too, so `npm run check` agrees.
+  problems.push(...(await foreignFiles(root)));
   // Every file has been loaded: the results computed on the way are written once, in a few packed files.
   await cache.save();
   const pageCopy = await loadPageCopy(root);

@@ -9,6 +9,7 @@ import { failureReport } from "../../src/build/failure-report.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
+import { contentFoldersPlugin } from "../../src/plugins/content-folders-plugin.ts";
 import { frontMatterPlugin } from "../../src/plugins/front-matter-plugin.ts";
 import { createFixture, loadProblems, type Fixture } from "../support/content-fixture.ts";
 import { copyProject, removeFolder, REPO_ROOT } from "../support/project-copy.ts";
@@ -286,6 +287,20 @@ const ATTACKS: Attack[] = [
     files: { "content/articles/twin.md": article("One"), "content/articles/twin/index.md": article("Two") },
     refused: ["content/articles/twin/index.md:1: has the same address as content/articles/twin.md: keep one of the two files"],
   },
+  {
+    attack: "a JavaScript data file in _data/, which Eleventy would import",
+    files: { "_data/evil.cjs": `require("fs").writeFileSync(${JSON.stringify(pwned("data-file"))}, "x"); module.exports = {};\n` },
+    refused: ["_data/evil.cjs: is not a content file: _data/ holds YAML only, and Eleventy would run or read this file in the build"],
+    neverWritten: pwned("data-file"),
+  },
+  {
+    attack: "a template among the articles, which Eleventy would compile and run",
+    files: { "content/articles/evil.11ty.ts": "export default () => process.env.SECRET;\n", "content/articles/pics/index.md": article("Body"), "content/articles/pics/page.njk": "{{ 1 }}\n" },
+    refused: [
+      "content/articles/evil.11ty.ts: is not a content file: only content/pages/ holds templates and code, and Eleventy would run this file in the build",
+      "content/articles/pics/page.njk: is not a content file: only content/pages/ holds templates and code, and Eleventy would run this file in the build",
+    ],
+  },
 ];
 
 describe("hostile content is refused at file:line, or published inert", () => {
@@ -347,6 +362,43 @@ describe("page templates: Eleventy's own front matter is YAML only too", () => {
       expect(messages.join("\n")).toContain(`in/page.njk:1: front matter: ${REFUSED_LANGUAGE("js")}`);
       expect(existsSync(pwned("template"))).toBe(false);
       expect(existsSync(path.join(project, "out/page/index.html"))).toBe(false);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("content folders: Eleventy never runs a file an editor added", () => {
+  it("stops the build before Eleventy imports a .js data file or compiles a template outside content/pages/", async () => {
+    const project = await mkdtemp(path.join(os.tmpdir(), "hsg-folders-"));
+    try {
+      await mkdir(path.join(project, "content/pages"), { recursive: true });
+      await mkdir(path.join(project, "content/articles"), { recursive: true });
+      await mkdir(path.join(project, "_data"));
+      await writeFile(path.join(project, "content/pages/home.njk"), "<p>Home</p>\n");
+      await writeFile(path.join(project, "content/articles/evil.njk"), "<p>{{ 7 * 6 }}</p>\n");
+      await writeFile(path.join(project, "_data/evil.cjs"), `require("fs").writeFileSync(${JSON.stringify(pwned("eleventy-data"))}, "x"); module.exports = {};\n`);
+      const { default: Eleventy } = await import("@11ty/eleventy");
+      type Config = EleventyConfig & { setDataDirectory(folder: string): void };
+      const Constructor = Eleventy as unknown as new (input: string, output: string, options: { quietMode: boolean; config: (config: Config) => void }) => { write(): Promise<unknown> };
+      const eleventy = new Constructor(path.join(project, "content"), path.join(project, "out"), {
+        quietMode: true,
+        config: (config) => {
+          config.setDataDirectory("../_data");
+          contentFoldersPlugin(config, { root: project });
+        },
+      });
+      (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = new Proxy({}, { get: () => () => undefined });
+      const failure = await eleventy.write().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failureReport(failure, "build", false).split("\n").slice(-2)).toEqual([
+        "  _data/evil.cjs: is not a content file: _data/ holds YAML only, and Eleventy would run or read this file in the build",
+        "  content/articles/evil.njk: is not a content file: only content/pages/ holds templates and code, and Eleventy would run this file in the build",
+      ]);
+      expect(existsSync(pwned("eleventy-data"))).toBe(false);
+      expect(existsSync(path.join(project, "out"))).toBe(false);
     } finally {
       await rm(project, { recursive: true, force: true });
     }

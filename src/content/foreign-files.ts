@@ -1,0 +1,42 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { ContentProblem } from "./problems.ts";
+
+/**
+ * Files in the content folders that Eleventy itself would run or read: it imports every `.js`, `.cjs`, `.mjs`
+ * and `.json` file in `_data/` as global data, and compiles every template (`.njk`, `.11ty.ts`) and template
+ * data file anywhere below its input folder, `content/`. Only `content/pages/` holds templates, and it is code;
+ * anywhere else such a file is content that could run code in the build, so it is refused. The build checks
+ * this before Eleventy reads a single file (src/plugins/content-folders-plugin.ts), and `npm run check` with
+ * the rest of the content.
+ */
+
+/** The folder of page templates: code, reviewed as code. */
+const TEMPLATES_FOLDER = "pages";
+
+/** Names Eleventy would compile or import: templates, template data files, scripts and JSON. */
+const EXECUTABLE = /\.(njk|liquid|html?|webc|11ty\.\w+|11tydata\.\w+|[cm]?[jt]sx?|json5?)$/i;
+
+/** Files below `folder` (relative to `root`), relative to the root; none when the folder does not exist. */
+async function filesBelow(root: string, folder: string): Promise<string[]> {
+  try {
+    // recursive readdir does not follow symbolic links; links themselves are refused where content is read.
+    return (await readdir(path.join(root, folder), { recursive: true })).map((name) => `${folder}/${name.split(path.sep).join("/")}`);
+  } catch {
+    return [];
+  }
+}
+
+/** Every file in `_data/` or `content/` (outside `content/pages/`) that Eleventy would run or read, as a problem. */
+export async function foreignFiles(root: string): Promise<ContentProblem[]> {
+  const [data, content] = await Promise.all([filesBelow(root, "_data"), filesBelow(root, "content")]);
+  const templates = `content/${TEMPLATES_FOLDER}/`;
+  const refused = [...data, ...content.filter((file) => !file.startsWith(templates))].filter((file) => EXECUTABLE.test(file));
+  return refused.map((file) => ({
+    file: JSON.stringify(file).slice(1, -1),
+    field: "",
+    message: file.startsWith("_data/")
+      ? "is not a content file: _data/ holds YAML only, and Eleventy would run or read this file in the build"
+      : `is not a content file: only content/${TEMPLATES_FOLDER}/ holds templates and code, and Eleventy would run this file in the build`,
+  }));
+}
