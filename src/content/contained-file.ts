@@ -15,12 +15,14 @@ export type ContainedPath = { ok: true; absolute: string } | { ok: false; missin
 /** What a path must be. */
 type Expected = "file" | "folder";
 
-/** Characters no file name an editor chose holds; printed raw, they could forge lines in the build's output. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+/** Whether a file name holds a character no editor chose: printed raw, it could forge lines in the build's output. */
+export function hasControlCharacter(name: string): boolean {
+  return /[\u0000-\u001f\u007f]/.test(name);
+}
 
 /** The problem with a path's text, before the disk is asked. */
 function writtenProblem(file: string): string | undefined {
-  if (CONTROL_CHARACTER.test(file)) return "has a control character in its name: rename the file";
+  if (hasControlCharacter(file)) return "has a control character in its name: rename the file";
   if (path.isAbsolute(file) || file.split(/[\\/]/).includes("..")) return "is outside the repository: content is read only from files inside it";
   return undefined;
 }

@@ -8,7 +8,7 @@ import type { Promotion } from "../schemas/promotion.ts";
 import type { Redirect } from "../schemas/redirect.ts";
 import type { Session } from "../schemas/session.ts";
 import type { Site } from "../schemas/site.ts";
-import { containedPath, readContentFile } from "./contained-file.ts";
+import { containedPath, hasControlCharacter, readContentFile } from "./contained-file.ts";
 import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
 import { foreignFiles } from "./foreign-files.ts";
@@ -206,7 +206,7 @@ class ContentReader {
       const all = await readdir(place.absolute, { withFileTypes: true });
       // A symbolic link or a name with control characters is reported, never skipped in silence: it may be an article.
       const entries = all.filter((entry) => {
-        const problem = /[\u0000-\u001f\u007f]/.test(entry.name) ? "has a control character in its name: rename it" : entry.isSymbolicLink() ? "is a symbolic link: save the file or folder itself here, a link is not followed" : undefined;
+        const problem = hasControlCharacter(entry.name) ? "has a control character in its name: rename it" : entry.isSymbolicLink() ? "is a symbolic link: save the file or folder itself here, a link is not followed" : undefined;
         if (problem) this.problems.push({ file: `${folder}/${JSON.stringify(entry.name).slice(1, -1)}`, field: "", message: problem });
         return !problem;
       });

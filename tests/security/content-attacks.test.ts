@@ -340,26 +340,35 @@ describe("hostile content is refused at file:line, or published inert", () => {
   });
 });
 
+/**
+ * Builds `input` with Eleventy's programmatic API and only the plugins `configure` registers, returning the error
+ * the build rejects with (undefined if it succeeds). Eleventy would print the error with its stack before
+ * rejecting: the test reads the rejection instead.
+ */
+async function buildWith(input: string, output: string, configure: (config: EleventyConfig & { setDataDirectory(folder: string): void }) => void): Promise<unknown> {
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  // Eleventy's constructor takes a configuration callback; the tests' declaration of it lists only what others use.
+  type Options = { quietMode: boolean; config: typeof configure };
+  const eleventy = new (Eleventy as unknown as new (input: string, output: string, options: Options) => { write(): Promise<unknown>; errorHandler: { logger: unknown } })(input, output, { quietMode: true, config: configure });
+  eleventy.errorHandler.logger = new Proxy({}, { get: () => () => undefined });
+  return eleventy.write().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
 describe("page templates: Eleventy's own front matter is YAML only too", () => {
   it("refuses ---js in a template with the file named, and the code never runs", async () => {
     const project = await mkdtemp(path.join(os.tmpdir(), "hsg-template-"));
     try {
       await mkdir(path.join(project, "in"));
       await writeFile(path.join(project, "in/page.njk"), `---js\n${payload("template")}\n---\n<p>{{ pwned }}</p>\n`);
-      const { default: Eleventy } = await import("@11ty/eleventy");
-      // Eleventy's constructor takes a configuration callback; the tests' declaration of it lists only what others use.
-      const Constructor = Eleventy as unknown as new (input: string, output: string, options: { quietMode: boolean; config: (config: EleventyConfig) => void }) => { write(): Promise<unknown> };
-      const eleventy = new Constructor(path.join(project, "in"), path.join(project, "out"), { quietMode: true, config: (config) => frontMatterPlugin(config) });
-      // Eleventy prints the error with its stack before rejecting; the test reads the rejection instead.
-      (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = new Proxy({}, { get: () => () => undefined });
-      const failure = await eleventy.write().then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-      const messages: string[] = [];
-      for (let error = failure as { message?: string; originalError?: unknown; cause?: unknown } | undefined; error; error = (error.originalError ?? error.cause) as typeof error) messages.push(String(error.message));
+      const failure = await buildWith(path.join(project, "in"), path.join(project, "out"), (config) => frontMatterPlugin(config));
       // Eleventy wraps the refusal in its own error, which names the template; the refusal names it and its line.
-      expect(messages.join("\n")).toContain(`in/page.njk:1: front matter: ${REFUSED_LANGUAGE("js")}`);
+      const report = failureReport(failure, "build", false);
+      expect(report).toMatch(/^The build stopped: Having trouble reading front matter from template \S*in\/page\.njk: /);
+      expect(report).toContain(`in/page.njk:1: front matter: ${REFUSED_LANGUAGE("js")}`);
+      expect(report).not.toContain("\n");
       expect(existsSync(pwned("template"))).toBe(false);
       expect(existsSync(path.join(project, "out/page/index.html"))).toBe(false);
     } finally {
@@ -378,21 +387,10 @@ describe("content folders: Eleventy never runs a file an editor added", () => {
       await writeFile(path.join(project, "content/pages/home.njk"), "<p>Home</p>\n");
       await writeFile(path.join(project, "content/articles/evil.njk"), "<p>{{ 7 * 6 }}</p>\n");
       await writeFile(path.join(project, "_data/evil.cjs"), `require("fs").writeFileSync(${JSON.stringify(pwned("eleventy-data"))}, "x"); module.exports = {};\n`);
-      const { default: Eleventy } = await import("@11ty/eleventy");
-      type Config = EleventyConfig & { setDataDirectory(folder: string): void };
-      const Constructor = Eleventy as unknown as new (input: string, output: string, options: { quietMode: boolean; config: (config: Config) => void }) => { write(): Promise<unknown> };
-      const eleventy = new Constructor(path.join(project, "content"), path.join(project, "out"), {
-        quietMode: true,
-        config: (config) => {
-          config.setDataDirectory("../_data");
-          contentFoldersPlugin(config, { root: project });
-        },
+      const failure = await buildWith(path.join(project, "content"), path.join(project, "out"), (config) => {
+        config.setDataDirectory("../_data");
+        contentFoldersPlugin(config, { root: project });
       });
-      (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = new Proxy({}, { get: () => () => undefined });
-      const failure = await eleventy.write().then(
-        () => undefined,
-        (error: unknown) => error,
-      );
       expect(failureReport(failure, "build", false).split("\n").slice(-2)).toEqual([
         "  _data/evil.cjs: is not a content file: _data/ holds YAML only, and Eleventy would run or read this file in the build",
         "  content/articles/evil.njk: is not a content file: only content/pages/ holds templates and code, and Eleventy would run this file in the build",
