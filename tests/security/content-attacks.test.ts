@@ -184,6 +184,25 @@ const ATTACKS: Attack[] = [
     refused: ['content/articles/attack.md:7: image: image "%2e%2e/%2e%2e/%2e%2e/etc/passwd" points outside the content folder: keep images beside the Markdown file or in content/images/'],
   },
   {
+    attack: "an absolute picture path, which is looked up only inside content/images/",
+    files: { "content/articles/attack.md": article("![Passwords](/etc/passwd)") },
+    refused: ['content/articles/attack.md:8: body: image "/etc/passwd" (content/images/etc/passwd) does not exist'],
+  },
+  {
+    attack: "an author's photo in content/images/ that is a symbolic link outside the repository",
+    files: { "_data/authors.yaml": "jane-doe:\n  name: Jane Doe\n  role: Writer\n  bio: Writes.\n  photo: /images/jane.svg\n  photoAlt: Jane\nhsg:\n  name: HSG\n  role: Team\n  bio: Team.\n" },
+    setup: async (fixture) => {
+      await mkdir(path.join(fixture.root, "content/images"), { recursive: true });
+      await symlink(path.join(outside, "secret.svg"), path.join(fixture.root, "content/images/jane.svg"));
+    },
+    refused: [`_data/authors.yaml:5: jane-doe.photo: image "/images/jane.svg" (content/images/jane.svg) ${OUTSIDE_LINK}`],
+  },
+  {
+    attack: "a picture in a course description climbing out of content/",
+    setup: (fixture) => fixture.edit("_data/courses/advanced-java.yaml", (text) => text.replace("description: A harder course about Java.", "description: \"![Secrets](/images/../../.env)\"")),
+    refused: ['_data/courses/advanced-java.yaml:6: description: image "/images/../../.env" points outside the content folder: keep images beside the Markdown file or in content/images/'],
+  },
+  {
     attack: "an article that is a symbolic link to a file outside the repository",
     setup: (fixture) => symlink(path.join(outside, "secret.md"), path.join(fixture.root, "content/articles/linked.md")),
     refused: ["content/articles/linked.md: is a symbolic link: save the file or folder itself here, a link is not followed"],
