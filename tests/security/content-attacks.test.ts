@@ -233,6 +233,14 @@ const ATTACKS: Attack[] = [
     refused: [`_data/site.yaml: ${OUTSIDE_LINK}`],
   },
   {
+    attack: "a fixed page's copy replaced by a symbolic link",
+    setup: async (fixture) => {
+      await fixture.remove("content/copy/about.md");
+      await symlink(path.join(outside, "secret.md"), path.join(fixture.root, "content/copy/about.md"));
+    },
+    refused: [`content/copy/about.md: ${OUTSIDE_LINK}`],
+  },
+  {
     attack: "the articles folder itself replaced by a symbolic link",
     setup: async (fixture) => {
       await fixture.remove("content/articles");
