@@ -1,6 +1,7 @@
 import type { BuildContext } from "../collections/build-context.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
+import { redirectProblems, redirectRules } from "../netlify/redirect-rules.ts";
 import { checkLinks, type LinkedBody } from "./check-links.ts";
 import type { ContentCache } from "./content-cache.ts";
 import { loadContent, type Content } from "./load-content.ts";
@@ -52,7 +53,11 @@ export function checkSite(model: SiteModel, root: string): ContentProblem[] {
   ]);
   // An article's ids are known from rendering: its headings, its footnotes, and the page's own sections.
   const fragments = new Map(model.articles.list.map((article) => [article.url, new Set([...PAGE_IDS, ...idsIn(article.html)])]));
-  return checkLinks(bodies, { origin: new URL(model.content.site.url).origin, paths: writtenPaths(model, staticPagePaths(root)), redirects, fragments });
+  const paths = writtenPaths(model, staticPagePaths(root));
+  // Redirects are checked here too, against the paths the build will write, so `npm run check` reports them.
+  const isWritten = (sitePath: string) => paths.has(normaliseSitePath(sitePath));
+  const redirectsWrong = redirectProblems(redirectRules(model), isWritten, model.content.lineOf, (prefix) => [...paths].some((written) => written.startsWith(prefix)));
+  return [...checkLinks(bodies, { origin: new URL(model.content.site.url).origin, paths, redirects, fragments }), ...redirectsWrong];
 }
 
 function idsIn(html: string): string[] {

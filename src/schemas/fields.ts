@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseSiteDate } from "../time/parse-date.ts";
+import { externalUrlProblem, SITE_PATH_MESSAGE, sitePathProblem, type SitePathUse } from "../urls/safe-urls.ts";
 
 /** A lowercase kebab-case identifier, as used in file names, ids and URLs. */
 export const idField = z
@@ -86,5 +87,40 @@ export const priceField = z.number().int("must be a whole number of dollars").po
 /** A list of ids of other entities; checked against them once everything is loaded. */
 export const idListField = z.array(idField).default([]);
 
-/** A root-relative site path such as "/courses/". */
-export const sitePathField = z.string().regex(/^\/[^\s]*$/, "must be a path on this site starting with \"/\", such as \"/courses/\"");
+/** How an https address starts, for the CMS's pattern and the first check. */
+const HTTPS_START = /^https:\/\/[^\s/\\]/i;
+
+/**
+ * A path of this site for `use`: the plain check gives the CMS its pattern and the common message; the rules of
+ * src/urls/safe-urls.ts then refuse what would leave the site ("//host", "/\\host", encoded slashes, "..").
+ */
+function sitePathOf(use: SitePathUse) {
+  return z
+    .string()
+    .regex(/^\/[^\s]*$/, SITE_PATH_MESSAGE)
+    .superRefine((path, context) => {
+      const problem = /^\/[^\s]*$/.test(path) ? sitePathProblem(path, use) : undefined;
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    });
+}
+
+/** A root-relative path of this site such as "/courses/" or "/contact/#form": never another site's address. */
+export const sitePathField = sitePathOf("link");
+
+/** The old path of a redirect, such as "/old-page/", or "/old-section/*" for everything under it. */
+export const redirectFromField = sitePathOf("redirect-from");
+
+/** The page a redirect leads to: one plain path of this site, checked against the pages the build writes. */
+export const redirectToField = sitePathOf("redirect-to");
+
+/**
+ * A link to another site: an https:// address with a host name (no javascript:, data:, plain http:, user name or
+ * stray space). Not z.url(), which trims the value and accepts "https:host" and "https:\\\\host".
+ */
+export const externalUrlField = z
+  .string()
+  .regex(HTTPS_START, "must be an https:// address")
+  .superRefine((url, context) => {
+    const problem = HTTPS_START.test(url) ? externalUrlProblem(url) : undefined;
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
