@@ -28,14 +28,17 @@ export function redirectRules(model: SiteModel): RedirectRule[] {
  * still reported. Each target must be a written page: another rule's old path does not count, or a pair of
  * rules from one file could vouch for each other (`//evil.example/` twice). No old path may be a live page, which
  * Netlify would serve instead of redirecting, and a "/old/*" splat may not cover any written page.
- * `anythingUnder(prefix)` says whether the build wrote something under a folder such as "/old/".
+ * `site.anythingUnder(prefix)` says whether the build wrote something under a folder such as "/old/";
+ * `site.pagesComplete: false` says `pageExists` may not know every page (before the build), so a target it does
+ * not know is left to the check after the build, unless it is another rule's old path, which is never a page.
  */
 export function redirectProblems(
   rules: readonly RedirectRule[],
   pageExists: (path: string) => boolean,
   lineOf: (file: string, path: readonly (string | number)[]) => number | undefined = () => undefined,
-  anythingUnder: (prefix: string) => boolean = (prefix) => pageExists(prefix),
+  site: { anythingUnder?: (prefix: string) => boolean; pagesComplete?: boolean } = {},
 ): ContentProblem[] {
+  const { anythingUnder = (prefix: string) => pageExists(prefix), pagesComplete = true } = site;
   const problems: ContentProblem[] = [];
   const report = (rule: RedirectRule, field: (string | number)[], message: string) => {
     const line = lineOf(rule.file, field);
@@ -49,9 +52,10 @@ export function redirectProblems(
       report(rule, unsafe.side === "from" ? fromField : rule.field, unsafe.message);
       continue;
     }
-    if (!pageExists(rule.to)) {
-      const why = froms.has(normaliseSitePath(rule.to)) ? ": it is the old path of another redirect, so point at the page that one leads to" : "";
-      report(rule, rule.field, `"${rule.to}" is not a page of this site${why}`);
+    if (!pageExists(rule.to) && froms.has(normaliseSitePath(rule.to))) {
+      report(rule, rule.field, `"${rule.to}" is not a page of this site: it is the old path of another redirect, so point at the page that one leads to`);
+    } else if (!pageExists(rule.to) && pagesComplete) {
+      report(rule, rule.field, `"${rule.to}" is not a page of this site`);
     }
     const prefix = splatPrefix(rule.from);
     if (prefix && anythingUnder(prefix)) {
