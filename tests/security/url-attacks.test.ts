@@ -87,6 +87,10 @@ const ATTACKS: [string, FieldAttack][] = [
   ["site.yaml email: a line break (header injection in mailto:)", { file: "_data/site.yaml", replace: siteField("email", "info@example.com", "info@example.com\nBcc: victim@example.com"), lineHas: "email:", field: "email", message: "must be an email address" }],
   ["site.yaml email: a mailto query (?cc=)", { file: "_data/site.yaml", replace: siteField("email", "info@example.com", "info@example.com?cc=victim@example.com"), lineHas: "email:", field: "email", message: "must be an email address" }],
   ["site.yaml phone: a line break in the tel: link", { file: "_data/site.yaml", replace: siteField("phone", '"+1 303-555-0100"', "+1 303\n555-0100"), lineHas: "phone:", field: "phone", message: 'must be a phone number such as "+1 303-555-0142"' }],
+  // Picture fields name files, never addresses: the image resolver (src/images/) refuses anything with a scheme or "//".
+  ["an author's photo: javascript:", { file: "_data/authors.yaml", replace: ["  bio: Writes articles.\n", `  bio: Writes articles.\n  photo: ${quoted("javascript:alert(1)")}\n  photoAlt: A face\n`], lineHas: "photo: ", field: "jane-doe.photo", message: /^image "javascript:alert\(1\)" is on another site/ }],
+  ["an article's lead image: //evil.example", { file: "content/articles/first-article.md", replace: ["summary: The first article.\n", `summary: The first article.\nimage: ${quoted("//evil.example/x.png")}\nimageAlt: A picture\n`], lineHas: "image: ", field: "image", message: /^image "\/\/evil\.example\/x\.png" is on another site/ }],
+  ["an article's lead image: data:", { file: "content/articles/first-article.md", replace: ["summary: The first article.\n", `summary: The first article.\nimage: ${quoted("data:image/svg+xml,<svg onload=alert(1)>")}\nimageAlt: A picture\n`], lineHas: "image: ", field: "image", message: /^image "data:image\/svg\+xml,<svg onload=alert\(1\)>" is on another site/ }],
 ];
 
 describe("hostile addresses in content are refused at file:line: field: message", () => {
