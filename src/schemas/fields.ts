@@ -87,9 +87,6 @@ export const priceField = z.number().int("must be a whole number of dollars").po
 /** A list of ids of other entities; checked against them once everything is loaded. */
 export const idListField = z.array(idField).default([]);
 
-/** How an https address starts, for the CMS's pattern and the first check. */
-const HTTPS_START = /^https:\/\/[^\s/\\]/i;
-
 /**
  * A path of this site for `use`: the plain check gives the CMS its pattern and the common message; the rules of
  * src/urls/safe-urls.ts then refuse what would leave the site ("//host", "/\\host", encoded slashes, "..").
@@ -114,13 +111,13 @@ export const redirectFromField = sitePathOf("redirect-from");
 export const redirectToField = sitePathOf("redirect-to");
 
 /**
- * A link to another site: an https:// address with a host name (no javascript:, data:, plain http:, user name or
- * stray space). Not z.url(), which trims the value and accepts "https:host" and "https:\\\\host".
+ * A link to another site: an https:// address with a host name (no javascript:, data:, plain http:, user name,
+ * backslash or non-ASCII character). z.url() trims the value (so a stray space or line break is dropped, not
+ * published) and gives the CMS its URL widget, but it accepts "https:host" and "https:\\\\host": the rules of
+ * src/urls/safe-urls.ts refuse those.
  */
-export const externalUrlField = z
-  .string()
-  .regex(HTTPS_START, "must be an https:// address")
-  .superRefine((url, context) => {
-    const problem = HTTPS_START.test(url) ? externalUrlProblem(url) : undefined;
-    if (problem) context.addIssue({ code: "custom", message: problem });
-  });
+export const externalUrlField = z.url({ protocol: /^https$/, message: "must be an https:// address" }).superRefine((url, context) => {
+  // Only once z.url has accepted it, so a value gets one message.
+  const problem = URL.canParse(url) && new URL(url).protocol === "https:" ? externalUrlProblem(url) : undefined;
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseAllRedirects } from "netlify-redirect-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCheckedModel } from "../../src/content/check-site.ts";
+import { loadContent } from "../../src/content/load-content.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
 import { redirectProblems, redirectsFile, type RedirectRule } from "../../src/netlify/redirect-rules.ts";
@@ -81,9 +82,10 @@ const ATTACKS: [string, FieldAttack][] = [
   ["an article alias with a backslash", { file: "content/articles/first-article.md", replace: ["[/blog/first-article/]", `[${quoted("/blog\\first-article/")}]`], lineHas: "aliases:", field: "aliases[0]", message: 'must not contain "\\" (at character 6): browsers read it as "/"' }],
   ["site.yaml url: javascript:", { file: "_data/site.yaml", replace: siteField("url", "https://www.example.com/", "javascript:alert(1)"), lineHas: "url:", field: "url", message: HTTPS }],
   ["site.yaml url: plain http", { file: "_data/site.yaml", replace: siteField("url", "https://www.example.com/", "http://www.example.com/"), lineHas: "url:", field: "url", message: HTTPS }],
-  ["site.yaml url: https:host", { file: "_data/site.yaml", replace: siteField("url", "https://www.example.com/", "https:evil.example"), lineHas: "url:", field: "url", message: HTTPS }],
+  ["site.yaml url: https:host", { file: "_data/site.yaml", replace: siteField("url", "https://www.example.com/", "https:evil.example"), lineHas: "url:", field: "url", message: 'must be an https:// address, such as "https://www.example.com/"' }],
+  ["site.yaml url: https:\\\\host", { file: "_data/site.yaml", replace: siteField("url", "https://www.example.com/", "https:\\\\evil.example"), lineHas: "url:", field: "url", message: 'must be an https:// address, such as "https://www.example.com/"' }],
+  ["site.yaml url: an IDN look-alike host", { file: "_data/site.yaml", replace: siteField("url", "https://www.example.com/", "https://www.ex\u0430mple.com/"), lineHas: "url:", field: "url", message: "must not contain U+0430 (at character 15): an address is plain ASCII, with no spaces or line breaks" }],
   ["site.yaml url: a user name and password", { file: "_data/site.yaml", replace: siteField("url", "https://www.example.com/", "https://admin:secret@www.example.com/"), lineHas: "url:", field: "url", message: "must not contain a user name or password" }],
-  ["site.yaml url: a trailing line break", { file: "_data/site.yaml", replace: siteField("url", "https://www.example.com/", "https://www.example.com/\n"), lineHas: "url:", field: "url", message: "must not contain U+000A (at character 25): an address is plain ASCII, with no spaces or line breaks" }],
   ["site.yaml email: a line break (header injection in mailto:)", { file: "_data/site.yaml", replace: siteField("email", "info@example.com", "info@example.com\nBcc: victim@example.com"), lineHas: "email:", field: "email", message: "must be an email address" }],
   ["site.yaml email: a mailto query (?cc=)", { file: "_data/site.yaml", replace: siteField("email", "info@example.com", "info@example.com?cc=victim@example.com"), lineHas: "email:", field: "email", message: "must be an email address" }],
   ["site.yaml phone: a line break in the tel: link", { file: "_data/site.yaml", replace: siteField("phone", '"+1 303-555-0100"', "+1 303\n555-0100"), lineHas: "phone:", field: "phone", message: 'must be a phone number such as "+1 303-555-0142"' }],
@@ -116,6 +118,18 @@ describe("hostile addresses in content are refused at file:line: field: message"
       else expect(problem.message).toMatch(attack.message);
     } finally {
       await fixture.write(attack.file, original);
+    }
+  });
+});
+
+describe("stray white space around the site's address is published trimmed", () => {
+  it.each([" https://www.example.com/", "https://www.example.com/\n", "\thttps://www.example.com/ "])("%j becomes https://www.example.com", async (url) => {
+    const fixture = await createFixture();
+    try {
+      await fixture.edit("_data/site.yaml", (text) => text.replace("url: https://www.example.com/", `url: ${quoted(url)}`));
+      expect((await loadContent(fixture.root)).site.url).toBe("https://www.example.com");
+    } finally {
+      await fixture.cleanup();
     }
   });
 });
