@@ -5,18 +5,20 @@ import type { BuildContext } from "../collections/build-context.ts";
 /** One future moment at which a rebuilt site would differ from this build, and why. */
 export interface ScheduledChange {
   at: DateTime;
-  /** E.g. `class java-fundamentals-2027-01-den starts (registration closes)`. */
+  /** E.g. `class java-fundamentals-2027-01-den starts (registration closes)`: for the build's own use, never published. */
   reason: string;
 }
 
-/** The contents of /next-change.json, read by the scheduled rebuild function (netlify/functions/). */
+/**
+ * The contents of /next-change.json, read by the scheduled rebuild function (netlify/functions/). It says when
+ * and never what: the file is public, and a scheduled article's slug or an upcoming promotion's title is news
+ * the firm has not published yet.
+ */
 export interface NextChangeFile {
   /** The build's clock, ISO 8601: the function rebuilds when this is more than a day old. */
   builtAt: string;
   /** The earliest future change, ISO 8601, or null when nothing is scheduled. */
   nextChange: string | null;
-  /** What changes then, for people reading the file. */
-  reason: string | null;
 }
 
 /**
@@ -47,9 +49,9 @@ export function nextChange(content: Content, context: BuildContext): ScheduledCh
   return scheduledChanges(content, context)[0];
 }
 
-/** The /next-change.json of a build. */
+/** The /next-change.json of a build: the moments only. */
 export function nextChangeFile(content: Content, context: BuildContext): NextChangeFile {
   const next = nextChange(content, context);
   const iso = (moment: DateTime) => moment.toUTC().toISO({ suppressMilliseconds: true })!;
-  return { builtAt: iso(context.now), nextChange: next ? iso(next.at) : null, reason: next?.reason ?? null };
+  return { builtAt: iso(context.now), nextChange: next ? iso(next.at) : null };
 }

@@ -1,5 +1,7 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import { fieldName, type ContentProblem } from "../content/problems.ts";
+import { normaliseSitePath } from "../content/site-path.ts";
+import { sitePathProblem, splatPrefix } from "../urls/safe-urls.ts";
 
 /** One 301 redirect and where an editor wrote it. */
 export interface RedirectRule {
@@ -22,29 +24,66 @@ export function redirectRules(model: SiteModel): RedirectRule[] {
 
 /**
  * Checks the rules against the pages the build wrote (duplicates, self-redirects and loops were refused when
- * the content loaded): each target must exist, and no old path may be a live page, which Netlify would serve
- * instead of redirecting.
+ * the content loaded). Each path is checked again as the schemas check it, so a value that slipped past them is
+ * still reported. Each target must be a written page: another rule's old path does not count, or a pair of
+ * rules from one file could vouch for each other (`//evil.example/` twice). No old path may be a live page, which
+ * Netlify would serve instead of redirecting, and a "/old/*" splat may not cover any written page.
+ * `site.anythingUnder(prefix)` says whether the build wrote something under a folder such as "/old/";
+ * `site.pagesComplete: false` says `pageExists` may not know every page (before the build), so a target it does
+ * not know is left to the check after the build, unless it is another rule's old path, which is never a page.
  */
 export function redirectProblems(
   rules: readonly RedirectRule[],
   pageExists: (path: string) => boolean,
   lineOf: (file: string, path: readonly (string | number)[]) => number | undefined = () => undefined,
+  site: { anythingUnder?: (prefix: string) => boolean; pagesComplete?: boolean } = {},
 ): ContentProblem[] {
+  const { anythingUnder = (prefix: string) => pageExists(prefix), pagesComplete = true } = site;
   const problems: ContentProblem[] = [];
   const report = (rule: RedirectRule, field: (string | number)[], message: string) => {
     const line = lineOf(rule.file, field);
     problems.push({ file: rule.file, ...(line ? { line } : {}), field: fieldName(field), message });
   };
-  const froms = new Set(rules.map((rule) => rule.from));
+  const froms = new Set(rules.map((rule) => normaliseSitePath(rule.from)));
   for (const rule of rules) {
-    if (!froms.has(rule.to) && !pageExists(rule.to)) report(rule, rule.field, `"${rule.to}" is not a page of this site`);
     const fromField = rule.field[rule.field.length - 1] === "to" ? [...rule.field.slice(0, -1), "from"] : rule.field;
-    if (pageExists(rule.from)) report(rule, fromField, `"${rule.from}" is a page of this site; a redirect from it would never be followed`);
+    const unsafe = unsafeRule(rule);
+    if (unsafe) {
+      report(rule, unsafe.side === "from" ? fromField : rule.field, unsafe.message);
+      continue;
+    }
+    if (!pageExists(rule.to) && froms.has(normaliseSitePath(rule.to))) {
+      report(rule, rule.field, `"${rule.to}" is not a page of this site: it is the old path of another redirect, so point at the page that one leads to`);
+    } else if (!pageExists(rule.to) && pagesComplete) {
+      report(rule, rule.field, `"${rule.to}" is not a page of this site`);
+    }
+    const prefix = splatPrefix(rule.from);
+    if (prefix && anythingUnder(prefix)) {
+      report(rule, fromField, `"${rule.from}" covers pages this site writes under "${prefix}": redirect each old path on its own`);
+    } else if (!prefix && pageExists(rule.from)) {
+      report(rule, fromField, `"${rule.from}" is a page of this site; a redirect from it would never be followed`);
+    }
   }
   return problems;
 }
 
-/** The `_redirects` file Netlify reads: one `from to 301` line per rule. */
+/** Which side of a rule is not a safe site path for a redirect, and why; undefined when both are. */
+function unsafeRule(rule: Pick<RedirectRule, "from" | "to">): { side: "from" | "to"; message: string } | undefined {
+  const from = sitePathProblem(rule.from, "redirect-from");
+  if (from) return { side: "from", message: from };
+  const to = sitePathProblem(rule.to, "redirect-to");
+  return to ? { side: "to", message: to } : undefined;
+}
+
+/**
+ * The `_redirects` file Netlify reads: one `from to 301` line per rule, never forced, so a written page always
+ * wins. Throws on a rule that is not a safe pair of site paths, which the checks above report first: this is the
+ * last wall before an open redirect (`/x //evil.example/ 301`) or an extra field (a status, a proxy) is published.
+ */
 export function redirectsFile(rules: readonly RedirectRule[]): string {
+  for (const rule of rules) {
+    const unsafe = unsafeRule(rule);
+    if (unsafe) throw new Error(`${rule.file}: refusing to write the redirect "${rule.from}" -> "${rule.to}" to _redirects: ${unsafe.side} ${unsafe.message}`);
+  }
   return `# Written by the build from article aliases and _data/redirects.yaml. Do not edit.\n${rules.map((rule) => `${rule.from} ${rule.to} 301`).join("\n")}\n`;
 }

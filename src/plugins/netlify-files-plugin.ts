@@ -44,7 +44,7 @@ export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFiles
     };
     const model = await options.model.get();
     const rules = redirectRules(model);
-    const problems = redirectProblems(rules, pageExists, model.content.lineOf);
+    const problems = redirectProblems(rules, pageExists, model.content.lineOf, { anythingUnder: (prefix) => existsSync(path.join(output, prefix)) });
     if (problems.length > 0) throw new ContentError(problems);
     await writeFile(path.join(output, "_redirects"), redirectsFile(rules));
     if (options.dev.maySkip(runMode)) return;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_TITLE_LENGTH } from "../filters/text-filters.ts";
-import { dateTimeField, idField, idListField, sitePathField, summaryField, textField, titleField } from "./fields.ts";
+import { dateTimeField, idField, idListField, redirectFromField, summaryField, textField, titleField } from "./fields.ts";
 
 /** The front matter of `content/articles/<slug>.md` or `content/articles/<slug>/index.md`; the file or folder name is the slug. */
 export const articleSchema = z
@@ -24,7 +24,7 @@ export const articleSchema = z
     /** Course ids to recommend under the article. */
     relatedCourses: idListField,
     /** Old paths of this article that must keep working (301 redirects). */
-    aliases: z.array(sitePathField).default([]),
+    aliases: z.array(redirectFromField).default([]),
     /** The lead image, shown above the text, on the article's card and when the article is shared: a file beside index.md, or /images/<name> from content/images/. */
     image: textField.optional(),
     /** What the lead image shows, for readers who cannot see it; required with `image`. */

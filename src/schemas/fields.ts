@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseSiteDate } from "../time/parse-date.ts";
+import { externalUrlProblem, SITE_PATH_MESSAGE, sitePathProblem, type SitePathUse } from "../urls/safe-urls.ts";
 
 /** A lowercase kebab-case identifier, as used in file names, ids and URLs. */
 export const idField = z
@@ -86,5 +87,37 @@ export const priceField = z.number().int("must be a whole number of dollars").po
 /** A list of ids of other entities; checked against them once everything is loaded. */
 export const idListField = z.array(idField).default([]);
 
-/** A root-relative site path such as "/courses/". */
-export const sitePathField = z.string().regex(/^\/[^\s]*$/, "must be a path on this site starting with \"/\", such as \"/courses/\"");
+/**
+ * A path of this site for `use`: the plain check gives the CMS its pattern and the common message; the rules of
+ * src/urls/safe-urls.ts then refuse what would leave the site ("//host", "/\\host", encoded slashes, "..").
+ */
+function sitePathOf(use: SitePathUse) {
+  return z
+    .string()
+    .regex(/^\/[^\s]*$/, SITE_PATH_MESSAGE)
+    .superRefine((path, context) => {
+      const problem = /^\/[^\s]*$/.test(path) ? sitePathProblem(path, use) : undefined;
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    });
+}
+
+/** A root-relative path of this site such as "/courses/" or "/contact/#form": never another site's address. */
+export const sitePathField = sitePathOf("link");
+
+/** The old path of a redirect, such as "/old-page/", or "/old-section/*" for everything under it. */
+export const redirectFromField = sitePathOf("redirect-from");
+
+/** The page a redirect leads to: one plain path of this site, checked against the pages the build writes. */
+export const redirectToField = sitePathOf("redirect-to");
+
+/**
+ * A link to another site: an https:// address with a host name (no javascript:, data:, plain http:, user name,
+ * backslash or non-ASCII character). z.url() trims the value (so a stray space or line break is dropped, not
+ * published) and gives the CMS its URL widget, but it accepts "https:host" and "https:\\\\host": the rules of
+ * src/urls/safe-urls.ts refuse those.
+ */
+export const externalUrlField = z.url({ protocol: /^https$/, message: "must be an https:// address" }).superRefine((url, context) => {
+  // Only once z.url has accepted it, so a value gets one message.
+  const problem = URL.canParse(url) && new URL(url).protocol === "https:" ? externalUrlProblem(url) : undefined;
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SITE_ZONE } from "../time/zone.ts";
-import { sitePathField, textField, titleField } from "./fields.ts";
+import { externalUrlField, sitePathField, textField, titleField } from "./fields.ts";
 
 /** A postal address, as printed in the footer and given to search engines. */
 export const postalAddressSchema = z.strictObject({
@@ -23,20 +23,20 @@ export const siteSchema = z.strictObject({
   /** The short name used in tight places. */
   shortName: textField,
   /** The production address, without a trailing slash; feeds and canonical links are built on it. */
-  url: z.url({ protocol: /^https$/, message: "must be an https:// address" }).transform((url) => url.replace(/\/+$/, "")),
+  url: externalUrlField.transform((url) => url.replace(/\/+$/, "")),
   /** One line under the name. */
   tagline: textField,
   /** The home page's meta description. */
   description: textField.max(160, "must be at most 160 characters"),
   /** The public enquiries address. */
   email: z.email("must be an email address"),
-  /** The public phone number, as printed. */
-  phone: z.string().regex(/^\+?[\d\s().-]{7,}$/, "must be a phone number such as \"+1 303-555-0142\""),
+  /** The public phone number, as printed; one line (it is also a tel: link). */
+  phone: z.string().regex(/^\+?[\d ().-]{7,}$/, "must be a phone number such as \"+1 303-555-0142\""),
   /** The office address. */
   address: postalAddressSchema,
   /** The zone every local date and time is read in; the code holds the same value (src/time/zone.ts). */
   timeZone: z.literal(SITE_ZONE, { message: `must be "${SITE_ZONE}" (the zone the build reads dates in, set in src/time/zone.ts)` }),
-  /** The header's links, in order. */
+  /** The header's and footer's links, in order: each a path of this site such as "/courses/". */
   navigation: z.array(z.strictObject({ label: textField, url: sitePathField })).min(1),
   /** A session with this many free seats or fewer shows "N seats left". */
   fewSeatsLeft: z.number().int().min(1).default(3),

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createBuildContext } from "../../src/collections/build-context.ts";
 import { loadContent } from "../../src/content/load-content.ts";
-import { nextChangeFile, scheduledChanges } from "../../src/feeds/next-change.ts";
+import { nextChange, nextChangeFile, scheduledChanges } from "../../src/feeds/next-change.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { FIXTURE_ROOT } from "../support/project-copy.ts";
 import { createFixture, type Fixture } from "../support/content-fixture.ts";
@@ -24,12 +24,14 @@ describe("next change", () => {
     // The fixture: a promotion for January 2027, a class from 12 to 16 January 2027, and two published articles.
     const content = await loadContent(fixture.root);
     const context = (iso: string) => createBuildContext(at(iso), {});
-    expect(nextChangeFile(content, context("2026-12-01T09:00"))).toMatchObject({ nextChange: "2027-01-01T07:00:00Z", reason: expect.stringContaining("starts") });
-    expect(nextChangeFile(content, context("2027-01-05T09:00"))).toMatchObject({ nextChange: "2027-01-12T16:00:00Z", reason: expect.stringContaining("java-fundamentals-2027-01-den starts") });
+    expect(nextChangeFile(content, context("2026-12-01T09:00")).nextChange).toBe("2027-01-01T07:00:00Z");
+    expect(nextChange(content, context("2026-12-01T09:00"))?.reason).toContain("starts");
+    expect(nextChangeFile(content, context("2027-01-05T09:00")).nextChange).toBe("2027-01-12T16:00:00Z");
+    expect(nextChange(content, context("2027-01-05T09:00"))?.reason).toContain("java-fundamentals-2027-01-den starts");
     expect(nextChangeFile(content, context("2027-01-13T09:00")).nextChange).toBe("2027-01-16T23:30:00Z");
     // The promotion's last day is 31 January: it leaves at the start of 1 February, Denver time.
     expect(scheduledChanges(content, context("2027-01-20T09:00")).map((change) => change.at.toUTC().toISO())).toContain("2027-02-01T07:00:00.000Z");
-    expect(nextChangeFile(content, context("2030-01-01T00:00"))).toEqual({ builtAt: "2030-01-01T07:00:00Z", nextChange: null, reason: null });
+    expect(nextChangeFile(content, context("2030-01-01T00:00"))).toEqual({ builtAt: "2030-01-01T07:00:00Z", nextChange: null });
   });
 
   it("ignores standing promotions, which have no dates", async () => {
@@ -44,7 +46,8 @@ describe("next change", () => {
     await fixture.write("content/articles/later.md", article("2026-12-05T07:00", false));
     await fixture.write("content/articles/unfinished.md", article("2026-12-03", true));
     const content = await loadContent(fixture.root);
-    expect(nextChangeFile(content, createBuildContext(at("2026-12-01T09:00"), {}))).toMatchObject({ nextChange: "2026-12-05T14:00:00Z", reason: "article later is published" });
+    expect(nextChangeFile(content, createBuildContext(at("2026-12-01T09:00"), {})).nextChange).toBe("2026-12-05T14:00:00Z");
+    expect(nextChange(content, createBuildContext(at("2026-12-01T09:00"), {}))?.reason).toBe("article later is published");
   });
 
   it("is written to /next-change.json, matching the sample content", () => {
