@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { access, copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -25,16 +25,6 @@ export function packageVersion(name: string): string {
     file = path.join(folder, "package.json");
   }
   return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
-}
-
-/** Whether a file exists (and can be read). */
-export async function fileExists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Writes a cache file under a temporary name, then renames it: a build running beside this one, or one killed while writing, never leaves half a file. */
