@@ -54,6 +54,6 @@ export function inspectImage(file: string): ImageFacts | { problem: string } {
   if (type !== "svg" && width * height > MAX_IMAGE_AREA) return { problem: `is ${width}x${height} pixels, more than ${MAX_IMAGE_AREA / 1_000_000} million: resize it (2400 pixels wide is plenty)` };
   // An SVG (or any other kind) named .png would be published under a name that lies about what it is.
   const extension = path.extname(file).toLowerCase();
-  if (!EXTENSIONS[type]!.includes(extension)) return { problem: `is a ${type.toUpperCase()} file named ${extension || "without an ending"}: save it with the ending ${EXTENSIONS[type]![0]}` };
+  if (!EXTENSIONS[type]!.includes(extension)) return { problem: `is in ${type.toUpperCase()} format but its name ends ${extension || "with no ending"}: save it with the ending ${EXTENSIONS[type]![0]}` };
   return { width, height, type };
 }
