@@ -5,6 +5,7 @@ import path from "node:path";
 import { IMAGE_URL_PATH, imageOptions } from "./image-options.ts";
 import type { ImageJob } from "./content-images.ts";
 import { isStoredFileIntact, packageVersion, publishCachedFile, readManifest, storeFile, withScratchFolder, writeManifest, type StoredFile } from "./output-cache.ts";
+import { withoutPngText } from "./png-text.ts";
 import { checkSvg } from "./sanitize-svg.ts";
 
 /** Where, under eleventy-img's output folder, the list of files each source and option set produced is kept. */
@@ -96,6 +97,7 @@ async function resize(source: string, options: ReturnType<typeof imageOptions>, 
     // useCache: false, or eleventy-img would skip a file it finds on disk, or hand back one it made earlier in this process.
     const metadata = await Image(source, { ...options, outputDir: scratch, useCache: false });
     const made = Object.values(metadata).flatMap((entries) => entries ?? []);
+    await Promise.all((metadata.png ?? []).map(async (entry) => writeFile(entry.outputPath, withoutPngText(await readFile(entry.outputPath)))));
     return Promise.all(made.map(async (entry) => ({ ...(await storeFile(cacheFolder, entry.outputPath)), url: entry.url })));
   });
 }

@@ -1,3 +1,5 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
 import { mkdtemp, mkdir, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +10,10 @@ import type { ZodType } from "zod";
 import { FILE_KINDS, loadFile, type FileKind } from "../../src/content/load-file.ts";
 import { formatProblem, isError } from "../../src/content/problems.ts";
 import type { ImageJob } from "../../src/images/content-images.ts";
+import { readManifest, writeManifest } from "../../src/images/output-cache.ts";
 import { publishImages } from "../../src/images/publish-images.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { copyProject, removeFolder } from "../support/project-copy.ts";
 
 // Hostile pictures an editor, or a pull request's deploy preview, could add: each is either refused at
 // file:line by the real loader (the same function `npm run check` and the build call), or published inert.
@@ -204,4 +209,183 @@ describe("what is accepted is published inert", () => {
   });
 });
 
-export { readdir, truncate };
+/** Every file under a folder, by its path relative to it (forward slashes). */
+async function filesUnder(folder: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(path.join(folder, file))] as const)));
+}
+
+/** Runs `npm run build` (as a process of its own, as Netlify does) in a project at the December clock. */
+function runBuild(project: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts"], { cwd: project, env: { ...process.env, SITE_NOW: CLOCKS.december }, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (${code}):\n${log}`))));
+  });
+}
+
+/** A process id that no process holds any more: the owner of a killed build's leftovers. */
+function deadProcessId(): number {
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  return Number(child.stdout);
+}
+
+/** Replaces every occurrence of `from` by `to` (same length) in bytes, as one-byte and as two-byte strings; returns how many. */
+function replaceText(bytes: Buffer, from: string, to: string): number {
+  let count = 0;
+  for (const encoding of ["latin1", "utf16le"] as const) {
+    const needle = Buffer.from(from, encoding);
+    for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1), count++) Buffer.from(to, encoding).copy(bytes, at);
+  }
+  return count;
+}
+
+describe("a half-written or poisoned .cache/ never reaches the site", () => {
+  let project: string;
+  /** The site of a clean build, read before its cache is poisoned (published files are hard links to cached ones). */
+  let reference: Map<string, Buffer>;
+  let rebuilt: Map<string, Buffer>;
+  /** For each published file, the cache file it was linked from. */
+  const cacheFileOf = new Map<string, string>();
+  /** The published files each image manifest lists, by manifest path. */
+  const manifestUrls = new Map<string, string[]>();
+  const images = () => [...reference.keys()].filter((file) => file.startsWith("assets/images/") && !file.endsWith(".svg")).sort();
+  const socialImages = () => [...reference.keys()].filter((file) => file.startsWith("assets/social/")).sort();
+  const cache = (...parts: string[]) => path.join(project, ".cache", ...parts);
+  const manifests = () => [...manifestUrls.keys()].sort();
+
+  /** Each poisoning: what it does to the cache, and the published files that must come out as in the clean build. */
+  const POISONED: { attack: string; poison: () => Promise<void>; published: () => string[] }[] = [
+    { attack: "a resized AVIF left at 0 bytes, as a build killed while encoding left it", poison: () => truncate(cacheFileOf.get(images().find((file) => file.endsWith(".avif"))!)!, 0), published: () => [images().find((file) => file.endsWith(".avif"))!] },
+    {
+      attack: "a resized WebP cut short",
+      poison: async () => {
+        const file = cacheFileOf.get(images().find((name) => name.endsWith(".webp"))!)!;
+        await truncate(file, Math.floor((await readFile(file)).length / 2));
+      },
+      published: () => [images().find((file) => file.endsWith(".webp"))!],
+    },
+    {
+      attack: "a resized picture swapped for another picture's bytes",
+      poison: async () => {
+        const [first, second] = images().filter((file) => file.endsWith(".png") || file.endsWith(".jpeg"));
+        await writeFile(cacheFileOf.get(first!)!, await readFile(cacheFileOf.get(second!)!));
+      },
+      published: () => [images().filter((file) => file.endsWith(".png") || file.endsWith(".jpeg"))[0]!],
+    },
+    {
+      attack: "a sealed manifest naming files and URLs outside .cache/ and the pictures' folder",
+      poison: async () => {
+        const manifest = manifests()[0]!;
+        const key = path.basename(manifest, ".json");
+        const entries = (await readManifest(manifest, key)) as { url: string }[];
+        await writeManifest(manifest, key, entries.map((entry, index) => ({ ...entry, file: "../../../../../../etc/hostname", url: `/assets/images/../../../escaped-${index}.avif` })));
+      },
+      published: () => manifestUrls.get(manifests()[0]!)!,
+    },
+    {
+      attack: "a manifest edited by hand to list another source's files",
+      poison: async () => {
+        const [target, other] = manifests().slice(1);
+        const key = path.basename(target!, ".json");
+        const entries = await readManifest(other!, path.basename(other!, ".json"));
+        await writeFile(target!, JSON.stringify({ key, entries }));
+      },
+      published: () => manifestUrls.get(manifests()[1]!)!,
+    },
+    {
+      attack: "a leftover scratch folder of a killed build holding a 0-byte picture",
+      poison: async () => {
+        const folder = cache("images", `.scratch-${deadProcessId()}-0123456789ab`);
+        await mkdir(folder, { recursive: true });
+        await writeFile(path.join(folder, `${images()[0]!.split("/").pop()}`), "");
+      },
+      published: () => images(),
+    },
+    { attack: "a social image cut to 0 bytes", poison: () => truncate(cacheFileOf.get(socialImages()[0]!)!, 0), published: () => [socialImages()[0]!] },
+    {
+      attack: "a social image swapped for another title's",
+      poison: async () => writeFile(cacheFileOf.get(socialImages()[1]!)!, await readFile(cacheFileOf.get(socialImages()[2]!)!)),
+      published: () => [socialImages()[1]!],
+    },
+    {
+      attack: "a content shard edited to change an article's text",
+      poison: async () => {
+        for (const name of await readdir(cache("content"))) {
+          const bytes = await readFile(cache("content", name));
+          if (replaceText(bytes, "program spends", "PWNED!spends!") > 0) await writeFile(cache("content", name), bytes);
+        }
+      },
+      published: () => [...reference.keys()].filter((file) => file.startsWith("articles/") && file.endsWith(".html")),
+    },
+    {
+      attack: "content shards cut short",
+      poison: async () => {
+        // Every shard but the edited one (the row above), so both checks are exercised.
+        for (const name of await readdir(cache("content"))) if (!(await readFile(cache("content", name))).includes("PWNED!")) await truncate(cache("content", name), 100);
+      },
+      published: () => [...reference.keys()].filter((file) => file.endsWith(".html")),
+    },
+    {
+      attack: "the stylesheet cache replaced by hostile CSS",
+      poison: async () => {
+        for (const name of await readdir(cache("sass"))) await writeFile(cache("sass", name), "body{background:url(https://evil.example/beacon)}");
+      },
+      published: () => [...reference.keys()].filter((file) => file.endsWith(".css")),
+    },
+  ];
+
+  beforeAll(async () => {
+    project = await copyProject("fixture");
+    await runBuild(project);
+    reference = await filesUnder(path.join(project, "_site"));
+    const published = new Map<number, string>();
+    for (const file of reference.keys()) published.set(statSync(path.join(project, "_site", file)).ino, file);
+    for (const folder of ["images", "social-images"]) {
+      for (const name of await readdir(cache(folder))) {
+        const file = published.get(statSync(cache(folder, name)).ino);
+        if (file) cacheFileOf.set(file, cache(folder, name));
+      }
+    }
+    for (const name of await readdir(cache("images", "manifests"))) {
+      const manifest = cache("images", "manifests", name);
+      const entries = (await readManifest(manifest, path.basename(name, ".json"))) as { url: string }[];
+      manifestUrls.set(manifest, entries.map((entry) => entry.url.slice(1)));
+    }
+    for (const { poison } of POISONED) await poison();
+    await runBuild(project);
+    rebuilt = await filesUnder(path.join(project, "_site"));
+  }, 600_000);
+  afterAll(async () => removeFolder(project));
+
+  it("found what it poisons: pictures in three formats, two manifests or more, social images, shards and the stylesheet", () => {
+    expect(new Set(images().map((file) => path.extname(file)))).toEqual(new Set([".avif", ".webp", ".png", ".jpeg"]));
+    expect(images().every((file) => cacheFileOf.has(file))).toBe(true);
+    expect(manifests().length).toBeGreaterThanOrEqual(3);
+    expect(socialImages().length).toBeGreaterThanOrEqual(3);
+    expect(socialImages().every((file) => cacheFileOf.has(file))).toBe(true);
+  });
+
+  it.each(POISONED)("publishes the clean build's bytes after $attack", ({ published }) => {
+    const files = published();
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(rebuilt.get(file)?.equals(reference.get(file)!), file).toBe(true);
+  });
+
+  it("publishes every picture whole: each raster file decodes completely", async () => {
+    for (const file of [...images(), ...socialImages()]) {
+      const stats = await sharp(rebuilt.get(file)!, { failOn: "error" }).stats();
+      expect(stats.channels.length, file).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("writes nothing outside the pictures' folder and leaves no scratch folder behind", async () => {
+    expect([...rebuilt.keys()].filter((file) => file.includes("escaped-"))).toEqual([]);
+    expect(existsSync(path.join(project, "escaped-0.avif"))).toBe(false);
+    expect((await readdir(cache("images"))).filter((name) => name.startsWith(".scratch-"))).toEqual([]);
+    expect([...rebuilt.keys()].filter((file) => rebuilt.get(file)!.includes("PWNED!"))).toEqual([]);
+  });
+});
