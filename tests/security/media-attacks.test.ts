@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdtemp, mkdir, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -227,6 +227,27 @@ function runBuild(project: string): Promise<void> {
   });
 }
 
+/**
+ * Starts `npm run build` in a project with an empty cache and kills it (-9) as soon as eleventy-img has begun
+ * writing resized pictures, as an interrupted deploy would. Resolves whether it was caught in the act.
+ */
+function killBuildWhileResizing(project: string): Promise<boolean> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts"], { cwd: project, env: { ...process.env, SITE_NOW: CLOCKS.december }, stdio: "ignore" });
+  const images = path.join(project, ".cache", "images");
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      const scratch = existsSync(images) ? readdirSync(images).filter((name) => name.startsWith(".scratch-")) : [];
+      if (!scratch.some((name) => readdirSync(path.join(images, name)).length > 0)) return;
+      clearInterval(poll);
+      child.kill("SIGKILL");
+    }, 10);
+    child.on("exit", (_code, signal) => {
+      clearInterval(poll);
+      resolve(signal === "SIGKILL");
+    });
+  });
+}
+
 /** A process id that no process holds any more: the owner of a killed build's leftovers. */
 function deadProcessId(): number {
   const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
@@ -338,8 +359,12 @@ describe("a half-written or poisoned .cache/ never reaches the site", () => {
     },
   ];
 
+  let killedWhileResizing = false;
+
   beforeAll(async () => {
     project = await copyProject("fixture");
+    // The issue's reproduction: a build killed while encoding used to leave a 0-byte AVIF that every later build published.
+    killedWhileResizing = await killBuildWhileResizing(project);
     await runBuild(project);
     reference = await filesUnder(path.join(project, "_site"));
     const published = new Map<number, string>();
@@ -361,7 +386,16 @@ describe("a half-written or poisoned .cache/ never reaches the site", () => {
   }, 600_000);
   afterAll(async () => removeFolder(project));
 
-  it("found what it poisons: pictures in three formats, two manifests or more, social images, shards and the stylesheet", () => {
+  it("after a build killed -9 while resizing, the next build publishes every picture whole", async () => {
+    expect(killedWhileResizing).toBe(true);
+    for (const file of [...images(), ...socialImages()]) {
+      expect(reference.get(file)!.length, file).toBeGreaterThan(0);
+      const stats = await sharp(reference.get(file)!, { failOn: "error" }).stats();
+      expect(stats.channels.length, file).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("found what it poisons: pictures in every format, three manifests or more, social images, shards and the stylesheet", () => {
     expect(new Set(images().map((file) => path.extname(file)))).toEqual(new Set([".avif", ".webp", ".png", ".jpeg"]));
     expect(images().every((file) => cacheFileOf.has(file))).toBe(true);
     expect(manifests().length).toBeGreaterThanOrEqual(3);
