@@ -43,6 +43,14 @@ function decoder(): Worker {
 // life of the process (the content cache keeps the result of the file that shows it across processes).
 const verdicts = new Map<string, string | undefined>();
 
+/** The editor's reason for a decoder's error. */
+function verdictOf(message: string): string {
+  if (/pixel limit/i.test(message)) return `has more than ${MAX_IMAGE_AREA / 1_000_000} million pixels: resize it (2400 pixels wide is plenty)`;
+  // sharp's prebuilt libvips has no HEVC decoder, so a phone's HEIC photo is readable but not decodable.
+  if (/unsupported/i.test(message)) return "is in a variant of its format that cannot be decoded here (HEIC photos from phones often are): save it as JPEG or PNG";
+  return "is damaged or incomplete: export it again";
+}
+
 /**
  * Decodes a raster image completely, with sharp, and says what is wrong with it in the editor's words, or
  * undefined when every pixel decoded. A file cut short (a header that says 2000x2000 and half the data, which
@@ -59,7 +67,7 @@ export function decodeProblem(file: string): string | undefined {
     const answer = receiveMessageOnPort(port1)?.message as { ok: boolean; message?: string } | undefined;
     // A timeout is not remembered: the machine may only have been busy.
     if (waited === "timed-out" || !answer) return `could not be decoded within ${DECODE_TIMEOUT_MS / 1000} seconds: export it again, smaller`;
-    const verdict = answer.ok ? undefined : /pixel limit/i.test(answer.message ?? "") ? `has more than ${MAX_IMAGE_AREA / 1_000_000} million pixels: resize it (2400 pixels wide is plenty)` : "is damaged or incomplete: export it again";
+    const verdict = answer.ok ? undefined : verdictOf(answer.message ?? "");
     verdicts.set(key, verdict);
     return verdict;
   } finally {

@@ -12,8 +12,9 @@ const ACTIVE_ELEMENTS = new Set(["script", "foreignobject", "iframe", "embed", "
 const LINK_ATTRIBUTES = new Set(["href", "xlink:href", "src"]);
 // A picture embedded as data is inert; every other address reaches outside the file (or runs code: javascript:).
 const EMBEDDED_PICTURE = /^data:image\/(?:png|jpeg|gif|webp);/i;
-// CSS that loads another file: @import, or url() of anything but a fragment of this file.
-const LOADING_CSS = /@import|url\(\s*(?!['"]?#)/i;
+// CSS that loads another file: @import, or url() (or image-set() and the like) of anything but a fragment of
+// this file. A backslash could spell any of them as an escape (`\75 rl(`), so CSS holding one is refused too.
+const LOADING_CSS = /@import|\\|(?:url|image-set|image|cross-fade|element)\(\s*(?!['"]?#)/i;
 
 /**
  * jsdom and DOMPurify, loaded on the first SVG: together they take a second or two to load, and most builds
@@ -43,12 +44,14 @@ function activeParts(element: Element): string[] {
     const attributeName = attribute.name.toLowerCase();
     const value = attribute.value.replace(/[\s\u0000-\u001f]/g, "");
     if (attributeName.startsWith("on")) found.push(`an event handler (${attribute.name}=)`);
+    // A base address turns every "#fragment" link below it into a link to another file.
+    else if (attributeName === "xml:base") found.push(`a base address (xml:base="${attribute.value.slice(0, 60)}")`);
     else if (LINK_ATTRIBUTES.has(attributeName) && !value.startsWith("#") && !EMBEDDED_PICTURE.test(value)) found.push(`a link to another file or address (${attribute.name}="${attribute.value.slice(0, 60)}")`);
-    else if (attributeName === "style" && LOADING_CSS.test(attribute.value)) found.push("a style that loads another file (url() or @import)");
+    else if (attributeName === "style" && LOADING_CSS.test(attribute.value)) found.push("a style that loads another file (url(), @import or an escape)");
     // SMIL can set a link at run time: <set attributeName="href" to="javascript:...">.
     else if (attributeName === "attributename" && LINK_ATTRIBUTES.has(value.toLowerCase())) found.push(`an animation that changes a link (<${element.localName} attributeName="${attribute.value}">)`);
   }
-  if (name === "style" && LOADING_CSS.test(element.textContent ?? "")) found.push("a stylesheet that loads another file (url() or @import)");
+  if (name === "style" && LOADING_CSS.test(element.textContent ?? "")) found.push("a stylesheet that loads another file (url(), @import or an escape)");
   return found;
 }
 
@@ -80,6 +83,7 @@ export function checkSvg(text: string): SvgCheck {
     const value = data.attrValue.replace(/[\s\u0000-\u001f]/g, "");
     if (LINK_ATTRIBUTES.has(data.attrName.toLowerCase()) && !value.startsWith("#") && !EMBEDDED_PICTURE.test(value)) data.keepAttr = false;
     if (data.attrName.toLowerCase() === "style" && LOADING_CSS.test(data.attrValue)) data.keepAttr = false;
+    if (data.attrName.toLowerCase() === "xml:base") data.keepAttr = false;
   });
   purifier.addHook("uponSanitizeElement", (node) => {
     if ((node as Element).localName === "style" && LOADING_CSS.test(node.textContent ?? "")) node.textContent = "";
