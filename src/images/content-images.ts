@@ -73,7 +73,8 @@ export function prepareImage(scope: ImageScope, src: string, line: number | unde
   const facts = inspectImage(path.join(scope.root, located.file));
   if ("problem" in facts) return problem(`image "${src}" (${located.file}) ${facts.problem}`);
   // Decoded (or, for SVG, parsed) whole now, so a damaged or active picture is refused by the check, not published.
-  const damaged = facts.type === "svg" ? svgProblem(path.join(scope.root, located.file)) : decodeProblem(path.join(scope.root, located.file));
+  const absolute = path.join(scope.root, located.file);
+  const damaged = facts.type === "svg" ? svgProblem(absolute) : decodeProblem(absolute);
   if (damaged) return problem(`image "${src}" (${located.file}) ${damaged}`);
   return facts.type === "svg" ? publishSvg(scope, located.file, facts) : publishRaster(scope, located.file, facts);
 }

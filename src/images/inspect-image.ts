@@ -1,10 +1,10 @@
 import { statSync } from "node:fs";
+import path from "node:path";
 import { imageSize } from "image-size";
 import type { ISizeCalculationResult } from "image-size/dist/types/interface.js";
-import path from "node:path";
 import { MAX_IMAGE_AREA, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from "./image-options.ts";
 
-/** Kinds of image the site publishes: raster formats are resized, SVG is published as is. */
+/** Kinds of image the site publishes: raster formats are resized, SVG is published cleaned. */
 const RASTER_TYPES = new Set(["jpg", "png", "webp", "gif", "avif", "heif", "tiff"]);
 
 /** The file name endings each detected type may have: a name that says another kind would be served as that kind. */
