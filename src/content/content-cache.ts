@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import type { ZodType } from "zod";
 import { loadFile, type FileKind, type LoadedFile } from "./load-file.ts";
 import { dependenciesUnchanged } from "./render-body.ts";
+import { sealed, unsealed } from "../images/output-cache.ts";
 
 /**
  * Keeps each content file's load result (src/content/load-file.ts) by a hash of everything it depends on:
@@ -16,7 +17,9 @@ import { dependenciesUnchanged } from "./render-body.ts";
  *
  * On disk the results are packed into a few shard files, read once when a process first needs one and written
  * once when the load is done (save()), only the shards that gained or lost a result: one file per content file
- * made a warm `npm run check` spend its time opening and parsing thousands of small files.
+ * made a warm `npm run check` spend its time opening and parsing thousands of small files. Each shard is written
+ * aside and renamed, and sealed with the SHA-256 of its bytes (src/images/output-cache.ts): a shard cut short,
+ * edited or swapped for another is not read at all, and its results are computed again.
  */
 
 /** Where the results are kept, relative to the project root. */
@@ -25,7 +28,7 @@ export const CONTENT_CACHE_FOLDER = ".cache/content";
 // Results are spread over the shards by their key: an edit rewrites one shard, not all the results.
 const SHARD_COUNT = 16;
 // Raised when the shape of a shard changes, so an older shard is ignored rather than misread.
-const PACK_FORMAT = 1;
+const PACK_FORMAT = 2;
 
 /** A result as it is stored: luxon dates replaced by their instant and zone, listed by where they go. */
 interface StoredResult {
@@ -37,6 +40,8 @@ interface StoredResult {
 interface ShardFile {
   format: number;
   code: string;
+  // Which shard this is: a shard file renamed over another (whose seal still holds) is not read as that one.
+  index: number;
   // Each result stays bytes until it is asked for: a load deserialises only the results it uses, each into objects of its own.
   results: Map<string, Uint8Array>;
 }
@@ -186,10 +191,10 @@ export class ContentCache {
       await Promise.all(
         changed.map(async (index) => {
           const target = path.join(this.folder, shardName(index));
-          const shard: ShardFile = { format: PACK_FORMAT, code, results: pack.shards[index]! };
+          const shard: ShardFile = { format: PACK_FORMAT, code, index, results: pack.shards[index]! };
           // Written beside and renamed, so a build running at the same time never reads half a file.
           const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-          await writeFile(temporary, serialize(shard));
+          await writeFile(temporary, sealed(serialize(shard)));
           await rename(temporary, target);
         }),
       );
@@ -204,8 +209,9 @@ async function readPack(folder: string): Promise<Pack> {
   const shards = await Promise.all(
     Array.from({ length: SHARD_COUNT }, async (_, index) => {
       try {
-        const shard = deserialize(await readFile(path.join(folder, shardName(index)))) as ShardFile;
-        if (shard.format === PACK_FORMAT && shard.code === code && shard.results instanceof Map) return shard.results;
+        const bytes = unsealed(await readFile(path.join(folder, shardName(index))));
+        const shard = bytes ? (deserialize(bytes) as ShardFile) : undefined;
+        if (shard?.format === PACK_FORMAT && shard.code === code && shard.index === index && shard.results instanceof Map) return shard.results;
       } catch {
         // Missing, or unreadable: its results are computed again.
       }

@@ -8,9 +8,11 @@ import type { ContentProblem } from "../content/problems.ts";
 import { html, type SafeHtml } from "../html/escape-html.ts";
 import type { ImageRenderer } from "../markdown/markdown-state.ts";
 import { IMAGE_SIZES, IMAGE_URL_PATH, SHARED_IMAGES_FOLDER, SHARED_IMAGES_PREFIX, imageOptions, imageWidths, type FallbackFormat } from "./image-options.ts";
+import { decodeProblem } from "./decode-image.ts";
 import { inspectImage, type ImageFacts } from "./inspect-image.ts";
+import { checkSvg } from "./sanitize-svg.ts";
 
-/** One image the build must publish: resized into AVIF, WebP and the fallback, or (SVG) copied as is. */
+/** One image the build must publish: resized into AVIF, WebP and the fallback, or (SVG) cleaned and copied. */
 export type ImageJob =
   | { kind: "responsive"; /** Relative to the project root. */ source: string; fallback: FallbackFormat; widths: number[] }
   | { kind: "copy"; source: string; url: string };
@@ -71,6 +73,10 @@ export function prepareImage(scope: ImageScope, src: string, line: number | unde
   scope.onRead?.(located.file);
   const facts = inspectImage(path.join(scope.root, located.file));
   if ("problem" in facts) return problem(`image "${src}" (${located.file}) ${facts.problem}`);
+  // Decoded (or, for SVG, parsed) whole now, so a damaged or active picture is refused by the check, not published.
+  const absolute = path.join(scope.root, located.file);
+  const damaged = facts.type === "svg" ? svgProblem(absolute) : decodeProblem(absolute);
+  if (damaged) return problem(`image "${src}" (${located.file}) ${damaged}`);
   return facts.type === "svg" ? publishSvg(scope, located.file, facts) : publishRaster(scope, located.file, facts);
 }
 
@@ -125,7 +131,13 @@ function publishRaster(scope: ImageScope, file: string, facts: ImageFacts): Prep
   };
 }
 
-/** SVG is published as is, under a name that changes when its content does, so it can be cached forever. */
+/** What makes an SVG file unfit to publish, if anything (src/images/sanitize-svg.ts). */
+function svgProblem(file: string): string | undefined {
+  const checked = checkSvg(readFileSync(file, "utf8"));
+  return "problem" in checked ? checked.problem : undefined;
+}
+
+/** SVG is published cleaned (src/images/sanitize-svg.ts), under a name that changes when its content does, so it can be cached forever. */
 function publishSvg(scope: ImageScope, file: string, facts: ImageFacts): PreparedImage {
   const hash = createHash("sha256").update(readFileSync(path.join(scope.root, file))).digest("base64url").slice(0, 10);
   const url = `${IMAGE_URL_PATH}${hash}-${path.posix.basename(file).replace(/[^A-Za-z0-9._-]/g, "-")}`;

@@ -40,6 +40,12 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 /** Widths or heights beyond this are refused: far beyond any screen, and slow to resize. */
 export const MAX_IMAGE_PIXELS = 8000;
 
+/**
+ * Pictures with more pixels than this are refused before they are decoded: a small compressed file can declare
+ * a huge, uniform picture (a decompression bomb) that would take gigabytes to decode. 40 million is 8000x5000.
+ */
+export const MAX_IMAGE_AREA = 40_000_000;
+
 /** The fallback format for browsers without AVIF or WebP: JPEG for photographs, PNG where the source has transparency or sharp edges. */
 export type FallbackFormat = "jpeg" | "png";
 

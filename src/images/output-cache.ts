@@ -1,7 +1,13 @@
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { access, copyFile, link, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+
+// Every cache under .cache/ follows the same two rules, so that a build killed half-way (or a file edited or swapped
+// by hand) can only cost time, never publish a wrong or empty file: an entry is written under a temporary name in
+// its own folder and renamed into place, and it carries (or is named by) the SHA-256 of its bytes, checked when it
+// is read; an entry that fails the check is a miss and is made again.
 
 /**
  * The version of an installed package, read from its package.json without loading the package: a cache key
@@ -21,22 +27,129 @@ export function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
 
-/** Whether a file exists (and can be read). */
-export async function fileExists(file: string): Promise<boolean> {
+/** Writes a cache file under a temporary name, then renames it: a build running beside this one, or one killed while writing, never leaves half a file. */
+export async function writeCacheFile(file: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
   try {
-    await access(file);
-    return true;
+    await writeFile(partial, content);
+    await rename(partial, file);
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
+
+/** The SHA-256 of some bytes, in hex. */
+export function sha256(bytes: string | Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+const DIGEST_BYTES = 32;
+
+/** Bytes preceded by their own SHA-256, so that a cache file cut short or changed since is noticed when read (unsealed). */
+export function sealed(payload: string | Uint8Array): Buffer {
+  const bytes = typeof payload === "string" ? Buffer.from(payload) : payload;
+  return Buffer.concat([createHash("sha256").update(bytes).digest(), bytes]);
+}
+
+/** The payload of sealed bytes, or undefined when they are not exactly what was sealed. */
+export function unsealed(bytes: Uint8Array): Buffer | undefined {
+  if (bytes.length < DIGEST_BYTES) return undefined;
+  const payload = Buffer.from(bytes.buffer, bytes.byteOffset + DIGEST_BYTES, bytes.length - DIGEST_BYTES);
+  const digest = createHash("sha256").update(payload).digest();
+  return digest.equals(Buffer.from(bytes.buffer, bytes.byteOffset, DIGEST_BYTES)) ? payload : undefined;
+}
+
+/** Reads a sealed cache file: its payload, or undefined when it is missing, cut short or changed. */
+export async function readSealedFile(file: string): Promise<Buffer | undefined> {
+  try {
+    return unsealed(await readFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A made file kept in a cache folder, as a manifest records it: its name there (the hash of its bytes), length and hash. */
+export interface StoredFile {
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
+const STORED_NAME = /^([0-9a-f]{64})\.[a-z0-9]{1,8}$/;
+
+/** Copies a freshly made file into `cacheFolder` under the hash of its bytes (written aside and renamed). */
+export async function storeFile(cacheFolder: string, made: string): Promise<StoredFile> {
+  const bytes = await readFile(made);
+  const hash = sha256(bytes);
+  const file = `${hash}${path.extname(made).toLowerCase()}`;
+  await writeCacheFile(path.join(cacheFolder, file), bytes);
+  return { file, bytes: bytes.length, sha256: hash };
+}
+
+/**
+ * Whether a record names a file directly in `cacheFolder` (a plain name carrying its hash, so a manifest cannot
+ * point anywhere else) that is there with exactly the recorded length and hash.
+ */
+export async function isStoredFileIntact(cacheFolder: string, stored: StoredFile): Promise<boolean> {
+  const name = STORED_NAME.exec(String(stored.file));
+  if (!name || name[1] !== stored.sha256 || !Number.isInteger(stored.bytes)) return false;
+  try {
+    const bytes = await readFile(path.join(cacheFolder, stored.file));
+    return bytes.length === stored.bytes && sha256(bytes) === stored.sha256;
   } catch {
     return false;
   }
 }
 
-/** Writes a cache file under a temporary name, then renames it: a build running beside this one never reads half a file. */
-export async function writeCacheFile(file: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, content);
-  await rename(partial, file);
+/** Writes a manifest (what a cache key produced), sealed and tagged with its key, so it cannot be read for another key. */
+export async function writeManifest(file: string, key: string, entries: unknown): Promise<void> {
+  await writeCacheFile(file, sealed(JSON.stringify({ key, entries })));
+}
+
+/** The entries of a manifest written by writeManifest for `key`, or undefined when it is missing, damaged, or another key's. */
+export async function readManifest(file: string, key: string): Promise<unknown> {
+  const payload = await readSealedFile(file);
+  if (!payload) return undefined;
+  try {
+    const manifest = JSON.parse(payload.toString("utf8")) as { key?: unknown; entries?: unknown };
+    return manifest.key === key ? manifest.entries : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const SCRATCH_PREFIX = ".scratch-";
+
+/**
+ * Runs `work` with an empty scratch folder inside `cacheFolder` (the same file system, so its files can be
+ * moved into the cache), deleted afterwards. Scratch folders left by killed processes are deleted first.
+ */
+export async function withScratchFolder<T>(cacheFolder: string, work: (folder: string) => Promise<T>): Promise<T> {
+  await mkdir(cacheFolder, { recursive: true });
+  for (const name of await readdir(cacheFolder)) {
+    const owner = Number(name.slice(SCRATCH_PREFIX.length).split("-")[0]);
+    if (name.startsWith(SCRATCH_PREFIX) && !isRunning(owner)) await rm(path.join(cacheFolder, name), { recursive: true, force: true });
+  }
+  const folder = path.join(cacheFolder, `${SCRATCH_PREFIX}${process.pid}-${randomBytes(6).toString("hex")}`);
+  await mkdir(folder, { recursive: true });
+  try {
+    return await work(folder);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Whether a process id belongs to a running process (the owner of a scratch folder). */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**

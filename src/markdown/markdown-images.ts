@@ -18,9 +18,9 @@ export function isDecorative(alt: string): boolean {
  * alt text is there. A body rendered without a renderer may not hold images at all.
  */
 export function markdownImages(markdown: MarkdownIt): void {
-  markdown.renderer.rules.image = (tokens, index, options, env: MarkdownState, self) => {
+  markdown.renderer.rules.image = (tokens, index, _options, env: MarkdownState) => {
     const token = tokens[index]!;
-    const alt = self.renderInlineAsText(token.children ?? [], options, env).trim();
+    const alt = altText(token.children ?? []).trim();
     const src = token.attrGet("src") ?? "";
     const title = token.attrGet("title");
     const line = (token.meta as { line?: number } | null)?.line ?? fileLine(env, 0);
@@ -35,6 +35,21 @@ export function markdownImages(markdown: MarkdownIt): void {
     }
     return env.renderImage({ src, alt, line, ...(title ? { title } : {}) }, isDecorative(alt)) ?? "";
   };
+}
+
+/**
+ * The plain text of an image description, as CommonMark defines alt text: markdown-it's renderInlineAsText
+ * drops escaped characters (`C:\\path` became "C:path") and inline code, so what the editor wrote was lost.
+ */
+export function altText(tokens: readonly Token[]): string {
+  return tokens
+    .map((token) => {
+      if (token.type === "text" || token.type === "text_special" || token.type === "code_inline") return token.content;
+      if (token.type === "image") return altText(token.children ?? []);
+      if (token.type === "softbreak" || token.type === "hardbreak") return "\n";
+      return "";
+    })
+    .join("");
 }
 
 /** The image tokens of a parsed body, for callers that need them before rendering. */

@@ -1,3 +1,5 @@
+import { IMAGE_URL_PATH } from "../images/image-options.ts";
+
 /**
  * The one declared header policy of the site: which headers every response carries, and which
  * Content-Security-Policy each kind of page gets. `_headers`, the `<meta>` copy of the CSP and the tests all read
@@ -104,8 +106,27 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
   "X-Frame-Options": "DENY",
   "Permissions-Policy": "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
   "Cross-Origin-Opener-Policy": "same-origin",
-  "Cross-Origin-Resource-Policy": "same-origin",
 };
+
+/**
+ * The published pictures' folder: every name in it carries a hash of what made it (eleventy-img's hash of the
+ * source's bytes and options, or the SVG's own hash), so it never changes under its name.
+ */
+export const PICTURE_FOLDER = IMAGE_URL_PATH;
+
+/** Whether a path (or a `_headers` pattern) is a published picture. */
+export function isPicturePath(url: string): boolean {
+  return url.startsWith(PICTURE_FOLDER);
+}
+
+/**
+ * Cross-Origin-Resource-Policy of a path. It is per path, not in COMMON_HEADERS, because Netlify joins two
+ * matching values into one invalid header: pictures are `cross-origin` so that a feed reader on another site
+ * can show an article's pictures; everything else is `same-origin`.
+ */
+export function resourcePolicy(url: string): string {
+  return isPicturePath(url) ? "cross-origin" : "same-origin";
+}
 
 /** What a preview or branch deploy adds: it must never be indexed in place of the real site. */
 export const PREVIEW_HEADERS: Readonly<Record<string, string>> = { "X-Robots-Tag": "noindex" };

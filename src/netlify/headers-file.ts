@@ -2,10 +2,13 @@ import {
   COMMON_HEADERS,
   contentSecurityPolicy,
   IMMUTABLE_CACHE,
+  isPicturePath,
   isProductionContext,
   NOINDEX_KINDS,
   pageKind,
+  PICTURE_FOLDER,
   PREVIEW_HEADERS,
+  resourcePolicy,
   REVALIDATE_CACHE,
 } from "./header-policy.ts";
 
@@ -55,12 +58,16 @@ function treeOf(files: readonly OutputFile[]): Folder {
 const hasFingerprinted = (folder: Folder): boolean =>
   [...folder.files.values()].some((file) => file.fingerprinted) || [...folder.folders.values()].some(hasFingerprinted);
 
-/** The per-path headers of one pattern: its page kind's CSP, how long it may be cached, and noindex for tools. */
+/**
+ * The per-path headers of one pattern: its page kind's CSP, how long it may be cached (pictures are named by
+ * their hash, so always immutable), who may embed it, and noindex for tools.
+ */
 const pathHeaders = (pattern: string, immutable: boolean): HeaderRule => ({
   for: pattern,
   values: {
     "Content-Security-Policy": contentSecurityPolicy(pageKind(pattern)),
-    "Cache-Control": immutable ? IMMUTABLE_CACHE : REVALIDATE_CACHE,
+    "Cache-Control": immutable || isPicturePath(pattern) ? IMMUTABLE_CACHE : REVALIDATE_CACHE,
+    "Cross-Origin-Resource-Policy": resourcePolicy(pattern),
     ...(NOINDEX_KINDS.has(pageKind(pattern)) ? { "X-Robots-Tag": "noindex, nofollow" } : {}),
   },
 });
@@ -80,7 +87,9 @@ function pathRules(folder: Folder, prefix: string): HeaderRule[] {
   for (const [name, child] of [...folder.folders].sort(([a], [b]) => a.localeCompare(b))) {
     // Netlify's `/name/*` is a prefix match: it also matches a sibling `/name.ics` or `/name-2/`.
     const shadowsSibling = names.some((other) => other !== name && other.startsWith(name));
-    if (hasFingerprinted(child) || shadowsSibling) rules.push(...pathRules(child, `${prefix}${name}/`));
+    // The pictures' folder has headers of its own, so a folder above it is never covered by one rule.
+    const holdsPictures = PICTURE_FOLDER.startsWith(`${prefix}${name}/`) && PICTURE_FOLDER !== `${prefix}${name}/`;
+    if (hasFingerprinted(child) || shadowsSibling || holdsPictures) rules.push(...pathRules(child, `${prefix}${name}/`));
     else rules.push(pathHeaders(`${prefix}${name}/*`, false));
   }
   return rules;

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fingerprintedPath, type AssetManifest } from "../assets/fingerprint.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
-import { packageVersion, writeCacheFile } from "../images/output-cache.ts";
+import { packageVersion, readSealedFile, sealed, writeCacheFile } from "../images/output-cache.ts";
 
 /** Options of the Sass plugin. */
 export interface SassOptions {
@@ -33,19 +33,18 @@ export async function sassCacheKey(stylesFolder: string): Promise<string> {
 }
 
 /**
- * The compressed CSS of `entry`: from the cache when no stylesheet changed since it was stored, otherwise
- * compiled by Dart Sass (loaded only then: it takes a noticeable part of a second to load and compile) and stored.
+ * The compressed CSS of `entry`: from the cache when no stylesheet changed since it was stored and the stored
+ * file is intact (sealed with its hash and written aside, src/images/output-cache.ts), otherwise compiled by
+ * Dart Sass (loaded only then: it takes a noticeable part of a second to load and compile) and stored.
  */
 export async function compiledCss(entry: string, cacheFolder: string): Promise<string> {
   const cached = path.join(cacheFolder, `${await sassCacheKey(path.dirname(entry))}.css`);
-  try {
-    return await readFile(cached, "utf8");
-  } catch {
-    // Not compiled yet with these sources.
-  }
+  // Missing (not compiled yet with these sources), cut short or changed: compiled again.
+  const stored = await readSealedFile(cached);
+  if (stored) return stored.toString("utf8");
   const sass = await import("sass");
   const { css } = await sass.compileAsync(entry, { style: "compressed" });
-  await writeCacheFile(cached, css);
+  await writeCacheFile(cached, sealed(css));
   return css;
 }
 

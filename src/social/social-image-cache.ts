@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { fileExists, packageVersion, publishCachedFile } from "../images/output-cache.ts";
+import { isStoredFileIntact, packageVersion, publishCachedFile, readManifest, storeFile, withScratchFolder, writeManifest, type StoredFile } from "../images/output-cache.ts";
 import { useSocialFont } from "./social-font.ts";
 import { SOCIAL_IMAGE } from "./social-image-svg.ts";
 
@@ -30,44 +30,61 @@ export function socialImageCacheKey(svg: string): string {
 }
 
 /**
- * Publishes the images into `outputFolder`. Each PNG is kept in `cacheFolder` under the hash of its inputs: a
- * cached one is linked (or copied) into place at once; only the missing ones are rasterised, and only then is
- * eleventy-img (with sharp) loaded, so a build whose titles did not change never loads it.
+ * Publishes the images into `outputFolder`. Each PNG is kept in `cacheFolder` under the hash of its bytes, named
+ * by a sealed manifest `<key>.json` (the key hashes its inputs) that records its length and hash: a cached one
+ * whose file is intact is linked (or copied) into place at once; only the missing or damaged ones are
+ * rasterised, into a scratch folder of this run and then moved into the cache, and only then is eleventy-img
+ * (with sharp) loaded, so a build whose titles did not change never loads it.
  */
 export async function publishSocialImages(files: readonly SocialImageFile[], cacheFolder: string, outputFolder: string): Promise<SocialImagesReport> {
-  const keyed = files.map((file) => ({ ...file, cached: path.join(cacheFolder, `${socialImageCacheKey(file.svg)}.png`) }));
-  const present = await Promise.all(keyed.map((file) => fileExists(file.cached)));
-  const missing = [...new Map(keyed.filter((_, index) => !present[index]).map((file) => [file.cached, file])).values()];
-  if (missing.length > 0) await rasterise(missing, cacheFolder);
+  const keyed = files.map((file) => ({ ...file, key: socialImageCacheKey(file.svg) }));
+  const stored = new Map<string, StoredFile>();
+  await Promise.all(
+    keyed.map(async (file) => {
+      const entry = (await readManifest(manifestOf(cacheFolder, file.key), file.key)) as StoredFile | undefined;
+      if (entry && (await isStoredFileIntact(cacheFolder, entry))) stored.set(file.key, entry);
+    }),
+  );
+  const missing = [...new Map(keyed.filter((file) => !stored.has(file.key)).map((file) => [file.key, file])).values()];
+  if (missing.length > 0) for (const [key, entry] of await rasterise(missing, cacheFolder)) stored.set(key, entry);
   await Promise.all(
     keyed.map(async (file) => {
       const target = path.join(outputFolder, file.path);
       await mkdir(path.dirname(target), { recursive: true });
-      await publishCachedFile(file.cached, target);
+      await publishCachedFile(path.join(cacheFolder, stored.get(file.key)!.file), target);
     }),
   );
   return { rendered: missing.length, published: keyed.length };
 }
 
-/** Renders the SVGs into the cache folder, named by their keys. */
-async function rasterise(files: readonly (SocialImageFile & { cached: string })[], cacheFolder: string): Promise<void> {
+/** Where the manifest of a key is kept. */
+function manifestOf(cacheFolder: string, key: string): string {
+  return path.join(cacheFolder, `${key}.json`);
+}
+
+/** Renders the SVGs into a scratch folder, then keeps each PNG in the cache folder under its hash, with its manifest. */
+async function rasterise(files: readonly (SocialImageFile & { key: string })[], cacheFolder: string): Promise<Map<string, StoredFile>> {
   // fontconfig must be pointed at the bundled font before the first text is rendered in this process.
   await useSocialFont(path.join(cacheFolder, "fontconfig"));
   const { default: Image } = await import("@11ty/eleventy-img");
-  // eleventy-img remembers the folders it made by path for the life of the process; another project's build may not have it.
-  await mkdir(cacheFolder, { recursive: true });
-  await Promise.all(
-    files.map((file) =>
-      Image(Buffer.from(file.svg), {
-        formats: ["png"],
-        widths: [SOCIAL_IMAGE.width],
-        outputDir: cacheFolder,
-        filenameFormat: () => path.basename(file.cached),
-        svgShortCircuit: false,
-        dryRun: false,
-        // The key already names the content; eleventy-img's own memory cache would only hold every buffer.
-        useCache: false,
+  return withScratchFolder(cacheFolder, async (scratch) => {
+    const entries = await Promise.all(
+      files.map(async (file) => {
+        const metadata = await Image(Buffer.from(file.svg), {
+          formats: ["png"],
+          widths: [SOCIAL_IMAGE.width],
+          outputDir: scratch,
+          filenameFormat: () => `${file.key}.png`,
+          svgShortCircuit: false,
+          dryRun: false,
+          // The key already names the content; eleventy-img's own caches would only hold every buffer, or skip a file on disk.
+          useCache: false,
+        });
+        const entry = await storeFile(cacheFolder, metadata.png![0]!.outputPath);
+        await writeManifest(manifestOf(cacheFolder, file.key), file.key, entry);
+        return [file.key, entry] as const;
       }),
-    ),
-  );
+    );
+    return new Map(entries);
+  });
 }

@@ -11,8 +11,9 @@ const MAX_OFFSET_MINUTES = 14 * 60;
 
 /**
  * Parses "2026-12-07", "2026-12-07T09:00" or "2026-12-07T09:00:00-07:00" strictly: impossible dates
- * (2025-02-30), hours past 23, offsets past ±14:00 and local times skipped by a daylight-saving change are
- * errors, never rolled over. A date or time without an offset is read in the site's zone.
+ * (2025-02-30), hours past 23, offsets past ±14:00, local times skipped by a daylight-saving change and local
+ * times that happen twice (when clocks go back) are errors, never rolled over or guessed. A date or time
+ * without an offset is read in the site's zone.
  */
 export function parseSiteDate(input: string, options: { allowTime: boolean } = { allowTime: true }): DateParseResult {
   const text = input.trim();
@@ -36,6 +37,12 @@ export function parseSiteDate(input: string, options: { allowTime: boolean } = {
     if (parsed.toFormat("yyyy-MM-dd'T'HH:mm:ss") !== `${day}T${hour}:${minute}:${second}`) {
       if (offset || Number(hour) > 23) return impossible;
       return { ok: false, message: `"${text}" does not exist in ${SITE_ZONE} (clocks skip it at the daylight-saving change)` };
+    }
+    // Luxon silently picks one of the two instants of a repeated hour; the page and the calendar could then disagree.
+    const readings = offset ? [] : parsed.getPossibleOffsets();
+    if (readings.length > 1) {
+      const [first, second] = [...readings].sort((a, b) => a.toMillis() - b.toMillis()).map((reading) => `${text}${reading.toFormat("ZZ")}`);
+      return { ok: false, message: `"${text}" happens twice that night in ${SITE_ZONE} (clocks go back an hour): write ${first} for the first time or ${second} for the second` };
     }
   }
   return { ok: true, value: parsed.setZone(SITE_ZONE) as DateTime<true> };

@@ -6,6 +6,7 @@ import { CONTENT_CACHE_FOLDER, ContentCache, forgetContentCacheMemory } from "..
 import { loadContent, type Content } from "../../src/content/load-content.ts";
 import { ContentError } from "../../src/content/problems.ts";
 import { createFixture, type Fixture } from "../support/content-fixture.ts";
+import { sealed, unsealed } from "../../src/images/output-cache.ts";
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -115,8 +116,9 @@ describe("the per-file content cache", () => {
     const folder = path.join(fixture.root, CONTENT_CACHE_FOLDER);
     const [one, two, ...others] = await cacheFiles(fixture.root);
     // A shard from another version of src/ (or of the lock file) must never be served.
-    const shard = deserialize(await readFile(path.join(folder, one!))) as { code: string };
-    await writeFile(path.join(folder, one!), serialize({ ...shard, code: "other-code" }));
+    // Sealed again, so only the code version tells it apart.
+    const shard = deserialize(unsealed(await readFile(path.join(folder, one!)))!) as { code: string };
+    await writeFile(path.join(folder, one!), sealed(serialize({ ...shard, code: "other-code" })));
     await writeFile(path.join(folder, two!), "not a shard");
     forgetContentCacheMemory();
     const cache = new ContentCache(fixture.root);

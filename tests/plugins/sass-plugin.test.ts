@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealed } from "../../src/images/output-cache.ts";
 import { compiledCss, sassCacheKey } from "../../src/plugins/sass-plugin.ts";
 
 let root: string;
@@ -23,7 +24,7 @@ describe("the Sass cache", () => {
     expect(first).toBe("body{color:#123456}");
     expect(await readdir(cache())).toEqual([`${await sassCacheKey(styles())}.css`]);
     // A planted cache entry proves the second call reads the cache rather than compiling.
-    await writeFile(path.join(cache(), `${await sassCacheKey(styles())}.css`), "body{color:red}");
+    await writeFile(path.join(cache(), `${await sassCacheKey(styles())}.css`), sealed("body{color:red}"));
     expect(await compiledCss(entry, cache())).toBe("body{color:red}");
   });
 

@@ -67,8 +67,9 @@ describe("parseSiteDate: accepted input", () => {
     expect(iso("2027-03-14T02:30-07:00")).toBe("2027-03-14T03:30:00.000-06:00");
   });
 
-  it("accepts a repeated fall-back hour (it exists, if twice)", () => {
-    expect(iso("2027-11-07T01:30")).toMatch(/^2027-11-07T01:30:00\.000-0[67]:00$/);
+  it("accepts a repeated fall-back hour written with its offset, each reading its own instant", () => {
+    expect(iso("2027-11-07T01:30-06:00")).toBe("2027-11-07T01:30:00.000-06:00");
+    expect(iso("2027-11-07T01:30-07:00")).toBe("2027-11-07T01:30:00.000-07:00");
   });
 
   it("accepts a date when only dates are allowed", () => {
@@ -77,6 +78,12 @@ describe("parseSiteDate: accepted input", () => {
 });
 
 describe("parseSiteDate: refused input", () => {
+  it("refuses a repeated fall-back hour without an offset, showing both readings", () => {
+    expect(refusal("2027-11-07T01:30")).toBe(
+      `"2027-11-07T01:30" happens twice that night in America/Denver (clocks go back an hour): write 2027-11-07T01:30-06:00 for the first time or 2027-11-07T01:30-07:00 for the second`,
+    );
+  });
+
   it.each(["2025-02-30", "2025-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2027-01-12T25:00", "2027-01-12T09:60", "2027-01-12T09:00:60"])(
     "%s is not a real date or time",
     (input) => {
