@@ -23,12 +23,19 @@ class RequiredSelectPlaceholder extends Rule {
 
 /**
  * html-validate as the site's pages are held to it: the recommended preset, headings that never skip a level
- * (an `<h1>` followed by an `<h3>` is an error to the Nu checker), and the required-select rule above.
+ * (an `<h1>` followed by an `<h3>` is an error to the Nu checker), the required-select rule above, and phone
+ * numbers kept on one line by the "nowrap" class.
  */
 export function siteHtmlValidator(): HtmlValidate {
   return new HtmlValidate({
     extends: ["html-validate:recommended"],
     plugins: [{ name: "hsg", rules: { "hsg/required-select-placeholder": RequiredSelectPlaceholder } }],
-    rules: { "heading-level": "error", "hsg/required-select-placeholder": "error" },
+    rules: {
+      "heading-level": "error",
+      "hsg/required-select-placeholder": "error",
+      // Phone numbers keep to one line by `white-space: nowrap` (the "nowrap" class): the site's font has no
+      // non-breaking hyphen, which would be drawn in a fallback font.
+      "tel-non-breaking": ["error", { ignoreClasses: ["nowrap"] }],
+    },
   });
 }
