@@ -34,8 +34,6 @@ export interface CaptureOptions {
   maxHeight?: number;
   /** Also asks Chromium which fonts drew each element's text, and reports any that are not the site's own. */
   checkFonts?: boolean;
-  /** Called with each picture as it is taken (and awaited), so comparing overlaps with the browser's work. */
-  onShot?: (shot: Shot) => Promise<void>;
 }
 
 /** The pictures, and the text drawn with a font the site does not ship (empty when every glyph is the site's). */
@@ -124,9 +122,7 @@ export async function captureTemplates(browser: Browser, options: CaptureOptions
           const height = await page.evaluate(() => document.documentElement.scrollHeight);
           const clip = { x: 0, y: 0, width: job.width, height: Math.min(height, options.maxHeight ?? height) };
           const png = await page.screenshot({ fullPage: true, clip, animations: "disabled", caret: "hide", type: "png" });
-          const shot = { ...job, scheme, name: shotName(job.template, job.width, scheme), png };
-          shots.push(shot);
-          await options.onShot?.(shot);
+          shots.push({ ...job, scheme, name: shotName(job.template, job.width, scheme), png });
         }
       }
     } finally {
