@@ -28,6 +28,13 @@ import { structuredDataPlugin } from "./src/plugins/structured-data-plugin.ts";
 import { typescriptTemplatesPlugin } from "./src/plugins/typescript-templates-plugin.ts";
 import { SEARCH_BUNDLE_FOLDER } from "./src/urls/site-urls.ts";
 
+const SITE_FONTS = [
+  "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
+  "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-ext-wght-normal.woff2",
+  "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-italic.woff2",
+  "node_modules/@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",
+];
+
 export default function configure(config: EleventyConfig) {
   const model = new SiteModelSource(".");
   const assets = new AssetManifest();
@@ -48,6 +55,8 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(assetUrlsPlugin, { assets });
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: "/assets/site.css", assets });
   config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "/assets/search.js", "src/browser/deadlines.js": "/assets/deadlines.js" }, assets });
+  // The site's fonts, which src/styles/_fonts.scss names: copied as they are from their npm packages.
+  for (const font of SITE_FONTS) config.addPassthroughCopy({ [font]: `assets/fonts/${font.split("/").pop()}` });
   config.addPlugin(brandAssetsPlugin, { model });
   config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });

@@ -3,10 +3,9 @@ import type { Content } from "../content/load-content.ts";
 import { groupBy } from "../lib/collections.ts";
 import { formatPrice } from "../lib/money.ts";
 import type { Session } from "../schemas/session.ts";
-import { formatDateRange } from "../time/format-range.ts";
+import { formatDateRange, formatDeadline } from "../time/format-range.ts";
 import { dailyHours, meetingDate, meetingHours, zoneLabel, type MeetingTimes } from "../time/meeting-hours.ts";
 import { teachingDays } from "../time/teaching-days.ts";
-import { zoneAbbreviation } from "../time/zone-abbreviation.ts";
 import { sessionCalendarUrl, sessionUrl } from "../urls/site-urls.ts";
 import type { BuildContext } from "./build-context.ts";
 import { webcalUrl, type CatalogCollections, type CatalogCourse } from "./catalog.ts";
@@ -32,7 +31,7 @@ export interface Meeting extends MeetingTimes {
 /** A deadline the page shows both sides of: the build decides the state, the browser script switches it at `at`. */
 export interface Deadline {
   at: DateTime<true>;
-  /** "Thu 3 Dec 2026, 5:00 PM MST". */
+  /** "Thu 3 Dec 2026, 5:00 PM MST", or "Sun 31 Jan 2027" for a deadline at midnight (the day it ends). */
   label: string;
   /** Whether the deadline had passed at the build's clock. */
   passed: boolean;
@@ -314,8 +313,7 @@ function resolveSession(session: Session, content: Content, context: BuildContex
 }
 
 function deadline(at: DateTime<true>, context: BuildContext): Deadline {
-  // Deadlines are content dates, read in the site's zone: its abbreviation comes from one shared Intl formatter.
-  return { at, label: `${at.setLocale("en-US").toFormat("ccc d LLL yyyy, h:mm a")} ${zoneAbbreviation(at)}`, passed: at <= context.now };
+  return { at, label: formatDeadline(at), passed: at <= context.now };
 }
 
 function availabilityOf(session: Session, seatsLeft: number, fewSeatsLeft: number, registration: Deadline, context: BuildContext): Availability {

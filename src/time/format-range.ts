@@ -35,3 +35,13 @@ export function formatTimeRange(startValue: DateTime, endValue: DateTime): strin
   if (startZone === endZone) return `${start.toFormat("h:mm a")}${DASH}${end.toFormat("h:mm a")} ${endZone}`;
   return `${start.toFormat("h:mm a")} ${startZone}${DASH}${end.toFormat("h:mm a")} ${endZone}`;
 }
+
+/**
+ * A deadline as a person writes it: "Thu 3 Dec 2026, 5:00 PM MST", or, when it falls at midnight, the day it ends,
+ * "Sun 31 Jan 2027": midnight starting 1 February is the end of 31 January, and "Mon 1 Feb, 12:00 AM" misleads.
+ */
+export function formatDeadline(atValue: DateTime): string {
+  const at = local(atValue);
+  if (at.hour === 0 && at.minute === 0 && at.second === 0 && at.millisecond === 0) return at.minus({ days: 1 }).toFormat("ccc d LLL yyyy");
+  return `${at.toFormat("ccc d LLL yyyy, h:mm a")} ${zoneAbbreviation(at)}`;
+}

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { formatDateRange, formatTimeRange } from "../../src/time/format-range.ts";
+import { formatDateRange, formatDeadline, formatTimeRange } from "../../src/time/format-range.ts";
 import { SITE_ZONE } from "../../src/time/zone.ts";
 
 const denver = (text: string) => DateTime.fromISO(text, { zone: SITE_ZONE });
@@ -29,5 +29,22 @@ describe("formatTimeRange", () => {
 
   it("names both zones when a class crosses the daylight-saving change", () => {
     expect(formatTimeRange(denver("2027-03-12T09:00"), denver("2027-03-15T16:30"))).toBe("9:00 AM MST \u2013 4:30 PM MDT");
+  });
+});
+
+describe("formatDeadline", () => {
+  it.each([
+    ["2026-12-03T17:00", "Thu 3 Dec 2026, 5:00 PM MST"],
+    ["2027-07-12T09:30", "Mon 12 Jul 2027, 9:30 AM MDT"],
+    ["2027-02-01T00:00", "Sun 31 Jan 2027"],
+    ["2027-03-15T00:00", "Sun 14 Mar 2027"],
+    ["2027-02-01T00:01", "Mon 1 Feb 2027, 12:01 AM MST"],
+  ])("writes a deadline at %s as %s", (at, expected) => {
+    expect(formatDeadline(denver(at))).toBe(expected);
+  });
+
+  it("reads midnight in the site's zone whatever zone the value carries", () => {
+    expect(formatDeadline(denver("2027-02-01T00:00").setZone("UTC"))).toBe("Sun 31 Jan 2027");
+    expect(formatDeadline(denver("2027-01-31T17:00").setZone("Asia/Tokyo"))).toBe("Sun 31 Jan 2027, 5:00 PM MST");
   });
 });

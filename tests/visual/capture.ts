@@ -1,0 +1,135 @@
+import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+import { SITE_ZONE } from "../../src/time/zone.ts";
+
+/** The widths the visual suite pictures each template at: a phone and a desktop. */
+export const VISUAL_WIDTHS = [390, 1280] as const;
+/** Both colour schemes; dark is switched by emulateMedia, without loading the page again. */
+export const SCHEMES = ["light", "dark"] as const;
+/** Full-page pictures stop here, so a long page costs no more than this many rows of pixels. */
+export const MAX_HEIGHT = 2400;
+/** Pages pictured at once, each in its own browser context: two cores are shared by the whole test run. */
+const PARALLEL_PAGES = 3;
+
+/** One picture of one page. */
+export interface Shot {
+  template: string;
+  url: string;
+  width: number;
+  scheme: (typeof SCHEMES)[number];
+  /** The file name of the picture: template, width and scheme, e.g. "consulting--service-390-dark.png". */
+  name: string;
+  png: Buffer;
+}
+
+/** How to take the pictures. */
+export interface CaptureOptions {
+  /** The served build's origin, e.g. "http://127.0.0.1:4000". */
+  origin: string;
+  /** Template name -> the URL of the page that stands for it. */
+  templates: ReadonlyMap<string, string>;
+  widths: readonly number[];
+  /** The build's SITE_NOW: the page's clock is fixed to it, so scripts that read the time show what the build shows. */
+  siteNow: string;
+  /** Rows of pixels at most; the whole page when not given. */
+  maxHeight?: number;
+  /** Also asks Chromium which fonts drew each element's text, and reports any that are not the site's own. */
+  checkFonts?: boolean;
+}
+
+/** The pictures, and the text drawn with a font the site does not ship (empty when every glyph is the site's). */
+export interface Capture {
+  shots: Shot[];
+  systemFonts: string[];
+}
+
+/** The file name of a picture. */
+export function shotName(template: string, width: number, scheme: string): string {
+  return `${template.replace(/\//g, "--")}-${width}-${scheme}.png`;
+}
+
+/**
+ * A browser context whose pictures do not depend on the machine or the moment: Denver's zone and US English
+ * (the deadline script writes the visitor's local time), the clock fixed at the build's SITE_NOW, reduced motion,
+ * and no request leaving the served site, so no font or picture can come from anywhere else.
+ */
+async function steadyContext(browser: Browser, origin: string, siteNow: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ timezoneId: SITE_ZONE, locale: "en-US", reducedMotion: "reduce", deviceScaleFactor: 1 });
+  await context.clock.setFixedTime(new Date(siteNow));
+  await context.route("**/*", (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort("blockedbyclient")));
+  return context;
+}
+
+/** Loads every lazy image and waits for the site's fonts and images, so the picture is the settled page. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const images = [...document.images];
+    for (const image of images) image.loading = "eager";
+    // No named functions in here: tsx would wrap them in a helper that does not exist in the page.
+    await Promise.all(
+      images
+        .filter((image) => !image.complete)
+        .map((image) => new Promise((done) => {
+          image.addEventListener("load", done, { once: true });
+          image.addEventListener("error", done, { once: true });
+          setTimeout(done, 3000);
+        })),
+    );
+    await document.fonts.ready;
+  });
+}
+
+/** Text in the page drawn with a font that is not one the page loaded ("system font X draws 'Some text'"). */
+async function systemFontsOf(cdp: CDPSession, label: string): Promise<string[]> {
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+  type DomNode = (typeof root) & { children?: DomNode[] };
+  const withText: { nodeId: number; text: string }[] = [];
+  const walk = (node: DomNode) => {
+    const text = (node.children ?? []).filter((child) => child.nodeType === 3).map((child) => child.nodeValue.trim()).join(" ").trim();
+    if (node.nodeType === 1 && text && !["SCRIPT", "STYLE", "NOSCRIPT", "TITLE"].includes(node.nodeName)) withText.push({ nodeId: node.nodeId, text });
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(root as DomNode);
+  const found = await Promise.all(withText.map(async ({ nodeId, text }) => ({ text, fonts: (await cdp.send("CSS.getPlatformFontsForNode", { nodeId })).fonts })));
+  return found.flatMap(({ text, fonts }) => fonts.filter((font) => !font.isCustomFont).map((font) => `${label}: system font "${font.familyName}" draws "${text.slice(0, 60)}"`));
+}
+
+/**
+ * Pictures one page per template at each width, light then dark, a few pages at a time in separate contexts.
+ * Carets are hidden and animations stopped by Playwright itself; pictures are cut at `maxHeight`.
+ */
+export async function captureTemplates(browser: Browser, options: CaptureOptions): Promise<Capture> {
+  const queue = [...options.templates].flatMap(([template, url]) => options.widths.map((width) => ({ template, url, width })));
+  const shots: Shot[] = [];
+  const systemFonts: string[] = [];
+  const worker = async () => {
+    const context = await steadyContext(browser, options.origin, options.siteNow);
+    const page = await context.newPage();
+    try {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        await page.setViewportSize({ width: job.width, height: 900 });
+        await page.emulateMedia({ colorScheme: "light" });
+        await page.goto(`${options.origin}${job.url}`);
+        await settle(page);
+        if (options.checkFonts && job.width === options.widths[0]) {
+          const cdp = await context.newCDPSession(page);
+          systemFonts.push(...(await systemFontsOf(cdp, `${job.template} ${job.url}`)));
+          await cdp.detach();
+        }
+        for (const scheme of SCHEMES) {
+          await page.emulateMedia({ colorScheme: scheme });
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          const clip = { x: 0, y: 0, width: job.width, height: Math.min(height, options.maxHeight ?? height) };
+          const png = await page.screenshot({ fullPage: true, clip, animations: "disabled", caret: "hide", type: "png" });
+          shots.push({ ...job, scheme, name: shotName(job.template, job.width, scheme), png });
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_PAGES, queue.length) }, worker));
+  shots.sort((a, b) => a.name.localeCompare(b.name));
+  return { shots, systemFonts };
+}
