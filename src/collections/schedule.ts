@@ -8,6 +8,7 @@ import { dailyHours, meetingDate, meetingHours, zoneLabel, type MeetingTimes } f
 import { teachingDays } from "../time/teaching-days.ts";
 import { zoneAbbreviation } from "../time/zone-abbreviation.ts";
 import { sessionCalendarUrl, sessionUrl } from "../urls/site-urls.ts";
+import { DRAFT_TITLE_PREFIX } from "./drafts.ts";
 import type { BuildContext } from "./build-context.ts";
 import { webcalUrl, type CatalogCollections, type CatalogCourse } from "./catalog.ts";
 import type { Instructor } from "./instructors.ts";
@@ -287,7 +288,8 @@ function resolveSession(session: Session, content: Content, context: BuildContex
     modeLabel: MODE_LABELS[session.mode],
     seatsLeft,
     availability,
-    availabilityLabel: isPrivate ? "Private class for a client" : availabilityLabel(availability, seatsLeft),
+    // A draft class reaches here only in builds that show drafts (src/collections/drafts.ts): say so where its seats are.
+    availabilityLabel: `${session.draft ? DRAFT_TITLE_PREFIX : ""}${isPrivate ? "Private class for a client" : availabilityLabel(availability, seatsLeft)}`,
     ...(priceUSD !== undefined ? { priceUSD } : {}),
     priceLabel: formatPrice(priceUSD),
     dateRange: formatDateRange(session.start, session.end),
