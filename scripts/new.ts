@@ -1,6 +1,7 @@
 /**
- * `npm run new -- <kind> ...`: starts a piece of content that passes `npm run check` at once and prints the
- * file to edit. Kinds: article "Title" | course "Title" | session <course-id> <start> | promotion "Title".
+ * `npm run new -- <kind> ...`: starts a draft (`draft: true`) that passes `npm run check` at once, its unknown text
+ * marked `TODO:` (listed by the check, refused in published content), and prints the file to edit.
+ * Kinds: article "Title" | course "Title" | session <course-id> <start> | promotion "Title".
  */
 import { existsSync } from "node:fs";
 import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";

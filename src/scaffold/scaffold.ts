@@ -164,7 +164,7 @@ ${location ? `  location: ${location}\n` : ""}  instructor: ${instructor}
   enrolled: 0
   status: scheduled  # scheduled | cancelled | postponed
   guaranteedToRun: false
-  added: ${quoted(today(now))}  # the day it was put on the schedule: the "newly added classes" feed lists it
+  added: ${quoted(today(now))}  # the day it goes on the schedule, for the "newly added classes" feed: set it again when you publish
   draft: true  # remove this line to publish
 `;
   return {
