@@ -204,3 +204,27 @@ export function newPromotion({ content, now }: ScaffoldInput, titleArgument: str
     hint: `Write the offer's text (the line starting with ${PLACEHOLDER_MARK}) and set its last day (validUntil), then remove \`draft: true\`: it shows from validFrom. Place it in an article with [[promotion: ${id}]].`,
   };
 }
+
+/** A new draft consulting service, last in order, every text a marked placeholder: a page under /consulting/ once written and published. */
+export function newService({ content }: ScaffoldInput, titleArgument: string | undefined): ScaffoldEdit {
+  const title = needTitle(titleArgument, "service");
+  const id = freeName(needSlug(title), (name) => content.services.some((service) => service.id === name));
+  const order = Math.max(0, ...content.services.map((service) => service.order)) + 1;
+  const text = `title: ${quoted(title)}
+summary: ${quoted(placeholder(`What ${title} does for a client, in at most 200 characters.`))}
+body: |
+  ${placeholder("What the service is and how an engagement works, in Markdown. Leave a blank line between paragraphs.")}
+offerings:  # what the client receives, one line each
+  - ${quoted(placeholder("The first thing the client receives"))}
+engagement: ${quoted(placeholder("A sentence on a typical engagement's length and shape."))}
+relatedCourses: []  # ids of courses that go with the service
+order: ${order}  # position in lists, smallest first
+draft: true  # remove this line to publish
+`;
+  return {
+    file: `${CONTENT_PATHS.data}/services/${id}.yaml`,
+    action: "create",
+    text,
+    hint: `Replace every line starting with ${PLACEHOLDER_MARK}; remove \`draft: true\` to publish it under /consulting/.`,
+  };
+}

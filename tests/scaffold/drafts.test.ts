@@ -40,6 +40,7 @@ beforeAll(async () => {
   scaffolded.course = project.scaffold("course", "Kotlin for Java Developers");
   scaffolded.session = project.scaffold("session", COURSE, "2027-09-13");
   scaffolded.promotion = project.scaffold("promotion", "Winter Sale");
+  scaffolded.service = project.scaffold("service", "Legacy Modernisation");
 }, 120_000);
 afterAll(() => project?.remove());
 
@@ -67,6 +68,7 @@ describe("what npm run new writes", () => {
     expect(result.stderr).toContain(`_data/promotions.yaml:${promotionLine}:`);
     expect(result.stderr).toMatch(new RegExp(`_data/courses/${COURSE}\\.yaml:\\d+: summary: warning: still to fill in`));
     expect(result.stderr).toMatch(/content\/articles\/estimating-without-guesswork(\/index)?\.md:\d+: summary: warning: still to fill in/);
+    expect(result.stderr).toMatch(/_data\/services\/legacy-modernisation\.yaml:\d+: offerings\[0\]: warning: still to fill in/);
   });
 
   it("is never published by a production build: no page, no placeholder, no draft promotion", () => {
@@ -74,12 +76,14 @@ describe("what npm run new writes", () => {
     expect(build.status, build.stderr).toBe(0);
     expect(existsSync(site(`courses/${COURSE}`))).toBe(false);
     expect(existsSync(site("articles/estimating-without-guesswork"))).toBe(false);
+    expect(existsSync(site("consulting/legacy-modernisation"))).toBe(false);
     const pages = builtPages();
     expect(pages.length).toBeGreaterThan(10);
     for (const text of pages) {
       expect(text).not.toContain("TODO:");
       expect(text).not.toContain("Winter Sale");
       expect(text).not.toContain("Kotlin for Java Developers");
+      expect(text).not.toContain("Legacy Modernisation");
     }
   }, 240_000);
 
@@ -89,6 +93,7 @@ describe("what npm run new writes", () => {
     expect(build.status, build.stderr).toBe(0);
     expect(readFileSync(site(`courses/${COURSE}`), "utf8")).toContain("Draft: Kotlin for Java Developers");
     expect(readFileSync(site(""), "utf8")).toContain("Draft: Winter Sale");
+    expect(readFileSync(site("consulting/legacy-modernisation"), "utf8")).toContain("Draft: Legacy Modernisation");
   }, 240_000);
 
   it("is refused by the check at file:line when draft: true is removed before the placeholders", async () => {
