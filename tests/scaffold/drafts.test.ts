@@ -116,16 +116,39 @@ describe("drafts in the model", () => {
       await fixture.edit("_data/courses/advanced-java.yaml", (text) => `${text}draft: true\n`);
       await fixture.edit("_data/schedule.yaml", (text) => text.replace(/^(- id: .*)$/m, "$1\n  draft: true"));
       await fixture.edit("_data/promotions.yaml", (text) => text.replace(/^(- title: .*)$/m, "$1\n  draft: true"));
+      await fixture.edit("_data/services/mentoring.yaml", (text) => `${text}draft: true\n`);
+      await fixture.write(
+        "_data/learning-paths.yaml",
+        `- id: java-developer\n  title: Java developer\n  summary: From first steps to advanced Java.\n  courses: [java-fundamentals, advanced-java]\n  draft: true\n`,
+      );
       const content = await loadContent(fixture.root);
       const production = buildSiteModel(content, { now: NOW, includeUnpublished: false });
       expect(production.catalog.byId["advanced-java"]).toBeUndefined();
       expect(production.catalog.byId["java-fundamentals"]!.relatedCourses).not.toContain("advanced-java");
       expect(production.content.sessions.filter((session) => session.draft)).toEqual([]);
       expect(production.content.promotions.filter((promotion) => promotion.draft)).toEqual([]);
+      expect(production.services.map((service) => service.id)).not.toContain("mentoring");
+      expect(production.learningPaths.paths).toEqual([]);
       const development = buildSiteModel(content, { now: NOW, includeUnpublished: true });
       expect(development.catalog.byId["advanced-java"]!.title).toMatch(/^Draft: /);
       expect(development.content.sessions.some((session) => session.draft)).toBe(true);
       expect(development.content.promotions.find((promotion) => promotion.draft)!.title).toMatch(/^Draft: /);
+      expect(development.services.find((service) => service.id === "mentoring")!.title).toMatch(/^Draft: /);
+      expect(development.learningPaths.paths.map((path) => path.title)).toEqual(["Draft: Java developer"]);
+    } finally {
+      await fixture.cleanup();
+    }
+  });
+
+  it("leaves a draft course out of a published learning path, and the path out when fewer than two courses remain", async () => {
+    const fixture = await createFixture();
+    try {
+      await fixture.edit("_data/courses/advanced-java.yaml", (text) => `${text}draft: true\n`);
+      await fixture.edit("_data/schedule.yaml", (text) => text.replace(/^(- id: advanced-java.*)$/m, "$1\n  draft: true"));
+      await fixture.write("_data/learning-paths.yaml", `- id: java-developer\n  title: Java developer\n  summary: From first steps to advanced Java.\n  courses: [java-fundamentals, advanced-java]\n`);
+      const model = buildSiteModel(await loadContent(fixture.root), { now: NOW, includeUnpublished: false });
+      expect(model.learningPaths.paths).toEqual([]);
+      expect(model.problems).toEqual([]);
     } finally {
       await fixture.cleanup();
     }
