@@ -1,4 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { load } from "cheerio";
@@ -77,6 +81,39 @@ describe("code languages", () => {
     expect($("[style]").length).toBe(0);
     expect(problems).toEqual([]);
     expect($("code").text()).toBe(`${code}\n`);
+  });
+
+  it("loads a grammar only when a block names it, with the grammars it embeds", async () => {
+    // In a fresh process, so that no other test has loaded a grammar first.
+    const folder = await mkdtemp(path.join(os.tmpdir(), "hsg-grammars-"));
+    try {
+      const script = path.join(folder, "probe.mts");
+      const renderer = pathToFileURL(path.join(REPO_ROOT, "src/markdown/render-markdown.ts")).href;
+      await writeFile(
+        script,
+        `import { createRequire } from "node:module";
+import { renderMarkdownDocument } from ${JSON.stringify(renderer)};
+const render = (language) => renderMarkdownDocument("\`\`\`" + language + "\\nx\\n\`\`\`", { file: "a.md", firstLine: 1 });
+const core = createRequire(${JSON.stringify(path.join(REPO_ROOT, "package.json"))})("highlight.js/lib/core");
+const seen = [];
+seen.push(core.listLanguages().sort());
+render("go");
+seen.push(core.listLanguages().sort());
+render("html");
+seen.push(core.listLanguages().sort());
+console.log(JSON.stringify(seen));`,
+      );
+      const result = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 });
+      expect(result.status, result.stderr).toBe(0);
+      const [before, afterGo, afterHtml] = JSON.parse(result.stdout.trim().split("\n").at(-1)!) as string[][];
+      expect(before).toEqual([]);
+      expect(afterGo).toEqual(["go"]);
+      // HTML (the xml grammar) embeds CSS and JavaScript, and the templates inside script tags.
+      expect(afterHtml).toEqual(expect.arrayContaining(["go", "xml", "css", "javascript"]));
+      expect(afterHtml).not.toContain("rust");
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it("names the grammar an alias stands for in the block's class", () => {
