@@ -28,7 +28,7 @@ export function cmsPlugin(config: EleventyConfig, options: CmsPluginOptions): vo
   config.on("eleventy.after", async ({ directories, runMode }) => {
     const repository = repositoryFromEnvironment(process.env);
     // Once per process: `npm start` rebuilds on every save.
-    const warning = repositoryWarning(repository.repository);
+    const warning = repositoryWarning(repository.repository, process.env);
     if (warning && !warned) console.warn(`[hsg] ${warning}`);
     warned ||= warning !== undefined;
     const { content } = await options.model.get();
