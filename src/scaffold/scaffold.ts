@@ -177,11 +177,11 @@ ${location ? `  location: ${location}\n` : ""}  instructor: ${instructor}
 
 /**
  * The place word of a class id: "online" or "onsite", or for a classroom the word earlier classes at that location
- * end with ("den" in java-fundamentals-2026-12-den), else the location's id.
+ * end with ("den" in java-fundamentals-2026-12-den or its second class, ...-den-2), else the location's id.
  */
 function placeWord(content: Content, mode: Session["mode"], location: string | undefined): string {
   if (mode !== "classroom" || !location) return mode;
-  const words = content.sessions.filter((session) => session.location === location).flatMap((session) => /-\d{4}-\d{2}-([a-z0-9-]+)$/.exec(session.id)?.[1] ?? []);
+  const words = content.sessions.filter((session) => session.location === location).flatMap((session) => /-\d{4}-\d{2}-([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)(?:-\d+)?$/.exec(session.id)?.[1] ?? []);
   return words.at(-1) ?? location;
 }
 
