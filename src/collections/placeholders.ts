@@ -14,7 +14,8 @@ export function placeholder(instruction: string): string {
   return `${PLACEHOLDER_MARK} ${instruction}`;
 }
 
-const MARKED_LINE = /^\s*(?:-\s+)?TODO:/m;
+/** A line that starts with the mark, or a YAML list item that does. */
+const MARKED_LINE = new RegExp(`^\\s*(?:-\\s+)?${PLACEHOLDER_MARK}`, "m");
 /** Fields computed from the file, not written by the editor: never searched. */
 const DERIVED_FIELDS = new Set(["descriptionHtml", "bodyHtml", "html", "links", "imageJobs", "headings", "portrait", "leadImage", "bodyLine", "file", "slug"]);
 

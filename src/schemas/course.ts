@@ -37,7 +37,7 @@ export const courseSchema = z.strictObject({
   relatedCourses: idListField,
   /** Clause id -> Markdown replacing that clause of the policies for every class of this course. */
   policies: policyOverridesField,
-  /** `true` keeps the course, and its classes, off the published site; `npm start` and previews show it marked "Draft". Remove it to publish. */
+  /** `true` keeps the course off the published site, so its classes must be drafts too; `npm start` and previews show it marked "Draft". Remove it to publish. */
   draft: z.boolean().default(false),
 });
 
