@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildSiteModel } from "../../src/collections/site-model.ts";
 import { loadContent } from "../../src/content/load-content.ts";
-import { createFixture } from "../support/content-fixture.ts";
+import { createFixture, type Fixture } from "../support/content-fixture.ts";
 import { copySampleProject, type SampleProject } from "../support/sample-project.ts";
 
 const NOW = DateTime.fromISO("2026-12-01T09:00", { zone: "America/Denver" }) as DateTime<true>;
@@ -109,10 +109,19 @@ describe("what npm run new writes", () => {
   });
 });
 
+/** Runs `test` on a fresh minimal project, deleted afterwards. */
+async function withFixture(test: (fixture: Fixture) => Promise<void>): Promise<void> {
+  const fixture = await createFixture();
+  try {
+    await test(fixture);
+  } finally {
+    await fixture.cleanup();
+  }
+}
+
 describe("drafts in the model", () => {
   it("leaves draft courses, classes, promotions, services and paths out of production and keeps them, marked, in development", async () => {
-    const fixture = await createFixture();
-    try {
+    await withFixture(async (fixture) => {
       await fixture.edit("_data/courses/advanced-java.yaml", (text) => `${text}draft: true\n`);
       await fixture.edit("_data/schedule.yaml", (text) => text.replace(/^(- id: .*)$/m, "$1\n  draft: true"));
       await fixture.edit("_data/promotions.yaml", (text) => text.replace(/^(- title: .*)$/m, "$1\n  draft: true"));
@@ -135,28 +144,22 @@ describe("drafts in the model", () => {
       expect(development.content.promotions.find((promotion) => promotion.draft)!.title).toMatch(/^Draft: /);
       expect(development.services.find((service) => service.id === "mentoring")!.title).toMatch(/^Draft: /);
       expect(development.learningPaths.paths.map((path) => path.title)).toEqual(["Draft: Java developer"]);
-    } finally {
-      await fixture.cleanup();
-    }
+    });
   });
 
   it("leaves a draft course out of a published learning path, and the path out when fewer than two courses remain", async () => {
-    const fixture = await createFixture();
-    try {
+    await withFixture(async (fixture) => {
       await fixture.edit("_data/courses/advanced-java.yaml", (text) => `${text}draft: true\n`);
       await fixture.edit("_data/schedule.yaml", (text) => text.replace(/^(- id: advanced-java.*)$/m, "$1\n  draft: true"));
       await fixture.write("_data/learning-paths.yaml", `- id: java-developer\n  title: Java developer\n  summary: From first steps to advanced Java.\n  courses: [java-fundamentals, advanced-java]\n`);
       const model = buildSiteModel(await loadContent(fixture.root), { now: NOW, includeUnpublished: false });
       expect(model.learningPaths.paths).toEqual([]);
       expect(model.problems).toEqual([]);
-    } finally {
-      await fixture.cleanup();
-    }
+    });
   });
 
   it("refuses a published class of a draft course with a message that says what to do", async () => {
-    const fixture = await createFixture();
-    try {
+    await withFixture(async (fixture) => {
       await fixture.edit("_data/courses/java-fundamentals.yaml", (text) => `${text}draft: true\n`);
       const content = await loadContent(fixture.root);
       const { problems } = buildSiteModel(content, { now: NOW, includeUnpublished: true });
@@ -167,8 +170,6 @@ describe("drafts in the model", () => {
         field: "[0].course",
         message: expect.stringMatching(/^java-fundamentals is a draft course, so the class \S+ cannot be published: add draft: true to the class too, or publish the course/),
       });
-    } finally {
-      await fixture.cleanup();
-    }
+    });
   });
 });
