@@ -1,20 +1,22 @@
 /**
- * `npm run new -- <kind> ...`: starts a piece of content that passes `npm run check` at once and prints the
- * file to edit. Kinds: article "Title" | course "Title" | session <course-id> <start> | promotion "Title".
+ * `npm run new -- <kind> ...`: starts a draft (`draft: true`) that passes `npm run check` at once, its unknown text
+ * marked `TODO:` (listed by the check, refused in published content), and prints the file to edit.
+ * Kinds: article "Title" | course "Title" | session <course-id> <start> | promotion "Title" | service "Title".
  */
 import { existsSync } from "node:fs";
 import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadContent } from "../src/content/load-content.ts";
 import { ContentError } from "../src/content/problems.ts";
-import { newArticle, newCourse, newPromotion, newSession, ScaffoldError, type ScaffoldEdit, type ScaffoldInput } from "../src/scaffold/scaffold.ts";
+import { newArticle, newCourse, newPromotion, newService, newSession, ScaffoldError, type ScaffoldEdit, type ScaffoldInput } from "../src/scaffold/scaffold.ts";
 import { readSiteNow } from "../src/time/clock.ts";
 
 const USAGE = `Usage:
   npm run new -- article "Title"
   npm run new -- course "Title"
   npm run new -- session <course-id> <start>      e.g. session java-fundamentals 2027-09-13
-  npm run new -- promotion "Title"`;
+  npm run new -- promotion "Title"
+  npm run new -- service "Title"`;
 
 async function apply(root: string, edit: ScaffoldEdit): Promise<void> {
   const target = path.join(root, edit.file);
@@ -38,6 +40,7 @@ async function main(): Promise<number> {
     course: (input) => newCourse(input, rest.join(" ")),
     session: (input) => newSession(input, rest[0], rest[1]),
     promotion: (input) => newPromotion(input, rest.join(" ")),
+    service: (input) => newService(input, rest.join(" ")),
   };
   const command = kind ? commands[kind] : undefined;
   if (!command) {

@@ -5,7 +5,10 @@ import type { BuildContext } from "./build-context.ts";
 
 /** What the home page and the sidebar feature at the build's clock. */
 export interface Highlights {
-  /** Dated promotions running now: from the start of validFrom to the end of validUntil, in the site's zone. */
+  /**
+   * Dated promotions running now, in file order: from the start of validFrom to the end of validUntil, in the
+   * site's zone. Every one is shown, on the home page and beside every article.
+   */
   promotions: DatedPromotion[];
   /** One "did you know?" fact, changing daily and the same all day. */
   fact: string;

@@ -21,11 +21,14 @@ export function placePromotionAsides(articles: readonly Article[], content: Cont
     // The load-time check has refused unknown kinds and names, so every id here resolves.
     // The aside is a landmark, named by its visible title; the marker's line makes the title's id unique in the page.
     const titleId = `promotion-aside-${marker.line}`;
-    if (marker.kind === "courses") return promotionAside(titleId, COURSES_TITLE, undefined, marker.ids.map((id) => catalog.byId[id]!)).value;
-    const promotion = promotions.get(marker.ids[0]!)!;
+    // A draft course or promotion is not in a production model (src/collections/drafts.ts): the aside leaves it out.
+    const courses = (ids: readonly string[]) => ids.flatMap((id) => catalog.byId[id] ?? []);
+    if (marker.kind === "courses") return promotionAside(titleId, COURSES_TITLE, undefined, courses(marker.ids)).value;
+    const promotion = promotions.get(marker.ids[0]!);
+    if (!promotion) return "";
     // A dated offer placed in an article ends with its dates, as it does in the sidebar; a standing one always shows.
     if (promotion.validFrom && !isRunning(promotion, context.now)) return "";
-    return promotionAside(titleId, promotion.title, promotion.body, promotion.courses.map((id) => catalog.byId[id]!)).value;
+    return promotionAside(titleId, promotion.title, promotion.body, courses(promotion.courses)).value;
   };
   for (const article of articles) article.html = replacePromotionMarkers(article.html, render);
 }

@@ -7,6 +7,7 @@ import { formatDateRange, formatDeadline } from "../time/format-range.ts";
 import { dailyHours, meetingDate, meetingHours, zoneLabel, type MeetingTimes } from "../time/meeting-hours.ts";
 import { teachingDays } from "../time/teaching-days.ts";
 import { sessionCalendarUrl, sessionUrl } from "../urls/site-urls.ts";
+import { DRAFT_TITLE_PREFIX } from "./drafts.ts";
 import type { BuildContext } from "./build-context.ts";
 import { webcalUrl, type CatalogCollections, type CatalogCourse } from "./catalog.ts";
 import type { Instructor } from "./instructors.ts";
@@ -286,7 +287,8 @@ function resolveSession(session: Session, content: Content, context: BuildContex
     modeLabel: MODE_LABELS[session.mode],
     seatsLeft,
     availability,
-    availabilityLabel: isPrivate ? "Private class for a client" : availabilityLabel(availability, seatsLeft),
+    // A draft class reaches here only in builds that show drafts (src/collections/drafts.ts): say so where its seats are.
+    availabilityLabel: `${session.draft ? DRAFT_TITLE_PREFIX : ""}${isPrivate ? "Private class for a client" : availabilityLabel(availability, seatsLeft)}`,
     ...(priceUSD !== undefined ? { priceUSD } : {}),
     priceLabel: formatPrice(priceUSD),
     dateRange: formatDateRange(session.start, session.end),

@@ -1,11 +1,14 @@
 import type { Content } from "../content/load-content.ts";
+import type { ContentProblem } from "../content/problems.ts";
 import { buildArticleCollections, linkArticleCourses, type ArticleCollections } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
 import { attachSessions, buildCatalogCollections, type CatalogCollections } from "./catalog.ts";
 import { buildPageCopy, type PageCopy } from "./page-copy.ts";
 import type { PageCopyId } from "../content/page-copy-pages.ts";
 import { nextChangeFile, type NextChangeFile } from "../feeds/next-change.ts";
+import { draftProblems, visibleContent } from "./drafts.ts";
 import { buildHighlights, type Highlights } from "./highlights.ts";
+import { placeholderProblems } from "./placeholders.ts";
 import { placePromotionAsides } from "./promotion-asides.ts";
 import { buildInstructors, type Instructor } from "./instructors.ts";
 import { buildLearningPaths, type LearningPaths } from "./learning-paths.ts";
@@ -16,6 +19,7 @@ import { buildVenues, type Venue } from "./venues.ts";
 
 /** Everything templates read, derived from the content once per build. */
 export interface SiteModel {
+  /** The content this build shows: in production, without drafts (src/collections/drafts.ts). */
   content: Content;
   context: BuildContext;
   articles: ArticleCollections;
@@ -31,14 +35,17 @@ export interface SiteModel {
   copy: Record<PageCopyId, PageCopy>;
   /** When this build goes stale: written to /next-change.json for the scheduled rebuild. */
   nextChange: NextChangeFile;
+  /** What deriving found wrong or unfinished (a published class of a draft course, placeholders left), for the checks to report. */
+  problems: ContentProblem[];
 }
 
 /**
  * Derives every collection from validated content, in dependency order: the catalog, instructors, venues and
  * policies first, so that each session is resolved against them; then the schedule, whose sessions are handed
- * back to the courses, instructors and venues.
+ * back to the courses, instructors and venues. Drafts are left out (or marked) first, once, by the build's context.
  */
-export function buildSiteModel(content: Content, context: BuildContext): SiteModel {
+export function buildSiteModel(loaded: Content, context: BuildContext): SiteModel {
+  const content = visibleContent(loaded, context);
   const articles = buildArticleCollections(content, context);
   const catalog = buildCatalogCollections(content, articles);
   linkArticleCourses(articles.list, (id) => catalog.byId[id]!);
@@ -64,5 +71,7 @@ export function buildSiteModel(content: Content, context: BuildContext): SiteMod
     highlights: buildHighlights(content, context),
     copy: buildPageCopy(content, context),
     nextChange: nextChangeFile(content, context),
+    // Read from everything loaded, drafts included: a draft's placeholders are what is still to fill in.
+    problems: [...draftProblems(loaded), ...placeholderProblems(loaded, context)],
   };
 }

@@ -33,7 +33,7 @@ export async function loadCheckedModel(
   const [loaded] = await Promise.all([loadContent(root, options), options.pictures === false ? undefined : loadImagePipeline()]);
   const content = adjust(loaded);
   const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context);
-  const siteProblems = checkSite(model, root);
+  const siteProblems = [...model.problems, ...checkSite(model, root)];
   const warnings = [...(content.warnings ?? []), ...siteProblems.filter((problem) => !isError(problem))];
   const errors = siteProblems.filter(isError);
   if (errors.length > 0) throw new ContentError(errors, warnings);

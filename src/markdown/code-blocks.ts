@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import { escapeHtml } from "../html/escape-html.ts";
-import { HIGHLIGHT_LANGUAGES, highlightCode } from "./highlight-code.ts";
+import { didYouMean } from "../content/suggest.ts";
+import { highlightCode, highlightLanguageNames } from "./highlight-code.ts";
 import { fileLine, type MarkdownState } from "./markdown-state.ts";
 
 /**
@@ -19,12 +20,19 @@ export function codeBlocks(markdown: MarkdownIt): void {
         line: fileLine(env, token.map?.[0] ?? 0),
         field: env.field ?? "body",
         severity: "warning",
-        message: `code language "${language}" is not highlighted, so the block is shown as plain text; use one of ${HIGHLIGHT_LANGUAGES.join(", ")}, or "text"`,
+        message: unknownLanguageMessage(language),
       });
     }
     return codeBlock(code.html, code.language);
   };
   markdown.renderer.rules.code_block = (tokens, index) => codeBlock(escapeHtml(tokens[index]!.content), "plaintext");
+}
+
+/** Says that highlight.js ships no grammar of that name (Terraform's HCL, say), with a likely slip named for longer words. */
+function unknownLanguageMessage(language: string): string {
+  // Short names are too near each other to guess from ("hcl" is two letters from "sql").
+  const suggestion = language.length >= 5 ? didYouMean(language, highlightLanguageNames()) : "";
+  return `code language "${language}" is not highlighted: highlight.js ships no grammar of that name, so the block is shown as plain text${suggestion}; name a language it ships (such as go, rust, dockerfile, toml, kotlin) or "text"`;
 }
 
 function codeBlock(inner: string, language: string): string {

@@ -4,6 +4,7 @@ import { stringify } from "yaml";
 import { ADMIN_FOLDER } from "../cms/admin-policy.ts";
 import { writeCmsBundle } from "../cms/cms-bundle.ts";
 import { cmsConfig, type MapEntries } from "../cms/cms-config.ts";
+import { REPOSITORY_PLACEHOLDER, repositoryWarning } from "../cms/cms-repository.ts";
 import { CONTENT_TYPES } from "../cms/content-types.ts";
 import { readSchemaSources, SCHEMA_FOLDER } from "../cms/schema-docs.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
@@ -23,14 +24,20 @@ export interface CmsPluginOptions {
  * and admin/config.yml from the schemas after each build. The page itself is content/pages/admin/index.11ty.ts.
  */
 export function cmsPlugin(config: EleventyConfig, options: CmsPluginOptions): void {
+  let warned = false;
   config.on("eleventy.after", async ({ directories, runMode }) => {
+    const repository = repositoryFromEnvironment(process.env);
+    // Once per process: `npm start` rebuilds on every save.
+    const warning = repositoryWarning(repository.repository, process.env);
+    if (warning && !warned) console.warn(`[hsg] ${warning}`);
+    warned ||= warning !== undefined;
     const { content } = await options.model.get();
     const folder = path.join(directories.output, ADMIN_FOLDER);
     if (!options.dev.maySkip(runMode)) await writeCmsBundle(".", directories.output, ADMIN_FOLDER);
     const settings = cmsConfig({
       sources: readSchemaSources(SCHEMA_FOLDER),
       mapEntries: new Map([...mapEntriesOf(content), ...(await pageEntriesOf("."))]),
-      ...repositoryFromEnvironment(process.env),
+      ...repository,
       siteUrl: content.site.url,
     });
     await writeFile(path.join(folder, "config.yml"), `# Written by the build from src/schemas (src/cms/cms-config.ts). Do not edit.\n${stringify(settings, { lineWidth: 0, aliasDuplicateObjects: false })}`);
@@ -69,5 +76,5 @@ export async function pageEntriesOf(root: string): Promise<MapEntries> {
  */
 export function repositoryFromEnvironment(environment: Record<string, string | undefined>): { repository: string; branch: string } {
   const fromUrl = environment.REPOSITORY_URL?.match(/github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/)?.[1];
-  return { repository: environment.CMS_REPOSITORY ?? fromUrl ?? "OWNER/REPOSITORY", branch: environment.CMS_BRANCH ?? "main" };
+  return { repository: environment.CMS_REPOSITORY ?? fromUrl ?? REPOSITORY_PLACEHOLDER, branch: environment.CMS_BRANCH ?? "main" };
 }

@@ -6,6 +6,7 @@ import type { CourseFormat } from "../schemas/course.ts";
 import type { Session } from "../schemas/session.ts";
 import { parseSiteDate } from "../time/parse-date.ts";
 import { closestMatch } from "../content/suggest.ts";
+import { placeholder, PLACEHOLDER_MARK } from "../collections/placeholders.ts";
 import { freeName, slugFromTitle } from "./names.ts";
 
 /** What a scaffold command does to the project: write a new file, or add an entry at the end of a list file. */
@@ -62,23 +63,23 @@ export function newArticle({ root, content, now }: ScaffoldInput, titleArgument:
 title: ${quoted(title)}
 date: ${quoted(today(now))}  # publication date; a later date or date-time schedules the article
 author: ${author}  # an id from _data/authors.yaml
-summary: ${quoted(`What a reader learns from “${title}”, in one or two sentences.`)}
+summary: ${quoted(placeholder(`What a reader learns from “${title}”, in one or two sentences.`))}
 tags: []  # e.g. [Project Management, Java]
 relatedCourses: []  # ids from _data/courses/
 draft: true  # remove this line to publish
 ---
 
-Start with the point of the article in two or three sentences. Use headings from \`##\` down: the page supplies the title.
+${placeholder("Start with the point of the article in two or three sentences. Use headings from `##` down: the page supplies the title.")}
 `;
   return {
     file: asFolders ? `${folder}/${slug}/index.md` : `${folder}/${slug}.md`,
     action: "create",
     text,
-    hint: "Write the article, replace the summary, and remove `draft: true` when it is ready to publish.",
+    hint: `Write the article and replace every line starting with ${PLACEHOLDER_MARK}; remove \`draft: true\` when it is ready to publish.`,
   };
 }
 
-/** A new course with every required field filled with a placeholder that passes the checks. */
+/** A new draft course with every required field filled with a marked placeholder: it passes the checks, and production refuses it until written. */
 export function newCourse({ content }: ScaffoldInput, titleArgument: string | undefined): ScaffoldEdit {
   const title = needTitle(titleArgument, "course");
   const id = freeName(needSlug(title), (name) => name in content.courses);
@@ -89,24 +90,30 @@ category: ${category}  # an id from _data/categories.yaml: ${Object.keys(content
 level: introductory  # introductory | intermediate | advanced
 durationDays: 1
 # priceUSD: 1495  # whole dollars; leave out for "price on request"
-summary: ${quoted(`Who ${title} is for and what they can do afterwards, in at most 200 characters.`)}
+summary: ${quoted(placeholder(`Who ${title} is for and what they can do afterwards, in at most 200 characters.`))}
 description: |
-  What the course covers and why it matters, in Markdown. Leave a blank line between paragraphs.
+  ${placeholder("What the course covers and why it matters, in Markdown. Leave a blank line between paragraphs.")}
 audience:
-  - The people this course is for
+  - ${quoted(placeholder("The people this course is for"))}
 prerequisites: []  # what students should know beforehand; [] means none
 objectives:
-  - What students can do after the course
+  - ${quoted(placeholder("What students can do after the course"))}
 outline:
-  - title: The first section
+  - title: ${quoted(placeholder("The first section"))}
     topics:
-      - Its first topic
+      - ${quoted(placeholder("Its first topic"))}
 formats:  # public-classroom | online-live | onsite-private
   - public-classroom
   - onsite-private
 relatedCourses: []  # ids of courses to suggest next
+draft: true  # remove this line to publish
 `;
-  return { file: `${CONTENT_PATHS.data}/courses/${id}.yaml`, action: "create", text, hint: `Fill in every field; the course is at /courses/${id}/.` };
+  return {
+    file: `${CONTENT_PATHS.data}/courses/${id}.yaml`,
+    action: "create",
+    text,
+    hint: `Fill in every field and replace every line starting with ${PLACEHOLDER_MARK}; remove \`draft: true\` to publish it at /courses/${id}/.`,
+  };
 }
 
 const MODE_OF_FORMAT: Record<CourseFormat, Session["mode"]> = { "public-classroom": "classroom", "online-live": "online", "onsite-private": "onsite" };
@@ -144,7 +151,8 @@ export function newSession({ content, now }: ScaffoldInput, courseArgument: stri
   const instructor = latest?.instructor ?? Object.keys(content.instructors)[0];
   if (!instructor) throw new ScaffoldError("_data/instructors.yaml has no instructor yet: add one first.");
   if (mode === "classroom" && !location) throw new ScaffoldError("_data/locations.yaml has no location yet: add one first.");
-  const id = freeName(`${course.id}-${start.toISODate()}`, (name) => content.sessions.some((session) => session.id === name));
+  // The guide's pattern: course, year, month and place (docs/EDITING.md, "Add a class").
+  const id = freeName(`${course.id}-${start.toFormat("yyyy-MM")}-${placeWord(content, mode, location)}`, (name) => content.sessions.some((session) => session.id === name));
   const local = (moment: DateTime) => moment.toFormat("yyyy-MM-dd'T'HH:mm");
   const text = `- id: ${id}
   course: ${course.id}
@@ -156,25 +164,67 @@ ${location ? `  location: ${location}\n` : ""}  instructor: ${instructor}
   enrolled: 0
   status: scheduled  # scheduled | cancelled | postponed
   guaranteedToRun: false
+  added: ${quoted(today(now))}  # the day it goes on the schedule, for the "newly added classes" feed: set it again when you publish
+  draft: true  # remove this line to publish
 `;
   return {
     file: `${CONTENT_PATHS.data}/schedule.yaml`,
     action: "append",
     text,
-    hint: `Check the instructor, place and seats of ${id} (added at the end); never change its id once published.`,
+    hint: `Check the instructor, place and seats of ${id} (added at the end), then remove \`draft: true\` to publish it; never change its id once published.`,
   };
 }
 
-/** A new promotion, running from today for thirty days, appended to the promotions list. */
+/**
+ * The place word of a class id: "online" or "onsite", or for a classroom the word earlier classes at that location
+ * end with ("den" in java-fundamentals-2026-12-den or its second class, ...-den-2), else the location's id.
+ */
+function placeWord(content: Content, mode: Session["mode"], location: string | undefined): string {
+  if (mode !== "classroom" || !location) return mode;
+  const words = content.sessions.filter((session) => session.location === location).flatMap((session) => /-\d{4}-\d{2}-([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)(?:-\d+)?$/.exec(session.id)?.[1] ?? []);
+  return words.at(-1) ?? location;
+}
+
+/** A new draft promotion, running from today for thirty days, appended to the promotions list. */
 export function newPromotion({ content, now }: ScaffoldInput, titleArgument: string | undefined): ScaffoldEdit {
   const title = needTitle(titleArgument, "promotion");
   // An id lets editors place the promotion inside an article with [[promotion: id]].
   const id = freeName(needSlug(title), (name) => content.promotions.some((promotion) => promotion.id === name));
   const text = `- id: ${id}
   title: ${quoted(title)}
-  body: ${quoted("What the offer is and how to claim it, in one or two sentences.")}
+  body: ${quoted(placeholder("What the offer is and how to claim it, in one or two sentences."))}
   validFrom: ${quoted(today(now))}
   validUntil: ${quoted(today(now.plus({ days: 30 })))}
+  draft: true  # remove this line to publish
 `;
-  return { file: `${CONTENT_PATHS.data}/promotions.yaml`, action: "append", text, hint: `Write the offer's text and set its last day (validUntil); it shows from validFrom. Place it in an article with [[promotion: ${id}]].` };
+  return {
+    file: `${CONTENT_PATHS.data}/promotions.yaml`,
+    action: "append",
+    text,
+    hint: `Write the offer's text (the line starting with ${PLACEHOLDER_MARK}) and set its last day (validUntil), then remove \`draft: true\`: it shows from validFrom. Place it in an article with [[promotion: ${id}]].`,
+  };
+}
+
+/** A new draft consulting service, last in order, every text a marked placeholder: a page under /consulting/ once written and published. */
+export function newService({ content }: ScaffoldInput, titleArgument: string | undefined): ScaffoldEdit {
+  const title = needTitle(titleArgument, "service");
+  const id = freeName(needSlug(title), (name) => content.services.some((service) => service.id === name));
+  const order = Math.max(0, ...content.services.map((service) => service.order)) + 1;
+  const text = `title: ${quoted(title)}
+summary: ${quoted(placeholder(`What ${title} does for a client, in at most 200 characters.`))}
+body: |
+  ${placeholder("What the service is and how an engagement works, in Markdown. Leave a blank line between paragraphs.")}
+offerings:  # what the client receives, one line each
+  - ${quoted(placeholder("The first thing the client receives"))}
+engagement: ${quoted(placeholder("A sentence on a typical engagement's length and shape."))}
+relatedCourses: []  # ids of courses that go with the service
+order: ${order}  # position in lists, smallest first
+draft: true  # remove this line to publish
+`;
+  return {
+    file: `${CONTENT_PATHS.data}/services/${id}.yaml`,
+    action: "create",
+    text,
+    hint: `Replace every line starting with ${PLACEHOLDER_MARK}; remove \`draft: true\` to publish it under /consulting/.`,
+  };
 }

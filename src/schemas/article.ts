@@ -7,7 +7,7 @@ export const articleSchema = z
   .strictObject({
     /** The headline. */
     title: titleField,
-    /** A shorter headline for the browser tab and search results, needed when the title is longer than 70 characters. */
+    /** A shorter headline for the browser tab and search results. Optional: a title over 70 characters without one gets a warning (it would be cut there), never an error. */
     shortTitle: titleField.max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`).optional(),
     /** Publication date, quoted: "2026-12-07" or "2026-12-07T08:00". A future date schedules the article. */
     date: dateTimeField,

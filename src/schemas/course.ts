@@ -37,6 +37,8 @@ export const courseSchema = z.strictObject({
   relatedCourses: idListField,
   /** Clause id -> Markdown replacing that clause of the policies for every class of this course. */
   policies: policyOverridesField,
+  /** `true` keeps the course off the published site, so its classes must be drafts too; `npm start` and previews show it marked "Draft". Remove it to publish. */
+  draft: z.boolean().default(false),
 });
 
 /** A course level. */

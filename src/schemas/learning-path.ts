@@ -13,6 +13,8 @@ export const learningPathSchema = z.strictObject({
   courses: z.array(idField).min(2, "must list at least two courses, in the order to take them"),
   /** The certification the path prepares for, if any, e.g. "AWS Certified Cloud Practitioner". */
   certification: textField.optional(),
+  /** `true` keeps the path off the published site; `npm start` and previews show it marked "Draft". Remove it to publish. */
+  draft: z.boolean().default(false),
 });
 
 /** A validated learning path. */

@@ -20,6 +20,8 @@ export const promotionSchema = z
     validFrom: dateOnlyField.optional(),
     /** Last day shown, a quoted date. */
     validUntil: dateOnlyField.optional(),
+    /** `true` keeps the promotion off the published site; `npm start` and previews show it marked "Draft". Remove it to publish. */
+    draft: z.boolean().default(false),
   })
   .superRefine((promotion, context) => {
     if (promotion.validFrom && !promotion.validUntil) {

@@ -17,6 +17,8 @@ export const serviceSchema = z.strictObject({
   relatedCourses: idListField,
   /** Position in lists, smallest first; unique. */
   order: z.number().int().min(1),
+  /** `true` keeps the service off the published site; `npm start` and previews show it marked "Draft". Remove it to publish. */
+  draft: z.boolean().default(false),
 });
 
 /** A validated consulting service, with the id taken from its file name. */

@@ -53,6 +53,8 @@ export const sessionSchema = z
     added: dateOnlyField.optional(),
     /** Clause id -> Markdown replacing that clause of the policies for this class only. */
     policies: policyOverridesField,
+    /** `true` keeps the class off the published site (schedule, calendars, feeds); `npm start` and previews show it marked "Draft". Remove it to publish. */
+    draft: z.boolean().default(false),
   })
   .superRefine((session, context) => {
     if (session.end <= session.start) {

@@ -25,8 +25,8 @@ function issuesOf(value: unknown): { path: string; code: string; message: string
 
 describe("courseSchema: valid courses", () => {
   it("accepts a complete course unchanged", () => {
-    // Policy overrides default to none.
-    expect(courseSchema.parse(validCourse())).toEqual({ ...validCourse(), policies: {} });
+    // Policy overrides default to none; a course is published unless it says draft: true.
+    expect(courseSchema.parse(validCourse())).toEqual({ ...validCourse(), policies: {}, draft: false });
   });
 
   it("leaves out priceUSD for price on request and defaults the optional lists", () => {

@@ -1,0 +1,65 @@
+import type { Content, CourseSource } from "../content/load-content.ts";
+import type { ContentProblem } from "../content/problems.ts";
+import type { BuildContext } from "./build-context.ts";
+
+/** What a draft's title starts with where a build shows it (`npm start`, previews), so nobody takes it for published. */
+export const DRAFT_TITLE_PREFIX = "Draft: ";
+
+/**
+ * The content a build shows: the one place that applies `draft: true` to courses, classes, promotions, services and
+ * learning paths (articles, which can also be scheduled, follow the same rule in articles.ts). In production a
+ * draft is left out, with every list that names a draft course (related courses, a promotion's or a path's
+ * courses) shortened; a class of a draft course goes with it. In previews and development drafts stay, their
+ * titles marked "Draft: ". The loaded content is shared between builds, so changed entries are copies.
+ */
+export function visibleContent(content: Content, context: BuildContext): Content {
+  if (context.includeUnpublished) return markDrafts(content);
+  const courses = Object.fromEntries(Object.entries(content.courses).filter(([, course]) => !course.draft));
+  const published = (ids: readonly string[]) => ids.filter((id) => id in courses);
+  const sameOrCopy = <T extends object>(item: T, key: keyof T & string, ids: readonly string[]): T => {
+    const kept = published(ids);
+    return kept.length === ids.length ? item : { ...item, [key]: kept };
+  };
+  return {
+    ...content,
+    courses: Object.fromEntries(Object.entries(courses).map(([id, course]) => [id, sameOrCopy(course, "relatedCourses", course.relatedCourses)])),
+    sessions: content.sessions.filter((session) => !session.draft && session.course in courses),
+    promotions: content.promotions.filter((promotion) => !promotion.draft).map((promotion) => sameOrCopy(promotion, "courses", promotion.courses)),
+    services: content.services.filter((service) => !service.draft).map((service) => sameOrCopy(service, "relatedCourses", service.relatedCourses)),
+    // A path needs two steps to be a path: one whose other courses are all drafts waits for them.
+    learningPaths: content.learningPaths.filter((path) => !path.draft && published(path.courses).length >= 2).map((path) => sameOrCopy(path, "courses", path.courses)),
+    articles: content.articles.map((article) => sameOrCopy(article, "relatedCourses", article.relatedCourses)),
+  };
+}
+
+/** Drafts kept, each with its title marked, for builds that show them. */
+function markDrafts(content: Content): Content {
+  const mark = <T extends { draft: boolean; title: string }>(item: T): T => (item.draft ? { ...item, title: `${DRAFT_TITLE_PREFIX}${item.title}` } : item);
+  return {
+    ...content,
+    courses: Object.fromEntries(Object.entries(content.courses).map(([id, course]) => [id, mark<CourseSource>(course)])),
+    promotions: content.promotions.map(mark),
+    services: content.services.map(mark),
+    learningPaths: content.learningPaths.map(mark),
+  };
+}
+
+/**
+ * A class that is published while its course is a draft: production would leave the class out with its course,
+ * so the check says so rather than letting it vanish. An error in every build, so `npm start` and `npm run check`
+ * agree with the deploy.
+ */
+export function draftProblems(content: Content): ContentProblem[] {
+  return content.sessions.flatMap((session, index) =>
+    !session.draft && content.courses[session.course]?.draft
+      ? [
+          {
+            file: "_data/schedule.yaml",
+            line: content.lineOf("_data/schedule.yaml", [index, "course"]),
+            field: `[${index}].course`,
+            message: `${session.course} is a draft course, so the class ${session.id} cannot be published: add draft: true to the class too, or publish the course (remove draft: true from _data/courses/${session.course}.yaml)`,
+          },
+        ]
+      : [],
+  );
+}

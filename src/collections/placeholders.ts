@@ -1,0 +1,70 @@
+import type { Content } from "../content/load-content.ts";
+import { fieldName, type ContentProblem } from "../content/problems.ts";
+import type { BuildContext } from "./build-context.ts";
+
+/**
+ * What every placeholder `npm run new` writes starts with. A line of a text field or of an article's body that
+ * starts with it is still to be written: a second wall behind `draft: true`, so that a placeholder can never be
+ * published even when the draft line is removed too early.
+ */
+export const PLACEHOLDER_MARK = "TODO:";
+
+/** A placeholder as the scaffolder writes it: the mark, then what to write there. */
+export function placeholder(instruction: string): string {
+  return `${PLACEHOLDER_MARK} ${instruction}`;
+}
+
+/** A line that starts with the mark, or a YAML list item that does. */
+const MARKED_LINE = new RegExp(`^\\s*(?:-\\s+)?${PLACEHOLDER_MARK}`, "m");
+/** Fields computed from the file, not written by the editor: never searched. */
+const DERIVED_FIELDS = new Set(["descriptionHtml", "bodyHtml", "html", "links", "imageJobs", "headings", "portrait", "leadImage", "bodyLine", "file", "slug"]);
+
+/**
+ * Every placeholder left in the content, at file:line. Where a build shows drafts, and in a draft anywhere, each is
+ * a warning: still to fill in. In a production build (and `npm run check`, which checks what production would
+ * publish) a placeholder in published content is an error, so it can never go live.
+ */
+export function placeholderProblems(content: Content, context: BuildContext): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const report = (file: string, path: (string | number)[], line: number | undefined, draft: boolean) => {
+    const error = !draft && !context.includeUnpublished;
+    problems.push({
+      file,
+      ...(line !== undefined ? { line } : {}),
+      field: fieldName(path),
+      ...(error ? {} : { severity: "warning" as const }),
+      message: error
+        ? `still holds the placeholder written by npm run new (${PLACEHOLDER_MARK} ...): write the real text before publishing`
+        : `still to fill in: replace the placeholder (${PLACEHOLDER_MARK} ...) before publishing`,
+    });
+  };
+  const search = (file: string, base: (string | number)[], entity: object, draft: boolean) => {
+    for (const path of markedFields(entity, base, true)) report(file, path, content.lineOf(file, path), draft);
+  };
+  for (const [id, course] of Object.entries(content.courses)) search(`_data/courses/${id}.yaml`, [], course, course.draft);
+  for (const service of content.services) search(`_data/services/${service.id}.yaml`, [], service, service.draft);
+  content.sessions.forEach((session, index) => search("_data/schedule.yaml", [index], session, session.draft));
+  content.promotions.forEach((promotion, index) => search("_data/promotions.yaml", [index], promotion, promotion.draft));
+  content.learningPaths.forEach((path, index) => search("_data/learning-paths.yaml", [index], path, path.draft));
+  for (const article of content.articles) {
+    // The body is Markdown below the front matter, searched line by line to name the line: its lines count from bodyLine.
+    const { body: _body, ...frontMatter } = article;
+    search(article.file, [], frontMatter, article.draft);
+    if (!MARKED_LINE.test(article.body)) continue;
+    let fenced = false;
+    article.body.split("\n").forEach((text, index) => {
+      if (/^\s*(```|~~~)/.test(text)) fenced = !fenced;
+      else if (!fenced && text.trimStart().startsWith(PLACEHOLDER_MARK)) report(article.file, ["body"], article.bodyLine + index, article.draft);
+    });
+  }
+  return problems;
+}
+
+/** The paths of the text fields below `value` that hold a line starting with the mark; `entity` skips the fields the loader derived. */
+function markedFields(value: unknown, path: (string | number)[], entity = false): (string | number)[][] {
+  if (typeof value === "string") return MARKED_LINE.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => markedFields(item, [...path, index]));
+  // Plain objects only: dates and prepared images hold no editor's text.
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return [];
+  return Object.entries(value).flatMap(([key, child]) => (entity && DERIVED_FIELDS.has(key) ? [] : markedFields(child, [...path, key])));
+}
