@@ -4,7 +4,6 @@ import * as cheerio from "cheerio";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
-import { removeFolder } from "../support/project-copy.ts";
 import { page as builtPage } from "../support/site-output.ts";
 import { serveBuild, type StaticServer } from "../support/static-server.ts";
 import { buildOnePagePerTemplate, type TemplatePage } from "./template-pages.ts";
@@ -18,12 +17,11 @@ beforeAll(async () => {
   ({ dir, pages: templates } = await buildOnePagePerTemplate());
   server = await serveBuild(dir);
   browser = await launchChromium();
-}, 180_000);
+});
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (dir) await removeFolder(dir);
 });
 
 /** What went wrong on a page: CSP violations, console errors, uncaught exceptions and failed subresources. */
@@ -70,7 +68,7 @@ async function visit(pathname: string): Promise<Visit> {
 }
 
 describe("every template in Chromium, served with the build's own _headers and _redirects", () => {
-  it("finds the page templates from Eleventy's own list", () => {
+  it("finds at least 8 page templates in the build, the home page among them", () => {
     // The site has a home page, list pages and detail pages: a handful of templates at least.
     expect(templates.length).toBeGreaterThanOrEqual(8);
     expect(templates.map((entry) => entry.url)).toContain("/");
