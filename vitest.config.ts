@@ -7,7 +7,14 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Processes, not threads: Eleventy's builds change the working directory, which a worker thread may not.
     pool: "forks",
+    // One worker per core of the 2-core machines the suite is timed on; Chromium and the spawned commands run
+    // beside them. Files share a worker's loaded modules (no isolation): every test restores what it changes
+    // in the environment, and importing the site's code and cheerio once per worker instead of once per file
+    // is most of what isolation costs.
+    maxWorkers: 2,
+    isolate: false,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

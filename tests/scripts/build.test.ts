@@ -4,8 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { CLOCKS } from "../support/build-site.ts";
-import { COMMANDS, copySampleProject, type SampleProject } from "../support/sample-project.ts";
+import { COMMANDS, commandEnv, copySampleProject, type SampleProject } from "../support/sample-project.ts";
 import { allFiles, buildDir } from "../support/site-output.ts";
 
 /** `npm run build` (scripts/build.ts) in a copy of the fixture project, at the December clock, outside any deploy context. */
@@ -13,7 +12,7 @@ function runBuild(project: SampleProject) {
   return spawnSync(process.execPath, ["--import", "tsx", ...COMMANDS.build], {
     cwd: project.root,
     encoding: "utf8",
-    env: { ...process.env, SITE_NOW: CLOCKS.december, CONTEXT: "" },
+    env: commandEnv({ CONTEXT: "" }),
     timeout: 300_000,
   });
 }
