@@ -289,22 +289,21 @@ describe.each(REFUSED.filter((testCase) => testCase.foundAfter === "pages"))("$n
   });
 });
 
+/** Asserts that a load refused the case's content with each of its refusals, and without its absent texts. */
+function expectRefused(testCase: BadContentCase, load: "check" | "build"): void {
+  const outcome = outcomes.get(testCase.name)!;
+  const { refused, report } = outcome[load];
+  expect(refused, report).toBe(true);
+  for (const refusal of refusalsOf(testCase)) expect(report).toMatch(refusalPattern(refusal, outcome));
+  for (const text of testCase.absent ?? []) expect(report).not.toContain(text);
+}
+
 describe.each(REFUSED.filter((testCase) => testCase.foundAfter !== "pages"))("$name", (testCase) => {
-  it("is refused by npm run check's loader, naming file, line and field", () => {
-    const outcome = outcomes.get(testCase.name)!;
-    expect(outcome.check.refused, outcome.check.report).toBe(true);
-    for (const refusal of refusalsOf(testCase)) expect(outcome.check.report).toMatch(refusalPattern(refusal, outcome));
-    for (const text of testCase.absent ?? []) expect(outcome.check.report).not.toContain(text);
-  });
+  it("is refused by npm run check's loader, naming file, line and field", () => expectRefused(testCase, "check"));
 });
 
 describe.each(REFUSED)("$name", (testCase) => {
-  it("is refused by the build, naming file, line and field", () => {
-    const outcome = outcomes.get(testCase.name)!;
-    expect(outcome.build.refused, outcome.build.report).toBe(true);
-    for (const refusal of refusalsOf(testCase)) expect(outcome.build.report).toMatch(refusalPattern(refusal, outcome));
-    for (const text of testCase.absent ?? []) expect(outcome.build.report).not.toContain(text);
-  });
+  it("is refused by the build, naming file, line and field", () => expectRefused(testCase, "build"));
 });
 
 describe.each(ACCEPTED)("$name", (testCase) => {
