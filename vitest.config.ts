@@ -5,6 +5,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     // Builds the sample site once per reference clock; page tests read the output instead of rebuilding.
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/count-assertions.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Processes, not threads: Eleventy's builds change the working directory, which a worker thread may not.
