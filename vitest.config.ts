@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./tests/support/slow-first-sequencer.ts";
 
 export default defineConfig({
   test: {
@@ -16,6 +17,7 @@ export default defineConfig({
     // is most of what isolation costs.
     maxWorkers: 2,
     isolate: false,
+    sequence: { sequencer: SlowFirstSequencer },
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });
