@@ -1,13 +1,23 @@
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./tests/support/slow-first-sequencer.ts";
 
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     // Builds the sample site once per reference clock; page tests read the output instead of rebuilding.
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/count-assertions.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Processes, not threads: Eleventy's builds change the working directory, which a worker thread may not.
     pool: "forks",
+    // One worker per core of the 2-core machines the suite is timed on; Chromium and the spawned commands run
+    // beside them. Files share a worker's loaded modules (no isolation): every test restores what it changes
+    // in the environment, and importing the site's code and cheerio once per worker instead of once per file
+    // is most of what isolation costs.
+    maxWorkers: 2,
+    isolate: false,
+    sequence: { sequencer: SlowFirstSequencer },
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

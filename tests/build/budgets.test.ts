@@ -53,7 +53,7 @@ describe("page budgets, on the built files", () => {
     expect(problems).toEqual([]);
   });
 
-  it("has pages to measure", () => {
+  it("finds more than 10 pages in the build to measure", () => {
     expect(pages.length).toBeGreaterThan(10);
   });
 });

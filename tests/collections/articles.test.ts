@@ -6,6 +6,7 @@ import type { BuildContext } from "../../src/collections/build-context.ts";
 import { loadContent, type ArticleSource, type Content } from "../../src/content/load-content.ts";
 import { FILE_KINDS } from "../../src/content/load-file.ts";
 import { siteSchema } from "../../src/schemas/site.ts";
+import { siteData } from "../support/site-data.ts";
 import { createFixture } from "../support/content-fixture.ts";
 
 /** A date-time in the site zone. */
@@ -19,19 +20,7 @@ const NOW = denver("2026-12-01T09:00");
 const production: BuildContext = { now: NOW, includeUnpublished: false };
 const development: BuildContext = { now: NOW, includeUnpublished: true };
 
-const site = siteSchema.parse({
-  name: "Test Software Group",
-  shortName: "TSG",
-  url: "https://www.example.com",
-  tagline: "Tagline.",
-  description: "Description.",
-  email: "info@example.com",
-  phone: "+1 303-555-0100",
-  address: { street: "1 Main Street", city: "Denver", region: "CO", postalCode: "80202", country: "US" },
-  timeZone: "America/Denver",
-  navigation: [{ label: "Articles", url: "/articles/" }],
-  didYouKnow: ["A fact."],
-});
+const site = siteSchema.parse(siteData());
 
 /** An article as the loader hands it over, its body rendered by the loader's own per-file step. */
 function article(slug: string, date: string, fields: Partial<ArticleSource> = {}): ArticleSource {

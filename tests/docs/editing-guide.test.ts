@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fieldReference, REFERENCE_END, REFERENCE_START, withReference } from "../../src/cms/field-reference.ts";
 import { CONTENT_TYPES } from "../../src/cms/content-types.ts";
@@ -15,7 +15,7 @@ describe("docs/EDITING.md", () => {
     expect(withReference(guide, fieldReference(readSchemaSources(SCHEMA_FOLDER)))).toBe(guide);
   });
 
-  it("documents every field of every content type, with the field's doc comment", () => {
+  it("gives every field of every content type a doc comment, shown in the guide's reference", () => {
     const sources = readSchemaSources(SCHEMA_FOLDER);
     for (const type of CONTENT_TYPES) {
       expect(reference, type.id).toContain(`### ${type.label}`);
@@ -49,10 +49,17 @@ describe("docs/EDITING.md", () => {
     }
   });
 
-  it("covers each task an editor asked about, and every kind of content", () => {
+  it("leads an editor only to what exists: each task's section, in-page links, npm commands, content files", () => {
+    const headings = [...guide.matchAll(/^#{2,4} (.+)$/gm)].map((match) => match[1]!.trim());
     for (const task of ["Publish an article with an image", "Schedule an article", "Preview a draft", "Add a course", "Add a class", "Cancel or postpone a class", "Change a price", "Run a promotion", "Move a page and keep its old address"]) {
-      expect(guide).toContain(`### ${task}`);
+      expect(headings).toContain(task);
     }
-    for (const word of ["Promotions", "Instructors", "Authors", "Locations", "Categories", "Consulting services", "redirects", "Did you know?"]) expect(guide).toContain(word);
+    // GitHub's anchors: lowercase, punctuation dropped, spaces as hyphens.
+    const anchors = new Set(headings.map((heading) => heading.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, "").replace(/ /g, "-")));
+    for (const [, anchor] of guide.matchAll(/\]\(#([^)]+)\)/g)) expect(anchors, `#${anchor}`).toContain(anchor);
+    const scripts = Object.keys((JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts);
+    for (const [, script] of guide.matchAll(/`npm run ([\w:-]+)/g)) expect(scripts, `npm run ${script}`).toContain(script);
+    // Paths with a placeholder (`<id>`) stand for a file the editor makes.
+    for (const [, file] of guide.matchAll(/`((?:_data|content)\/[^`<>*\s]*)`/g)) expect(existsSync(file!), file).toBe(true);
   });
 });

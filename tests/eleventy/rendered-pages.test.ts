@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, CLOCKS } from "../support/build-site.ts";
 import { copyProject } from "../support/project-copy.ts";
+import { commandEnv } from "../support/sample-project.ts";
 
 /**
  * `npm start` renders only the pages whose signature changed since the last build (src/eleventy/rendered-pages.ts).
@@ -81,7 +82,7 @@ describe("npm start after a save", { timeout: 240_000 }, () => {
     project = await copyProject("fixture");
     watcher = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--watch", "--quiet"], {
       cwd: project,
-      env: { ...process.env, SITE_NOW: CLOCKS.december },
+      env: commandEnv(),
       stdio: ["ignore", "pipe", "pipe"],
     });
     watcher.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));

@@ -37,6 +37,16 @@ describe("netlify.toml as @netlify/config resolves it", () => {
     expect(config.build.publish).toBe(path.join(REPO_ROOT, "_site"));
   });
 
+  it("builds on Node 24 or later, a version package.json's engines allow", () => {
+    const toml = parseToml(readFileSync(CONFIG_FILE, "utf8")) as { build: { environment: { NODE_VERSION: string } } };
+    const major = Number(/^(\d+)/.exec(toml.build.environment.NODE_VERSION)?.[1]);
+    // Node 24 is an LTS line maintained until April 2028; 20 left maintenance in April 2026.
+    expect(major).toBeGreaterThanOrEqual(24);
+    const engines = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { engines: { node: string } }).engines.node;
+    const minimum = Number(/^>=(\d+)/.exec(engines)?.[1]);
+    expect(minimum).toBeLessThanOrEqual(major);
+  });
+
   it("holds only keys Netlify knows", () => {
     expect(unknownConfigKeys(parseToml(readFileSync(CONFIG_FILE, "utf8")))).toEqual([]);
   });

@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseAllHeaders } from "netlify-headers-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, CLOCKS } from "../support/build-site.ts";
-import { copyProject, removeFolder } from "../support/project-copy.ts";
-import { allPages, page, urlOfFile } from "../support/site-output.ts";
+import { describe, expect, it } from "vitest";
+import { PREVIEW_ENV } from "../support/build-site.ts";
+import { allPages, buildDir, fileForUrl, page, urlOfFile } from "../support/site-output.ts";
 
 /** A parsed `_headers` rule. */
 interface HeaderRule {
@@ -13,26 +12,11 @@ interface HeaderRule {
 }
 type ParseAllHeaders = (options: { headersFiles: string[]; configHeaders: never[]; minimal: boolean }) => Promise<{ headers: HeaderRule[]; errors: Error[] }>;
 
-const PREVIEW_URL = "https://deploy-preview-7--hsg-example.netlify.app";
-let project: string;
-let dir: string;
-
-beforeAll(async () => {
-  project = await copyProject("fixture");
-  process.env.CONTEXT = "deploy-preview";
-  process.env.DEPLOY_PRIME_URL = PREVIEW_URL;
-  try {
-    dir = await buildSite(project, CLOCKS.december);
-  } finally {
-    delete process.env.CONTEXT;
-    delete process.env.DEPLOY_PRIME_URL;
-  }
-}, 180_000);
-
-afterAll(async () => {
-  if (project) await removeFolder(project);
-  if (dir) await removeFolder(dir);
-});
+const PREVIEW_URL = PREVIEW_ENV.DEPLOY_PRIME_URL;
+/** The fixture's draft article (`draft: true`). */
+const DRAFT = "/articles/evaluating-training-vendors-checklist/";
+// The global setup's deploy preview build of the fixture (CONTEXT=deploy-preview, DEPLOY_PRIME_URL=PREVIEW_URL).
+const dir = buildDir("preview");
 
 describe("a deploy preview build (CONTEXT=deploy-preview)", () => {
   it("links every page to the preview's own address", async () => {
@@ -50,5 +34,13 @@ describe("a deploy preview build (CONTEXT=deploy-preview)", () => {
       const values = rules.filter((rule) => rule.forRegExp.test(pathname)).flatMap((rule) => (rule.values["X-Robots-Tag"] ? [rule.values["X-Robots-Tag"]] : []));
       expect(values, pathname).toEqual(["noindex"]);
     }
+  });
+
+  it("shows a draft article under a Preview banner, which the production build leaves out", () => {
+    const draft = page(dir, DRAFT);
+    expect(draft("h1").text()).toContain("Evaluating");
+    expect(draft.html()).toMatch(/<p class="notice preview-banner" role="note"><strong>Preview<\/strong>/);
+    expect(existsSync(fileForUrl(buildDir("december"), DRAFT))).toBe(false);
+    expect(page(buildDir("december"), "/").html()).not.toContain("preview-banner");
   });
 });

@@ -4,7 +4,6 @@ import { parseAllRedirects } from "netlify-redirect-parser";
 import { describe, expect, it } from "vitest";
 import { redirectProblems, type RedirectRule } from "../../src/netlify/redirect-rules.ts";
 import { rawArticles, readYaml } from "../support/raw-content.ts";
-import { copySampleProject } from "../support/sample-project.ts";
 import { buildDir, fileForUrl, urlExists } from "../support/site-output.ts";
 
 const december = buildDir("december");
@@ -103,39 +102,5 @@ describe("redirectProblems", () => {
   it("reports a live page claimed by an article alias on the alias field", () => {
     const problems = redirectProblems([{ from: "/courses/", to: "/articles/a/", file: "content/articles/a.md", field: ["aliases", 1] }], exists);
     expect(problems).toEqual([expect.objectContaining({ file: "content/articles/a.md", field: "aliases[1]" })]);
-  });
-});
-
-describe("redirect mistakes in the content stop the real commands", () => {
-  it("a redirect to a missing page fails the build, naming _data/redirects.yaml", async () => {
-    const project = await copySampleProject();
-    await project.edit("_data/redirects.yaml", (text) => `${text.trimEnd()}\n- from: /old-brochure/\n  to: /no-such-page/\n`);
-    const result = project.build();
-    expect(result.status).not.toBe(0);
-    expect(result.stdout + result.stderr).toMatch(/_data\/redirects\.yaml:\d+: \[\d+\]\.to: "\/no-such-page\/" is not a page of this site/);
-  });
-
-  it("a redirect to itself fails the check, naming file, line and field", async () => {
-    const project = await copySampleProject();
-    await project.edit("_data/redirects.yaml", (text) => `${text.trimEnd()}\n- from: /circle\n  to: /circle/\n`);
-    const result = project.check();
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/_data\/redirects\.yaml:\d+: \[\d+\]\.to: redirects "\/circle" to itself/);
-  });
-
-  it("a loop of two redirects fails the check, naming both", async () => {
-    const project = await copySampleProject();
-    await project.edit("_data/redirects.yaml", (text) => `${text.trimEnd()}\n- from: /ping/\n  to: /pong/\n- from: /pong/\n  to: /ping/\n`);
-    const result = project.check();
-    expect(result.status).toBe(1);
-    expect(result.stderr.match(/_data\/redirects\.yaml:\d+: \[\d+\]\.to: .* a redirect loop/g)).toHaveLength(2);
-  });
-
-  it("an article alias and a redirects.yaml entry for the same path fail the check, naming the file", async () => {
-    const project = await copySampleProject();
-    await project.edit("_data/redirects.yaml", (text) => `${text.trimEnd()}\n- from: ${LEGACY}\n  to: /courses/\n`);
-    const result = project.check();
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/_data\/redirects\.yaml:\d+: \[\d+\]\.from: .*already redirected by content\/articles\/it-manager-vs-it-project-manager\.md/);
   });
 });

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { buildSite, CLOCKS } from "../support/build-site.ts";
 import { copySampleProject, type SampleProject } from "../support/sample-project.ts";
 
-// One copy of the project gets one of each kind of new content; its check and two builds are then inspected.
+// One copy of the project gets one of each kind of new content; its check and a production build are then inspected.
 let project: SampleProject;
 const outputs: Record<string, { stdout: string; stderr: string; status: number | null }> = {};
 const sessionsOf = (root: string) => parse(readFileSync(path.join(root, "_data/schedule.yaml"), "utf8")) as { id: string; course: string; start: string; end: string; mode: string; seats: number }[];
@@ -78,27 +79,21 @@ describe("npm run new", () => {
   });
 
   it("builds: every new draft (course, class, promotion, article) only in a preview, under a Preview banner", async () => {
-    const { readFile, rm } = await import("node:fs/promises");
-    const output = path.join(project.root, "_site");
     // A local production build: Netlify's CONTEXT=production would ignore the test's SITE_NOW clock.
-    const production = project.build({ CONTEXT: "" });
-    expect(production.status, production.stderr).toBe(0);
-    const course = courseIds(project.root)[0]!;
+    const output = await buildSite(project.root, CLOCKS.december, "build", path.join(project.root, "_site"), { CONTEXT: "" });
     const sessionId = sessionsOf(project.root).at(-1)!.id;
     expect(existsSync(path.join(output, "courses/kotlin-for-java-developers/index.html"))).toBe(false);
     expect(existsSync(path.join(output, `schedule/${sessionId}/index.html`))).toBe(false);
-    expect(await readFile(path.join(output, "index.html"), "utf8")).not.toContain("Winter Sale on Java Classes");
+    expect(readFileSync(path.join(output, "index.html"), "utf8")).not.toContain("Winter Sale on Java Classes");
     expect(existsSync(path.join(output, "articles/estimating-without-guesswork/index.html"))).toBe(false);
-    expect(await readFile(path.join(output, "index.html"), "utf8")).not.toContain("preview-banner");
+    expect(readFileSync(path.join(output, "index.html"), "utf8")).not.toContain("preview-banner");
 
-    await rm(output, { recursive: true, force: true });
-    const preview = project.build({ CONTEXT: "deploy-preview" });
-    expect(preview.status, preview.stderr).toBe(0);
-    const article = await readFile(path.join(output, "articles/estimating-without-guesswork/index.html"), "utf8");
+    const preview = await buildSite(project.root, CLOCKS.december, "build", path.join(project.root, "_preview"), { CONTEXT: "deploy-preview" });
+    const article = readFileSync(path.join(preview, "articles/estimating-without-guesswork/index.html"), "utf8");
     expect(article).toContain("Estimating Without Guesswork");
     expect(article).toMatch(/<p class="notice preview-banner" role="note"><strong>Preview<\/strong>/);
-    expect(existsSync(path.join(output, "courses/kotlin-for-java-developers/index.html"))).toBe(true);
-    expect(existsSync(path.join(output, `schedule/${sessionId}/index.html`))).toBe(true);
-    expect(await readFile(path.join(output, "index.html"), "utf8")).toContain("Draft: Winter Sale on Java Classes");
+    expect(existsSync(path.join(preview, "courses/kotlin-for-java-developers/index.html"))).toBe(true);
+    expect(existsSync(path.join(preview, `schedule/${sessionId}/index.html`))).toBe(true);
+    expect(readFileSync(path.join(preview, "index.html"), "utf8")).toContain("Draft: Winter Sale on Java Classes");
   }, 240_000);
 });

@@ -53,7 +53,7 @@ describe("textField, summaryField and markdownField", () => {
     expect(summaryField.safeParse(" ").success).toBe(false);
   });
 
-  it("markdown must not be blank either", () => {
+  it("refuses blank Markdown and keeps Markdown as written", () => {
     expect(markdownField.parse("**bold**")).toBe("**bold**");
     expect(markdownField.safeParse("").success).toBe(false);
   });
@@ -190,7 +190,7 @@ describe("control characters in text", () => {
     expect(markdownField.parse("One\tcolumn\r\nand a line")).toBe("One\tcolumn\r\nand a line");
   });
 
-  it("applies to summaries too", () => {
+  it("refuses a control character in a summary too", () => {
     expect(summaryField.safeParse("Fine\u0000").success).toBe(false);
   });
 });

@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { siteSchema } from "../../src/schemas/site.ts";
+import { siteData } from "../support/site-data.ts";
 
-const validSite = () => ({
-  name: "Hartmann Software Group",
-  shortName: "HSG",
-  url: "https://www.example.com",
-  tagline: "Training from engineers.",
-  description: "Denver software training and consulting.",
-  email: "info@example.com",
-  phone: "+1 303-555-0142",
-  address: { street: "1600 Stout Street", city: "Denver", region: "CO", postalCode: "80202", country: "US" },
-  timeZone: "America/Denver",
-  navigation: [{ label: "Articles", url: "/articles/" }],
-  fewSeatsLeft: 2,
-  didYouKnow: ["A fact."],
-});
+const validSite = siteData;
 
 function issuesOf(value: unknown): { path: string; code: string; message: string }[] {
   const result = siteSchema.safeParse(value);

@@ -11,33 +11,41 @@ export const CLOCKS = {
   march: "2027-03-01T00:00:00-07:00",
 } as const;
 
+/** The deploy preview the "preview" build is made for: Netlify's variables for a pull request's preview. */
+export const PREVIEW_ENV = { CONTEXT: "deploy-preview", DEPLOY_PRIME_URL: "https://deploy-preview-7--hsg-example.netlify.app" } as const;
+
 /**
- * Which build to look at: the tests' fixture content at each clock (and as a development build), or the
- * real sample content at the December clock ("sample"), which only content-independent checks read.
+ * Which build to look at: the tests' fixture content at each clock (and as a development build, and as a deploy
+ * preview at the December clock), or the real sample content at the December clock ("sample"), which only
+ * content-independent checks read.
  */
-export type BuildName = keyof typeof CLOCKS | "development" | "sample";
+export type BuildName = keyof typeof CLOCKS | "development" | "preview" | "sample";
 
 /**
  * Builds the project at `projectRoot` with Eleventy's programmatic API, its production configuration, into
  * `outputFolder` or a fresh temporary folder, at the clock `siteNow`; rejects where the CLI build would fail.
- * `runMode: "watch"` gives a development build (drafts shown) without starting a watcher.
+ * `runMode: "watch"` gives a development build (drafts shown) without starting a watcher; `env` sets more
+ * variables for the build (e.g. PREVIEW_ENV), restored afterwards.
  */
-export async function buildSite(projectRoot: string, siteNow: string, runMode: "build" | "watch" = "build", outputFolder?: string): Promise<string> {
+export async function buildSite(projectRoot: string, siteNow: string, runMode: "build" | "watch" = "build", outputFolder?: string, env: Readonly<Record<string, string>> = {}): Promise<string> {
   const { register } = await import("tsx/esm/api");
   register();
   const { default: Eleventy } = await import("@11ty/eleventy");
   const output = outputFolder ?? (await mkdtemp(path.join(os.tmpdir(), "hsg-site-")));
-  const previousNow = process.env.SITE_NOW;
+  const variables = { ...env, SITE_NOW: siteNow };
+  const previous = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
   const previousCwd = process.cwd();
-  process.env.SITE_NOW = siteNow;
+  Object.assign(process.env, variables);
   process.chdir(projectRoot);
   try {
     const eleventy = new Eleventy(undefined, output, { quietMode: true, configPath: ".eleventy.ts", runMode });
     await eleventy.write();
   } finally {
     process.chdir(previousCwd);
-    if (previousNow === undefined) delete process.env.SITE_NOW;
-    else process.env.SITE_NOW = previousNow;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
   return output;
 }

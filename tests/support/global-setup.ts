@@ -2,39 +2,53 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildSite, CLOCKS, type BuildName } from "./build-site.ts";
-import { copyProject, removeFolder } from "./project-copy.ts";
+import { CHROMIUM_ENDPOINT_VARIABLE, startChromiumServer } from "./browser.ts";
+import { buildSite, CLOCKS, PREVIEW_ENV, type BuildName } from "./build-site.ts";
+import { copyProject, removeFolder, type ContentSource } from "./project-copy.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     builds: Record<BuildName, string>;
+    /** The project copies the builds were made from, each with the `.cache/` its builds filled (read-only for tests). */
+    projects: Record<ContentSource, string>;
   }
 }
 
 /**
- * Builds the fixture site at each reference clock (and once as a development build) and the real sample
- * content once, for the whole run, and tells the tests where. Every temporary folder of the run, these builds
- * and whatever the tests make, lives in one folder that the returned teardown deletes: the run leaves nothing
- * in the temp directory. TMPDIR points there so that test workers and the commands they start use it too.
+ * Builds the fixture site at each reference clock, as a development build and as a deploy preview, and the real
+ * sample content once, for the whole run, and tells the tests where. Meanwhile it starts the run's one Chromium,
+ * which browser tests reach through launchChromium (a page or context per test). Every temporary folder of the
+ * run, these builds and whatever the tests make, lives in one folder that the returned teardown deletes: the run
+ * leaves nothing in the temp directory, and never touches the repository's own `.cache/`. TMPDIR points there so
+ * that test workers and the commands they start use it too.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runFolder = await mkdtemp(path.join(os.tmpdir(), "hsg-test-run-"));
   const previousTmpdir = process.env.TMPDIR;
   process.env.TMPDIR = runFolder;
+  const chromium = startChromiumServer();
   const teardown = async () => {
+    await (await chromium.catch(() => undefined))?.close();
+    delete process.env[CHROMIUM_ENDPOINT_VARIABLE];
     if (previousTmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previousTmpdir;
     await removeFolder(runFolder);
   };
   try {
-    const fixture = await copyProject("fixture", { shareCache: true });
-    const sample = await copyProject("sample", { shareCache: true });
+    // Builds of one copy share its social-image cache, so only the first renders the cards.
+    const fixture = await copyProject("fixture");
+    const sample = await copyProject("sample");
+    project.provide("projects", { fixture, sample });
     project.provide("builds", {
       december: await buildSite(fixture, CLOCKS.december),
       march: await buildSite(fixture, CLOCKS.march),
       development: await buildSite(fixture, CLOCKS.december, "watch"),
+      preview: await buildSite(fixture, CLOCKS.december, "build", undefined, PREVIEW_ENV),
       sample: await buildSite(sample, CLOCKS.december),
     });
+    // Without Chromium the browser tests fail on their own, with the way to install it; the other tests still run.
+    const server = await chromium.catch(() => undefined);
+    if (server) process.env[CHROMIUM_ENDPOINT_VARIABLE] = server.wsEndpoint();
   } catch (error) {
     await teardown();
     throw error;

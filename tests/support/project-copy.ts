@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,10 +22,11 @@ const LINKED = ["_includes", "src", "node_modules", "scripts"];
 /**
  * Makes a throwaway project in a new folder under the OS temp directory: the code of this repository linked in,
  * the templates of content/ copied, and the articles and data of `source` copied, so the real commands run on
- * content the caller may then break. `shareCache` links `.cache/` (social images, cached by content) to the
- * repository's, which saves rendering them again; leave it off where builds run side by side.
+ * content the caller may then break. The copy starts without a `.cache/`: no test reads or writes the repository's
+ * own, so no result depends on an earlier run. `options.shareCache` is accepted for older callers and ignored.
  */
 export async function copyProject(source: ContentSource, options: { shareCache?: boolean } = {}): Promise<string> {
+  void options;
   const root = await mkdtemp(path.join(os.tmpdir(), `hsg-${source}-`));
   const contentRoot = source === "fixture" ? FIXTURE_ROOT : REPO_ROOT;
   // Pages and everything else in content/ are code; only the articles and the page copy are content.
@@ -39,10 +40,6 @@ export async function copyProject(source: ContentSource, options: { shareCache?:
   if (source === "fixture") await cp(path.join(FIXTURE_ROOT, "content/images"), path.join(root, "content/images"), { recursive: true });
   await cp(path.join(contentRoot, "_data"), path.join(root, "_data"), { recursive: true });
   for (const linked of LINKED) await symlink(path.join(REPO_ROOT, linked), path.join(root, linked));
-  if (options.shareCache) {
-    await mkdir(path.join(REPO_ROOT, ".cache"), { recursive: true });
-    await symlink(path.join(REPO_ROOT, ".cache"), path.join(root, ".cache"));
-  }
   // package.json makes the copy an ES module project, as the real one is.
   for (const file of [".eleventy.ts", "package.json"]) await cp(path.join(REPO_ROOT, file), path.join(root, file));
   commitContent(root);

@@ -19,12 +19,23 @@ export interface SampleProject {
   remove(): Promise<void>;
 }
 
+/**
+ * The environment of a command a test starts: this process's, at the December clock, plus `extra`. Without
+ * FONTCONFIG_FILE: a build in this worker set it to a project copy's cache that may be gone by now (files share a
+ * worker), and a command that draws social images sets its own.
+ */
+export function commandEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, SITE_NOW: CLOCKS.december, ...extra };
+  delete env.FONTCONFIG_FILE;
+  return env;
+}
+
 /** The command line of a project copy: tsx-run node in `root` at the December clock. */
 export function runIn(root: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ["--import", "tsx", ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, SITE_NOW: CLOCKS.december, ...env },
+    env: commandEnv(env),
     timeout: 120_000,
   });
 }
@@ -39,7 +50,7 @@ export interface CommandResult {
 /** runIn without blocking, so that several commands can run side by side. */
 export function runInAsync(root: string, args: readonly string[]): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: { ...process.env, SITE_NOW: CLOCKS.december }, timeout: 120_000 });
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: commandEnv(), timeout: 120_000 });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

@@ -1,0 +1,30 @@
+import path from "node:path";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * The files that take longest, longest first (measured; they wait on Chromium, tsc, a watcher or spawned
+ * commands). Started first, they run beside the many short files instead of after them, which on two workers
+ * decides when the run ends. vitest orders by the last run's times when it has them; a fresh clone has none.
+ */
+const SLOW_FIRST = [
+  "tests/browser/accessibility.test.ts",
+  "tests/build/typecheck.test.ts",
+  "tests/eleventy/rendered-pages.test.ts",
+  "tests/browser/site.test.ts",
+  "tests/build/bad-content.test.ts",
+  "tests/scaffold/new-command.test.ts",
+  "tests/cms/admin-browser.test.ts",
+];
+
+/** vitest's own order (the last run's slowest first, else the largest files), with SLOW_FIRST ahead of it. */
+export default class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => {
+      const index = SLOW_FIRST.indexOf(path.relative(file.project.config.root, file.moduleId).split(path.sep).join("/"));
+      return index < 0 ? SLOW_FIRST.length : index;
+    };
+    // Array.prototype.sort is stable: files outside the list keep vitest's order.
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
