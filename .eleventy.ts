@@ -11,6 +11,7 @@ import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
 import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
 import { brandAssetsPlugin } from "./src/plugins/brand-assets-plugin.ts";
 import { contentFoldersPlugin } from "./src/plugins/content-folders-plugin.ts";
+import { devErrorsPlugin } from "./src/plugins/dev-errors-plugin.ts";
 import { contentImagesPlugin } from "./src/plugins/content-images-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
 import { cmsPlugin } from "./src/plugins/cms-plugin.ts";
@@ -64,6 +65,8 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(cmsPlugin, { model, dev });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
   config.addPlugin(netlifyFilesPlugin, { model, dev });
+  // `npm start` only: a content error replaces every page with the problem list until a build finishes again.
+  config.addPlugin(devErrorsPlugin, { model, dev });
 
   return {
     // Output stays Eleventy's default, _site/: naming it here would override the folder tests pass to Eleventy.

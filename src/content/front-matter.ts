@@ -74,7 +74,7 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     return { ok: false, line: 1, field: "front matter", message };
   }
   if (firstLineEnd === -1 || text.indexOf("\n---", firstLineEnd) === -1) {
-    return { ok: false, line: 1, field: "front matter", message: "has no closing --- line: end the front matter with a line of three hyphens" };
+    return { ok: false, line: 1, field: "", message: "the front matter that starts on line 1 is never closed: add a line with --- after the last field" };
   }
   // The opening line is plain YAML by now; the engines are a second wall should gray-matter ever read it otherwise.
   // The YAML engine returns nothing: the caller parses the block with the `yaml` package, which knows its lines.

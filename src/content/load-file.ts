@@ -161,10 +161,8 @@ export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file:
       return result();
     }
     case "map": {
-      if (!isPlainObject(source.value)) {
-        problems.push({ file, line: 1, field: "", message: "must be a map of id: entry" });
-        return result();
-      }
+      // A file of the wrong shape declares nothing it could be trusted for: references into it are not checked (not reported again).
+      if (!isPlainObject(source.value)) return unparsed(file, [{ file, line: 1, field: "", message: "must hold entries by id: each starts at the beginning of a line with its id and a colon, with its fields indented below" }]);
       for (const [id, value] of Object.entries(source.value)) {
         declared.push(id);
         if (!checkId(id, source, [id], "id", problems)) continue;
@@ -175,10 +173,7 @@ export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file:
     }
     case "list": {
       if (source.value === null && kind.allowEmpty) return result();
-      if (!Array.isArray(source.value)) {
-        problems.push({ file, line: 1, field: "", message: "must be a list (each entry starting with \"- \")" });
-        return result();
-      }
+      if (!Array.isArray(source.value)) return unparsed(file, [{ file, line: 1, field: "", message: "must be a list (each entry starting with \"- \")" }]);
       for (const [index, value] of source.value.entries()) {
         const data = check(source, value, [index]);
         if (data) entries.push({ data: await finish(data), path: [index] });

@@ -1,7 +1,7 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node, type ScalarTag, type YAMLError } from "yaml";
 import type { ZodType, core, output } from "zod";
 import { fieldName, type ContentProblem } from "./problems.ts";
-import { didYouMean } from "./suggest.ts";
+import { describeIssue, intendedField, unknownFieldMessage } from "./issue-messages.ts";
 
 type ZodIssue = core.$ZodIssue;
 
@@ -44,20 +44,27 @@ export function sourceFromLines(file: string, lines: LineTable): Pick<YamlSource
 }
 
 /**
- * Parses YAML 1.2 (so `no` stays a string) with the timestamp tag on, so an unquoted date arrives as a Date and
- * the schema can refuse it. Lines are the text's own; front matter keeps the file's lines because the text
- * handed in starts right after the opening `---`, newline included.
+ * An unquoted date-time without seconds ("2027-02-08T09:00"), which YAML's own timestamp leaves as text: it is
+ * read as a Date too, so the schema refuses it like an unquoted date instead of accepting what the docs forbid.
+ */
+const unquotedDateTime: ScalarTag = {
+  tag: "tag:yaml.org,2002:timestamp",
+  default: true,
+  test: /^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d(?:[ \t]*(?:Z|[-+]\d\d?(?::?\d\d)?))?$/,
+  resolve: (text) => new Date(text.trim().replace(/[ \t]+/, "T")),
+};
+
+/**
+ * Parses YAML 1.2 (so `no` stays a string) with the timestamp tag on, so an unquoted date or date-time arrives
+ * as a Date and the schema can refuse it. Lines are the text's own; front matter keeps the file's lines because
+ * the text handed in starts right after the opening `---`, newline included.
  */
 export function parseYaml(file: string, text: string): YamlParse {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, customTags: ["timestamp"], uniqueKeys: true, prettyErrors: true });
+  const document = readYamlDocument(text, lineCounter);
   const [error] = document.errors;
-  if (error) {
-    // Only the first: after a syntax error the parser's later complaints are mostly echoes of it.
-    const line = error.linePos ? error.linePos[0].line : undefined;
-    const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    return { ok: false, problems: [{ file, ...(line ? { line } : {}), field: "", message: `YAML syntax: ${message}` }] };
-  }
+  // Only the first: after a syntax error the parser's later complaints are mostly echoes of it.
+  if (error) return { ok: false, problems: [syntaxProblem(file, text, error)] };
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 100 });
@@ -77,6 +84,77 @@ export function parseYaml(file: string, text: string): YamlParse {
     },
     lines: lineTableOf(document, lineAt),
   };
+}
+
+/** The YAML document of a text as the loader reads it (YAML 1.2, unquoted dates as dates), for tools that edit the text. */
+export function readYamlDocument(text: string, lineCounter?: LineCounter): Document {
+  return parseDocument(text, { ...(lineCounter ? { lineCounter } : {}), customTags: ["timestamp", unquotedDateTime], uniqueKeys: true, prettyErrors: true });
+}
+
+/** The first line whose indentation holds a tab, 1-based, or undefined. */
+export function firstTabIndentedLine(text: string): number | undefined {
+  const index = text.split("\n").findIndex((line) => /^[ ]*\t/.test(line));
+  return index === -1 ? undefined : index + 1;
+}
+
+/** A YAML syntax error as the fix an editor makes, at its line: the parser's words name its own internals. */
+function syntaxProblem(file: string, text: string, error: YAMLError): ContentProblem {
+  const tabLine = firstTabIndentedLine(text);
+  // A tab in the indentation makes the parser complain about whatever follows; the tab is the mistake.
+  if (tabLine !== undefined) return { file, line: tabLine, field: "", message: `line ${tabLine} starts with a tab: indent with spaces` };
+  let line = error.linePos?.[0].line;
+  // The parser notices a missing closing quote where the text runs out; the editor needs the line that opened it.
+  if (error.code === "MISSING_CHAR" && /quote/i.test(error.message) && line !== undefined) line = openedQuoteLine(text, line) ?? line;
+  // An unclosed [ or { is noticed on the next line, as bad indentation: the mistake is the line that opened it.
+  const bracket = /^Flow (sequence|map) .* end with a ([\]}])/.exec(error.message);
+  if (bracket && line !== undefined) {
+    const [open, close] = bracket[2] === "]" ? ["[", "]"] : ["{", "}"];
+    const lines = text.split("\n").slice(0, line);
+    let where = line;
+    for (let index = lines.length - 1; index >= 0; index--) {
+      if (lines[index]!.split(open).length > lines[index]!.split(close).length) {
+        where = index + 1;
+        break;
+      }
+    }
+    return { file, line: where, field: "", message: `a ${open} opened on this line is never closed: add the closing ${close}, or put a value that starts with ${open} in double quotes` };
+  }
+  return { file, ...(line ? { line } : {}), field: "", message: syntaxMessage(error) };
+}
+
+/** The last line at or before `before` whose value opens a quote that the line does not close. */
+function openedQuoteLine(text: string, before: number): number | undefined {
+  const lines = text.split("\n").slice(0, before);
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const value = /^\s*(?:- )?(?:[^\s:"'][^:]*:\s+)?(["'])(.*)$/.exec(lines[index]!);
+    if (value && !value[2]!.includes(value[1]!)) return index + 1;
+  }
+  return undefined;
+}
+
+function syntaxMessage(error: YAMLError): string {
+  switch (error.code) {
+    case "DUPLICATE_KEY":
+      return "this field is written twice at the same level: keep one";
+    case "BAD_DQ_ESCAPE":
+      return "a backslash inside double quotes starts an escape: write \\\\ for one backslash, or use single quotes";
+    case "BAD_SCALAR_START":
+    case "BAD_ALIAS":
+    case "ALIAS_PROPS":
+    case "MULTIPLE_ANCHORS":
+      return "a value starting with @, `, %, * or & must be in double quotes";
+    case "MULTIPLE_DOCS":
+      return "a second --- line is here: remove it (a file holds one set of fields)";
+    case "KEY_OVER_1024_CHARS":
+      return "this line is not a field: a long line of text needs a field name before it, or a \"- \" in a list";
+    case "MISSING_CHAR":
+      if (/quote/i.test(error.message)) return "a quote is opened here but never closed: add the closing quote";
+      if (/flow/i.test(error.message)) return "a list in [ ] or fields in { } are not closed, or miss a comma between items";
+      break;
+    case "BAD_INDENT":
+      return "this line is indented differently from the lines around it: line up fields of the same level with the same number of spaces";
+  }
+  return 'this line cannot be read: check that it is written "name: value", that it lines up with the fields above, and that a value holding ": " or starting with a quote, [ or { is in double quotes';
 }
 
 /** Walks the document once and records the line of every map key and list item, as lineOfPath would find them. */
@@ -141,35 +219,33 @@ export type Validation<T> = { ok: true; data: T } | { ok: false; problems: Conte
 export function validate<S extends ZodType>(schema: S, source: YamlSource, value: unknown, basePath: readonly PathKey[] = []): Validation<output<S>> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, data: result.data };
+  const issuePath = (issue: ZodIssue) => issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
+  // A misspelt field (seat for seats) is one mistake: "did you mean seats?" says it all, so the then missing
+  // seats is not reported again as required.
+  const misspelt = new Set(
+    result.error.issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys" ? issue.keys.flatMap((key) => intendedField(key, schema, issuePath(issue)) ?? []).map((field) => lineKey([...issuePath(issue), field])) : [],
+    ),
+  );
   return {
     ok: false,
     problems: result.error.issues.flatMap((issue) => {
-      const path = [...basePath, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))];
+      const inValue = issuePath(issue);
+      const path = [...basePath, ...inValue];
       if (issue.code === "unrecognized_keys") {
         // One problem per unknown key, on the key's own line.
         return issue.keys.map((key) => ({
           file: source.file,
           line: source.lineOf([...path, key]),
           field: fieldName([...path, key]),
-          message: "unknown field (check its spelling against the schema)",
+          message: unknownFieldMessage(key, schema, inValue),
         }));
       }
-      return [{ file: source.file, line: source.lineOf(path), field: fieldName(path), message: describeIssue(issue, valueAt(value, issue.path)) }];
+      const written = valueAt(value, issue.path);
+      if (written === undefined && misspelt.has(lineKey(inValue))) return [];
+      return [{ file: source.file, line: source.lineOf(path), field: fieldName(path), message: describeIssue(issue, written, schema, inValue) }];
     }),
   };
-}
-
-/** An issue in an editor's words; a value outside a fixed list (any z.enum) names the nearest allowed value. */
-function describeIssue(issue: ZodIssue, written: unknown): string {
-  if (issue.message.endsWith("received undefined")) return "is required";
-  if (issue.code === "invalid_value" && issue.values.length > 1 && issue.message.startsWith("Invalid option")) {
-    // zod's own wording lists the values but not what was written, and cannot guess a misspelling.
-    const allowed = issue.values.map((allowedValue) => JSON.stringify(allowedValue)).join(", ");
-    const options = issue.values.filter((allowedValue): allowedValue is string => typeof allowedValue === "string");
-    if (typeof written !== "string") return `must be one of ${allowed}`;
-    return `"${written}" is not one of ${allowed}${didYouMean(written, options)}`;
-  }
-  return issue.message.replace(/^Invalid input: /, "");
 }
 
 /** The value at a schema issue's path inside the validated value, as the editor wrote it. */

@@ -18,6 +18,8 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   /** Options for gray-matter, which Eleventy merges into its own (engines by language name). */
   setFrontMatterParsingOptions(options: { engines: Record<string, (text: string, options?: { filePath?: string }) => object> }): void;
+  /** Options of Eleventy's dev server (`npm start`): connect-style middleware runs before it serves a file. */
+  setServerOptions(options: { middleware?: ((request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse, next: () => void) => void)[] }): void;
   setNunjucksEnvironmentOptions(options: { throwOnUndefined?: boolean; autoescape?: boolean }): void;
   /** "sequential" runs eleventy.before/after listeners one after another, in registration order. */
   setEventEmitterMode(mode: "parallel" | "sequential"): void;

@@ -55,7 +55,7 @@ function dateField(allowTime: boolean) {
     .unknown()
     .transform((value, context) => {
       if (value instanceof Date) {
-        context.addIssue({ code: "custom", message: "must be a quoted string, such as \"2026-12-07\": unquoted YAML dates are not accepted" });
+        context.addIssue({ code: "custom", message: "must be in quotes, such as \"2026-12-07\": unquoted YAML dates are not accepted" });
         return z.NEVER;
       }
       if (value === undefined) {
@@ -63,7 +63,7 @@ function dateField(allowTime: boolean) {
         return z.NEVER;
       }
       if (typeof value !== "string") {
-        context.addIssue({ code: "custom", message: "must be a quoted date string, such as \"2026-12-07\"" });
+        context.addIssue({ code: "custom", message: "must be a date in quotes, such as \"2026-12-07\"" });
         return z.NEVER;
       }
       const result = parseSiteDate(value, { allowTime });

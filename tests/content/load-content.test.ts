@@ -6,7 +6,7 @@ import { loadContent } from "../../src/content/load-content.ts";
 import { ContentError, type ContentProblem } from "../../src/content/problems.ts";
 import { createFixture, loadProblems, type Fixture } from "../support/content-fixture.ts";
 
-const UNKNOWN_FIELD = "unknown field (check its spelling against the schema)";
+const UNKNOWN_FIELD = expect.stringMatching(/^unknown field /);
 
 let fixture: Fixture;
 beforeEach(async () => {
@@ -129,7 +129,7 @@ describe("loadContent: problems are collected, not thrown one at a time", () => 
     expect(message.split("\n")).toEqual([
       "Content has 3 problems:",
       "  _data/schedule.yaml:9: [0].enrolled: is 30 but only 12 seats are offered",
-      "  _data/schedule.yaml:16: [1].seats: Too small: expected number to be >=1",
+      "  _data/schedule.yaml:16: [1].seats: must be at least 1",
       '  _data/site.yaml:14: timeZone: must be "America/Denver" (the zone the build reads dates in, set in src/time/zone.ts)',
     ]);
   });
@@ -145,7 +145,7 @@ describe("loadContent: problems are collected, not thrown one at a time", () => 
   it("refuses an unquoted date in a data file, on its line", async () => {
     await fixture.edit("_data/schedule.yaml", (text) => text.replace('start: "2027-07-12T09:00"', "start: 2027-07-12T09:00:00"));
     expect(await loadProblems(fixture.root)).toEqual([
-      { file: "_data/schedule.yaml", line: 12, field: "[1].start", message: 'must be a quoted string, such as "2026-12-07": unquoted YAML dates are not accepted' },
+      { file: "_data/schedule.yaml", line: 12, field: "[1].start", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted' },
     ]);
   });
 
@@ -161,7 +161,7 @@ describe("loadContent: problems are collected, not thrown one at a time", () => 
     await fixture.write("_data/promotions.yaml", "spring:\n  title: Spring\n");
     expect(await loadProblems(fixture.root)).toEqual(
       expect.arrayContaining([
-        { file: "_data/categories.yaml", line: 1, field: "", message: "must be a map of id: entry" },
+        { file: "_data/categories.yaml", line: 1, field: "", message: "must hold entries by id: each starts at the beginning of a line with its id and a colon, with its fields indented below" },
         { file: "_data/promotions.yaml", line: 1, field: "", message: 'must be a list (each entry starting with "- ")' },
       ]),
     );
@@ -408,12 +408,12 @@ describe("loadContent: a broken file is reported once", () => {
   it("a course with a YAML syntax error is reported with its line", async () => {
     await fixture.edit("_data/courses/advanced-java.yaml", (text) => text.replace("level: advanced\n", "level: advanced\nlevel: intermediate\n"));
     const problems = await loadProblems(fixture.root);
-    expect(problems).toContainEqual({ file: "_data/courses/advanced-java.yaml", line: 4, field: "", message: "YAML syntax: Map keys must be unique" });
+    expect(problems).toContainEqual({ file: "_data/courses/advanced-java.yaml", line: 4, field: "", message: "this field is written twice at the same level: keep one" });
   });
 
   it("an authors file with a YAML syntax error does not make articles report their authors missing", async () => {
     await fixture.edit("_data/authors.yaml", (text) => text.replace("  role: Writer\n", "  role: Writer\n  role: Editor\n"));
-    expect(await loadProblems(fixture.root)).toEqual([{ file: "_data/authors.yaml", line: 4, field: "", message: "YAML syntax: Map keys must be unique" }]);
+    expect(await loadProblems(fixture.root)).toEqual([{ file: "_data/authors.yaml", line: 4, field: "", message: "this field is written twice at the same level: keep one" }]);
   });
 
   it("a missing instructors file does not make sessions report their instructor missing", async () => {
@@ -457,7 +457,7 @@ describe("loadContent: articles", () => {
         file: "content/articles/second-article.md",
         line: expect.any(Number),
         field: "date",
-        message: 'must be a quoted string, such as "2026-12-07": unquoted YAML dates are not accepted',
+        message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted',
       },
     ]);
   });
@@ -472,7 +472,7 @@ describe("loadContent: articles", () => {
   it("reports a front matter syntax error for its file", async () => {
     await fixture.edit("content/articles/second-article.md", (text) => text.replace("tags: [project-management]", "tags: [project-management"));
     expect(await loadProblems(fixture.root)).toContainEqual(
-      expect.objectContaining({ file: "content/articles/second-article.md", field: "", message: expect.stringMatching(/^YAML syntax: /) }),
+      expect.objectContaining({ file: "content/articles/second-article.md", field: "", message: expect.any(String) }),
     );
   });
 

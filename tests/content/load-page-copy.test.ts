@@ -24,10 +24,11 @@ describe("page copy", () => {
     const problems = await loadProblems(fixture.root);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file: "content/copy/about.md", line: 2, field: "titel", message: expect.stringContaining("unknown field") }),
-        expect.objectContaining({ file: "content/copy/about.md", line: 2, field: "title", message: "is required" }),
+        expect.objectContaining({ file: "content/copy/about.md", line: 2, field: "titel", message: "unknown field titel: did you mean title?" }),
       ]),
     );
+    // The misspelling is the one mistake: title is not reported missing as well.
+    expect(problems).not.toContainEqual(expect.objectContaining({ file: "content/copy/about.md", field: "title" }));
     await fixture.edit("content/copy/about.md", (text) => text.replace("titel:", "title:"));
     const next = await loadProblems(fixture.root);
     expect(next).toEqual(

@@ -116,13 +116,13 @@ describe("parseYaml: syntax errors", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems.length).toBeGreaterThan(0);
-    expect(parsed.problems[0]).toMatchObject({ file: "_data/broken.yaml", field: "", message: expect.stringMatching(/^YAML syntax: /) });
+    expect(parsed.problems[0]).toMatchObject({ file: "_data/broken.yaml", field: "", message: expect.any(String) });
     expect(parsed.problems[0]?.line).toEqual(expect.any(Number));
   });
 
   it("reports a duplicate key on the line of the second one", () => {
     const parsed = parseYaml("_data/dup.yaml", "title: A\nsummary: B\ntitle: C\n");
-    expect(parsed).toEqual({ ok: false, problems: [{ file: "_data/dup.yaml", line: 3, field: "", message: "YAML syntax: Map keys must be unique" }] });
+    expect(parsed).toEqual({ ok: false, problems: [{ file: "_data/dup.yaml", line: 3, field: "", message: "this field is written twice at the same level: keep one" }] });
   });
 
   it("reports a syntax error in front matter on the file's line", () => {
@@ -173,7 +173,7 @@ describe("validate", () => {
     if (result.ok) return;
     expect(result.problems).toEqual([
       { file: "_data/schedule.yaml", line: 12, field: "[1].mode", message: '"hybrid" is not one of "classroom", "online", "onsite"' },
-      { file: "_data/schedule.yaml", line: 14, field: "[1].seats", message: "expected number, received string" },
+      { file: "_data/schedule.yaml", line: 14, field: "[1].seats", message: 'must be a number such as 12, not "ten"' },
     ]);
   });
 
@@ -197,8 +197,8 @@ describe("validate", () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        { file: "_data/authors.yaml", line: 3, field: "jane.titel", message: "unknown field (check its spelling against the schema)" },
-        { file: "_data/authors.yaml", line: 6, field: "jane.emial", message: "unknown field (check its spelling against the schema)" },
+        { file: "_data/authors.yaml", line: 3, field: "jane.titel", message: "unknown field titel: the fields here are name, role, bio, photo, photoAlt" },
+        { file: "_data/authors.yaml", line: 6, field: "jane.emial", message: "unknown field emial: the fields here are name, role, bio, photo, photoAlt" },
       ],
     });
   });
@@ -208,7 +208,7 @@ describe("validate", () => {
     const result = validate(courseSchema, course, course.value);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toContainEqual({ file: "_data/courses/java.yaml", line: 10, field: "outline[1].topic", message: "unknown field (check its spelling against the schema)" });
+    expect(result.problems).toContainEqual({ file: "_data/courses/java.yaml", line: 10, field: "outline[1].topic", message: "unknown field topic: did you mean topics?" });
   });
 
   it("reports validation problems in front matter on the file's line", () => {
@@ -222,7 +222,7 @@ describe("validate", () => {
     const result = validate(dateTimeField, schedule, (schedule.value as Record<string, unknown>).start, ["start"]);
     expect(result).toEqual({
       ok: false,
-      problems: [{ file: "_data/x.yaml", line: 1, field: "start", message: 'must be a quoted string, such as "2026-12-07": unquoted YAML dates are not accepted' }],
+      problems: [{ file: "_data/x.yaml", line: 1, field: "start", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted' }],
     });
   });
 });

@@ -78,12 +78,12 @@ describe("dateTimeField", () => {
 
   it("refuses an unquoted YAML date (a Date object)", () => {
     expect(issuesOf(dateTimeField, new Date("2026-12-07T00:00:00Z"))).toEqual([
-      { path: "", message: 'must be a quoted string, such as "2026-12-07": unquoted YAML dates are not accepted' },
+      { path: "", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted' },
     ]);
   });
 
   it.each([20261207, true, null, ["2026-12-07"]])("refuses a non-string %j", (value) => {
-    expect(issuesOf(dateTimeField, value)).toEqual([{ path: "", message: 'must be a quoted date string, such as "2026-12-07"' }]);
+    expect(issuesOf(dateTimeField, value)).toEqual([{ path: "", message: 'must be a date in quotes, such as "2026-12-07"' }]);
   });
 
   it("says a missing date is required", () => {

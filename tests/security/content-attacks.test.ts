@@ -112,7 +112,7 @@ const ATTACKS: Attack[] = [
   {
     attack: "front matter never closed, which would swallow the body",
     files: { "content/articles/attack.md": `---\ntitle: Open\n\nThe body.\n` },
-    refused: ["content/articles/attack.md:1: front matter: has no closing --- line: end the front matter with a line of three hyphens"],
+    refused: ["content/articles/attack.md:1: the front matter that starts on line 1 is never closed: add a line with --- after the last field"],
   },
   {
     attack: "a YAML alias bomb (billion laughs) in front matter",

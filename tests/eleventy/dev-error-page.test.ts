@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { get } from "node:http";
+import { createServer } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLOCKS } from "../support/build-site.ts";
+import { copyProject } from "../support/project-copy.ts";
+
+/**
+ * `npm start` with bad content: a real `eleventy --serve` in a copy of the fixture project. A broken heading
+ * turns every page the server answers into the problem list; fixing it brings the pages back.
+ */
+
+/** A port nobody listens on, so parallel runs do not meet. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("npm start with a content error", { timeout: 240_000 }, () => {
+  let project: string;
+  let server: ChildProcess;
+  let log = "";
+  let base = "";
+  const builds = () => (log.match(/Wrote \d+ files|Problem writing Eleventy templates/g) ?? []).length;
+
+  /** Saves `change` and waits for the build it starts to end, well or badly; saves again if the watcher missed it. */
+  async function save(target: string, text: string): Promise<void> {
+    const before = builds();
+    const mark = log.length;
+    writeFileSync(target, text);
+    const started = Date.now();
+    let saved = started;
+    while (builds() === before) {
+      if (Date.now() - started > 120_000 || server.exitCode !== null) throw new Error(`no build after the save:\n${log.slice(-3000)}`);
+      if (Date.now() - saved > 15_000 && !/File changed/.test(log.slice(mark))) {
+        writeFileSync(target, readFileSync(target));
+        saved = Date.now();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
+   * A page as a browser navigating to it gets it: the dev server adds its live-reload script only then. node:http,
+   * because fetch may not send Sec-Fetch-Mode (a header browsers alone set).
+   */
+  const page = (url: string) =>
+    new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const request = get(new URL(url, base), { headers: { accept: "text/html", "sec-fetch-mode": "navigate" } }, (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, type: String(response.headers["content-type"] ?? ""), body }));
+      });
+      request.on("error", reject);
+    });
+
+  beforeAll(async () => {
+    project = await copyProject("fixture");
+    const port = await freePort();
+    server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", `--port=${port}`, "--quiet"], {
+      cwd: project,
+      env: { ...process.env, SITE_NOW: CLOCKS.december },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    const started = Date.now();
+    // The dev server prints its address once it listens (it may take the next port, or answer on ::1 only).
+    while (!/Server at\S*\s+(http:\S+)/.test(log)) {
+      if (server.exitCode !== null || Date.now() - started > 150_000) throw new Error(`eleventy --serve did not start:\n${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    base = /Server at\S*\s+(http:\S+)/.exec(log)![1]!.replace(/\x1b\[[0-9;]*m/g, "");
+  });
+
+  afterAll(async () => {
+    server?.kill();
+    if (project) await rm(project, { recursive: true, force: true });
+  });
+
+  it("shows the problem list on every page until the file is fixed, then the pages again", async () => {
+    const article = path.join(project, "content/articles/profile-before-you-rewrite.md");
+    const good = readFileSync(article, "utf8");
+    const heading = /^## (.+)$/m.exec(good);
+    expect(heading).not.toBeNull();
+    const line = good.slice(0, heading!.index).split("\n").length;
+    const before = await page("/articles/profile-before-you-rewrite/");
+    expect(before.body).toContain("<article");
+
+    const mark = log.length;
+    await save(article, good.replace(heading![0], `# ${heading![1]} <b>`));
+    for (const url of ["/", "/articles/profile-before-you-rewrite/", "/courses/", "/no-such-page/"]) {
+      const shown = await page(url);
+      expect(shown.type).toMatch(/^text\/html/);
+      expect(shown.body, url).toContain("<title>The content has 1 problem</title>");
+      expect(shown.body, url).toMatch(new RegExp(`content/articles/profile-before-you-rewrite\\.md:${line}</span>: body: `));
+      // The editor's own text is escaped, never markup.
+      expect(shown.body).not.toContain(" <b>");
+      // No inline script or style of ours: the stylesheet is a file, the only script the dev server's reload client.
+      expect(shown.body).not.toMatch(/<style|style=|<script(?![^>]*src="\/\.11ty\/reload-client\.js)/);
+      expect(shown.body).toMatch(/<link rel="stylesheet" href="\/\.hsg-dev\/problems\.css">/);
+      // The live reload that brings the site back after the fix.
+      expect(shown.body).toMatch(/<script type="module"[^>]* src="\/\.11ty\/reload-client\.js"><\/script>/);
+    }
+    const stylesheet = await fetch(new URL("/.hsg-dev/problems.css", base));
+    expect(stylesheet.headers.get("content-type")).toMatch(/^text\/css/);
+    // Files the pages use are still served.
+    expect((await fetch(new URL("/.11ty/reload-client.js", base))).status).toBe(200);
+
+    // The terminal says it once, at file:line, without a stack trace.
+    const printed = log.slice(mark);
+    expect(printed.match(new RegExp(`profile-before-you-rewrite\\.md:${line}:`, "g"))).toHaveLength(1);
+    expect(printed).not.toMatch(/stack trace|\n\s+at /);
+
+    await save(article, good);
+    const after = await page("/articles/profile-before-you-rewrite/");
+    expect(after.body).toContain("<article");
+    expect(after.body).not.toContain("The content has");
+  });
+});
