@@ -78,6 +78,8 @@ function writtenKind(written: unknown): string {
   if (Array.isArray(written)) return "a list";
   if (written instanceof Date) return "an unquoted date";
   if (written === null) return "nothing";
+  // A !!binary tag makes bytes: name the tag, the one thing the editor can remove.
+  if (written instanceof Uint8Array) return "bytes from a !!binary tag: remove the tag";
   if (typeof written === "object") return "fields";
   if (typeof written === "string") return "text";
   if (typeof written === "boolean") return written ? "true" : "false";

@@ -119,7 +119,19 @@ function syntaxProblem(file: string, text: string, error: YAMLError): ContentPro
     }
     return { file, line: where, field: "", message: `a ${open} opened on this line is never closed: add the closing ${close}, or put a value that starts with ${open} in double quotes` };
   }
+  if (error.code === "DUPLICATE_KEY") return { file, ...(line ? { line } : {}), field: "", message: duplicateKeyMessage(text, error.pos[0]) };
   return { file, ...(line ? { line } : {}), field: "", message: syntaxMessage(error) };
+}
+
+/** "title is written twice at the same level (first on line 2): keep one", for the key that starts at `offset`. */
+function duplicateKeyMessage(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const indent = text.slice(lineStart, offset);
+  const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)[ \t]*:/.exec(text.slice(offset))?.[1];
+  if (!key) return "this field is written twice at the same level: keep one";
+  // The first one: an earlier line at the same indentation that starts with the same key.
+  const earlier = text.slice(0, lineStart).split("\n").findIndex((line) => line.startsWith(`${indent}${key}:`) || line.startsWith(`${indent}${key} :`));
+  return `${key} is written twice at the same level${earlier === -1 ? "" : ` (first on line ${earlier + 1})`}: keep one`;
 }
 
 /** The last line at or before `before` whose value opens a quote that the line does not close. */
@@ -134,8 +146,8 @@ function openedQuoteLine(text: string, before: number): number | undefined {
 
 function syntaxMessage(error: YAMLError): string {
   switch (error.code) {
-    case "DUPLICATE_KEY":
-      return "this field is written twice at the same level: keep one";
+    case "RESOURCE_EXHAUSTION":
+      return "lists or fields are nested too deeply here to be read: write them out without so many levels";
     case "BAD_DQ_ESCAPE":
       return "a backslash inside double quotes starts an escape: write \\\\ for one backslash, or use single quotes";
     case "BAD_SCALAR_START":

@@ -85,12 +85,12 @@ const inSession = (change: (entry: string) => string) => (text: string) => {
 
 const CASES: BadContentCase[] = [
   // YAML syntax, wrong types, unknown fields
-  { name: "YAML syntax in a course", file: COURSE, edit: once(/^title: (.*)$/m, "title: [unclosed, $1"), expect: { file: COURSE, field: "", message: "YAML syntax" } },
-  { name: "YAML syntax in front matter", file: ARTICLE, edit: once(/^tags: \[(.*)\]$/m, "tags: [$1"), expect: { file: ARTICLE, field: "", message: "YAML syntax" } },
-  { name: "YAML syntax in locations", file: "_data/locations.yaml", edit: once(/^(\s+)name: HSG Training Center$/m, "$1name: [HSG Training Center"), expect: { file: "_data/locations.yaml", field: "", message: "YAML syntax" } },
-  { name: "a word where a number belongs", file: COURSE, edit: once(/^durationDays: 5$/m, "durationDays: five"), expect: { file: COURSE, field: "durationDays", line: "edited", message: "expected number" } },
-  { name: "a word where a number belongs in a service", file: SERVICE, edit: once(/^order: 3$/m, "order: third"), expect: { file: SERVICE, field: "order", line: "edited", message: "expected number" } },
-  { name: "a number where text belongs", file: "_data/locations.yaml", edit: once('postalCode: "80111"', "postalCode: 80111"), expect: { file: "_data/locations.yaml", field: "denver-tech-center.postalCode", line: "edited", message: "string" } },
+  { name: "YAML syntax in a course", file: COURSE, edit: once(/^title: (.*)$/m, "title: [unclosed, $1"), expect: { file: COURSE, field: "", line: "edited", message: "a [ opened on this line is never closed: add the closing ]" } },
+  { name: "YAML syntax in front matter", file: ARTICLE, edit: once(/^tags: \[(.*)\]$/m, "tags: [$1"), expect: { file: ARTICLE, field: "", line: "edited", message: "a [ opened on this line is never closed: add the closing ]" } },
+  { name: "YAML syntax in locations", file: "_data/locations.yaml", edit: once(/^(\s+)name: HSG Training Center$/m, "$1name: [HSG Training Center"), expect: { file: "_data/locations.yaml", field: "", line: "edited", message: "a [ opened on this line is never closed: add the closing ]" } },
+  { name: "a word where a number belongs", file: COURSE, edit: once(/^durationDays: 5$/m, "durationDays: five"), expect: { file: COURSE, field: "durationDays", line: "edited", message: 'must be a number such as 12, not "five"' } },
+  { name: "a word where a number belongs in a service", file: SERVICE, edit: once(/^order: 3$/m, "order: third"), expect: { file: SERVICE, field: "order", line: "edited", message: 'must be a number such as 12, not "third"' } },
+  { name: "a number where text belongs", file: "_data/locations.yaml", edit: once('postalCode: "80111"', "postalCode: 80111"), expect: { file: "_data/locations.yaml", field: "denver-tech-center.postalCode", line: "edited", message: "must be text: put 80111 in quotes" } },
   { name: "a misspelt value of a fixed list", file: SCHEDULE, edit: inSession(once("mode: classroom", "mode: classrom")), expect: { file: SCHEDULE, field: "[2].mode", line: "edited", message: "classroom" } },
   { name: "an unknown field in a course", file: COURSE, edit: once(/^title:/m, "titel:"), expect: { file: COURSE, field: "titel", line: 1, message: "unknown field" } },
   { name: "an unknown field in front matter", file: ARTICLE, edit: once(/^author: /m, "autor: "), expect: { file: ARTICLE, field: "autor", line: "edited", message: "unknown field" } },
@@ -101,7 +101,7 @@ const CASES: BadContentCase[] = [
   // Dates and times
   { name: "an impossible date (30 February)", file: ARTICLE, edit: once(/^date: .*$/m, 'date: "2025-02-30"'), expect: { file: ARTICLE, field: "date", line: "edited", message: '"2025-02-30" is not a real date' } },
   { name: "an impossible session start (31 November)", file: SCHEDULE, edit: inSession(once('start: "2026-12-07T09:00"', 'start: "2026-11-31T09:00"')), expect: { file: SCHEDULE, field: "[2].start", line: "edited", message: "not a real date" } },
-  { name: "an unquoted date YAML would roll over", file: "_data/promotions.yaml", edit: once('validFrom: "2026-11-01"', "validFrom: 2026-11-31"), expect: { file: "_data/promotions.yaml", field: "[0].validFrom", line: "edited", message: "must be a quoted string" } },
+  { name: "an unquoted date YAML would roll over", file: "_data/promotions.yaml", edit: once('validFrom: "2026-11-01"', "validFrom: 2026-11-31"), expect: { file: "_data/promotions.yaml", field: "[0].validFrom", line: "edited", message: 'must be in quotes, such as "' } },
   { name: "a time skipped by the daylight-saving change (2027-03-14T02:30 Denver)", file: SCHEDULE, edit: inSession(once('start: "2026-12-07T09:00"', 'start: "2027-03-14T02:30"')), expect: { file: SCHEDULE, field: "[2].start", line: "edited", message: "does not exist in America/Denver" } },
   { name: "a session that ends before it starts", file: SCHEDULE, edit: inSession(once('end: "2026-12-11T16:30"', 'end: "2026-12-04T16:30"')), expect: { file: SCHEDULE, field: "[2].end", line: "edited", message: "must be after start" } },
   { name: "an article updated before it was written", file: ARTICLE, edit: once(/^author: /m, 'updated: "2020-01-01"\nauthor: '), expect: { file: ARTICLE, field: "updated", line: "edited", message: "must not be before date" } },
@@ -119,7 +119,7 @@ const CASES: BadContentCase[] = [
   { name: "a course in an unknown category", file: COURSE, edit: once("category: programming-languages", "category: programing"), expect: { file: COURSE, field: "category", line: "edited", message: 'category "programing" does not exist' } },
   { name: "a service naming an unknown course", file: SERVICE, edit: once(/^relatedCourses:\n/m, "relatedCourses:\n  - cobol-basics\n"), expect: { file: SERVICE, field: "relatedCourses[0]", line: { containing: "cobol-basics" }, message: 'course "cobol-basics" does not exist' } },
   { name: "two sessions with one id", file: SCHEDULE, edit: inSession(once(`- id: ${SESSION}`, "- id: restful-web-services-2026-11-dtc")), expect: { file: SCHEDULE, field: "[2].id", line: "edited", message: "is already used at line" } },
-  { name: "two authors with one id", file: "_data/authors.yaml", edit: append("hsg:\n  name: HSG again\n  role: Duplicate\n  bio: A second entry under the same id.\n"), expect: { file: "_data/authors.yaml", field: "", line: "edited", message: "Map keys must be unique" } },
+  { name: "two authors with one id", file: "_data/authors.yaml", edit: append("hsg:\n  name: HSG again\n  role: Duplicate\n  bio: A second entry under the same id.\n"), expect: { file: "_data/authors.yaml", field: "", line: "edited", message: "hsg is written twice at the same level (first on line 1): keep one" } },
   { name: "two services in one place of the order", file: SERVICE, edit: once(/^order: 3$/m, "order: 2"), expect: { file: SERVICE, field: "order", line: "edited", message: "is already used by" } },
 
   // Bad slugs and tags that collide

@@ -408,12 +408,12 @@ describe("loadContent: a broken file is reported once", () => {
   it("a course with a YAML syntax error is reported with its line", async () => {
     await fixture.edit("_data/courses/advanced-java.yaml", (text) => text.replace("level: advanced\n", "level: advanced\nlevel: intermediate\n"));
     const problems = await loadProblems(fixture.root);
-    expect(problems).toContainEqual({ file: "_data/courses/advanced-java.yaml", line: 4, field: "", message: "this field is written twice at the same level: keep one" });
+    expect(problems).toContainEqual({ file: "_data/courses/advanced-java.yaml", line: 4, field: "", message: "level is written twice at the same level (first on line 3): keep one" });
   });
 
   it("an authors file with a YAML syntax error does not make articles report their authors missing", async () => {
     await fixture.edit("_data/authors.yaml", (text) => text.replace("  role: Writer\n", "  role: Writer\n  role: Editor\n"));
-    expect(await loadProblems(fixture.root)).toEqual([{ file: "_data/authors.yaml", line: 4, field: "", message: "this field is written twice at the same level: keep one" }]);
+    expect(await loadProblems(fixture.root)).toEqual([{ file: "_data/authors.yaml", line: 4, field: "", message: "role is written twice at the same level (first on line 3): keep one" }]);
   });
 
   it("a missing instructors file does not make sessions report their instructor missing", async () => {

@@ -122,7 +122,7 @@ describe("parseYaml: syntax errors", () => {
 
   it("reports a duplicate key on the line of the second one", () => {
     const parsed = parseYaml("_data/dup.yaml", "title: A\nsummary: B\ntitle: C\n");
-    expect(parsed).toEqual({ ok: false, problems: [{ file: "_data/dup.yaml", line: 3, field: "", message: "this field is written twice at the same level: keep one" }] });
+    expect(parsed).toEqual({ ok: false, problems: [{ file: "_data/dup.yaml", line: 3, field: "", message: "title is written twice at the same level (first on line 1): keep one" }] });
   });
 
   it("reports a syntax error in front matter on the file's line", () => {
