@@ -79,7 +79,7 @@ function writtenKind(written: unknown): string {
   if (written instanceof Date) return "an unquoted date";
   if (written === null) return "nothing";
   // A !!binary tag makes bytes: name the tag, the one thing the editor can remove.
-  if (written instanceof Uint8Array) return "bytes from a !!binary tag: remove the tag";
+  if (written instanceof Uint8Array) return "bytes: remove the !!binary before the value";
   if (typeof written === "object") return "fields";
   if (typeof written === "string") return "text";
   if (typeof written === "boolean") return written ? "true" : "false";

@@ -29,7 +29,7 @@ export function devErrorPage(problems: readonly ContentProblem[]): string {
 </head>
 <body>
 <main>
-<h1>The site was not rebuilt: the content has ${count}</h1>
+<h1>The site could not be built: the content has ${count}</h1>
 <p>Fix ${problems.length === 1 ? "it" : "them"} and save: this page turns back into the site by itself. The same list is in the terminal.</p>
 <ol>
 ${items}

@@ -9,8 +9,10 @@ import { CLOCKS } from "../support/build-site.ts";
 import { copyProject } from "../support/project-copy.ts";
 
 /**
- * `npm start` with bad content: a real `eleventy --serve` in a copy of the fixture project. A broken heading
- * turns every page the server answers into the problem list; fixing it brings the pages back.
+ * `npm start` with bad content: the real start script (scripts/start.ts, Eleventy's serve mode) in a copy of the
+ * fixture project. The server starts although a file is broken at launch, and shows the problem list until it is
+ * fixed; after that a broken heading turns every page the server answers into the list, and fixing it brings the
+ * pages back. One server for both, as starting one costs a full build.
  */
 
 /** A port nobody listens on, so parallel runs do not meet. */
@@ -64,10 +66,21 @@ describe("npm start with a content error", { timeout: 240_000 }, () => {
       request.on("error", reject);
     });
 
+  /** The article broken at launch, its good text and the line of the heading the tests break. */
+  let launchArticle = "";
+  let launchGood = "";
+  let launchLine = 0;
+
   beforeAll(async () => {
     project = await copyProject("fixture");
+    launchArticle = path.join(project, "content/articles/profile-before-you-rewrite.md");
+    launchGood = readFileSync(launchArticle, "utf8");
+    const heading = /^## (.+)$/m.exec(launchGood)!;
+    launchLine = launchGood.slice(0, heading.index).split("\n").length;
+    // Broken before the server starts: Eleventy's own CLI would exit here.
+    writeFileSync(launchArticle, launchGood.replace(heading[0], `# ${heading[1]}`));
     const port = await freePort();
-    server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", `--port=${port}`, "--quiet"], {
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", `--port=${port}`, "--quiet"], {
       cwd: project,
       env: { ...process.env, SITE_NOW: CLOCKS.december },
       stdio: ["ignore", "pipe", "pipe"],
@@ -86,6 +99,21 @@ describe("npm start with a content error", { timeout: 240_000 }, () => {
   afterAll(async () => {
     server?.kill();
     if (project) await rm(project, { recursive: true, force: true });
+  });
+
+  it("starts with a file broken at launch, shows its problem at file:line, and serves the pages once it is fixed", async () => {
+    expect(server.exitCode).toBeNull();
+    const shown = await page("/articles/profile-before-you-rewrite/");
+    expect(shown.body).toContain("<title>The content has 1 problem</title>");
+    expect(shown.body).toMatch(new RegExp(`content/articles/profile-before-you-rewrite\\.md:${launchLine}</span>: body: `));
+    // Printed once, without a stack trace.
+    expect(log.match(new RegExp(`profile-before-you-rewrite\\.md:${launchLine}:`, "g"))).toHaveLength(1);
+    expect(log).not.toMatch(/stack trace|\n\s+at /);
+
+    await save(launchArticle, launchGood);
+    const after = await page("/articles/profile-before-you-rewrite/");
+    expect(after.body).toContain("<article");
+    expect(after.body).not.toContain("The content has");
   });
 
   it("shows the problem list on every page until the file is fixed, then the pages again", async () => {

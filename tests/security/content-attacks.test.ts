@@ -139,7 +139,7 @@ const ATTACKS: Attack[] = [
   {
     attack: "a !!binary tag, which makes bytes instead of text",
     files: { "content/articles/attack.md": article("Body", "shortTitle: !!binary aGVsbG8=\n") },
-    refused: ["content/articles/attack.md:7: shortTitle: must be one line of text here, not bytes from a !!binary tag: remove the tag"],
+    refused: ["content/articles/attack.md:7: shortTitle: must be one line of text here, not bytes: remove the !!binary before the value"],
   },
   {
     attack: "a __proto__ key, to pollute every object's prototype",
