@@ -55,7 +55,7 @@ function dateField(allowTime: boolean) {
     .unknown()
     .transform((value, context) => {
       if (value instanceof Date) {
-        context.addIssue({ code: "custom", message: "must be in quotes, such as \"2026-12-07\": unquoted YAML dates are not accepted" });
+        context.addIssue({ code: "custom", message: "must be in quotes, such as \"2026-12-07\": unquoted YAML dates are not accepted (npm run fix adds the quotes)" });
         return z.NEVER;
       }
       if (value === undefined) {

@@ -159,7 +159,7 @@ describe("the commonest mistakes get the fix itself", () => {
 
   it("an unquoted date-time is refused like an unquoted date", async () => {
     const problems = await session(schedule.replace('start: "2027-01-12T09:00"', "start: 2027-01-12T09:00"));
-    expect(messages(problems)).toEqual([expect.stringMatching(/^_data\/schedule\.yaml:\d+: \[0\]\.start: must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted$/)]);
+    expect(messages(problems)).toEqual([expect.stringMatching(/^_data\/schedule\.yaml:\d+: \[0\]\.start: must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted \(npm run fix adds the quotes\)$/)]);
   });
 
   it("a quote never closed is reported on the line that opens it, not where the file runs out", async () => {

@@ -145,7 +145,7 @@ describe("loadContent: problems are collected, not thrown one at a time", () => 
   it("refuses an unquoted date in a data file, on its line", async () => {
     await fixture.edit("_data/schedule.yaml", (text) => text.replace('start: "2027-07-12T09:00"', "start: 2027-07-12T09:00:00"));
     expect(await loadProblems(fixture.root)).toEqual([
-      { file: "_data/schedule.yaml", line: 12, field: "[1].start", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted' },
+      { file: "_data/schedule.yaml", line: 12, field: "[1].start", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted (npm run fix adds the quotes)' },
     ]);
   });
 
@@ -457,7 +457,7 @@ describe("loadContent: articles", () => {
         file: "content/articles/second-article.md",
         line: expect.any(Number),
         field: "date",
-        message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted',
+        message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted (npm run fix adds the quotes)',
       },
     ]);
   });

@@ -222,7 +222,7 @@ describe("validate", () => {
     const result = validate(dateTimeField, schedule, (schedule.value as Record<string, unknown>).start, ["start"]);
     expect(result).toEqual({
       ok: false,
-      problems: [{ file: "_data/x.yaml", line: 1, field: "start", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted' }],
+      problems: [{ file: "_data/x.yaml", line: 1, field: "start", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted (npm run fix adds the quotes)' }],
     });
   });
 });

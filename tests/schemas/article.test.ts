@@ -70,7 +70,7 @@ describe("articleSchema: invalid front matter", () => {
 
   it("refuses an unquoted YAML date", () => {
     expect(issuesOf({ ...validArticle(), date: new Date("2027-01-12T00:00:00Z") })).toEqual([
-      { path: "date", code: "custom", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted' },
+      { path: "date", code: "custom", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted (npm run fix adds the quotes)' },
     ]);
   });
 

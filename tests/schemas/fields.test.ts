@@ -78,7 +78,7 @@ describe("dateTimeField", () => {
 
   it("refuses an unquoted YAML date (a Date object)", () => {
     expect(issuesOf(dateTimeField, new Date("2026-12-07T00:00:00Z"))).toEqual([
-      { path: "", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted' },
+      { path: "", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted (npm run fix adds the quotes)' },
     ]);
   });
 

@@ -124,7 +124,7 @@ describe("sessionSchema: invalid sessions", () => {
 
   it("refuses an unquoted YAML date", () => {
     expect(issuesOf({ ...validSession(), start: new Date("2027-01-12T16:00:00Z") })).toEqual([
-      { path: "start", code: "custom", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted' },
+      { path: "start", code: "custom", message: 'must be in quotes, such as "2026-12-07": unquoted YAML dates are not accepted (npm run fix adds the quotes)' },
     ]);
   });
 
