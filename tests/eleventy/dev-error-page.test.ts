@@ -27,6 +27,9 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The page of the article the tests break. */
+const ARTICLE_URL = "/articles/profile-before-you-rewrite/";
+
 describe("npm start with a content error", { timeout: 240_000 }, () => {
   let project: string;
   let server: ChildProcess;
@@ -101,37 +104,43 @@ describe("npm start with a content error", { timeout: 240_000 }, () => {
     if (project) await rm(project, { recursive: true, force: true });
   });
 
-  it("starts with a file broken at launch, shows its problem at file:line, and serves the pages once it is fixed", async () => {
-    expect(server.exitCode).toBeNull();
-    const shown = await page("/articles/profile-before-you-rewrite/");
-    expect(shown.body).toContain("<title>The content has 1 problem</title>");
-    expect(shown.body).toMatch(new RegExp(`content/articles/profile-before-you-rewrite\\.md:${launchLine}</span>: body: `));
-    // Printed once, without a stack trace.
-    expect(log.match(new RegExp(`profile-before-you-rewrite\\.md:${launchLine}:`, "g"))).toHaveLength(1);
-    expect(log).not.toMatch(/stack trace|\n\s+at /);
+  /** The article's problem at `line`, as every page the server answers shows it. */
+  function expectShown(body: string, line: number, url = ARTICLE_URL): void {
+    expect(body, url).toContain("<title>The content has 1 problem</title>");
+    expect(body, url).toMatch(new RegExp(`content/articles/profile-before-you-rewrite\\.md:${line}</span>: body: `));
+  }
 
+  /** The terminal's output says the problem at `line` once, at file:line, without a stack trace. */
+  function expectPrintedOnce(printed: string, line: number): void {
+    expect(printed.match(new RegExp(`profile-before-you-rewrite\\.md:${line}:`, "g"))).toHaveLength(1);
+    expect(printed).not.toMatch(/stack trace|\n\s+at /);
+  }
+
+  /** Saves the good text again: the article's page is the article once more. */
+  async function expectBackAfterFix(): Promise<void> {
     await save(launchArticle, launchGood);
-    const after = await page("/articles/profile-before-you-rewrite/");
+    const after = await page(ARTICLE_URL);
     expect(after.body).toContain("<article");
     expect(after.body).not.toContain("The content has");
+  }
+
+  it("starts with a file broken at launch, shows its problem at file:line, and serves the pages once it is fixed", async () => {
+    expect(server.exitCode).toBeNull();
+    expectShown((await page(ARTICLE_URL)).body, launchLine);
+    expectPrintedOnce(log, launchLine);
+    await expectBackAfterFix();
   });
 
   it("shows the problem list on every page until the file is fixed, then the pages again", async () => {
-    const article = path.join(project, "content/articles/profile-before-you-rewrite.md");
-    const good = readFileSync(article, "utf8");
-    const heading = /^## (.+)$/m.exec(good);
-    expect(heading).not.toBeNull();
-    const line = good.slice(0, heading!.index).split("\n").length;
-    const before = await page("/articles/profile-before-you-rewrite/");
-    expect(before.body).toContain("<article");
+    const heading = /^## (.+)$/m.exec(launchGood)!;
+    expect((await page(ARTICLE_URL)).body).toContain("<article");
 
     const mark = log.length;
-    await save(article, good.replace(heading![0], `# ${heading![1]} <b>`));
-    for (const url of ["/", "/articles/profile-before-you-rewrite/", "/courses/", "/no-such-page/"]) {
+    await save(launchArticle, launchGood.replace(heading[0], `# ${heading[1]} <b>`));
+    for (const url of ["/", ARTICLE_URL, "/courses/", "/no-such-page/"]) {
       const shown = await page(url);
       expect(shown.type).toMatch(/^text\/html/);
-      expect(shown.body, url).toContain("<title>The content has 1 problem</title>");
-      expect(shown.body, url).toMatch(new RegExp(`content/articles/profile-before-you-rewrite\\.md:${line}</span>: body: `));
+      expectShown(shown.body, launchLine, url);
       // The editor's own text is escaped, never markup.
       expect(shown.body).not.toContain(" <b>");
       // No inline script or style of ours: the stylesheet is a file, the only script the dev server's reload client.
@@ -145,14 +154,7 @@ describe("npm start with a content error", { timeout: 240_000 }, () => {
     // Files the pages use are still served.
     expect((await fetch(new URL("/.11ty/reload-client.js", base))).status).toBe(200);
 
-    // The terminal says it once, at file:line, without a stack trace.
-    const printed = log.slice(mark);
-    expect(printed.match(new RegExp(`profile-before-you-rewrite\\.md:${line}:`, "g"))).toHaveLength(1);
-    expect(printed).not.toMatch(/stack trace|\n\s+at /);
-
-    await save(article, good);
-    const after = await page("/articles/profile-before-you-rewrite/");
-    expect(after.body).toContain("<article");
-    expect(after.body).not.toContain("The content has");
+    expectPrintedOnce(log.slice(mark), launchLine);
+    await expectBackAfterFix();
   });
 });
