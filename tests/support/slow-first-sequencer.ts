@@ -7,7 +7,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * decides when the run ends. vitest orders by the last run's times when it has them; a fresh clone has none.
  */
 const SLOW_FIRST = [
-  "tests/browser/accessibility.test.ts",
+  "tests/browser/templates.test.ts",
   "tests/eleventy/rendered-pages.test.ts",
   "tests/browser/site.test.ts",
   "tests/build/bad-content.test.ts",
