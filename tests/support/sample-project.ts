@@ -72,11 +72,13 @@ export const COMMANDS = {
 /**
  * Gives a copy the `.cache/` that this run's global setup filled by building the same content (never the
  * repository's own): resized pictures, social images, parsed content and the stylesheet are then reused, and a
- * build of the copy renders only what the test changed, as a deploy with a warm cache does.
+ * build of the copy renders only what the test changed, as a deploy with a warm cache does. The cache's folders
+ * named in `except` (e.g. "images") are left out, so that work is done again.
  */
-export async function copyWarmCache(source: ContentSource, root: string): Promise<void> {
+export async function copyWarmCache(source: ContentSource, root: string, except: readonly string[] = []): Promise<void> {
   const cache = path.join(inject("projects")[source], ".cache");
-  if (existsSync(cache)) await cp(cache, path.join(root, ".cache"), { recursive: true });
+  const left = new Set(except.map((folder) => path.join(cache, folder)));
+  if (existsSync(cache)) await cp(cache, path.join(root, ".cache"), { recursive: true, filter: (file) => !left.has(file) });
 }
 
 /**
