@@ -3,7 +3,7 @@
  * 1280 px, in the light and the dark scheme, written to screenshots/ (ignored by git) for a person to look at.
  *
  * `npm run screenshots -- --update`: writes the visual regression suite's baselines instead (tests/visual/baselines/),
- * from the fixture site at the tests' December clock, exactly as tests/visual/templates.test.ts pictures it. Run it
+ * from the fixture site at the tests' December clock, exactly as tests/browser/templates.test.ts pictures it. Run it
  * after an intended change of the look, look at the new pictures, and commit them.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";

@@ -67,33 +67,9 @@ async function visit(pathname: string): Promise<Visit> {
   };
 }
 
-describe("every template in Chromium, served with the build's own _headers and _redirects", () => {
-  it("finds at least 8 page templates in the build, the home page among them", () => {
-    // The site has a home page, list pages and detail pages: a handful of templates at least.
-    expect(templates.length).toBeGreaterThanOrEqual(8);
-    expect(templates.map((entry) => entry.url)).toContain("/");
-  });
-
-  it("opens one page of every template with no CSP violation and no console error", async () => {
-    const failures: string[] = [];
-    // The CMS asks GitHub's status page on start, which a machine without network cannot reach: the test
-    // below and tests/cms open /admin/ and hold it to its policy.
-    // Four pages at a time, each in its own context: most of a visit is waiting for the network to go idle.
-    const queue = templates.filter((entry) => !entry.url.startsWith("/admin/"));
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        for (let entry = queue.shift(); entry; entry = queue.shift()) {
-          const opened = await visit(entry.url);
-          if (opened.status !== 200) failures.push(`${entry.template} ${entry.url}: status ${opened.status}`);
-          for (const problem of await opened.problems()) failures.push(`${entry.template} ${entry.url}: ${problem}`);
-          await opened.page.context().close();
-        }
-      }),
-    );
-    expect(failures.sort()).toEqual([]);
-    // One visit per template: the limit grows with the number of templates, and a loaded machine takes seconds each.
-  }, 240_000);
-
+// Every template opened with no CSP violation or console error is checked in templates.test.ts, on the loads that
+// are also pictured and audited; the pages here are the ones a visitor acts on.
+describe("search, a form, the 404 page, the CMS and redirects in Chromium, served with the build's own _headers and _redirects", () => {
   it("searches with Pagefind under the search page's policy", async () => {
     // A word from the heading of a page that search indexes, taken from the build.
     const indexed = templates.map((entry) => builtPage(dir, entry.url)).find(($) => $("[data-pagefind-body]").length > 0);

@@ -7,7 +7,7 @@ import { parseAllHeaders } from "netlify-headers-parser";
 import { describe, expect, it } from "vitest";
 import { CSP_BY_KIND, cspValue } from "../../src/netlify/header-policy.ts";
 import { headersFile } from "../../src/netlify/headers-file.ts";
-import { observatoryScore } from "../support/observatory.ts";
+import { observatoryScore, type ObservatoryScore } from "../support/observatory.ts";
 import { allFiles, allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
 /** A parsed `_headers` rule. */
@@ -146,9 +146,16 @@ describe("_headers of the December build, read by Netlify's parser", async () =>
       // /admin/ scored from its declared policy, whether or not this build has the CMS page.
       { pathname: "/admin/", html: "<!doctype html><title>CMS</title>", headers: { "Content-Security-Policy": cspValue(CSP_BY_KIND.admin) } },
     ];
+    // The Observatory's analyzers read a page's headers, its <meta> elements (a CSP or referrer policy given as
+    // http-equiv) and its <script> elements (subresource integrity), all pages sharing one origin: pages alike in
+    // those get the same result, so each such kind is scored once and its result held against each of its pages.
+    const results = new Map<string, Promise<ObservatoryScore>>();
     for (const response of responses) {
       const headers = { ...headersFor(rules, response.pathname), ...("headers" in response ? response.headers : {}) };
-      const result = await observatoryScore({ origin, pathname: response.pathname, headers, html: response.html });
+      const tags = [...response.html.matchAll(/<(?:meta|script)\b[^>]*>/gi)].map((match) => match[0]);
+      const key = JSON.stringify([headers, tags]);
+      if (!results.has(key)) results.set(key, observatoryScore({ origin, pathname: response.pathname, headers, html: response.html }));
+      const result = await results.get(key)!;
       const failed = Object.entries(result.tests).filter(([, test]) => !test.pass).map(([name, test]) => `${name}: ${test.result}`);
       expect(result.grade, `${response.pathname} ${failed.join(", ")}`).toBe("A+");
       expect(result.score, response.pathname).toBeGreaterThanOrEqual(110);

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { cp, mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COMMANDS, commandEnv, copySampleProject, type SampleProject } from "../support/sample-project.ts";
 import { allFiles, buildDir } from "../support/site-output.ts";
 
@@ -17,22 +17,13 @@ function runBuild(project: SampleProject) {
   });
 }
 
-/**
- * A copy with the social images the run's fixture builds rendered, so its build does not rasterise every image
- * again. (A refused build leaving _site/ alone is checked in tests/build/bad-content.test.ts.)
- */
-async function projectWithCache(): Promise<SampleProject> {
-  const project = await copySampleProject();
-  const cache = path.join(inject("projects").fixture, ".cache/social-images");
-  if (existsSync(cache)) await cp(cache, path.join(project.root, ".cache/social-images"), { recursive: true });
-  return project;
-}
-
 const digest = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 describe("npm run build", () => {
+  // The copy starts with the warm cache of the run's fixture builds: what it must reproduce byte for byte is what a
+  // deploy with Netlify's kept cache publishes. (A refused build leaving _site/ alone is checked in tests/build/bad-content.test.ts.)
   it("moves a finished build into _site/ that is byte-identical to another build of the same commit and clock", async () => {
-    const project = await projectWithCache();
+    const project = await copySampleProject();
     await mkdir(path.join(project.root, "_site"));
     await writeFile(path.join(project.root, "_site/stale.html"), "from an older build");
 

@@ -14,6 +14,7 @@ import { readManifest, writeManifest } from "../../src/images/output-cache.ts";
 import { publishImages } from "../../src/images/publish-images.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { copyProject, removeFolder } from "../support/project-copy.ts";
+import { copyWarmCache } from "../support/sample-project.ts";
 
 // Hostile pictures an editor, or a pull request's deploy preview, could add: each is either refused at
 // file:line by the real loader (the same function `npm run check` and the build call), or published inert.
@@ -232,7 +233,7 @@ function runBuild(project: string): Promise<void> {
 }
 
 /**
- * Starts `npm run build` in a project with an empty cache and kills it (-9) as soon as eleventy-img has begun
+ * Starts `npm run build` in a project with no resized pictures cached and kills it (-9) as soon as eleventy-img has begun
  * writing resized pictures, as an interrupted deploy would. Resolves whether it was caught in the act.
  */
 function killBuildWhileResizing(project: string): Promise<boolean> {
@@ -367,6 +368,8 @@ describe("a half-written or poisoned .cache/ never reaches the site", () => {
 
   beforeAll(async () => {
     project = await copyProject("fixture");
+    // The run's warm cache but for the resized pictures: the builds below resize every picture, and render nothing else again.
+    await copyWarmCache("fixture", project, ["images"]);
     // The issue's reproduction: a build killed while encoding used to leave a 0-byte AVIF that every later build published.
     killedWhileResizing = await killBuildWhileResizing(project);
     await runBuild(project);

@@ -5,12 +5,15 @@ import type { TestProject } from "vitest/node";
 import { CHROMIUM_ENDPOINT_VARIABLE, startChromiumServer } from "./browser.ts";
 import { buildSite, CLOCKS, PREVIEW_ENV, type BuildName } from "./build-site.ts";
 import { copyProject, removeFolder, type ContentSource } from "./project-copy.ts";
+import { runTypecheck, type TypecheckResult } from "./typecheck.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     builds: Record<BuildName, string>;
     /** The project copies the builds were made from, each with the `.cache/` its builds filled (read-only for tests). */
     projects: Record<ContentSource, string>;
+    /** What `tsc --noEmit` said about the repository, run beside the builds (tests/build/typecheck.test.ts reads it). */
+    typecheck: TypecheckResult;
   }
 }
 
@@ -20,12 +23,14 @@ declare module "vitest" {
  * which browser tests reach through launchChromium (a page or context per test). Every temporary folder of the
  * run, these builds and whatever the tests make, lives in one folder that the returned teardown deletes: the run
  * leaves nothing in the temp directory, and never touches the repository's own `.cache/`. TMPDIR points there so
- * that test workers and the commands they start use it too.
+ * that test workers and the commands they start use it too. tsc runs first, as a process of its own, on the second
+ * core while the builds hold the first; in watch mode it runs again before each rerun.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runFolder = await mkdtemp(path.join(os.tmpdir(), "hsg-test-run-"));
   const previousTmpdir = process.env.TMPDIR;
   process.env.TMPDIR = runFolder;
+  const typecheck = runTypecheck();
   const chromium = startChromiumServer();
   const teardown = async () => {
     await (await chromium.catch(() => undefined))?.close();
@@ -46,6 +51,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       preview: await buildSite(fixture, CLOCKS.december, "build", undefined, PREVIEW_ENV),
       sample: await buildSite(sample, CLOCKS.december),
     });
+    project.provide("typecheck", await typecheck);
+    project.onTestsRerun(async () => project.provide("typecheck", await runTypecheck()));
     // Without Chromium the browser tests fail on their own, with the way to install it; the other tests still run.
     const server = await chromium.catch(() => undefined);
     if (server) process.env[CHROMIUM_ENDPOINT_VARIABLE] = server.wsEndpoint();

@@ -1,6 +1,8 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { inject } from "vitest";
 import { CLOCKS } from "./build-site.ts";
 import { copyProject, removeFolder, type ContentSource } from "./project-copy.ts";
 
@@ -68,12 +70,25 @@ export const COMMANDS = {
 } as const;
 
 /**
- * Copies the tests' fixture content (or, with "sample", the site's real content) to a temporary folder and links
- * the code, so the real commands run on edited content. Call `remove()` when done; the run's global teardown
- * deletes whatever is left.
+ * Gives a copy the `.cache/` that this run's global setup filled by building the same content (never the
+ * repository's own): resized pictures, social images, parsed content and the stylesheet are then reused, and a
+ * build of the copy renders only what the test changed, as a deploy with a warm cache does. The cache's folders
+ * named in `except` (e.g. "images") are left out, so that work is done again.
+ */
+export async function copyWarmCache(source: ContentSource, root: string, except: readonly string[] = []): Promise<void> {
+  const cache = path.join(inject("projects")[source], ".cache");
+  const left = new Set(except.map((folder) => path.join(cache, folder)));
+  if (existsSync(cache)) await cp(cache, path.join(root, ".cache"), { recursive: true, filter: (file) => !left.has(file) });
+}
+
+/**
+ * Copies the tests' fixture content (or, with "sample", the site's real content) to a temporary folder, with the
+ * run's warm `.cache/` of that content (copyWarmCache), and links the code, so the real commands run on edited
+ * content. Call `remove()` when done; the run's global teardown deletes whatever is left.
  */
 export async function copySampleProject(source: ContentSource = "fixture"): Promise<SampleProject> {
   const root = await copyProject(source);
+  await copyWarmCache(source, root);
   return {
     root,
     async edit(file, edit) {

@@ -2,13 +2,12 @@ import path from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * The files that take longest, longest first (measured; they wait on Chromium, tsc, a watcher or spawned
+ * The files that take longest, longest first (measured; they wait on Chromium, a watcher or spawned
  * commands). Started first, they run beside the many short files instead of after them, which on two workers
  * decides when the run ends. vitest orders by the last run's times when it has them; a fresh clone has none.
  */
 const SLOW_FIRST = [
-  "tests/browser/accessibility.test.ts",
-  "tests/build/typecheck.test.ts",
+  "tests/browser/templates.test.ts",
   "tests/eleventy/rendered-pages.test.ts",
   "tests/browser/site.test.ts",
   "tests/build/bad-content.test.ts",

@@ -34,6 +34,20 @@ export interface CaptureOptions {
   maxHeight?: number;
   /** Also asks Chromium which fonts drew each element's text, and reports any that are not the site's own. */
   checkFonts?: boolean;
+  /** Called once for each page the capture opens, before its first load: to listen to the page's events. */
+  onPage?: (page: Page) => Promise<void> | void;
+  /**
+   * Called after each load's pictures, with the page still open at the job's width in the last scheme: further
+   * checks of the same load (accessibility, console errors) instead of loading the page again.
+   */
+  inspect?: (page: Page, job: CaptureJob) => Promise<void>;
+}
+
+/** One load of one page: a template's page at one width. */
+export interface CaptureJob {
+  template: string;
+  url: string;
+  width: number;
 }
 
 /** The pictures, and the text drawn with a font the site does not ship (empty when every glyph is the site's). */
@@ -100,12 +114,13 @@ async function systemFontsOf(cdp: CDPSession, label: string): Promise<string[]> 
  * Carets are hidden and animations stopped by Playwright itself; pictures are cut at `maxHeight`.
  */
 export async function captureTemplates(browser: Browser, options: CaptureOptions): Promise<Capture> {
-  const queue = [...options.templates].flatMap(([template, url]) => options.widths.map((width) => ({ template, url, width })));
+  const queue: CaptureJob[] = [...options.templates].flatMap(([template, url]) => options.widths.map((width) => ({ template, url, width })));
   const shots: Shot[] = [];
   const systemFonts: string[] = [];
   const worker = async () => {
     const context = await steadyContext(browser, options.origin, options.siteNow);
     const page = await context.newPage();
+    await options.onPage?.(page);
     try {
       for (let job = queue.shift(); job; job = queue.shift()) {
         await page.setViewportSize({ width: job.width, height: 900 });
@@ -124,6 +139,7 @@ export async function captureTemplates(browser: Browser, options: CaptureOptions
           const png = await page.screenshot({ fullPage: true, clip, animations: "disabled", caret: "hide", type: "png" });
           shots.push({ ...job, scheme, name: shotName(job.template, job.width, scheme), png });
         }
+        await options.inspect?.(page, job);
       }
     } finally {
       await context.close();

@@ -1,0 +1,120 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { captureTemplates, MAX_HEIGHT, VISUAL_WIDTHS, type Capture, type CaptureJob } from "../visual/capture.ts";
+
+// axe-core is injected as source with page.evaluate: the site's CSP (rightly) blocks addScriptTag.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** The WCAG levels the pages are held to: 2.0, 2.1 and 2.2, A and AA. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+/**
+ * The axe rules whose outcome depends on colours: all the dark scheme can change, since it changes colour and
+ * shadow tokens only (templates.test.ts asserts that of the built stylesheet). The dark scheme runs these; the
+ * light scheme runs every rule of WCAG_TAGS, at both widths.
+ */
+export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+/** The narrowest phone the pages must fit without scrolling sideways. */
+export const NARROWEST = 320;
+
+/** What one load of each template at each width found, beside its pictures. */
+export interface Tour {
+  capture: Capture;
+  /** axe violations, "template url @width scheme: rule (impact): help at targets". */
+  violations: string[];
+  /** How many times axe ran with every rule, and with the colour rules only. */
+  axeRuns: { every: number; colour: number };
+  /** Pages wider than NARROWEST px at that width. */
+  wide: string[];
+  /** Statuses other than 200, CSP violations, console errors, exceptions and failed or refused requests, by page. */
+  problems: string[];
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe's violations on the page as it is now, restricted to `rules` when given, as one line each. */
+async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
+  const runOnly = rules ? { type: "rule", values: rules } : { type: "tag", values: WCAG_TAGS };
+  const violations = await page.evaluate(async ({ source, runOnly }) => {
+    if (!("axe" in window)) (0, eval)(source);
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { runOnly, resultTypes: ["violations"] })).violations;
+  }, { source: AXE_SOURCE, runOnly });
+  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+/** What a page reported since its last load was inspected: the document's status and everything that went wrong. */
+interface PageLog {
+  status?: number;
+  problems: string[];
+}
+
+/** Records, from before the first load, what each load of `page` reports into `log`. */
+async function watch(page: Page, log: PageLog): Promise<void> {
+  page.on("console", (message) => {
+    // A failed load is reported below with its address; the console line alone does not say which.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) log.problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => log.problems.push(`exception: ${error.message}`));
+  // Requests to any other origin are refused by the capture, so a page that makes one fails here.
+  page.on("requestfailed", (request) => log.problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+  page.on("response", async (response) => {
+    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) {
+      log.status = response.status();
+      return;
+    }
+    if (response.status() < 400) return;
+    // Chromium asks for /favicon.ico by itself when a page names no icon; that is not a request the page made.
+    if (new URL(response.url()).pathname === "/favicon.ico" && (await page.locator('link[rel~="icon"]').count()) === 0) return;
+    log.problems.push(`status ${response.status()}: ${response.url()}`);
+  });
+  await page.addInitScript(() => {
+    const record: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = record;
+    document.addEventListener("securitypolicyviolation", (event) => record.push(`csp: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+}
+
+/**
+ * Loads one page of every template at each visual width, in Chromium, once: each load is pictured in both schemes
+ * (the visual suite), audited with axe (every rule in the light scheme, COLOUR_RULES in the dark), checked for
+ * CSP violations, console errors and failed requests once the network is idle, and at the first width narrowed to
+ * NARROWEST px, where it must not scroll sideways. One load serves every check that used to load the page again.
+ */
+export async function tourTemplates(browser: Browser, origin: string, templates: ReadonlyMap<string, string>, siteNow: string): Promise<Tour> {
+  const tour: Tour = { capture: { shots: [], systemFonts: [] }, violations: [], axeRuns: { every: 0, colour: 0 }, wide: [], problems: [] };
+  const logs = new Map<Page, PageLog>();
+  const inspect = async (page: Page, job: CaptureJob) => {
+    const label = `${job.template} ${job.url} @${job.width}px`;
+    const log = logs.get(page)!;
+    await page.waitForLoadState("networkidle");
+    if (log.status !== 200) tour.problems.push(`${label}: status ${log.status}`);
+    const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    tour.problems.push(...[...violations, ...log.problems].map((problem) => `${label}: ${problem}`));
+    log.problems = [];
+    log.status = undefined;
+    // The capture leaves the page in the dark scheme.
+    for (const violation of await axeViolations(page, COLOUR_RULES)) tour.violations.push(`${label} dark: ${violation}`);
+    tour.axeRuns.colour++;
+    await page.emulateMedia({ colorScheme: "light" });
+    for (const violation of await axeViolations(page)) tour.violations.push(`${label} light: ${violation}`);
+    tour.axeRuns.every++;
+    if (job.width !== VISUAL_WIDTHS[0]) return;
+    // Narrowed in place: the layout follows the width through the stylesheet's media queries, as a fresh load's would.
+    await page.setViewportSize({ width: NARROWEST, height: 700 });
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (scrollWidth > NARROWEST) tour.wide.push(`${job.template} ${job.url}: ${scrollWidth}px wide at ${NARROWEST}px`);
+  };
+  const onPage = async (page: Page) => {
+    const log: PageLog = { problems: [] };
+    logs.set(page, log);
+    await watch(page, log);
+  };
+  tour.capture = await captureTemplates(browser, { origin, templates, widths: VISUAL_WIDTHS, siteNow, maxHeight: MAX_HEIGHT, checkFonts: true, onPage, inspect });
+  tour.problems.sort();
+  return tour;
+}
