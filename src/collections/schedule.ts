@@ -16,7 +16,6 @@ import { policyOverrides, type Policies, type PolicyClauseView } from "./policie
 import type { Venue } from "./venues.ts";
 
 // Lives in src/time so that the content checks can count a class's days too; re-exported for existing importers.
-export { teachingDays };
 
 /** Where a session stands for someone who wants a seat. */
 export type Availability = "open" | "few" | "full" | "closed" | "underway" | "cancelled" | "postponed";
@@ -155,11 +154,6 @@ export interface ScheduleReferences {
 }
 
 const MODE_LABELS = { classroom: "Classroom", online: "Live online", onsite: "On-site (private)" } as const;
-
-/** The label of a session mode. */
-export function modeLabel(mode: Session["mode"]): string {
-  return MODE_LABELS[mode];
-}
 
 /** The URL of the schedule's page for a facet. */
 export function scheduleFacetUrl(kind: ScheduleFacet["kind"], key: string): string {

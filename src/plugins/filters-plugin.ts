@@ -2,11 +2,9 @@ import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { isoDate, isoDateTime, longDate } from "../filters/date-filters.ts";
 import { documentTitle, nonBreaking, plural, telHref } from "../filters/text-filters.ts";
 import { othersThan } from "../filters/list-filters.ts";
-import { formatPrice } from "../filters/money.ts";
 import { templateName } from "../filters/template-name.ts";
-import { modeLabel } from "../collections/schedule.ts";
 
-/** Registers the template filters, one line each; the logic lives in src/filters (and the schedule's mode labels). */
+/** Registers the template filters, one line each; the logic lives in src/filters. */
 export function filtersPlugin(config: EleventyConfig): void {
   config.addFilter("longDate", longDate);
   config.addFilter("isoDate", isoDate);
@@ -16,7 +14,5 @@ export function filtersPlugin(config: EleventyConfig): void {
   config.addFilter("telHref", telHref);
   config.addFilter("plural", plural);
   config.addFilter("othersThan", othersThan);
-  config.addFilter("price", formatPrice);
-  config.addFilter("modeLabel", modeLabel);
   config.addFilter("templateName", templateName);
 }

@@ -27,9 +27,6 @@ export const SITE_PATHS = {
   defaultSocialImage: "/assets/social/site.png",
 } as const;
 
-/** The search page's top-level folder, which gets the policy Pagefind's WebAssembly needs. */
-export const SEARCH_PAGE_FOLDER = "search";
-
 /** Pagefind's bundle folder below the output, which is also its URL path. */
 export const SEARCH_BUNDLE_FOLDER = "pagefind";
 
