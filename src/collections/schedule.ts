@@ -6,7 +6,7 @@ import type { Session } from "../schemas/session.ts";
 import { formatDateRange, formatDeadline } from "../time/format-range.ts";
 import { dailyHours, meetingDate, meetingHours, zoneLabel, type MeetingTimes } from "../time/meeting-hours.ts";
 import { teachingDays } from "../time/teaching-days.ts";
-import { sessionCalendarUrl, sessionUrl } from "../urls/site-urls.ts";
+import { scheduleFacetCalendarUrl, scheduleFacetUrl, sessionCalendarUrl, sessionUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { DRAFT_TITLE_PREFIX } from "./drafts.ts";
 import type { BuildContext } from "./build-context.ts";
 import { webcalUrl, type CatalogCollections, type CatalogCourse } from "./catalog.ts";
@@ -142,9 +142,6 @@ export interface ScheduleCollections {
   bookable: ScheduledSession[];
 }
 
-/** Where the "newly added classes" Atom feed is written. */
-export const NEW_CLASSES_FEED_PATH = "/schedule/new-classes.xml";
-
 /** What a session is resolved against: built before the schedule. */
 export interface ScheduleReferences {
   catalog: CatalogCollections;
@@ -154,11 +151,6 @@ export interface ScheduleReferences {
 }
 
 const MODE_LABELS = { classroom: "Classroom", online: "Live online", onsite: "On-site (private)" } as const;
-
-/** The URL of the schedule's page for a facet. */
-export function scheduleFacetUrl(kind: ScheduleFacet["kind"], key: string): string {
-  return kind === "month" ? `/schedule/${key}/` : `/schedule/${kind}/${key}/`;
-}
 
 /**
  * Resolves and filters the schedule: a session that has ended at SITE_NOW is dropped here, so it
@@ -185,7 +177,7 @@ export function buildScheduleCollections(content: Content, context: BuildContext
   for (const venue of references.venues) venue.listed = listedSessions(venue.sessions, monthOf);
   const facet = (kind: ScheduleFacet["kind"], key: string, label: string, sessions: ScheduledSession[]): ScheduleFacet => {
     const url = scheduleFacetUrl(kind, key);
-    const calendarUrl = `${url.replace(/\/$/, "")}.ics`;
+    const calendarUrl = scheduleFacetCalendarUrl(kind, key);
     return { kind, key, label, url, calendarUrl, webcalUrl: webcalUrl(content.site.url, calendarUrl), sessions, listed: listedSessions(sessions, monthOf) };
   };
   const byMode = groupBy(upcoming, (session) => [session.mode]);
@@ -201,7 +193,7 @@ export function buildScheduleCollections(content: Content, context: BuildContext
     overview: listedMonths(months),
     facets,
     calendarFacets: [...months, ...facets],
-    newClassesFeedUrl: NEW_CLASSES_FEED_PATH,
+    newClassesFeedUrl: SITE_PATHS.newClassesFeed,
     facetsByKind: { formats, locations, categories },
     byCourse: groupBy(upcoming, (session) => [session.courseId]),
     bookable,
@@ -212,7 +204,7 @@ function monthsOf(upcoming: readonly ScheduledSession[], siteUrl: string): Sched
   const months = new Map<string, ScheduleMonth>();
   for (const session of upcoming) {
     const key = session.start.toFormat("yyyy-MM");
-    const calendarUrl = `/schedule/${key}.ics`;
+    const calendarUrl = scheduleFacetCalendarUrl("month", key);
     const month = months.get(key) ?? {
       kind: "month" as const,
       key,
