@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ContentError } from "../content/problems.ts";
+import { ContentError, type ContentProblem } from "../content/problems.ts";
 import { didYouMean } from "../content/suggest.ts";
 
 /** What Eleventy binds `this` to in a Nunjucks filter: the page's data (`ctx`) and the page being rendered. */
@@ -43,28 +43,51 @@ function whereQuoted(inputPath: string | undefined, id: string): { file: string;
 }
 
 /**
- * The page of the `kind` entry `id`, for a template that names content by id (`{{ "team-mentoring" | serviceUrl }}`),
- * so the link is checked like a link in Markdown: an id that does not exist in this build (mistyped, removed, a
- * draft in production) stops the build at the template's line instead of publishing a dead link.
+ * Links from templates to content by id (`{{ "team-mentoring" | serviceUrl }}`), checked like links in Markdown:
+ * an id this build does not have (mistyped, removed, a draft in production) is a problem at the template's line.
+ * The filters collect the problems and `report` throws them together after the pages are written, because an
+ * error thrown inside a Nunjucks filter reaches the editor as the template's line number alone.
  */
-export function contentUrl(context: FilterContext, kind: LinkKindName, id: string): string {
-  const entries = LINK_KINDS[kind].entries(context.ctx ?? {});
-  const found = entries.find((entry) => entry.id === id);
-  if (found) return found.url;
-  const where = whereQuoted(context.page?.inputPath, id);
-  const message = `links to ${kind} "${id}", which this build does not have (see ${LINK_KINDS[kind].source})${didYouMean(id, entries.map((entry) => entry.id))}`;
-  throw new ContentError([{ ...where, field: `${kind}Url`, message }]);
-}
+export class ContentLinks {
+  private readonly problems = new Map<string, ContentProblem>();
 
-/** The filters of each kind, as Eleventy registers them: `this` is the page's filter context. */
-export const CONTENT_URL_FILTERS: Record<`${LinkKindName}Url`, (this: FilterContext, id: string) => string> = {
-  serviceUrl(id) {
-    return contentUrl(this, "service", id);
-  },
-  courseUrl(id) {
-    return contentUrl(this, "course", id);
-  },
-  levelUrl(id) {
-    return contentUrl(this, "level", id);
-  },
-};
+  /** The filters, as Eleventy registers them: `this` is the page's filter context. */
+  readonly filters: Record<`${LinkKindName}Url`, (this: FilterContext, id: string) => string>;
+
+  constructor() {
+    const links = this;
+    this.filters = {
+      serviceUrl(id) {
+        return links.url(this, "service", id);
+      },
+      courseUrl(id) {
+        return links.url(this, "course", id);
+      },
+      levelUrl(id) {
+        return links.url(this, "level", id);
+      },
+    };
+  }
+
+  /** The page of the `kind` entry `id`; an unknown id is recorded and links nowhere until the build stops. */
+  url(context: FilterContext, kind: LinkKindName, id: string): string {
+    const entries = LINK_KINDS[kind].entries(context.ctx ?? {});
+    const found = entries.find((entry) => entry.id === id);
+    if (found) return found.url;
+    const where = whereQuoted(context.page?.inputPath, id);
+    const message = `links to ${kind} "${id}", which this build does not have (see ${LINK_KINDS[kind].source})${didYouMean(id, entries.map((entry) => entry.id))}`;
+    // A template rendered for many pages reports its link once.
+    this.problems.set(`${where.file}:${where.line}:${message}`, { ...where, field: `${kind}Url`, message });
+    return "";
+  }
+
+  /** Forgets the last build's problems: called when a build starts. */
+  reset(): void {
+    this.problems.clear();
+  }
+
+  /** Throws every link to a missing id as one ContentError (`file:line: serviceUrl: ...`); nothing when there is none. */
+  report(): void {
+    if (this.problems.size > 0) throw new ContentError([...this.problems.values()]);
+  }
+}

@@ -3,7 +3,7 @@ import { isoDate, isoDateTime, longDate } from "../filters/date-filters.ts";
 import { documentTitle, nonBreaking, plural, telHref } from "../filters/text-filters.ts";
 import { othersThan } from "../filters/list-filters.ts";
 import { templateName } from "../filters/template-name.ts";
-import { CONTENT_URL_FILTERS } from "../filters/content-urls.ts";
+import { ContentLinks } from "../filters/content-urls.ts";
 
 /** Registers the template filters, one line each; the logic lives in src/filters. */
 export function filtersPlugin(config: EleventyConfig): void {
@@ -16,6 +16,9 @@ export function filtersPlugin(config: EleventyConfig): void {
   config.addFilter("plural", plural);
   config.addFilter("othersThan", othersThan);
   config.addFilter("templateName", templateName);
-  // Links to content by id (`"team-mentoring" | serviceUrl`), checked: an unknown id stops the build.
-  for (const [name, filter] of Object.entries(CONTENT_URL_FILTERS)) config.addFilter(name, filter);
+  // Links to content by id (`"team-mentoring" | serviceUrl`), checked: an unknown id stops the build once the pages are written.
+  const links = new ContentLinks();
+  config.on("eleventy.before", () => links.reset());
+  for (const [name, filter] of Object.entries(links.filters)) config.addFilter(name, filter);
+  config.on("eleventy.after", () => links.report());
 }
