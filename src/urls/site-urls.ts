@@ -21,6 +21,9 @@ export const SEARCH_BUNDLE_FOLDER = SITE_FOLDERS.searchBundle;
 /** The top-level folder of the CMS; its CSP and noindex header are the "admin" kind of src/netlify/header-policy.ts. */
 export const ADMIN_FOLDER = SITE_FOLDERS.admin;
 
+/** The enquiry form of the private-training pages: the id of _includes/partials/private-training.njk's section. */
+const ENQUIRY_FORM = "#enquiry";
+
 /** Fixed pages and files, as root-relative URLs. */
 export const SITE_PATHS = {
   home: "/",
@@ -30,6 +33,7 @@ export const SITE_PATHS = {
   schedule: "/schedule/",
   consulting: "/consulting/",
   privateTraining: "/training/private/",
+  privateTrainingEnquiry: `/training/private/${ENQUIRY_FORM}`,
   mentoring: "/training/mentoring/",
   learningPaths: "/paths/",
   policies: "/policies/",
@@ -122,9 +126,9 @@ export function courseInterestUrl(id: string): string {
   return `${courseUrl(id)}#interest`;
 }
 
-/** The enquiry form on a course's private-training page. */
+/** The enquiry form on a course's private-training page (the same partial as the private-training page's). */
 export function privateEnquiryUrl(id: string): string {
-  return `${privateCourseUrl(id)}#enquiry`;
+  return `${privateCourseUrl(id)}${ENQUIRY_FORM}`;
 }
 
 /** A course's calendar of upcoming sessions. */
