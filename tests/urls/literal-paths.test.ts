@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { fontUrl } from "../../src/urls/site-urls.ts";
 import { REPO_ROOT } from "../support/project-copy.ts";
 import { literalSitePaths, modulePaths, templatePaths } from "./literal-paths.ts";
 
@@ -7,6 +10,13 @@ describe("one owner of every URL", () => {
     const found = literalSitePaths(REPO_ROOT).map((literal) => `${literal.where}: ${literal.path}`);
     // Each is a path to take from the `urls` global, a model object's `url`, or src/urls/site-urls.ts.
     expect(found).toEqual([]);
+  });
+
+  it("names each font in the stylesheet at the URL fontUrl gives it, which Sass cannot ask", () => {
+    const fonts = readFileSync(path.join(REPO_ROOT, "src/styles/_fonts.scss"), "utf8");
+    const urls = [...fonts.matchAll(/url\("([^"]+)"\)/g)].map((match) => match[1]!);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls).toEqual(urls.map((url) => fontUrl(path.posix.basename(url))));
   });
 });
 
