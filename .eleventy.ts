@@ -27,7 +27,7 @@ import { socialImagesPlugin } from "./src/plugins/social-images-plugin.ts";
 import { siteDataPlugin } from "./src/plugins/site-data-plugin.ts";
 import { structuredDataPlugin } from "./src/plugins/structured-data-plugin.ts";
 import { typescriptTemplatesPlugin } from "./src/plugins/typescript-templates-plugin.ts";
-import { SEARCH_BUNDLE_FOLDER } from "./src/urls/site-urls.ts";
+import { fontUrl, outputFileOf, SEARCH_BUNDLE_FOLDER, SITE_PATHS } from "./src/urls/site-urls.ts";
 
 const SITE_FONTS = [
   "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
@@ -54,10 +54,10 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(iconsPlugin);
   config.addPlugin(structuredDataPlugin);
   config.addPlugin(assetUrlsPlugin, { assets });
-  config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: "/assets/site.css", assets });
-  config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": "/assets/search.js", "src/browser/deadlines.js": "/assets/deadlines.js" }, assets });
+  config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: SITE_PATHS.stylesheet, assets });
+  config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": SITE_PATHS.searchScript, "src/browser/deadlines.js": SITE_PATHS.deadlinesScript }, assets });
   // The site's fonts, which src/styles/_fonts.scss names: copied as they are from their npm packages.
-  for (const font of SITE_FONTS) config.addPassthroughCopy({ [font]: `assets/fonts/${font.split("/").pop()}` });
+  for (const font of SITE_FONTS) config.addPassthroughCopy({ [font]: outputFileOf(fontUrl(font.split("/").pop()!)) });
   config.addPlugin(brandAssetsPlugin, { model });
   config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });

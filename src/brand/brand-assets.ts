@@ -1,19 +1,6 @@
 import sharp from "sharp";
 import { LOGO_COLOURS, MARK_FOR_HEADER, MARK_ON_TILE, logoSvg, markSvg } from "./logo-svg.ts";
-
-/** Where each brand file is published. */
-export const BRAND_PATHS = {
-  logo: "/assets/logo.svg",
-  logoPng: "/assets/logo.png",
-  headerMark: "/assets/logo-mark.svg",
-  faviconSvg: "/favicon.svg",
-  faviconIco: "/favicon.ico",
-  appleTouchIcon: "/apple-touch-icon.png",
-  icon192: "/assets/icons/icon-192.png",
-  icon512: "/assets/icons/icon-512.png",
-  maskableIcon: "/assets/icons/icon-maskable-512.png",
-  manifest: "/site.webmanifest",
-} as const;
+import { BRAND_PATHS } from "../urls/site-urls.ts";
 
 /** Size of the PNG logo named in structured data. */
 export const LOGO_PNG_SIZE = { width: 540, height: 128 } as const;

@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { outputFileUrl } from "../urls/site-urls.ts";
 
 /** Where the CMS bundle comes from, relative to the project root: the npm package, never a CDN. */
 export const CMS_PACKAGE = "node_modules/@sveltia/cms";
@@ -41,10 +42,10 @@ export async function writeCmsBundle(root: string, output: string, folder: strin
     code = code.split(from).join(to);
   };
   for (const font of CMS_FONTS) {
-    replace(font.cdn, `/${folder}/fonts/${path.basename(font.file)}`);
+    replace(font.cdn, `${outputFileUrl(folder)}/fonts/${path.basename(font.file)}`);
     await copyFile(path.join(root, font.file), path.join(target, "fonts", path.basename(font.file)));
   }
-  replace(CDN_BASE, `/${folder}/unpkg/`);
+  replace(CDN_BASE, `${outputFileUrl(folder)}/unpkg/`);
   await writeFile(path.join(target, "unpkg", "@sveltia", "cms", "package.json"), `${JSON.stringify({ name: "@sveltia/cms", version })}\n`);
   await writeFile(path.join(target, "cms.js"), code);
 }

@@ -1,3 +1,4 @@
+import { SHARED_IMAGES_PREFIX } from "../images/image-options.ts";
 import { CONTENT_TYPES, type ContentType } from "./content-types.ts";
 import type { SchemaSources } from "./schema-docs.ts";
 import { describeFields, type FieldInfo } from "./schema-fields.ts";
@@ -47,7 +48,7 @@ export function cmsConfig(input: CmsConfigInput): Record<string, unknown> {
     display_url: input.siteUrl,
     // Uploads outside an article go with the site's other static files; article images go beside the article.
     media_folder: "content/images",
-    public_folder: "/images",
+    public_folder: SHARED_IMAGES_PREFIX.slice(0, -1),
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-", lowercase: true, trim: true },
     output: { omit_empty_optional_fields: true, yaml: { quote: "double", indent_sequences: true } },
     collections: CONTENT_TYPES.map((type) => collection(type, input)),

@@ -4,7 +4,7 @@ import { DEFAULT_ICON, type IconName } from "../icons/icons.ts";
 import { groupBy } from "../lib/collections.ts";
 import { formatPrice } from "../lib/money.ts";
 import { courseLevels, type Course, type CourseFormat, type CourseLevel } from "../schemas/course.ts";
-import { categoryUrl, courseCalendarUrl, courseUrl, levelUrl, privateCourseUrl, socialImageUrl } from "../urls/site-urls.ts";
+import { categoryUrl, courseCalendarUrl, courseInterestUrl, courseUrl, levelUrl, privateEnquiryUrl, socialImageUrl } from "../urls/site-urls.ts";
 import type { Article, ArticleCollections } from "./articles.ts";
 import type { PathStep } from "./learning-paths.ts";
 import type { ScheduledSession } from "./schedule.ts";
@@ -106,7 +106,7 @@ export function buildCatalogCollections(content: Content, articles: ArticleColle
       url: courseUrl(course.id),
       socialImage: socialImageUrl("courses", course.id),
       calendarUrl: courseCalendarUrl(course.id),
-      privateEnquiryUrl: `${privateCourseUrl(course.id)}#enquiry`,
+      privateEnquiryUrl: privateEnquiryUrl(course.id),
       webcalUrl: webcalUrl(content.site.url, courseCalendarUrl(course.id)),
       categoryName: content.categories[course.category]!.name,
       categoryUrl: categoryUrl(course.category),
@@ -115,7 +115,7 @@ export function buildCatalogCollections(content: Content, articles: ArticleColle
       formatLabels: course.formats.map((format) => FORMAT_LABELS[format]),
       priceLabel: formatPrice(course.priceUSD),
       lengthLabel: course.durationDays === 1 ? "1 day" : `${course.durationDays} days`,
-      interestUrl: `/courses/${course.id}/#interest`,
+      interestUrl: courseInterestUrl(course.id),
       sessions: [],
       related: [],
       paths: [],

@@ -2,6 +2,7 @@ import type { Content, PersonSource } from "../content/load-content.ts";
 import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
 import type { ListedSessions } from "./listed-sessions.ts";
 import type { ScheduledSession } from "./schedule.ts";
+import { instructorUrl } from "../urls/site-urls.ts";
 
 /** An instructor with a page: bio, the courses they teach and their upcoming classes. */
 export interface Instructor extends PersonSource {
@@ -12,11 +13,6 @@ export interface Instructor extends PersonSource {
   sessions: ScheduledSession[];
   /** What the instructor's page lists of them: the first, and the months of the rest. */
   listed: ListedSessions<ScheduledSession>;
-}
-
-/** The URL of an instructor's page. */
-export function instructorUrl(id: string): string {
-  return `/instructors/${id}/`;
 }
 
 /** Every instructor of `_data/instructors.yaml`, by name, with the courses the schedule file gives them. */

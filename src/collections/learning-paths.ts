@@ -1,8 +1,6 @@
 import type { Content } from "../content/load-content.ts";
 import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
-
-/** The URL of the learning paths page. */
-export const LEARNING_PATHS_URL = "/paths/";
+import { learningPathUrl, SITE_PATHS } from "../urls/site-urls.ts";
 
 /** A learning path with its courses resolved, in order. */
 export interface LearningPathView {
@@ -38,7 +36,7 @@ export function buildLearningPaths(content: Content, catalog: CatalogCollections
     title: path.title,
     summary: path.summary,
     ...(path.certification ? { certification: path.certification } : {}),
-    url: `${LEARNING_PATHS_URL}${path.id}/`,
+    url: learningPathUrl(path.id),
     courses: path.courses.map((id) => catalog.byId[id]!),
   }));
   for (const path of paths) {
@@ -48,5 +46,5 @@ export function buildLearningPaths(content: Content, catalog: CatalogCollections
       course.paths.push({ path, position: index + 1, positionLabel: `Step ${index + 1} of ${path.courses.length}`, ...(previous ? { previous } : {}), ...(next ? { next } : {}) });
     });
   }
-  return { url: LEARNING_PATHS_URL, paths };
+  return { url: SITE_PATHS.learningPaths, paths };
 }

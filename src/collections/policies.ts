@@ -1,8 +1,6 @@
 import type { Content } from "../content/load-content.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
-
-/** The URL of the policies page. */
-export const POLICIES_URL = "/policies/";
+import { policyClauseUrl, SITE_PATHS } from "../urls/site-urls.ts";
 
 /** One clause of the policies, rendered. */
 export interface PolicyClauseView {
@@ -23,8 +21,8 @@ export interface Policies {
 
 /** Renders the clauses of `_data/policies.yaml` once per build. */
 export function buildPolicies(content: Content): Policies {
-  const clauses = content.policies.map((clause) => ({ id: clause.id, title: clause.title, html: renderMarkdown(clause.body), url: `${POLICIES_URL}#${clause.id}` }));
-  return { url: POLICIES_URL, clauses, byId: Object.fromEntries(clauses.map((clause) => [clause.id, clause])) };
+  const clauses = content.policies.map((clause) => ({ id: clause.id, title: clause.title, html: renderMarkdown(clause.body), url: policyClauseUrl(clause.id) }));
+  return { url: SITE_PATHS.policies, clauses, byId: Object.fromEntries(clauses.map((clause) => [clause.id, clause])) };
 }
 
 /**

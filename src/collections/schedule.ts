@@ -6,7 +6,7 @@ import type { Session } from "../schemas/session.ts";
 import { formatDateRange, formatDeadline } from "../time/format-range.ts";
 import { dailyHours, meetingDate, meetingHours, zoneLabel, type MeetingTimes } from "../time/meeting-hours.ts";
 import { teachingDays } from "../time/teaching-days.ts";
-import { sessionCalendarUrl, sessionUrl } from "../urls/site-urls.ts";
+import { scheduleFacetCalendarUrl, scheduleFacetUrl, sessionCalendarUrl, sessionUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { DRAFT_TITLE_PREFIX } from "./drafts.ts";
 import type { BuildContext } from "./build-context.ts";
 import { webcalUrl, type CatalogCollections, type CatalogCourse } from "./catalog.ts";
@@ -16,7 +16,6 @@ import { policyOverrides, type Policies, type PolicyClauseView } from "./policie
 import type { Venue } from "./venues.ts";
 
 // Lives in src/time so that the content checks can count a class's days too; re-exported for existing importers.
-export { teachingDays };
 
 /** Where a session stands for someone who wants a seat. */
 export type Availability = "open" | "few" | "full" | "closed" | "underway" | "cancelled" | "postponed";
@@ -143,9 +142,6 @@ export interface ScheduleCollections {
   bookable: ScheduledSession[];
 }
 
-/** Where the "newly added classes" Atom feed is written. */
-export const NEW_CLASSES_FEED_PATH = "/schedule/new-classes.xml";
-
 /** What a session is resolved against: built before the schedule. */
 export interface ScheduleReferences {
   catalog: CatalogCollections;
@@ -155,16 +151,6 @@ export interface ScheduleReferences {
 }
 
 const MODE_LABELS = { classroom: "Classroom", online: "Live online", onsite: "On-site (private)" } as const;
-
-/** The label of a session mode. */
-export function modeLabel(mode: Session["mode"]): string {
-  return MODE_LABELS[mode];
-}
-
-/** The URL of the schedule's page for a facet. */
-export function scheduleFacetUrl(kind: ScheduleFacet["kind"], key: string): string {
-  return kind === "month" ? `/schedule/${key}/` : `/schedule/${kind}/${key}/`;
-}
 
 /**
  * Resolves and filters the schedule: a session that has ended at SITE_NOW is dropped here, so it
@@ -191,7 +177,7 @@ export function buildScheduleCollections(content: Content, context: BuildContext
   for (const venue of references.venues) venue.listed = listedSessions(venue.sessions, monthOf);
   const facet = (kind: ScheduleFacet["kind"], key: string, label: string, sessions: ScheduledSession[]): ScheduleFacet => {
     const url = scheduleFacetUrl(kind, key);
-    const calendarUrl = `${url.replace(/\/$/, "")}.ics`;
+    const calendarUrl = scheduleFacetCalendarUrl(kind, key);
     return { kind, key, label, url, calendarUrl, webcalUrl: webcalUrl(content.site.url, calendarUrl), sessions, listed: listedSessions(sessions, monthOf) };
   };
   const byMode = groupBy(upcoming, (session) => [session.mode]);
@@ -207,7 +193,7 @@ export function buildScheduleCollections(content: Content, context: BuildContext
     overview: listedMonths(months),
     facets,
     calendarFacets: [...months, ...facets],
-    newClassesFeedUrl: NEW_CLASSES_FEED_PATH,
+    newClassesFeedUrl: SITE_PATHS.newClassesFeed,
     facetsByKind: { formats, locations, categories },
     byCourse: groupBy(upcoming, (session) => [session.courseId]),
     bookable,
@@ -218,7 +204,7 @@ function monthsOf(upcoming: readonly ScheduledSession[], siteUrl: string): Sched
   const months = new Map<string, ScheduleMonth>();
   for (const session of upcoming) {
     const key = session.start.toFormat("yyyy-MM");
-    const calendarUrl = `/schedule/${key}.ics`;
+    const calendarUrl = scheduleFacetCalendarUrl("month", key);
     const month = months.get(key) ?? {
       kind: "month" as const,
       key,

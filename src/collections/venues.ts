@@ -2,6 +2,7 @@ import type { Content } from "../content/load-content.ts";
 import type { Location } from "../schemas/location.ts";
 import type { ListedSessions } from "./listed-sessions.ts";
 import type { ScheduledSession } from "./schedule.ts";
+import { venueUrl } from "../urls/site-urls.ts";
 
 /** A classroom with its own page: how to get there and what it offers. */
 export interface Venue extends Location {
@@ -14,11 +15,6 @@ export interface Venue extends Location {
   sessions: ScheduledSession[];
   /** What the venue's page lists of them: the first, and the months of the rest. */
   listed: ListedSessions<ScheduledSession>;
-}
-
-/** The URL of a venue's page. */
-export function venueUrl(id: string): string {
-  return `/venues/${id}/`;
 }
 
 /** Every location of `_data/locations.yaml` as a venue page, by name. */

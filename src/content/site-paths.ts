@@ -1,15 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { BRAND_PATHS } from "../brand/brand-assets.ts";
 import type { SiteModel } from "../collections/site-model.ts";
 import { FEED_PATHS } from "../feeds/article-feeds.ts";
 import { normaliseSitePath } from "./site-path.ts";
+import { BRAND_PATHS, SITE_PATHS } from "../urls/site-urls.ts";
 
 /** Where the page templates live, relative to the project root. */
 export const PAGE_TEMPLATES_FOLDER = "content/pages";
 
 /** Files every build writes besides the pages (feeds, calendars, crawler files, brand files, stylesheet). */
-const FIXED_FILES = [...Object.values(FEED_PATHS), ...Object.values(BRAND_PATHS), "/sitemap.xml", "/robots.txt", "/schedule.ics", "/assets/site.css", "/search/"];
+const FIXED_FILES = [...Object.values(FEED_PATHS), ...Object.values(BRAND_PATHS), SITE_PATHS.sitemap, SITE_PATHS.robots, SITE_PATHS.scheduleCalendar, SITE_PATHS.stylesheet, SITE_PATHS.search];
 
 /**
  * The literal permalinks of the page templates (`permalink: /about/`), read from their front matter; templates

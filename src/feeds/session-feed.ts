@@ -1,9 +1,11 @@
 import type { DateTime } from "luxon";
-import { NEW_CLASSES_FEED_PATH, type ScheduledSession } from "../collections/schedule.ts";
+import type { ScheduledSession } from "../collections/schedule.ts";
 import { escapeHtml } from "../html/escape-html.ts";
 import type { Site } from "../schemas/site.ts";
+import { SITE_PATHS } from "../urls/site-urls.ts";
 
-export { NEW_CLASSES_FEED_PATH };
+/** Where the "newly added classes" Atom feed is written. */
+export const NEW_CLASSES_FEED_PATH = SITE_PATHS.newClassesFeed;
 
 /** Entries in the feed: a reader polls it every hour, so it stays small however long the schedule grows. */
 export const NEW_CLASSES_FEED_SIZE = 20;

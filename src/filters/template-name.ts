@@ -5,6 +5,7 @@
  */
 export function templateName(inputPath: string): string {
   const normalised = inputPath.replace(/\\/g, "/");
-  const relative = normalised.includes("/pages/") ? normalised.slice(normalised.lastIndexOf("/pages/") + "/pages/".length) : normalised.replace(/^\.?\/?/, "");
+  // Below the last "pages" folder of the path, or the whole path without a leading "./".
+  const relative = /.*\/pages\/(.*)$/s.exec(normalised)?.[1] ?? normalised.replace(/^\.?\/?/, "");
   return relative.replace(/\.(11ty\.ts|njk|md|html)$/, "");
 }

@@ -7,10 +7,11 @@ import { containedPathSync } from "../content/contained-file.ts";
 import type { ContentProblem } from "../content/problems.ts";
 import { html, type SafeHtml } from "../html/escape-html.ts";
 import type { ImageRenderer } from "../markdown/markdown-state.ts";
-import { IMAGE_SIZES, IMAGE_URL_PATH, SHARED_IMAGES_FOLDER, SHARED_IMAGES_PREFIX, imageOptions, imageWidths, type FallbackFormat } from "./image-options.ts";
+import { IMAGE_SIZES, SHARED_IMAGES_FOLDER, SHARED_IMAGES_PREFIX, imageOptions, imageWidths, type FallbackFormat } from "./image-options.ts";
 import { decodeProblem } from "./decode-image.ts";
 import { inspectImage, type ImageFacts } from "./inspect-image.ts";
 import { checkSvg } from "./sanitize-svg.ts";
+import { IMAGE_URL_PATH } from "../urls/site-urls.ts";
 
 /** One image the build must publish: resized into AVIF, WebP and the fallback, or (SVG) cleaned and copied. */
 export type ImageJob =

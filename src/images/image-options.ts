@@ -1,5 +1,4 @@
-/** Where published images live on the site. */
-export const IMAGE_URL_PATH = "/assets/images/";
+import { IMAGE_URL_PATH } from "../urls/site-urls.ts";
 
 /** Where eleventy-img keeps generated images between builds; files are named by a hash of the source's bytes. */
 export const IMAGE_CACHE_FOLDER = ".cache/images";

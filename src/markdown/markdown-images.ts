@@ -51,8 +51,3 @@ export function altText(tokens: readonly Token[]): string {
     })
     .join("");
 }
-
-/** The image tokens of a parsed body, for callers that need them before rendering. */
-export function imageTokens(tokens: Token[]): Token[] {
-  return tokens.flatMap((token) => (token.children ?? []).filter((child) => child.type === "image"));
-}

@@ -1,4 +1,4 @@
-import { IMAGE_URL_PATH } from "../images/image-options.ts";
+import { IMAGE_URL_PATH, SITE_FOLDERS } from "../urls/site-urls.ts";
 
 /**
  * The one declared header policy of the site: which headers every response carries, and which
@@ -61,7 +61,7 @@ export const CSP_BY_KIND: Readonly<Record<PageKind, CspDirectives>> = {
  * The folders (first path segment) with their own kind of page. Pagefind's own files get the search policy
  * because its worker runs under the policy of its script's response and compiles the WebAssembly there.
  */
-export const FOLDER_KINDS: Readonly<Record<string, PageKind>> = { search: "search", pagefind: "search", admin: "admin" };
+export const FOLDER_KINDS: Readonly<Record<string, PageKind>> = { [SITE_FOLDERS.search]: "search", [SITE_FOLDERS.searchBundle]: "search", [SITE_FOLDERS.admin]: "admin" };
 
 /** The kind of page a site path is. */
 export function pageKind(url: string): PageKind {

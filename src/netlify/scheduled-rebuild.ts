@@ -1,4 +1,6 @@
-// Used by the Netlify scheduled function, which Netlify bundles on its own: this module imports nothing.
+// Used by the Netlify scheduled function, which Netlify bundles on its own: this module imports only the URL
+// module, which imports nothing.
+import { SITE_PATHS } from "../urls/site-urls.ts";
 
 /** How often the site is rebuilt even when nothing is scheduled (the daily fact, the footer year, a missed hook). */
 export const MAX_BUILD_AGE_MS = 24 * 60 * 60 * 1000;
@@ -78,7 +80,7 @@ export function decideRebuild(file: { body: unknown } | { error: string }, now: 
   const fields = "error" in file ? file.error : readFields(file.body, now);
   if (typeof fields === "string") {
     const due = now.getUTCHours() === FALLBACK_REBUILD_HOUR_UTC;
-    return { rebuild: due, reason: `/next-change.json ${fields}; ${due ? "rebuilding in the daily fallback hour" : `waiting for the daily fallback hour (${FALLBACK_REBUILD_HOUR_UTC}:00 UTC)`}` };
+    return { rebuild: due, reason: `${SITE_PATHS.nextChange} ${fields}; ${due ? "rebuilding in the daily fallback hour" : `waiting for the daily fallback hour (${FALLBACK_REBUILD_HOUR_UTC}:00 UTC)`}` };
   }
   if (fields.nextChange && fields.nextChange <= now) return decideOverdue("a scheduled change", fields.nextChange, now);
   const staleAt = new Date(fields.builtAt.getTime() + MAX_BUILD_AGE_MS);
@@ -166,7 +168,7 @@ export async function checkAndRebuild(settings: RebuildSettings): Promise<Rebuil
   const site = callableUrl("URL", settings.siteUrl);
   const hook = callableUrl("BUILD_HOOK_URL", settings.buildHookUrl);
   for (const url of [site, hook]) if (typeof url === "string") return { rebuild: false, posted: false, reason: `not configured: ${url}` };
-  const fetched = await cappedFetch(new URL("/next-change.json", site as URL), { headers: { accept: "application/json" }, cache: "no-store" }, MAX_BODY_BYTES);
+  const fetched = await cappedFetch(new URL(SITE_PATHS.nextChange, site as URL), { headers: { accept: "application/json" }, cache: "no-store" }, MAX_BODY_BYTES);
   let file: { body: unknown } | { error: string };
   if (!fetched.ok) file = { error: fetched.error };
   else {

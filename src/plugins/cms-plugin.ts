@@ -1,7 +1,7 @@
 import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
-import { ADMIN_FOLDER } from "../cms/admin-policy.ts";
+import { ADMIN_FOLDER } from "../urls/site-urls.ts";
 import { writeCmsBundle } from "../cms/cms-bundle.ts";
 import { cmsConfig, type MapEntries } from "../cms/cms-config.ts";
 import { REPOSITORY_PLACEHOLDER, repositoryWarning } from "../cms/cms-repository.ts";

@@ -9,6 +9,7 @@ import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { metaContentSecurityPolicy } from "../netlify/header-policy.ts";
 import { headersFile, type OutputFile } from "../netlify/headers-file.ts";
 import { redirectProblems, redirectRules, redirectsFile } from "../netlify/redirect-rules.ts";
+import { outputFileUrl, SITE_PATHS } from "../urls/site-urls.ts";
 
 /** Options of the Netlify files plugin. */
 export interface NetlifyFilesOptions {
@@ -22,8 +23,8 @@ async function outputFiles(output: string): Promise<OutputFile[]> {
   const entries = await readdir(output, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile())
-    .map((entry) => `/${path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`)
-    .filter((file) => file !== "/_headers" && file !== "/_redirects")
+    .map((entry) => outputFileUrl(path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")))
+    .filter((file) => file !== SITE_PATHS.netlifyHeaders && file !== SITE_PATHS.netlifyRedirects)
     .sort();
   return Promise.all(
     files.map(async (file) => ({ path: file, fingerprinted: looksFingerprinted(file) && isFingerprinted(file, await readFile(path.join(output, file))) })),

@@ -29,8 +29,6 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   // Frozen values are handed to every page by reference; Eleventy would deep-copy plain objects per page.
   const expose = (name: string, pick: (model: SiteModel) => object) => config.addGlobalData(name, async () => Object.freeze(pick(await options.model.get())));
   expose("site", (model) => model.content.site);
-  expose("instructors", (model) => model.content.instructors);
-  expose("locations", (model) => model.content.locations);
   expose("articles", (model) => model.articles);
   expose("schedule", (model) => model.schedule);
   expose("catalog", (model) => model.catalog);

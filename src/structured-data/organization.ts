@@ -1,4 +1,5 @@
-import { BRAND_PATHS, LOGO_PNG_SIZE } from "../brand/brand-assets.ts";
+import { LOGO_PNG_SIZE } from "../brand/brand-assets.ts";
+import { BRAND_PATHS } from "../urls/site-urls.ts";
 import type { PostalAddress, Site } from "../schemas/site.ts";
 
 /** A schema.org PostalAddress. */

@@ -2,7 +2,27 @@
  * Every URL and output path of the site, in one place: the collections, the cross-checks, the feeds, the
  * Netlify files, the plugins and (through the `urls` global) the templates spell a path only by asking here.
  * Page URLs end in "/" (Eleventy writes them as folder/index.html); files keep their extension.
+ * tests/urls/literal-paths.test.ts fails on a site path spelled anywhere else.
  */
+
+/** Top-level folders whose name other code needs on its own (a CSP per folder, a folder written by a plugin). */
+export const SITE_FOLDERS = {
+  /** The search page, which gets the policy Pagefind's WebAssembly needs. */
+  search: "search",
+  /** Pagefind's bundle folder below the output, which is also its URL path. */
+  searchBundle: "pagefind",
+  /** The CMS: the build writes the editor, its bundle and its configuration there (src/cms/). */
+  admin: "admin",
+} as const;
+
+/** Pagefind's bundle folder below the output, which is also its URL path. */
+export const SEARCH_BUNDLE_FOLDER = SITE_FOLDERS.searchBundle;
+
+/** The top-level folder of the CMS; its CSP and noindex header are the "admin" kind of src/netlify/header-policy.ts. */
+export const ADMIN_FOLDER = SITE_FOLDERS.admin;
+
+/** The enquiry form of the private-training pages: the id of _includes/partials/private-training.njk's section. */
+const ENQUIRY_FORM = "#enquiry";
 
 /** Fixed pages and files, as root-relative URLs. */
 export const SITE_PATHS = {
@@ -13,25 +33,73 @@ export const SITE_PATHS = {
   schedule: "/schedule/",
   consulting: "/consulting/",
   privateTraining: "/training/private/",
+  privateTrainingEnquiry: `/training/private/${ENQUIRY_FORM}`,
+  mentoring: "/training/mentoring/",
+  learningPaths: "/paths/",
+  policies: "/policies/",
   about: "/about/",
   contact: "/contact/",
-  search: "/search/",
+  search: `/${SITE_FOLDERS.search}/`,
+  admin: `/${SITE_FOLDERS.admin}/`,
   notFound: "/404.html",
+  // Where each form sends the visitor once Netlify has taken it.
+  thanksContact: "/thanks/contact/",
+  thanksEnquiry: "/thanks/enquiry/",
+  thanksInterest: "/thanks/interest/",
+  thanksRegistration: "/thanks/registration/",
+  thanksWaitlist: "/thanks/waitlist/",
+  thanksClassEnquiry: "/thanks/class-enquiry/",
   atomFeed: "/feed.xml",
   jsonFeed: "/feed.json",
+  newClassesFeed: "/schedule/new-classes.xml",
   sitemap: "/sitemap.xml",
   robots: "/robots.txt",
   scheduleCalendar: "/schedule.ics",
+  // Read by the hourly function (netlify/functions/) from the live site.
+  nextChange: "/next-change.json",
+  // Netlify's own files, written last; never pages of the site.
+  netlifyHeaders: "/_headers",
+  netlifyRedirects: "/_redirects",
   stylesheet: "/assets/site.css",
   searchScript: "/assets/search.js",
+  deadlinesScript: "/assets/deadlines.js",
+  searchUiScript: `/${SITE_FOLDERS.searchBundle}/pagefind-ui.js`,
+  searchUiStylesheet: `/${SITE_FOLDERS.searchBundle}/pagefind-ui.css`,
+  cmsScript: `/${SITE_FOLDERS.admin}/cms.js`,
   defaultSocialImage: "/assets/social/site.png",
 } as const;
 
-/** The search page's top-level folder, which gets the policy Pagefind's WebAssembly needs. */
-export const SEARCH_PAGE_FOLDER = "search";
+/** Where each brand file (src/brand/) is published. */
+export const BRAND_PATHS = {
+  logo: "/assets/logo.svg",
+  logoPng: "/assets/logo.png",
+  headerMark: "/assets/logo-mark.svg",
+  faviconSvg: "/favicon.svg",
+  faviconIco: "/favicon.ico",
+  appleTouchIcon: "/apple-touch-icon.png",
+  icon192: "/assets/icons/icon-192.png",
+  icon512: "/assets/icons/icon-512.png",
+  maskableIcon: "/assets/icons/icon-maskable-512.png",
+  manifest: "/site.webmanifest",
+} as const;
 
-/** Pagefind's bundle folder below the output, which is also its URL path. */
-export const SEARCH_BUNDLE_FOLDER = "pagefind";
+/** Where published images live on the site (eleventy-img's `urlPath`); every name in it carries a hash. */
+export const IMAGE_URL_PATH = "/assets/images/";
+
+/** A site font file, by its file name. */
+export function fontUrl(fileName: string): string {
+  return `/assets/fonts/${fileName}`;
+}
+
+/** The URL of a file written at `relative` below the output folder (with "/" between folders). */
+export function outputFileUrl(relative: string): string {
+  return `/${relative}`;
+}
+
+/** Where a file at `url` is written, relative to the output folder (Eleventy's passthrough copy names it so). */
+export function outputFileOf(url: string): string {
+  return url.replace(/^\//, "");
+}
 
 /** An article's page. */
 export function articleUrl(slug: string): string {
@@ -51,6 +119,16 @@ export function authorUrl(id: string): string {
 /** A course's page. */
 export function courseUrl(id: string): string {
   return `${SITE_PATHS.courses}${id}/`;
+}
+
+/** Where a visitor registers interest in a course or suggests a date: the form on the course's page. */
+export function courseInterestUrl(id: string): string {
+  return `${courseUrl(id)}#interest`;
+}
+
+/** The enquiry form on a course's private-training page (the same partial as the private-training page's). */
+export function privateEnquiryUrl(id: string): string {
+  return `${privateCourseUrl(id)}${ENQUIRY_FORM}`;
 }
 
 /** A course's calendar of upcoming sessions. */
@@ -80,7 +158,40 @@ export function sessionUrl(id: string): string {
 
 /** One session's calendar file. */
 export function sessionCalendarUrl(id: string): string {
-  return `/schedule/${id}.ics`;
+  return `${SITE_PATHS.schedule}${id}.ics`;
+}
+
+/** The kinds of schedule page: a month, or the classes of one format, location or category. */
+export type ScheduleFacetKind = "month" | "format" | "location" | "category";
+
+/** The schedule's page of a month ("2027-03") or of a format, location or category. */
+export function scheduleFacetUrl(kind: ScheduleFacetKind, key: string): string {
+  return kind === "month" ? `${SITE_PATHS.schedule}${key}/` : `${SITE_PATHS.schedule}${kind}/${key}/`;
+}
+
+/** The calendar of a schedule page: its URL with ".ics" in place of the last "/". */
+export function scheduleFacetCalendarUrl(kind: ScheduleFacetKind, key: string): string {
+  return `${scheduleFacetUrl(kind, key).replace(/\/$/, "")}.ics`;
+}
+
+/** An instructor's page. */
+export function instructorUrl(id: string): string {
+  return `/instructors/${id}/`;
+}
+
+/** A venue's page. */
+export function venueUrl(id: string): string {
+  return `/venues/${id}/`;
+}
+
+/** A learning path's page. */
+export function learningPathUrl(id: string): string {
+  return `${SITE_PATHS.learningPaths}${id}/`;
+}
+
+/** A clause on the policies page, such as "/policies/#cancellation". */
+export function policyClauseUrl(id: string): string {
+  return `${SITE_PATHS.policies}#${id}`;
 }
 
 /** A consulting service's page. */

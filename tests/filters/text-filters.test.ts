@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { formatPrice } from "../../src/filters/money.ts";
 import { documentTitle, MAX_TITLE_LENGTH, nonBreaking, plural, telHref } from "../../src/filters/text-filters.ts";
 import { othersThan } from "../../src/filters/list-filters.ts";
 
@@ -35,11 +34,6 @@ describe("small formatters", () => {
     expect(plural(1, "day")).toBe("1 day");
     expect(plural(5, "day")).toBe("5 days");
     expect(plural(2, "class", "classes")).toBe("2 classes");
-  });
-
-  it("writes whole-dollar prices, or says the price is on request", () => {
-    expect(formatPrice(2495)).toBe("$2,495");
-    expect(formatPrice(undefined)).toBe("Price on request");
   });
 
   it("lists others than the current item, at most the count asked", () => {

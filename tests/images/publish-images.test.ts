@@ -4,7 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareImage, type ImageScope } from "../../src/images/content-images.ts";
-import { IMAGE_URL_PATH } from "../../src/images/image-options.ts";
+import { IMAGE_URL_PATH } from "../../src/urls/site-urls.ts";
 import { publishImages } from "../../src/images/publish-images.ts";
 
 let root: string;

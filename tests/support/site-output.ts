@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { inject } from "vitest";
-import { ADMIN_FOLDER } from "../../src/cms/admin-policy.ts";
+import { ADMIN_FOLDER } from "../../src/urls/site-urls.ts";
 import type { BuildName } from "./build-site.ts";
 
 /** The output folder of one of the builds made by the global setup. */

@@ -1,4 +1,4 @@
-import { ADMIN_FOLDER } from "../../../src/cms/admin-policy.ts";
+import { ADMIN_FOLDER, SITE_PATHS } from "../../../src/urls/site-urls.ts";
 import { metaContentSecurityPolicy } from "../../../src/netlify/header-policy.ts";
 import { escapeHtml } from "../../../src/html/escape-html.ts";
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
@@ -20,12 +20,12 @@ export default class AdminPage {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(metaContentSecurityPolicy(`/${ADMIN_FOLDER}/`))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(metaContentSecurityPolicy(SITE_PATHS.admin))}">
 <title>Content editor · ${escapeHtml(data.site.shortName)}</title>
 </head>
 <body>
 <noscript><p>The content editor needs JavaScript. Without it, edit the files under content/ and _data/ as docs/EDITING.md explains.</p></noscript>
-<script src="/${ADMIN_FOLDER}/cms.js"></script>
+<script src="${escapeHtml(SITE_PATHS.cmsScript)}"></script>
 </body>
 </html>
 `;
