@@ -25,6 +25,14 @@ export const SITE_PATHS = {
   stylesheet: "/assets/site.css",
   searchScript: "/assets/search.js",
   defaultSocialImage: "/assets/social/site.png",
+  mentoring: "/training/mentoring/",
+  nextChange: "/next-change.json",
+  thanksContact: "/thanks/contact/",
+  thanksEnquiry: "/thanks/enquiry/",
+  thanksClassEnquiry: "/thanks/class-enquiry/",
+  thanksInterest: "/thanks/interest/",
+  thanksRegistration: "/thanks/registration/",
+  thanksWaitlist: "/thanks/waitlist/",
 } as const;
 
 /** The search page's top-level folder, which gets the policy Pagefind's WebAssembly needs. */

@@ -153,22 +153,13 @@ describe("sitemapFiles past the URL limit (lowered to 2 here)", () => {
 });
 
 describe("sitemapPages", () => {
-  it("takes a page's lastmod from its data, else from the object its pagination alias names, else leaves it to the build's date", () => {
+  it("lists the entries marked for the sitemap, with their lastmod where they have one", () => {
     const pages = sitemapPages([
-      { url: "/about/", data: { lastmod: "2026-05-01" } },
-      { url: "/articles/a/", data: { pagination: { alias: "article" }, article: { lastmod: "2026-06-01" } } },
-      { url: "/articles/page/2/", data: { lastmod: "2026-07-01", pagination: { alias: "pager" }, pager: { lastmod: "2026-01-01" } } },
-      { url: "/courses/x/", data: { pagination: { alias: "course" }, course: { title: "X" } } },
-      { url: "/plain/", data: {} },
-      { url: "/hidden/", data: { robots: "noindex", lastmod: "2026-01-01" } },
-      { url: false, data: { lastmod: "2026-01-01" } },
+      { url: "/about/", lastmod: "2026-05-01", inSitemap: true },
+      { url: "/courses/x/", inSitemap: true },
+      { url: "/thanks/contact/", inSitemap: false },
+      { url: "/feed.xml", lastmod: "2026-01-01", inSitemap: false },
     ]);
-    expect(pages).toEqual([
-      { url: "/about/", lastmod: "2026-05-01" },
-      { url: "/articles/a/", lastmod: "2026-06-01" },
-      { url: "/articles/page/2/", lastmod: "2026-07-01" },
-      { url: "/courses/x/" },
-      { url: "/plain/" },
-    ]);
+    expect(pages).toEqual([{ url: "/about/", lastmod: "2026-05-01" }, { url: "/courses/x/" }]);
   });
 });

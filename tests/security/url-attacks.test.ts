@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseAllRedirects } from "netlify-redirect-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCheckedModel } from "../../src/content/check-site.ts";
+import { loadCheckedModel } from "../../src/checks/check-site.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
