@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { CLOCKS } from "../support/build-site.ts";
 import { rawArticles, rawSessions, siteUrl, ZONE } from "../support/raw-content.ts";
-import { sitemapFiles, sitemapPages } from "../../src/feeds/sitemap.ts";
+import { sitemapFiles, sitemapFileUrls, sitemapPages } from "../../src/feeds/sitemap.ts";
 import { allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
 // Expectations come from the fixture's content files (tests/fixture-site), read without src/.
@@ -123,6 +123,10 @@ describe("sitemapFiles past the URL limit (lowered to 2 here)", () => {
     { url: "/b/", lastmod: "2026-09-01" },
     { url: "/d/", lastmod: "2026-08-01" },
   ];
+
+  it("names the same files as the page table lists for them (sitemapFileUrls), whole or in parts", () => {
+    for (const count of [2, 5]) expect(sitemapFiles(pages.slice(0, count), "https://example.com", build, 2).map((file) => file.url)).toEqual(sitemapFileUrls(count, 2));
+  });
 
   it("writes one urlset while the pages fit", () => {
     const files = sitemapFiles(pages.slice(0, 2), "https://example.com", build, 2);

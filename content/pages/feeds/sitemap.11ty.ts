@@ -18,7 +18,11 @@ export default class Sitemap {
         before: (_entries: readonly PageEntry[], data: SiteTemplateData & { pageTable: PageTable }): SitemapFile[] =>
           sitemapFiles(sitemapPages(data.pageTable.entries), data.site.url, data.build.now),
       },
-      permalink: (data: { pageTable: PageTable; sitemapFile: SitemapFile }) => data.pageTable.at(data.sitemapFile.url)!.url,
+      permalink: (data: { pageTable: PageTable; sitemapFile: SitemapFile }) => {
+        const entry = data.pageTable.at(data.sitemapFile.url);
+        if (entry?.template !== "feeds/sitemap") throw new Error(`${data.sitemapFile.url}: the page table has no sitemap file here`);
+        return entry.url;
+      },
       eleventyExcludeFromCollections: true,
     };
   }
