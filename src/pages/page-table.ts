@@ -25,6 +25,9 @@ export interface PageTable {
   url(template: TemplateName, item?: object): string;
 }
 
+/** What the entries of one template share, and what each takes from its own object. */
+type EntryFlags<T> = Partial<Pick<PageEntry, "inSitemap" | "inSearch">> & { each?: (item: T) => Partial<Pick<PageEntry, "lastmod" | "socialImage">> };
+
 const tables = new WeakMap<SiteModel, PageTable>();
 
 /** The page table of a model, built on first use and shared by everything that asks for the same model. */
@@ -38,12 +41,13 @@ export function pageTableOf(model: SiteModel): PageTable {
  * Every page and file the build writes, from the model alone (so `npm run check` knows them without building):
  * each with its URL, its template, the object it shows, its lastmod and its flags. Files named by a hash of their
  * bytes (the stylesheet, the scripts, pictures), the fonts, Pagefind's bundle and the editor's bundle are not
- * entries: nothing links to them by name, and their names are known only once they are written.
+ * entries: their names are known only once they are written, and content never links to them.
  */
 export function buildPageTable(model: SiteModel): PageTable {
   const { articles, catalog, schedule } = model;
   const entries: PageEntry[] = [];
-  const add = <K extends keyof ShownItems>(template: K, items: readonly ShownItems[K][], url: (item: ShownItems[K]) => string, flags: Partial<Omit<PageEntry, "url" | "template" | "item">> & { each?: (item: ShownItems[K]) => Partial<PageEntry> } = {}) => {
+  // One entry per object a template shows; `flags` hold what all its pages share, `each` what one page's object adds.
+  const add = <K extends keyof ShownItems>(template: K, items: readonly ShownItems[K][], url: (item: ShownItems[K]) => string, flags: EntryFlags<ShownItems[K]> = {}) => {
     const { each, ...shared } = flags;
     for (const item of items) entries.push({ url: url(item), template, item, inSitemap: true, inSearch: false, ...shared, ...each?.(item) });
   };
