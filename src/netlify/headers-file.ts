@@ -12,9 +12,6 @@ import {
   REVALIDATE_CACHE,
 } from "./header-policy.ts";
 
-/** Where `_headers` is written, as a site path. */
-export const HEADERS_FILE = "/_headers";
-
 /** One file of the output folder. */
 export interface OutputFile {
   /** Its site path, e.g. "/articles/index.html". */

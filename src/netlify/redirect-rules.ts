@@ -3,9 +3,6 @@ import { fieldName, type ContentProblem } from "../content/problems.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
 import { sitePathProblem, splatPrefix } from "../urls/safe-urls.ts";
 
-/** Where `_redirects` is written, as a site path. */
-export const REDIRECTS_FILE = "/_redirects";
-
 /** One 301 redirect and where an editor wrote it. */
 export interface RedirectRule {
   from: string;

@@ -1,14 +1,12 @@
-import type { SiteModel } from "../collections/site-model.ts";
 import type { PageCopyId } from "../content/page-copy-pages.ts";
-import { ADMIN_FOLDER } from "../cms/admin-policy.ts";
 import { SITE_PATHS } from "../urls/site-urls.ts";
 import type { FixedTemplate } from "./page-entry.ts";
 
 /** A template that writes one page or file at a fixed URL. */
 export interface FixedPage {
   template: FixedTemplate;
-  /** Its URL: from src/urls/site-urls.ts, or from the model where the model owns it. */
-  url: string | ((model: SiteModel) => string);
+  /** Its URL, from src/urls/site-urls.ts. */
+  url: string;
   /** The copy file whose last change is the page's lastmod; pages without one take the build's date. */
   copy?: PageCopyId;
   /** False for pages kept out of the sitemap (error and thank-you pages, the editor); files never are in it. */
@@ -30,8 +28,8 @@ export const FIXED_PAGES: readonly FixedPage[] = [
   { template: "article-tags", url: SITE_PATHS.tags },
   { template: "courses", url: SITE_PATHS.courses },
   { template: "schedule", url: SITE_PATHS.schedule },
-  { template: "learning-paths", url: (model) => model.learningPaths.url },
-  { template: "policies", url: (model) => model.policies.url, inSearch: true },
+  { template: "learning-paths", url: SITE_PATHS.learningPaths },
+  { template: "policies", url: SITE_PATHS.policies, inSearch: true },
   { template: "consulting/index", url: SITE_PATHS.consulting, copy: "consulting" },
   { template: "training/private", url: SITE_PATHS.privateTraining, copy: "private-training" },
   { template: "training/mentoring", url: SITE_PATHS.mentoring, copy: "mentoring" },
@@ -42,10 +40,10 @@ export const FIXED_PAGES: readonly FixedPage[] = [
   { template: "thanks/interest", url: SITE_PATHS.thanksInterest, inSitemap: false },
   { template: "thanks/registration", url: SITE_PATHS.thanksRegistration, inSitemap: false },
   { template: "thanks/waitlist", url: SITE_PATHS.thanksWaitlist, inSitemap: false },
-  { template: "admin/index", url: `/${ADMIN_FOLDER}/`, inSitemap: false },
+  { template: "admin/index", url: SITE_PATHS.admin, inSitemap: false },
   { template: "feeds/atom-feed", url: SITE_PATHS.atomFeed, inSitemap: false },
   { template: "feeds/json-feed", url: SITE_PATHS.jsonFeed, inSitemap: false },
-  { template: "feeds/new-classes-feed", url: (model) => model.schedule.newClassesFeedUrl, inSitemap: false },
+  { template: "feeds/new-classes-feed", url: SITE_PATHS.newClassesFeed, inSitemap: false },
   { template: "feeds/next-change", url: SITE_PATHS.nextChange, inSitemap: false },
   { template: "feeds/robots", url: SITE_PATHS.robots, inSitemap: false },
 ];

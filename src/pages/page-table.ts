@@ -1,8 +1,6 @@
 import { BRAND_PATHS } from "../brand/brand-assets.ts";
 import type { SiteModel } from "../collections/site-model.ts";
 import { sitemapFileUrls } from "../feeds/sitemap.ts";
-import { HEADERS_FILE } from "../netlify/headers-file.ts";
-import { REDIRECTS_FILE } from "../netlify/redirect-rules.ts";
 import { privateCourseUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { FIXED_PAGES } from "./fixed-pages.ts";
 import type { PageEntry, ShownItems, TemplateName } from "./page-entry.ts";
@@ -56,7 +54,7 @@ export function buildPageTable(model: SiteModel): PageTable {
 
   for (const fixed of FIXED_PAGES) {
     entries.push({
-      url: typeof fixed.url === "string" ? fixed.url : fixed.url(model),
+      url: fixed.url,
       template: fixed.template,
       ...(fixed.copy ? { lastmod: model.copy[fixed.copy].lastmod } : {}),
       inSitemap: fixed.inSitemap ?? true,
@@ -90,7 +88,7 @@ export function buildPageTable(model: SiteModel): PageTable {
   entries.push({ url: SITE_PATHS.defaultSocialImage, template: "social-image", ...file });
   for (const page of drawnFor) entries.push({ url: page.socialImage!, template: "social-image", item: page.item, ...file });
   for (const url of Object.values(BRAND_PATHS)) entries.push({ url, template: "brand", ...file });
-  for (const url of [REDIRECTS_FILE, HEADERS_FILE]) entries.push({ url, template: "netlify", ...file });
+  for (const url of [SITE_PATHS.netlifyRedirects, SITE_PATHS.netlifyHeaders]) entries.push({ url, template: "netlify", ...file });
   // Last, as it lists the others: one sitemap file, or past 50,000 pages an index and its parts.
   const listed = entries.filter((entry) => entry.inSitemap).length;
   for (const url of sitemapFileUrls(listed)) entries.push({ url, template: "feeds/sitemap", ...file });

@@ -5,8 +5,9 @@ import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { metaContentSecurityPolicy } from "../netlify/header-policy.ts";
-import { HEADERS_FILE, headersFile, type OutputFile } from "../netlify/headers-file.ts";
-import { REDIRECTS_FILE, redirectRules, redirectsFile } from "../netlify/redirect-rules.ts";
+import { headersFile, type OutputFile } from "../netlify/headers-file.ts";
+import { redirectRules, redirectsFile } from "../netlify/redirect-rules.ts";
+import { SITE_PATHS } from "../urls/site-urls.ts";
 
 /** Options of the Netlify files plugin. */
 export interface NetlifyFilesOptions {
@@ -21,7 +22,7 @@ async function outputFiles(output: string): Promise<OutputFile[]> {
   const files = entries
     .filter((entry) => entry.isFile())
     .map((entry) => `/${path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`)
-    .filter((file) => file !== HEADERS_FILE && file !== REDIRECTS_FILE)
+    .filter((file) => file !== SITE_PATHS.netlifyHeaders && file !== SITE_PATHS.netlifyRedirects)
     .sort();
   return Promise.all(
     files.map(async (file) => ({ path: file, fingerprinted: looksFingerprinted(file) && isFingerprinted(file, await readFile(path.join(output, file))) })),
@@ -38,8 +39,8 @@ export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFiles
   config.on("eleventy.after", async ({ directories, runMode }) => {
     const output = directories.output;
     const model = await options.model.get();
-    await writeFile(path.join(output, REDIRECTS_FILE), redirectsFile(redirectRules(model)));
+    await writeFile(path.join(output, SITE_PATHS.netlifyRedirects), redirectsFile(redirectRules(model)));
     if (options.dev.maySkip(runMode)) return;
-    await writeFile(path.join(output, HEADERS_FILE), headersFile({ context: process.env.CONTEXT, files: await outputFiles(output) }));
+    await writeFile(path.join(output, SITE_PATHS.netlifyHeaders), headersFile({ context: process.env.CONTEXT, files: await outputFiles(output) }));
   });
 }
