@@ -74,6 +74,14 @@ describe("the page table of the fixture site", () => {
     }
   });
 
+  it("gives templates their permalink and refuses one for a page it does not list", () => {
+    const instructor = table.entriesFor("instructor")[0]!;
+    expect(table.url("instructor", instructor.item!)).toBe(instructor.url);
+    expect(table.url("about")).toBe(table.entriesFor("about")[0]!.url);
+    expect(() => table.url("instructor", {})).toThrow('the page table has no page of the template "instructor" for this object');
+    expect(() => table.url("instructor")).toThrow('the page table has several pages of the template "instructor"');
+  });
+
   it("gives each page with its own social image an entry for the image", () => {
     const withImage = table.entries.filter((entry) => entry.socialImage);
     expect(withImage.length).toBeGreaterThan(0);
