@@ -5,7 +5,7 @@
  * Every plugin is a module under src/plugins with one job.
  */
 import { AssetManifest } from "./src/assets/fingerprint.ts";
-import { SiteModelSource } from "./src/collections/site-model-source.ts";
+import { SiteModelSource } from "./src/build/site-model-source.ts";
 import { DevRebuilds } from "./src/eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
 import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { failureReport } from "../src/build/failure-report.ts";
-import { loadCheckedModel } from "../src/content/check-site.ts";
+import { loadCheckedModel } from "../src/checks/check-site.ts";
 import { ContentError, formatProblem } from "../src/content/problems.ts";
 import { readSiteNow } from "../src/time/clock.ts";
 

@@ -19,7 +19,7 @@ export interface DeclaredIds {
  * Checks what no single file can: every reference points at something that exists, ids are unique,
  * every tag can have a page, and no two redirects fight over one old URL.
  */
-export function crossCheck(content: LocatedContent, files: DeclaredIds = { declared: new Map(), unreadable: new Set() }, fixedPaths: readonly string[] = []): ContentProblem[] {
+export function crossCheck(content: LocatedContent, files: DeclaredIds = { declared: new Map(), unreadable: new Set() }): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const at = <T>(item: Located<T>, field: (string | number)[], message: string) => {
     const fieldPath = [...item.path, ...field];
@@ -93,7 +93,7 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
   // but still make the same page ("C#" and "C Sharp") would merge silently, so the later one is refused.
   const tagSpelling = (tag: string) => tag.toLowerCase().replace(/[\s-]+/g, "");
   const firstTagBySlug = new Map<string, { tag: string; file: string }>();
-  const reserved = reservedArticleSlugs(fixedPaths);
+  const reserved = reservedArticleSlugs();
   for (const article of content.articles) {
     if (reserved.has(article.data.slug)) {
       const taken = [...reserved].map((slug) => `"${slug}"`).join(", ");
@@ -245,11 +245,11 @@ function checkPromotionMarkers(articles: LocatedContent["articles"], promotionId
 
 /**
  * The first segment below /articles/ of every fixed page or folder the build writes there (the tag index, the
- * list's later pages, any template's literal permalink in `fixedPaths`): an article with that slug would
- * overwrite it or be overwritten.
+ * list's later pages; every fixed page's URL is in SITE_PATHS): an article with that slug would overwrite it or
+ * be overwritten.
  */
-export function reservedArticleSlugs(fixedPaths: readonly string[]): Set<string> {
+export function reservedArticleSlugs(): Set<string> {
   const base = SITE_PATHS.articles;
-  const written = [...Object.values(SITE_PATHS), listPageUrl(base, 2), tagUrl("any"), ...fixedPaths];
+  const written = [...Object.values(SITE_PATHS), listPageUrl(base, 2), tagUrl("any")];
   return new Set(written.filter((url) => url.startsWith(base) && url.length > base.length).map((url) => url.slice(base.length).split("/")[0]!));
 }

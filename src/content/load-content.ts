@@ -17,7 +17,6 @@ import type { ArticleSource, CourseSource, Located, PersonSource, ServiceSource 
 import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
 import type { PageCopyId } from "./page-copy-pages.ts";
 import { ContentError, isError, type ContentProblem } from "./problems.ts";
-import { staticPagePaths } from "./site-paths.ts";
 import { sourceFromLines, type LineTable } from "./yaml-source.ts";
 
 export type { ArticleSource, CourseSource, Located, LocatedContent, PersonSource, ServiceSource } from "./located.ts";
@@ -88,7 +87,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache 
   for (const [file, lines] of pageCopy.lines) reader.lines.set(file, lines);
 
   const located = { authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles, policies, learningPaths };
-  problems.push(...crossCheck(located, reader, staticPagePaths(root)));
+  problems.push(...crossCheck(located, reader));
   // Warnings (an unknown code language, a link through a redirect) are reported but do not stop the build.
   const errors = problems.filter(isError);
   if (errors.length > 0 || !site) throw new ContentError(errors, problems.filter((problem) => !isError(problem)));

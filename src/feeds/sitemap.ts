@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import { escapeHtml } from "../html/escape-html.ts";
+import type { PageEntry } from "../pages/page-entry.ts";
 import { SITE_PATHS, sitemapPartUrl } from "../urls/site-urls.ts";
 
 /** The most URLs one sitemap file may list (sitemaps.org); past it the sitemap becomes an index of parts. */
@@ -19,46 +20,9 @@ export interface SitemapPage {
   lastmod?: string;
 }
 
-/** A page as Eleventy lists it in `collections.all`: its URL and its data. */
-export interface SitemapItem {
-  url: string | false;
-  data: {
-    robots?: string;
-    lastmod?: string;
-    /** Set on a page of a paginated template: `alias` names the data key holding the page's own object. */
-    pagination?: { alias?: string };
-    [key: string]: unknown;
-  };
-}
-
-/**
- * A page's lastmod: its own data's `lastmod`, else that of the model object a paginated template hands the
- * page (an article, a page of a list), which carries it so that no template computes it per page.
- */
-export function itemLastmod(item: SitemapItem): string | undefined {
-  if (typeof item.data.lastmod === "string" && item.data.lastmod) return item.data.lastmod;
-  const alias = item.data.pagination?.alias;
-  const own = alias ? item.data[alias] : undefined;
-  const lastmod = own && typeof own === "object" ? (own as { lastmod?: unknown }).lastmod : undefined;
-  return typeof lastmod === "string" && lastmod ? lastmod : undefined;
-}
-
-/** The sitemap's view of Eleventy's pages: URL, robots and lastmod, public pages only. */
-export function sitemapPages(items: readonly SitemapItem[]): SitemapPage[] {
-  return items
-    .map((item) => {
-      const lastmod = itemLastmod(item);
-      return { url: item.url, ...(item.data.robots ? { robots: item.data.robots } : {}), ...(lastmod ? { lastmod } : {}) };
-    })
-    .filter(isPublicPage);
-}
-
-/** The pages a sitemap lists: HTML pages that are not error pages and do not ask to stay out of search engines. */
-export function isPublicPage(page: { url: string | false; robots?: string }): page is { url: string; robots?: string } {
-  if (typeof page.url !== "string") return false;
-  if (!(page.url.endsWith("/") || page.url.endsWith(".html"))) return false;
-  if (page.url === SITE_PATHS.notFound) return false;
-  return !(page.robots ?? "").includes("noindex");
+/** The pages a sitemap lists: the page table's entries marked for it, with their lastmod where the model knows it. */
+export function sitemapPages(entries: readonly Pick<PageEntry, "url" | "lastmod" | "inSitemap">[]): SitemapPage[] {
+  return entries.filter((entry) => entry.inSitemap).map((entry) => ({ url: entry.url, ...(entry.lastmod ? { lastmod: entry.lastmod } : {}) }));
 }
 
 /** A sitemap.xml (sitemaps.org 0.9) of absolute URLs, sorted, each with lastmod. */
@@ -68,6 +32,12 @@ export function sitemapXml(pages: readonly SitemapPage[], siteUrl: string, build
     .sort((a, b) => a.url.localeCompare(b.url))
     .map((page) => `  <url><loc>${escapeHtml(siteUrl + page.url)}</loc><lastmod>${escapeHtml(page.lastmod ?? fallback)}</lastmod></url>`);
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
+}
+
+/** The URLs of the sitemap files of a site of `count` pages: /sitemap.xml, and its parts past `limit` pages. */
+export function sitemapFileUrls(count: number, limit = SITEMAP_URL_LIMIT): string[] {
+  const parts = count <= limit ? 0 : Math.ceil(count / limit);
+  return [SITE_PATHS.sitemap, ...Array.from({ length: parts }, (_, index) => sitemapPartUrl(index + 1))];
 }
 
 /**

@@ -23,22 +23,20 @@ export function redirectRules(model: SiteModel): RedirectRule[] {
 }
 
 /**
- * Checks the rules against the pages the build wrote (duplicates, self-redirects and loops were refused when
- * the content loaded). Each path is checked again as the schemas check it, so a value that slipped past them is
- * still reported. Each target must be a written page: another rule's old path does not count, or a pair of
- * rules from one file could vouch for each other (`//evil.example/` twice). No old path may be a live page, which
- * Netlify would serve instead of redirecting, and a "/old/*" splat may not cover any written page.
- * `site.anythingUnder(prefix)` says whether the build wrote something under a folder such as "/old/";
- * `site.pagesComplete: false` says `pageExists` may not know every page (before the build), so a target it does
- * not know is left to the check after the build, unless it is another rule's old path, which is never a page.
+ * Checks the rules against the pages the build writes (the page table; duplicates, self-redirects and loops were
+ * refused when the content loaded). Each path is checked again as the schemas check it, so a value that slipped
+ * past them is still reported. Each target must be a page of the site: another rule's old path does not count, or
+ * a pair of rules from one file could vouch for each other (`//evil.example/` twice). No old path may be a live
+ * page, which Netlify would serve instead of redirecting, and a "/old/*" splat may not cover any page.
+ * `site.anythingUnder(prefix)` says whether the build writes something under a folder such as "/old/".
  */
 export function redirectProblems(
   rules: readonly RedirectRule[],
   pageExists: (path: string) => boolean,
   lineOf: (file: string, path: readonly (string | number)[]) => number | undefined = () => undefined,
-  site: { anythingUnder?: (prefix: string) => boolean; pagesComplete?: boolean } = {},
+  site: { anythingUnder?: (prefix: string) => boolean } = {},
 ): ContentProblem[] {
-  const { anythingUnder = (prefix: string) => pageExists(prefix), pagesComplete = true } = site;
+  const { anythingUnder = (prefix: string) => pageExists(prefix) } = site;
   const problems: ContentProblem[] = [];
   const report = (rule: RedirectRule, field: (string | number)[], message: string) => {
     const line = lineOf(rule.file, field);
@@ -54,7 +52,7 @@ export function redirectProblems(
     }
     if (!pageExists(rule.to) && froms.has(normaliseSitePath(rule.to))) {
       report(rule, rule.field, `"${rule.to}" is not a page of this site: it is the old path of another redirect, so point at the page that one leads to`);
-    } else if (!pageExists(rule.to) && pagesComplete) {
+    } else if (!pageExists(rule.to)) {
       report(rule, rule.field, `"${rule.to}" is not a page of this site`);
     }
     const prefix = splatPrefix(rule.from);

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { THEME_COLOUR, brandFiles } from "../brand/brand-assets.ts";
 import { BRAND_PATHS } from "../urls/site-urls.ts";
-import type { SiteModelSource } from "../collections/site-model-source.ts";
+import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 
 /** Options of the brand assets plugin. */

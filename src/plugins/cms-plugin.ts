@@ -7,7 +7,7 @@ import { cmsConfig, type MapEntries } from "../cms/cms-config.ts";
 import { REPOSITORY_PLACEHOLDER, repositoryWarning } from "../cms/cms-repository.ts";
 import { CONTENT_TYPES } from "../cms/content-types.ts";
 import { readSchemaSources, SCHEMA_FOLDER } from "../cms/schema-docs.ts";
-import type { SiteModelSource } from "../collections/site-model-source.ts";
+import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { Content } from "../content/load-content.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";

@@ -1,5 +1,5 @@
 import type { SiteModel } from "../collections/site-model.ts";
-import type { SiteModelSource } from "../collections/site-model-source.ts";
+import type { SiteModelSource } from "../build/site-model-source.ts";
 import { leadPicture, type PictureSlot } from "../content/render-body.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import type { ImageJob, PreparedImage } from "../images/content-images.ts";

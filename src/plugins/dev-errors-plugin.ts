@@ -1,4 +1,4 @@
-import type { SiteModelSource } from "../collections/site-model-source.ts";
+import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import { DevErrors } from "../eleventy/dev-error-page.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";

@@ -1,14 +1,12 @@
-import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isFingerprinted, looksFingerprinted } from "../assets/fingerprint.ts";
-import type { SiteModelSource } from "../collections/site-model-source.ts";
-import { ContentError } from "../content/problems.ts";
+import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { metaContentSecurityPolicy } from "../netlify/header-policy.ts";
 import { headersFile, type OutputFile } from "../netlify/headers-file.ts";
-import { redirectProblems, redirectRules, redirectsFile } from "../netlify/redirect-rules.ts";
+import { redirectRules, redirectsFile } from "../netlify/redirect-rules.ts";
 import { outputFileUrl, SITE_PATHS } from "../urls/site-urls.ts";
 
 /** Options of the Netlify files plugin. */
@@ -32,23 +30,17 @@ async function outputFiles(output: string): Promise<OutputFile[]> {
 }
 
 /**
- * Writes `_redirects` and `_headers` after the pages exist, because both depend on them: a redirect to a page
- * that was not written, or away from a live page, fails the build; the headers cover every written path.
+ * Writes `_redirects` and `_headers` after the pages exist. The redirects were checked against the page table
+ * with the content (src/checks/check-site.ts: each target a page, no old path a page); `_headers` covers every
+ * written file, including those named by their hash, so it walks the output.
  */
 export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFilesOptions): void {
   config.addFilter("contentSecurityPolicy", (url: string) => metaContentSecurityPolicy(url));
   config.on("eleventy.after", async ({ directories, runMode }) => {
     const output = directories.output;
-    const pageExists = (url: string) => {
-      const file = path.join(output, url);
-      return url.endsWith("/") ? existsSync(path.join(file, "index.html")) : existsSync(file) || existsSync(path.join(file, "index.html"));
-    };
     const model = await options.model.get();
-    const rules = redirectRules(model);
-    const problems = redirectProblems(rules, pageExists, model.content.lineOf, { anythingUnder: (prefix) => existsSync(path.join(output, prefix)) });
-    if (problems.length > 0) throw new ContentError(problems);
-    await writeFile(path.join(output, "_redirects"), redirectsFile(rules));
+    await writeFile(path.join(output, SITE_PATHS.netlifyRedirects), redirectsFile(redirectRules(model)));
     if (options.dev.maySkip(runMode)) return;
-    await writeFile(path.join(output, "_headers"), headersFile({ context: process.env.CONTEXT, files: await outputFiles(output) }));
+    await writeFile(path.join(output, SITE_PATHS.netlifyHeaders), headersFile({ context: process.env.CONTEXT, files: await outputFiles(output) }));
   });
 }

@@ -1,9 +1,10 @@
 import type { SiteModel } from "../collections/site-model.ts";
-import type { SiteModelSource } from "../collections/site-model-source.ts";
+import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import { PAGE_COPY_FOLDER } from "../content/page-copy-pages.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { RenderedPages } from "../eleventy/rendered-pages.ts";
+import { pageTableOf } from "../pages/page-table.ts";
 import { SITE_PATHS } from "../urls/site-urls.ts";
 
 /** Options of the site data plugin. */
@@ -41,6 +42,8 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("copy", (model) => model.copy);
   expose("nextChange", (model) => model.nextChange);
   expose("build", (model) => model.context);
+  // Every page and file of the build: templates take their permalink from it (`pageTable.url('about')`).
+  expose("pageTable", (model) => pageTableOf(model));
   // The large paginated templates paginate over `pages.<set>`: every page in a build, the changed ones after a save.
   const rendered = new RenderedPages();
   expose("pages", (model) => rendered.select(model, options.dev.watching(), options.dev.onlyContentChanged()));

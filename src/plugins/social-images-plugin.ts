@@ -1,5 +1,5 @@
 import type { SiteModel } from "../collections/site-model.ts";
-import type { SiteModelSource } from "../collections/site-model-source.ts";
+import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { publishSocialImages } from "../social/social-image-cache.ts";

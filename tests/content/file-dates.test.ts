@@ -3,7 +3,7 @@ import { mkdtemp, rm, utimes } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SiteModelSource } from "../../src/collections/site-model-source.ts";
+import { SiteModelSource } from "../../src/build/site-model-source.ts";
 import { parseGitLog, readFileDates } from "../../src/content/file-dates.ts";
 import { articleJsonLd } from "../../src/structured-data/site.ts";
 import { createFixture, type Fixture } from "../support/content-fixture.ts";

@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { CLOCKS } from "../support/build-site.ts";
 import { rawArticles, rawSessions, siteUrl, ZONE } from "../support/raw-content.ts";
-import { sitemapFiles, sitemapPages } from "../../src/feeds/sitemap.ts";
+import { sitemapFiles, sitemapFileUrls, sitemapPages } from "../../src/feeds/sitemap.ts";
 import { allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
 // Expectations come from the fixture's content files (tests/fixture-site), read without src/.
@@ -124,6 +124,10 @@ describe("sitemapFiles past the URL limit (lowered to 2 here)", () => {
     { url: "/d/", lastmod: "2026-08-01" },
   ];
 
+  it("names the same files as the page table lists for them (sitemapFileUrls), whole or in parts", () => {
+    for (const count of [2, 5]) expect(sitemapFiles(pages.slice(0, count), "https://example.com", build, 2).map((file) => file.url)).toEqual(sitemapFileUrls(count, 2));
+  });
+
   it("writes one urlset while the pages fit", () => {
     const files = sitemapFiles(pages.slice(0, 2), "https://example.com", build, 2);
     expect(files.map((file) => file.url)).toEqual(["/sitemap.xml"]);
@@ -153,22 +157,13 @@ describe("sitemapFiles past the URL limit (lowered to 2 here)", () => {
 });
 
 describe("sitemapPages", () => {
-  it("takes a page's lastmod from its data, else from the object its pagination alias names, else leaves it to the build's date", () => {
+  it("lists the entries marked for the sitemap, with their lastmod where they have one", () => {
     const pages = sitemapPages([
-      { url: "/about/", data: { lastmod: "2026-05-01" } },
-      { url: "/articles/a/", data: { pagination: { alias: "article" }, article: { lastmod: "2026-06-01" } } },
-      { url: "/articles/page/2/", data: { lastmod: "2026-07-01", pagination: { alias: "pager" }, pager: { lastmod: "2026-01-01" } } },
-      { url: "/courses/x/", data: { pagination: { alias: "course" }, course: { title: "X" } } },
-      { url: "/plain/", data: {} },
-      { url: "/hidden/", data: { robots: "noindex", lastmod: "2026-01-01" } },
-      { url: false, data: { lastmod: "2026-01-01" } },
+      { url: "/about/", lastmod: "2026-05-01", inSitemap: true },
+      { url: "/courses/x/", inSitemap: true },
+      { url: "/thanks/contact/", inSitemap: false },
+      { url: "/feed.xml", lastmod: "2026-01-01", inSitemap: false },
     ]);
-    expect(pages).toEqual([
-      { url: "/about/", lastmod: "2026-05-01" },
-      { url: "/articles/a/", lastmod: "2026-06-01" },
-      { url: "/articles/page/2/", lastmod: "2026-07-01" },
-      { url: "/courses/x/" },
-      { url: "/plain/" },
-    ]);
+    expect(pages).toEqual([{ url: "/about/", lastmod: "2026-05-01" }, { url: "/courses/x/" }]);
   });
 });

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseAllRedirects } from "netlify-redirect-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCheckedModel } from "../../src/content/check-site.ts";
+import { loadCheckedModel } from "../../src/checks/check-site.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
@@ -135,7 +135,7 @@ describe("stray white space around the site's address is published trimmed", () 
 });
 
 describe("redirects are checked against the pages the build writes, trusting no other rule", () => {
-  it("refuses, in npm run check's own check, a target vouched for by another rule, a splat over a section and a live page as old path", async () => {
+  it("refuses, in npm run check's own check, a target vouched for by another rule, one that is no page, a splat over a section and a live page as old path", async () => {
     const root = await copyProject("fixture");
     try {
       const file = path.join(root, "_data/redirects.yaml");
@@ -149,6 +149,7 @@ describe("redirects are checked against the pages the build writes, trusting no 
       const lines = (error as ContentError).problems.filter((problem) => problem.file === "_data/redirects.yaml").map(formatProblem);
       expect(lines).toEqual([
         '_data/redirects.yaml:2: [0].to: "/relay/" is not a page of this site: it is the old path of another redirect, so point at the page that one leads to',
+        '_data/redirects.yaml:4: [1].to: "/nowhere/" is not a page of this site',
         '_data/redirects.yaml:5: [2].from: "/articles/*" covers pages this site writes under "/articles/": redirect each old path on its own',
         '_data/redirects.yaml:7: [3].from: "/courses/" is a page of this site; a redirect from it would never be followed',
       ]);
@@ -158,7 +159,7 @@ describe("redirects are checked against the pages the build writes, trusting no 
     }
   }, 120_000);
 
-  it("refuses after the build, against the written output, a target that is not a page and one only another rule vouches for", () => {
+  it("refuses, against the pages, a target that is not a page and one only another rule vouches for", () => {
     const written = new Set(["/courses/", "/articles/a/"]);
     const rules: RedirectRule[] = [
       { from: "/lure/", to: "/relay/", file: "_data/redirects.yaml", field: [0, "to"] },

@@ -2,6 +2,7 @@ import { ADMIN_FOLDER, SITE_PATHS } from "../../../src/urls/site-urls.ts";
 import { metaContentSecurityPolicy } from "../../../src/netlify/header-policy.ts";
 import { escapeHtml } from "../../../src/html/escape-html.ts";
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
+import type { PageTable } from "../../../src/pages/page-table.ts";
 
 /**
  * /admin/: the content editor (Sveltia CMS). The page is only a shell: the CMS script builds the interface and
@@ -10,7 +11,7 @@ import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
  */
 export default class AdminPage {
   data() {
-    return { permalink: `/${ADMIN_FOLDER}/`, robots: "noindex, nofollow", eleventyExcludeFromCollections: false };
+    return { permalink: (data: { pageTable: PageTable }) => data.pageTable.url("admin/index"), robots: "noindex, nofollow", eleventyExcludeFromCollections: false };
   }
 
   render(data: SiteTemplateData): string {

@@ -1,13 +1,14 @@
 import type { CatalogCourse } from "../../../src/collections/catalog.ts";
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
 import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
+import type { PageTable } from "../../../src/pages/page-table.ts";
 
 /** /courses/<id>.ics: a course's upcoming sessions, to subscribe to. */
 export default class CourseCalendar {
   data() {
     return {
       pagination: { data: "pages.courseCalendars", size: 1, alias: "course" },
-      permalink: (data: { course: CatalogCourse }) => data.course.calendarUrl,
+      permalink: (data: { pageTable: PageTable; course: CatalogCourse }) => data.pageTable.url("calendars/course-calendar", data.course),
       eleventyExcludeFromCollections: true,
     };
   }

@@ -1,13 +1,14 @@
 import type { ScheduleFacet } from "../../../src/collections/schedule.ts";
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
 import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
+import type { PageTable } from "../../../src/pages/page-table.ts";
 
 /** /schedule/<month>.ics, /schedule/format|location|category/<id>.ics: the classes of one browse page, to subscribe to. */
 export default class FacetCalendar {
   data() {
     return {
       pagination: { data: "pages.facetCalendars", size: 1, alias: "facet" },
-      permalink: (data: { facet: ScheduleFacet }) => data.facet.calendarUrl,
+      permalink: (data: { pageTable: PageTable; facet: ScheduleFacet }) => data.pageTable.url("calendars/facet-calendar", data.facet),
       eleventyExcludeFromCollections: true,
     };
   }

@@ -1,13 +1,14 @@
 import type { ScheduledSession } from "../../../src/collections/schedule.ts";
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
 import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
+import type { PageTable } from "../../../src/pages/page-table.ts";
 
 /** /schedule/<session-id>.ics: one session, for "Add to calendar". */
 export default class SessionCalendar {
   data() {
     return {
       pagination: { data: "pages.sessionCalendars", size: 1, alias: "session" },
-      permalink: (data: { session: ScheduledSession }) => data.session.calendarUrl,
+      permalink: (data: { pageTable: PageTable; session: ScheduledSession }) => data.pageTable.url("calendars/session-calendar", data.session),
       eleventyExcludeFromCollections: true,
     };
   }

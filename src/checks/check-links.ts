@@ -1,7 +1,7 @@
+import type { ContentProblem } from "../content/problems.ts";
+import { normaliseSitePath } from "../content/site-path.ts";
+import { closestMatch } from "../content/suggest.ts";
 import type { LinkReference } from "../markdown/markdown-state.ts";
-import type { ContentProblem } from "./problems.ts";
-import { normaliseSitePath } from "./site-path.ts";
-import { editDistance } from "./suggest.ts";
 
 /** A rendered Markdown body, as the link check sees it. */
 export interface LinkedBody {
@@ -18,7 +18,7 @@ export interface LinkedBody {
 export interface LinkTargets {
   /** The site's own origin, e.g. https://www.hartmannsoftware.com: absolute links to it are checked like paths. */
   origin: string;
-  /** Every path the build writes (see writtenPaths). */
+  /** Every path the build writes, normalised (the page table's URLs, src/pages/page-table.ts). */
   paths: ReadonlySet<string>;
   /** Old path -> new path, from aliases and _data/redirects.yaml. */
   redirects: ReadonlyMap<string, string>;
@@ -62,12 +62,8 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
   return problems;
 }
 
-/** ", did you mean …?" with the closest candidate, when one is close enough to be a likely typo. */
+/** ": did you mean …?" with the nearest candidate (src/content/suggest.ts), when one is close enough to be a likely slip. */
 function suggestion(wrong: string, candidates: Iterable<string>, prefix = ""): string {
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(wrong, candidate);
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  return best && best.distance <= Math.max(3, Math.floor(wrong.length / 3)) ? `: did you mean "${prefix}${best.candidate}"?` : "";
+  const match = closestMatch(wrong, candidates);
+  return match === undefined ? "" : `: did you mean "${prefix}${match}"?`;
 }

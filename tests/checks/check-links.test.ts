@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkLinks, type LinkTargets } from "../../src/content/check-links.ts";
+import { checkLinks, type LinkTargets } from "../../src/checks/check-links.ts";
 
 const targets: LinkTargets = {
   origin: "https://www.example.com",

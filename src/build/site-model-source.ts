@@ -1,12 +1,12 @@
+import { loadCheckedModel } from "../checks/check-site.ts";
+import { buildKind, createBuildContext } from "../collections/build-context.ts";
+import type { SiteModel } from "../collections/site-model.ts";
 import { ContentCache } from "../content/content-cache.ts";
-import { loadCheckedModel } from "../content/check-site.ts";
 import { readFileDates } from "../content/file-dates.ts";
 import type { Content } from "../content/load-content.ts";
 import { formatProblem } from "../content/problems.ts";
 import { deployBaseUrl } from "../netlify/deploy-url.ts";
 import { readSiteNow } from "../time/clock.ts";
-import { buildKind, createBuildContext } from "./build-context.ts";
-import type { SiteModel } from "./site-model.ts";
 
 /**
  * The one per-build site model, shared by the plugins that need it (page data, social images, redirects,

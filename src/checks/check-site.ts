@@ -1,23 +1,25 @@
 import type { BuildContext } from "../collections/build-context.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
+import type { ContentCache } from "../content/content-cache.ts";
+import { loadContent, type Content } from "../content/load-content.ts";
+import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
+import { loadImagePipeline } from "../content/render-body.ts";
+import { normaliseSitePath } from "../content/site-path.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
 import { redirectProblems, redirectRules } from "../netlify/redirect-rules.ts";
+import { pageTableOf, type PageTable } from "../pages/page-table.ts";
 import { checkLinks, type LinkedBody } from "./check-links.ts";
-import type { ContentCache } from "./content-cache.ts";
-import { loadContent, type Content } from "./load-content.ts";
-import { loadImagePipeline } from "./render-body.ts";
-import { ContentError, isError, type ContentProblem } from "./problems.ts";
-import { normaliseSitePath } from "./site-path.ts";
-import { staticPagePaths, writtenPaths } from "./site-paths.ts";
 
-/** A model whose content passed every check, and the warnings to show. */
+/** A model whose content passed every check, its page table, and the warnings to show. */
 export interface CheckedModel {
   model: SiteModel;
+  pages: PageTable;
   warnings: ContentProblem[];
 }
 
 /**
- * Loads the content, derives the model and runs the checks that need the whole site (links between pages): what
+ * Loads the content, derives the model and its page table, and runs the checks that need the whole site (links
+ * between pages, redirects): the stage after the model, what
  * the build and `npm run check` both do, so they report the same problems. Throws a ContentError on any error.
  * `context` may be made from the loaded content (dates from git need its file list).
  * `adjust` changes the loaded content before the model is derived (the build points `site.url` at a deploy preview).
@@ -33,15 +35,19 @@ export async function loadCheckedModel(
   const [loaded] = await Promise.all([loadContent(root, options), options.pictures === false ? undefined : loadImagePipeline()]);
   const content = adjust(loaded);
   const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context);
-  const siteProblems = [...model.problems, ...checkSite(model, root)];
+  const pages = pageTableOf(model);
+  const siteProblems = [...model.problems, ...checkSite(model, pages)];
   const warnings = [...(content.warnings ?? []), ...siteProblems.filter((problem) => !isError(problem))];
   const errors = siteProblems.filter(isError);
   if (errors.length > 0) throw new ContentError(errors, warnings);
-  return { model, warnings };
+  return { model, pages, warnings };
 }
 
-/** Checks every link in every Markdown body this build publishes against the pages it writes. */
-export function checkSite(model: SiteModel, root: string): ContentProblem[] {
+/**
+ * Checks every link in every Markdown body this build publishes against the pages it writes (the page table), and
+ * every redirect: its target must be a page of the table, its old path must not be one.
+ */
+export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] {
   const bodies: LinkedBody[] = [
     ...model.articles.list.map((article) => ({ file: article.file, pageUrl: article.url, links: article.links })),
     ...model.catalog.courses.map((course) => ({ file: `_data/courses/${course.id}.yaml`, pageUrl: course.url, links: course.links, field: "description" })),
@@ -53,12 +59,10 @@ export function checkSite(model: SiteModel, root: string): ContentProblem[] {
   ]);
   // An article's ids are known from rendering: its headings, its footnotes, and the page's own sections.
   const fragments = new Map(model.articles.list.map((article) => [article.url, new Set([...PAGE_IDS, ...idsIn(article.html)])]));
-  const paths = writtenPaths(model, staticPagePaths(root));
-  // Redirects are checked here too, so `npm run check` reports them; whether each target exists is checked against
-  // the written output after the build, as this list does not hold every page (instructors, venues, paths).
+  const paths = new Set(pages.entries.map((entry) => normaliseSitePath(entry.url)));
   const isWritten = (sitePath: string) => paths.has(normaliseSitePath(sitePath));
   const anythingUnder = (prefix: string) => [...paths].some((written) => written.startsWith(prefix));
-  const redirectsWrong = redirectProblems(redirectRules(model), isWritten, model.content.lineOf, { anythingUnder, pagesComplete: false });
+  const redirectsWrong = redirectProblems(redirectRules(model), isWritten, model.content.lineOf, { anythingUnder });
   return [...checkLinks(bodies, { origin: new URL(model.content.site.url).origin, paths, redirects, fragments }), ...redirectsWrong];
 }
 
