@@ -19,8 +19,8 @@ export interface CheckedModel {
 
 /**
  * Loads the content, derives the model and its page table, and runs the checks that need the whole site (links
- * between pages, redirects): the stage after the model, what
- * the build and `npm run check` both do, so they report the same problems. Throws a ContentError on any error.
+ * between pages, redirects), the stage after the model: what the build and `npm run check` both do, so they report
+ * the same problems. Throws a ContentError on any error.
  * `context` may be made from the loaded content (dates from git need its file list).
  * `adjust` changes the loaded content before the model is derived (the build points `site.url` at a deploy preview).
  * `pictures: false` says no page will be drawn from the model, so the image code pages need (leadPicture) is not
