@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatProblem, type ContentProblem } from "../content/problems.ts";
 import { html } from "../html/escape-html.ts";
+import { DEV_SERVER_PATHS } from "../urls/site-urls.ts";
 
 /** Where the error page's stylesheet is served: a path no built page uses. */
-export const DEV_ERROR_STYLESHEET = "/.hsg-dev/problems.css";
+export const DEV_ERROR_STYLESHEET = DEV_SERVER_PATHS.problemsStylesheet;
 
 /** A connect-style middleware, as Eleventy's dev server takes them. */
 export type DevMiddleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
@@ -88,6 +89,6 @@ export class DevErrors {
 
 /** Whether a request is for a page (a browser navigating, or a path that names a page) rather than a file it uses. */
 function isPageRequest(request: IncomingMessage, pathname: string): boolean {
-  if (pathname.startsWith("/.11ty/")) return false;
+  if (pathname.startsWith(DEV_SERVER_PATHS.eleventyClient)) return false;
   return /\/$|\.html$/.test(pathname) || (request.headers.accept ?? "").includes("text/html");
 }

@@ -69,6 +69,14 @@ export const SITE_PATHS = {
   defaultSocialImage: "/assets/social/site.png",
 } as const;
 
+/** Paths only `npm start`'s server answers: never written by a build. */
+export const DEV_SERVER_PATHS = {
+  /** The problem page's stylesheet (src/eleventy/dev-error-page.ts): a path no built page uses. */
+  problemsStylesheet: "/.hsg-dev/problems.css",
+  /** Eleventy's own dev-server client files, which are never pages. */
+  eleventyClient: "/.11ty/",
+} as const;
+
 /** Where each brand file (src/brand/) is published. */
 export const BRAND_PATHS = {
   logo: "/assets/logo.svg",
