@@ -6,7 +6,7 @@
  * watching and reloads the browser, after which everything is plain `eleventy --serve`.
  * Options: `--port=8080` (or `--port 8080`), `--quiet`.
  */
-import { watch, type FSWatcher } from "node:fs";
+import { existsSync, readdirSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import path from "node:path";
 
 /** The part of Eleventy's programmatic API this script uses (Eleventy ships no types for it). */
@@ -18,14 +18,19 @@ interface EleventyServer {
   serve(port: number): Promise<void>;
   stopWatch(): Promise<void>;
   eleventyServe: { reload(event: { files: string[] }): Promise<void> };
+  /** Eleventy's own file watcher, once watch() has made it. */
+  watcher?: unknown;
 }
 type EleventyConstructor = new (input: string | undefined, output: string | undefined, options: Record<string, unknown>) => EleventyServer;
 
 /** Where a save can mend a first build: content, data, layouts and the code; the project root for the config. */
 const WATCHED_FOLDERS = ["content", "_data", "_includes", "src"];
-/** Saves within this many milliseconds are one change (editors save several files, and editors save twice). */
+/** What builds and tools write, never a save to act on. */
+const IGNORED = /^(\.git|node_modules|_site|\.cache|\.site-build-.*)$/;
+/** Saves within this many milliseconds are one change: an editor may save several files at once. */
 const SETTLE_MS = 200;
 
+/** The value of a command-line option, given as `--name=value` or `--name value`. */
 function option(name: string): string | undefined {
   const index = process.argv.findIndex((argument) => argument === `--${name}` || argument.startsWith(`--${name}=`));
   if (index === -1) return undefined;
@@ -52,49 +57,78 @@ try {
   await retryUntilGood();
 }
 
-/** Tries the first build again after each save until one finishes; then Eleventy watches, and the browser reloads. */
+/** Every folder at or below `folder`, without what builds and tools write. */
+function foldersBelow(folder: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const below = entries.filter((entry) => entry.isDirectory() && !IGNORED.test(entry.name)).flatMap((entry) => foldersBelow(path.join(folder, entry.name)));
+  return [folder, ...below];
+}
+
+/**
+ * Tries the first build again after each save until one finishes; then Eleventy watches, and the browser reloads.
+ * Each folder is watched on its own: Node 20's recursive watching on Linux loses a file once an editor saves it
+ * by renaming a new copy over it, as vim and sed do.
+ */
 async function retryUntilGood(): Promise<void> {
-  const watchers: FSWatcher[] = [];
-  let changed = new Set<string>();
+  const watchers = new Map<string, FSWatcher>();
+  /** Saved files, by path from the project root, with when they were saved. */
+  const changes = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   const attempt = async (): Promise<void> => {
     if (running) return;
     running = true;
-    const files = [...changed];
-    changed = new Set();
+    for (const file of [...changes.keys()].filter((file) => existsSync(file))) console.log(`[11ty] File changed: ${file}`);
+    changes.clear();
+    // From the moment Eleventy's own watcher exists it sees saves itself; saves before that it would never see.
+    let watchingSince = Number.POSITIVE_INFINITY;
+    const noticeWatcher = setInterval(() => {
+      if (eleventy.watcher === undefined) return;
+      watchingSince = Date.now();
+      clearInterval(noticeWatcher);
+    }, 10);
     try {
       // What Eleventy does before each rebuild in watch mode: the same configuration, fresh templates.
       await eleventy.restart();
       await eleventy.init();
       const rebuild = await eleventy.watch();
-      process.exitCode = 0;
-      for (const watcher of watchers) watcher.close();
-      await eleventy.eleventyServe.reload({ files });
-      // Saves during that build came before Eleventy's watcher was ready: hand them to it, as it would have seen them.
+      for (const watcher of watchers.values()) watcher.close();
+      await eleventy.eleventyServe.reload({ files: [] });
       // Not awaited: Eleventy settles only the last of several quick saves, as for its own.
-      if (typeof rebuild === "function") for (const file of changed) void rebuild(file);
+      for (const [file, savedAt] of changes) {
+        if (savedAt >= watchingSince || !existsSync(file) || typeof rebuild !== "function") continue;
+        console.log(`[11ty] File changed: ${file}`);
+        void rebuild(`./${file}`);
+      }
     } catch {
-      process.exitCode = 0;
       running = false;
-      if (changed.size > 0) await attempt();
-      return;
+      if (changes.size > 0) void attempt();
+    } finally {
+      clearInterval(noticeWatcher);
+      process.exitCode = 0;
     }
   };
-  const saved = (folder: string) => (_event: string, name: string | Buffer | null) => {
-    if (!name || /(^|[/\\])(\.git|node_modules|_site|\.cache)([/\\]|$)/.test(String(name))) return;
-    const file = `./${path.join(folder, String(name))}`;
-    if (!changed.has(file)) console.log(`[11ty] File changed: ${file.slice(2)}`);
-    changed.add(file);
+  const watchFolder = (folder: string) => {
+    if (watchers.has(folder)) return;
+    try {
+      watchers.set(folder, watch(folder, (_event, name) => name && saved(path.join(folder, String(name)))));
+    } catch {
+      // Gone again, or never there: nothing in it to save.
+    }
+  };
+  const saved = (file: string) => {
+    if (IGNORED.test(path.basename(file))) return;
+    // A new folder: watch it and what it holds.
+    for (const folder of foldersBelow(file)) watchFolder(folder);
+    changes.set(file, Date.now());
     clearTimeout(timer);
     timer = setTimeout(() => void attempt(), SETTLE_MS);
   };
-  for (const folder of WATCHED_FOLDERS) {
-    try {
-      watchers.push(watch(folder, { recursive: true }, saved(folder)));
-    } catch {
-      // A project without this folder has nothing there to save.
-    }
-  }
-  watchers.push(watch(".", saved(".")));
+  for (const folder of WATCHED_FOLDERS.flatMap(foldersBelow)) watchFolder(folder);
+  watchFolder(".");
 }

@@ -5,6 +5,7 @@ import { get } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { copyProject } from "../support/project-copy.ts";
 
@@ -128,7 +129,18 @@ describe("npm start with a content error", { timeout: 240_000 }, () => {
     expect(server.exitCode).toBeNull();
     expectShown((await page(ARTICLE_URL)).body, launchLine);
     expectPrintedOnce(log, launchLine);
-    await expectBackAfterFix();
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(new URL(ARTICLE_URL, base).href);
+      expect(await tab.title()).toBe("The content has 1 problem");
+      expect(await tab.locator("li").first().textContent()).toContain(`content/articles/profile-before-you-rewrite.md:${launchLine}: body: `);
+      await expectBackAfterFix();
+      // The open tab turns back into the article by itself: the dev server's live reload, nobody navigating.
+      await tab.waitForFunction(() => document.querySelector("article") !== null, undefined, { timeout: 60_000 });
+    } finally {
+      await browser.close();
+    }
   });
 
   it("shows the problem list on every page until the file is fixed, then the pages again", async () => {
