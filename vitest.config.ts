@@ -8,7 +8,9 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/count-assertions.ts"],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // A beforeAll that builds or starts a watcher takes minutes when the shared machine is loaded (a load of 20
+    // made the watcher test's 120 s limit fail): the limit is there to catch a hang, not a slow machine.
+    hookTimeout: 300_000,
     // Processes, not threads: Eleventy's builds change the working directory, which a worker thread may not.
     pool: "forks",
     // One worker per core of the 2-core machines the suite is timed on; Chromium and the spawned commands run
