@@ -146,13 +146,14 @@ describe("_headers of the December build, read by Netlify's parser", async () =>
       // /admin/ scored from its declared policy, whether or not this build has the CMS page.
       { pathname: "/admin/", html: "<!doctype html><title>CMS</title>", headers: { "Content-Security-Policy": cspValue(CSP_BY_KIND.admin) } },
     ];
-    // The Observatory's analyzers read a page's headers, its <meta> elements (a CSP or referrer policy given as
-    // http-equiv) and its <script> elements (subresource integrity), all pages sharing one origin: pages alike in
-    // those get the same result, so each such kind is scored once and its result held against each of its pages.
+    // The Observatory's analyzers read a page's headers, its <meta http-equiv> and <meta name="referrer"> elements
+    // (parseHttpEquivHeaders in its retriever) and its <script> elements (subresource integrity), all pages sharing
+    // one origin: pages alike in those get the same result, so each such kind is scored once and its result held
+    // against each of its pages.
     const results = new Map<string, Promise<ObservatoryScore>>();
     for (const response of responses) {
       const headers = { ...headersFor(rules, response.pathname), ...("headers" in response ? response.headers : {}) };
-      const tags = [...response.html.matchAll(/<(?:meta|script)\b[^>]*>/gi)].map((match) => match[0]);
+      const tags = [...response.html.matchAll(/<(?:meta|script)\b[^>]*>/gi)].map((match) => match[0]).filter((tag) => /^<script|http-equiv|name\s*=\s*["']?referrer/i.test(tag));
       const key = JSON.stringify([headers, tags]);
       if (!results.has(key)) results.set(key, observatoryScore({ origin, pathname: response.pathname, headers, html: response.html }));
       const result = await results.get(key)!;
