@@ -1,25 +1,9 @@
 import type { Content } from "../content/load-content.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
+import type { Policies, PolicyClauseView } from "./views.ts";
 
 /** The URL of the policies page. */
 export const POLICIES_URL = "/policies/";
-
-/** One clause of the policies, rendered. */
-export interface PolicyClauseView {
-  id: string;
-  title: string;
-  /** The clause's Markdown rendered once per build. */
-  html: string;
-  /** "/policies/#cancellation": the clause on the policies page. */
-  url: string;
-}
-
-/** The policies page's clauses, and the rule that lets a course or session replace one. */
-export interface Policies {
-  url: string;
-  clauses: PolicyClauseView[];
-  byId: Record<string, PolicyClauseView>;
-}
 
 /** Renders the clauses of `_data/policies.yaml` once per build. */
 export function buildPolicies(content: Content): Policies {

@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
-import { NEW_CLASSES_FEED_PATH, type ScheduledSession } from "../collections/schedule.ts";
+import { NEW_CLASSES_FEED_PATH } from "../collections/schedule.ts";
+import type { ScheduledSession } from "../collections/views.ts";
 import { escapeHtml } from "../html/escape-html.ts";
 import type { Site } from "../schemas/site.ts";
 

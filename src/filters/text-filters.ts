@@ -23,7 +23,5 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, "")}`;
 }
 
-/** "1 day", "5 days". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
+// The model's labels and this filter count alike: one spelling, in src/lib.
+export { plural } from "../lib/plural.ts";

@@ -1,7 +1,7 @@
 import * as cheerio from "cheerio";
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CatalogCourse } from "../../src/collections/catalog.ts";
+import type { CatalogCourse } from "../../src/collections/views.ts";
 import { promotionAside } from "../../src/collections/promotion-asides.ts";
 import { buildSiteModel } from "../../src/collections/site-model.ts";
 import { loadContent } from "../../src/content/load-content.ts";

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { teachingDays } from "../../src/collections/schedule.ts";
+import { teachingDays } from "../../src/time/teaching-days.ts";
 import { teachingDaysRule } from "../../src/feeds/calendar.ts";
 import { SITE_ZONE } from "../../src/time/zone.ts";
 
