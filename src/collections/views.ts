@@ -178,9 +178,9 @@ export interface CourseSummary extends Course, Pick<CourseSource, "links" | "ima
   levelLabel: string;
   levelUrl: string;
   formatLabels: string[];
-  /** "$2,495", "Free" or "Price on request". */
+  /** "$2,495" or "Price on request". */
   priceLabel: string;
-  /** The price is a sum per seat, so the page says "per seat" after it: not for a free course or one priced on request. */
+  /** A price is set, so the page says "per seat" after it (not after "Price on request"). */
   pricedPerSeat: boolean;
   /** "5 days". */
   lengthLabel: string;
@@ -406,9 +406,9 @@ export interface ScheduledSession extends Omit<Session, "course" | "location" | 
   registrationClosed: boolean;
   /** The session's price, else the course's; undefined means on request. */
   priceUSD?: number;
-  /** "$2,495", "Free" or "Price on request". */
+  /** "$2,495" or "Price on request". */
   priceLabel: string;
-  /** The price is a sum per seat, so the page says "per seat" after it: not for a free class or one priced on request. */
+  /** A price is set, so the page says "per seat" after it (not after "Price on request"). */
   pricedPerSeat: boolean;
   /** "Mon 7 – Thu 10 Dec 2026". */
   dateRange: string;

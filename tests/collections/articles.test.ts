@@ -339,7 +339,7 @@ describe("buildArticleCollections: pages", () => {
   it("still has one empty /articles/ page when nothing is published", () => {
     const collections = buildArticleCollections(content([article("draft", "2026-01-01", { draft: true, tags: ["Java"] })]), production, {});
     expect(collections.list).toEqual([]);
-    expect(collections.pages).toEqual([{ items: [], number: 1, total: 1, url: "/articles/", lastmod: "2026-12-01" }]);
+    expect(collections.pages).toEqual([{ items: [], number: 1, isFirst: true, total: 1, url: "/articles/", lastmod: "2026-12-01" }]);
     expect(collections.tags).toEqual([]);
     expect(collections.tagPages).toEqual([]);
     expect(byAuthor(collections)).toEqual({});
