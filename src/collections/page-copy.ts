@@ -1,5 +1,5 @@
 import type { Content } from "../content/load-content.ts";
-import type { PageCopyId } from "../content/page-copy-pages.ts";
+import type { PageCopyId } from "../schemas/page-copy.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
 import type { BuildContext } from "./build-context.ts";
 import type { PageCopy } from "./views.ts";

@@ -1,6 +1,6 @@
 import type { Content } from "../content/load-content.ts";
 import type { ContentProblem } from "../content/problems.ts";
-import type { PageCopyId } from "../content/page-copy-pages.ts";
+import type { PageCopyId } from "../schemas/page-copy.ts";
 import { nextChangeFile, type NextChangeFile } from "../feeds/next-change.ts";
 import { buildArticleCollections } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";

@@ -1,7 +1,7 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../collections/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
-import { PAGE_COPY_FOLDER } from "../content/page-copy-pages.ts";
+import { PAGE_COPY_FOLDER } from "../schemas/page-copy.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { RenderedPages } from "../eleventy/rendered-pages.ts";
 import { SITE_PATHS } from "../urls/site-urls.ts";
@@ -29,12 +29,10 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   // Frozen values are handed to every page by reference; Eleventy would deep-copy plain objects per page.
   const expose = (name: string, pick: (model: SiteModel) => object) => config.addGlobalData(name, async () => Object.freeze(pick(await options.model.get())));
   expose("site", (model) => model.content.site);
-  expose("instructors", (model) => model.content.instructors);
-  expose("locations", (model) => model.content.locations);
   expose("articles", (model) => model.articles);
   expose("schedule", (model) => model.schedule);
   expose("catalog", (model) => model.catalog);
-  expose("faculty", (model) => model.instructors);
+  expose("instructors", (model) => model.instructors);
   expose("venues", (model) => model.venues);
   expose("policies", (model) => model.policies);
   expose("learningPaths", (model) => model.learningPaths);
