@@ -13,7 +13,7 @@ export const pageCopySchema = z.strictObject({
   description: textField.max(160, "must be at most 160 characters").optional(),
   /** The opening sentence or two under the heading, plain text. */
   lede: textField,
-  /** Short Markdown passages the page places in its own spots, by name (e.g. About's `faculty`). Which names a page needs is listed in PAGE_COPY_PAGES (src/schemas/page-copy.ts). */
+  /** Short Markdown passages the page places in its own spots, by name (e.g. About's `faculty`). Which names a page needs is listed in src/schemas/page-copy.ts. */
   blocks: z.record(idField, markdownField).default({}),
 });
 
