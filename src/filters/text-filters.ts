@@ -22,6 +22,3 @@ export function nonBreaking(text: string): string {
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, "")}`;
 }
-
-// The model's labels and this filter count alike: one spelling, in src/lib.
-export { plural } from "../lib/plural.ts";

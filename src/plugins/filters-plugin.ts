@@ -1,7 +1,6 @@
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { isoDate, isoDateTime, longDate } from "../filters/date-filters.ts";
-import { documentTitle, nonBreaking, plural, telHref } from "../filters/text-filters.ts";
-import { othersThan } from "../filters/list-filters.ts";
+import { documentTitle, nonBreaking, telHref } from "../filters/text-filters.ts";
 import { formatPrice } from "../filters/money.ts";
 import { templateName } from "../filters/template-name.ts";
 import { modeLabel } from "../collections/schedule.ts";
@@ -14,8 +13,6 @@ export function filtersPlugin(config: EleventyConfig): void {
   config.addFilter("documentTitle", documentTitle);
   config.addFilter("nonBreaking", nonBreaking);
   config.addFilter("telHref", telHref);
-  config.addFilter("plural", plural);
-  config.addFilter("othersThan", othersThan);
   config.addFilter("price", formatPrice);
   config.addFilter("modeLabel", modeLabel);
   config.addFilter("templateName", templateName);

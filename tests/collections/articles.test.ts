@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { ARTICLES_PER_PAGE, buildArticleCollections, publicationState } from "../../src/collections/articles.ts";
-import type { Article, ArticleCollections } from "../../src/collections/views.ts";
+import type { Article, ArticleCollections, CourseSummary } from "../../src/collections/views.ts";
 import { groupBy } from "../../src/lib/collections.ts";
 import type { BuildContext } from "../../src/collections/build-context.ts";
 import { loadContent, type ArticleSource, type Content } from "../../src/content/load-content.ts";
@@ -466,5 +466,37 @@ describe("bounded lists", () => {
         .map(({ other }) => other.slug);
       expect(slugs(item.related), item.slug).toEqual(expected);
     }
+  });
+});
+
+describe("what the article pages and lists show, chosen by the model", () => {
+  const seven = () => content(["a", "b", "c", "d", "e", "f", "g"].map((slug, index) => article(slug, `2026-10-0${index + 1}`)));
+
+  it("gives the home page the newest three and each sidebar the five newest others than the article itself", () => {
+    const { list, latest } = buildArticleCollections(seven(), production, {});
+    expect(slugs(latest)).toEqual(["g", "f", "e"]);
+    expect(slugs(list.find((item) => item.slug === "g")!.others)).toEqual(["f", "e", "d", "c", "b"]);
+    expect(slugs(list.find((item) => item.slug === "d")!.others)).toEqual(["g", "f", "e", "c", "b"]);
+    expect(slugs(list.find((item) => item.slug === "a")!.others)).toEqual(["g", "f", "e", "d", "c"]);
+  });
+
+  it("labels a draft's and a scheduled article's badge, and a published one has none", () => {
+    const { list } = buildArticleCollections(mixed(), development, {});
+    expect(Object.fromEntries(list.map((item) => [item.slug, item.stateLabel]))).toEqual({
+      "scheduled-one": "Scheduled",
+      "published-now": undefined,
+      "draft-one": "Draft",
+      "published-old": undefined,
+    });
+  });
+
+  it("links the courses an article recommends with their length, leaving out one this build does not have", () => {
+    const course = { id: "java-fundamentals", title: "Java Fundamentals", url: "/courses/java-fundamentals/", levelLabel: "Introductory", durationDays: 5, lengthLabel: "5 days" };
+    const { list } = buildArticleCollections(
+      content([article("both", "2026-11-01", { relatedCourses: ["java-fundamentals", "draft-course"] })]),
+      production,
+      { "java-fundamentals": course as unknown as CourseSummary },
+    );
+    expect(list[0]!.courses).toEqual([course]);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatPrice } from "../../src/filters/money.ts";
-import { documentTitle, MAX_TITLE_LENGTH, nonBreaking, plural, telHref } from "../../src/filters/text-filters.ts";
-import { othersThan } from "../../src/filters/list-filters.ts";
+import { documentTitle, MAX_TITLE_LENGTH, nonBreaking, telHref } from "../../src/filters/text-filters.ts";
 
 describe("documentTitle", () => {
   it("adds the firm's name when it fits", () => {
@@ -31,20 +30,8 @@ describe("phone helpers", () => {
 });
 
 describe("small formatters", () => {
-  it("writes counts with the right noun", () => {
-    expect(plural(1, "day")).toBe("1 day");
-    expect(plural(5, "day")).toBe("5 days");
-    expect(plural(2, "class", "classes")).toBe("2 classes");
-  });
-
   it("writes whole-dollar prices, or says the price is on request", () => {
     expect(formatPrice(2495)).toBe("$2,495");
     expect(formatPrice(undefined)).toBe("Price on request");
-  });
-
-  it("lists others than the current item, at most the count asked", () => {
-    const items = ["a", "b", "c", "d"];
-    expect(othersThan(items, "b", 2)).toEqual(["a", "c"]);
-    expect(othersThan(items, "z", 3)).toEqual(["a", "b", "c"]);
   });
 });
