@@ -40,7 +40,9 @@ export function scheduleFacetUrl(kind: ScheduleFacet["kind"], key: string): stri
 
 /**
  * Resolves and filters the schedule: a session that has ended at SITE_NOW is dropped here, so it
- * cannot appear on any page or calendar built from these collections.
+ * cannot appear on any page or calendar built from these collections. The classes of each course, instructor
+ * and venue are returned as maps by id, from which the model's composition builds those pages; the references
+ * the sessions point at are never written to.
  */
 export function buildScheduleCollections(content: Content, context: BuildContext, references: ScheduleReferences): ScheduleCollections {
   const upcoming = content.sessions
