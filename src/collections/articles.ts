@@ -6,47 +6,12 @@ import { articleUrl, authorUrl, SITE_PATHS, socialImageUrl, tagUrl } from "../ur
 import type { BuildContext } from "./build-context.ts";
 import { SOCIAL_IMAGE } from "../social/social-image-svg.ts";
 import { SITE_ZONE } from "../time/zone.ts";
-import { paginate, type ListPage } from "./paginate.ts";
+import { promotionAsides } from "./promotion-asides.ts";
+import { paginate } from "./paginate.ts";
+import type { Article, ArticleCollections, ArticleListPage, CourseLink, CourseSummary, PublicationState, Tag } from "./views.ts";
 
 /** Articles per list page. */
 export const ARTICLES_PER_PAGE = 10;
-
-/** Whether an article is live, or visible only in development. */
-export type PublicationState = "published" | "draft" | "scheduled";
-
-/** A tag as pages show it: one label and one URL, whatever spelling an editor used. */
-export interface TagRef {
-  slug: string;
-  label: string;
-  url: string;
-}
-
-/** An author with their page and articles. */
-export interface Author extends PersonSource {
-  url: string;
-  /** The articles this build shows, newest first. */
-  articles: Article[];
-}
-
-/** One page of a list of articles, as the sitemap knows it too. */
-export interface ArticleListPage extends ListPage<Article> {
-  /** The sitemap's lastmod ("YYYY-MM-DD"): the date of the page's newest article, else the build's date. */
-  lastmod: string;
-}
-
-/** One page of an author's article list, with the author. */
-export interface AuthorPage extends ArticleListPage {
-  author: Omit<Author, "articles">;
-}
-
-/** A course an article recommends, resolved with what its link shows. */
-export interface CourseLink {
-  id: string;
-  title: string;
-  url: string;
-  levelLabel: string;
-  durationDays: number;
-}
 
 /** At most this many of an article's tags count towards its related articles: keeps the work per article bounded. */
 export const RELATED_TAG_LIMIT = 6;
@@ -54,64 +19,13 @@ export const RELATED_TAG_LIMIT = 6;
 /** How many related articles an article shows. */
 export const RELATED_COUNT = 3;
 
-/** An article ready to render. */
-export interface Article extends Omit<ArticleSource, "tags"> {
-  url: string;
-  /** The author's name and page. */
-  byline: { name: string; url: string };
-  /** The image shown when the article is shared: its lead image's fallback, or the generated 1200x630 card. */
-  socialImage: string;
-  /** The sharing image's size in pixels. */
-  socialImageSize: { width: number; height: number };
-  html: string;
-  readingMinutes: number;
-  state: PublicationState;
-  /** The last substantial change: `updated`, else the last commit of its file (never before `date`), else `date`. */
-  modified: DateTime;
-  /** The sitemap's lastmod: `modified` as "YYYY-MM-DD" in the site's zone. */
-  lastmod: string;
-  tags: TagRef[];
-  /** Up to three other articles, most shared tags first. */
-  related: Article[];
-  /** The courses named in relatedCourses, resolved once the catalog exists (see linkArticleCourses). */
-  courses: CourseLink[];
-  /** The next older article. */
-  previous?: Article;
-  /** The next newer article. */
-  next?: Article;
-}
+/** How many of the newest articles the home page lists. */
+export const LATEST_ARTICLES = 3;
 
-/** A tag with its articles, newest first. */
-export interface Tag extends TagRef {
-  articles: Article[];
-}
+/** How many other articles an article's sidebar lists. */
+export const SIDEBAR_ARTICLES = 5;
 
-/** One page of a tag's article list. */
-export interface TagPage extends ArticleListPage {
-  tag: TagRef;
-}
-
-/** Everything the article pages need, derived once per build. */
-export interface ArticleCollections {
-  /** The articles this build shows, newest first (in development, drafts and scheduled ones too). */
-  list: Article[];
-  /** Only the published articles, newest first: what "further reading" offers, even in development. */
-  published: Article[];
-  /** The newest published articles, as many as site.yaml's feedEntries: what the feeds hold. */
-  feed: Article[];
-  /** Every author, with their articles newest first. */
-  authors: Author[];
-  /** Each author's pages: one at least, even before their first article. */
-  authorPages: AuthorPage[];
-  /** /articles/ split into pages. */
-  pages: ArticleListPage[];
-  /** Every tag, by name. */
-  tags: Tag[];
-  /** Each tag's pages. */
-  tagPages: TagPage[];
-  /** Articles that name a course id in relatedCourses. */
-  byCourse: Record<string, Article[]>;
-}
+const STATE_LABELS: Record<PublicationState, string | undefined> = { published: undefined, draft: "Draft", scheduled: "Scheduled" };
 
 /** The state of an article at the build's clock. */
 export function publicationState(article: Pick<ArticleSource, "draft" | "date">, context: BuildContext): PublicationState {
@@ -119,8 +33,13 @@ export function publicationState(article: Pick<ArticleSource, "draft" | "date">,
   return article.date > context.now ? "scheduled" : "published";
 }
 
-/** Derives the article lists, tags, neighbours and related articles; drafts and scheduled articles only in development. */
-export function buildArticleCollections(content: Content, context: BuildContext): ArticleCollections {
+/**
+ * Derives the article lists, tags, neighbours and related articles; drafts and scheduled articles only in
+ * development. Each article's recommended courses are resolved against `courses`, and the promotion asides its
+ * markers ask for are placed in its HTML here, so an article is built once, complete.
+ */
+export function buildArticleCollections(content: Content, context: BuildContext, courses: Readonly<Record<string, CourseSummary>>): ArticleCollections {
+  const placeAsides = promotionAsides(content, courses, context);
   const visible = content.articles
     .map((source) => ({ source, state: publicationState(source, context) }))
     .filter(({ state }) => state === "published" || context.includeUnpublished);
@@ -134,12 +53,16 @@ export function buildArticleCollections(content: Content, context: BuildContext)
       url: articleUrl(source.slug),
       byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
       ...sharingImage(source),
+      html: placeAsides(source.html),
       state,
+      ...(STATE_LABELS[state] ? { stateLabel: STATE_LABELS[state] } : {}),
       modified,
       lastmod: isoDate(modified),
       tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
       related: [],
-      courses: [],
+      // Content ids were checked when loading; a course left out of this build (a draft) is left out here too.
+      courses: source.relatedCourses.flatMap((id) => (courses[id] ? [courseLink(courses[id])] : [])),
+      others: [],
     }));
 
   list.forEach((article, index) => {
@@ -150,6 +73,9 @@ export function buildArticleCollections(content: Content, context: BuildContext)
   });
   const related = relatedArticlesOf(list);
   for (const article of list) article.related = related(article);
+  // The sidebar's "other articles": the newest, but never the article itself, so one more than it shows is enough.
+  const recent = list.slice(0, SIDEBAR_ARTICLES + 1);
+  for (const article of list) article.others = recent.filter((other) => other !== article).slice(0, SIDEBAR_ARTICLES);
 
   // Labels come from the articles shown, so every tag has at least one article.
   const byTag = groupBy(list, (article) => article.tags.map((tag) => tag.slug));
@@ -162,6 +88,8 @@ export function buildArticleCollections(content: Content, context: BuildContext)
   const published = list.filter((article) => article.state === "published");
   return {
     list,
+    latest: list.slice(0, LATEST_ARTICLES),
+    recent,
     published,
     feed: published.slice(0, content.site.feedEntries),
     authors,
@@ -173,9 +101,9 @@ export function buildArticleCollections(content: Content, context: BuildContext)
   };
 }
 
-/** Gives each article the courses it recommends, once the catalog has resolved them. */
-export function linkArticleCourses(articles: readonly Article[], courseById: (id: string) => CourseLink): void {
-  for (const article of articles) article.courses = article.relatedCourses.map(courseById);
+/** What an article's link to a course shows. */
+function courseLink(course: CourseSummary): CourseLink {
+  return { id: course.id, title: course.title, url: course.url, levelLabel: course.levelLabel, durationDays: course.durationDays, lengthLabel: course.lengthLabel };
 }
 
 /** "YYYY-MM-DD" in the site's zone: how the sitemap writes a day. */

@@ -1,50 +1,29 @@
 import type { Content } from "../content/load-content.ts";
-import type { CatalogCollections, CatalogCourse } from "./catalog.ts";
 import { learningPathUrl, SITE_PATHS } from "../urls/site-urls.ts";
+import type { CatalogCollections, CourseIndex, LearningPathRoutes, LearningPaths, PathStep } from "./views.ts";
 
-/** A learning path with its courses resolved, in order. */
-export interface LearningPathView {
-  id: string;
-  title: string;
-  summary: string;
-  certification?: string;
-  url: string;
-  courses: CatalogCourse[];
-}
-
-/** Where one course stands on a path: shown on the course's page. */
-export interface PathStep {
-  path: LearningPathView;
-  /** 1-based. */
-  position: number;
-  /** "Step 2 of 3". */
-  positionLabel: string;
-  previous?: CatalogCourse;
-  next?: CatalogCourse;
-}
-
-/** The learning paths, resolved against the catalog; each course is given its steps. */
-export interface LearningPaths {
-  url: string;
-  paths: LearningPathView[];
-}
-
-/** Resolves the paths of `_data/learning-paths.yaml` and tells each course on them where it stands. */
-export function buildLearningPaths(content: Content, catalog: CatalogCollections): LearningPaths {
+/** Resolves the paths of `_data/learning-paths.yaml` against the courses, and where each course stands on them. */
+export function buildLearningPathRoutes(content: Content, index: CourseIndex): LearningPathRoutes {
   const paths = content.learningPaths.map((path) => ({
     id: path.id,
     title: path.title,
     summary: path.summary,
     ...(path.certification ? { certification: path.certification } : {}),
     url: learningPathUrl(path.id),
-    courses: path.courses.map((id) => catalog.byId[id]!),
+    courses: path.courses.map((id) => index.byId[id]!),
   }));
+  const stepsByCourse: Record<string, PathStep[]> = {};
   for (const path of paths) {
-    path.courses.forEach((course, index) => {
-      const previous = path.courses[index - 1];
-      const next = path.courses[index + 1];
-      course.paths.push({ path, position: index + 1, positionLabel: `Step ${index + 1} of ${path.courses.length}`, ...(previous ? { previous } : {}), ...(next ? { next } : {}) });
+    path.courses.forEach((course, position) => {
+      const previous = path.courses[position - 1];
+      const next = path.courses[position + 1];
+      (stepsByCourse[course.id] ??= []).push({ path, position: position + 1, positionLabel: `Step ${position + 1} of ${path.courses.length}`, ...(previous ? { previous } : {}), ...(next ? { next } : {}) });
     });
   }
-  return { url: SITE_PATHS.learningPaths, paths };
+  return { url: SITE_PATHS.learningPaths, paths, stepsByCourse };
+}
+
+/** The learning paths as their pages show them: each course from the directory, with its next class. */
+export function buildLearningPaths(routes: LearningPathRoutes, catalog: CatalogCollections): LearningPaths {
+  return { url: routes.url, paths: routes.paths.map((path) => ({ ...path, courses: path.courses.map((course) => catalog.byId[course.id]!) })) };
 }

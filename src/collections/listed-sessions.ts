@@ -1,15 +1,5 @@
-/** A month beyond what a list shows: its page, and how many of the list's classes fall in it. */
-export interface LaterMonth {
-  label: string;
-  url: string;
-  count: number;
-}
-
-/** A list of classes cut to what one page can carry, and the months of the rest. */
-export interface ListedSessions<S> {
-  sessions: S[];
-  later: LaterMonth[];
-}
+import { plural } from "../lib/plural.ts";
+import type { LaterMonth, ListedSessions } from "./views.ts";
 
 /** A group of classes with a page of its own (a month). */
 interface MonthOf<S> {
@@ -34,7 +24,7 @@ export function listedSessions<S>(sessions: readonly S[], monthOf: (session: S) 
     const month = monthOf(session);
     later.set(month, (later.get(month) ?? 0) + 1);
   }
-  return { sessions: sessions.slice(0, limit), later: [...later].map(([month, count]) => ({ label: month.label, url: month.url, count })) };
+  return { sessions: sessions.slice(0, limit), later: [...later].map(([month, count]) => laterMonth(month, count)) };
 }
 
 /** Whole months from the first while they hold no more than `limit` classes together (always the first), and the rest as links. */
@@ -42,5 +32,9 @@ export function listedMonths<M extends MonthOf<unknown>>(months: readonly M[], l
   let shown = 0;
   let count = 0;
   while (shown < months.length && (shown === 0 || count + months[shown]!.sessions.length <= limit)) count += months[shown++]!.sessions.length;
-  return { months: months.slice(0, shown), later: months.slice(shown).map((month) => ({ label: month.label, url: month.url, count: month.sessions.length })) };
+  return { months: months.slice(0, shown), later: months.slice(shown).map((month) => laterMonth(month, month.sessions.length)) };
+}
+
+function laterMonth(month: MonthOf<unknown>, count: number): LaterMonth {
+  return { label: month.label, url: month.url, count, countLabel: plural(count, "class", "classes") };
 }

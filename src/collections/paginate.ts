@@ -1,20 +1,5 @@
 import { listPageUrl } from "../urls/site-urls.ts";
-
-/** One page of a paginated list, with the links a pager needs. */
-export interface ListPage<T> {
-  /** The items on this page. */
-  items: T[];
-  /** 1-based page number. */
-  number: number;
-  /** How many pages the list has. */
-  total: number;
-  /** This page's URL. */
-  url: string;
-  /** The URL of the page before, if any. */
-  previousUrl?: string;
-  /** The URL of the page after, if any. */
-  nextUrl?: string;
-}
+import type { ListPage } from "./views.ts";
 
 /** The URL of page `number` of a list at `baseUrl` (spelt by src/urls/site-urls.ts). */
 export const pageUrl = listPageUrl;
@@ -27,6 +12,7 @@ export function paginate<T>(items: readonly T[], size: number, baseUrl: string):
     return {
       items: items.slice(index * size, number * size),
       number,
+      isFirst: number === 1,
       total,
       url: pageUrl(baseUrl, number),
       ...(number > 1 ? { previousUrl: pageUrl(baseUrl, number - 1) } : {}),

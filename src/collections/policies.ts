@@ -1,23 +1,7 @@
 import type { Content } from "../content/load-content.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
 import { policyClauseUrl, SITE_PATHS } from "../urls/site-urls.ts";
-
-/** One clause of the policies, rendered. */
-export interface PolicyClauseView {
-  id: string;
-  title: string;
-  /** The clause's Markdown rendered once per build. */
-  html: string;
-  /** "/policies/#cancellation": the clause on the policies page. */
-  url: string;
-}
-
-/** The policies page's clauses, and the rule that lets a course or session replace one. */
-export interface Policies {
-  url: string;
-  clauses: PolicyClauseView[];
-  byId: Record<string, PolicyClauseView>;
-}
+import type { Policies, PolicyClauseView } from "./views.ts";
 
 /** Renders the clauses of `_data/policies.yaml` once per build. */
 export function buildPolicies(content: Content): Policies {

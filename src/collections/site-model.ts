@@ -1,21 +1,32 @@
 import type { Content } from "../content/load-content.ts";
 import type { ContentProblem } from "../content/problems.ts";
-import { buildArticleCollections, linkArticleCourses, type ArticleCollections } from "./articles.ts";
-import type { BuildContext } from "./build-context.ts";
-import { attachSessions, buildCatalogCollections, type CatalogCollections } from "./catalog.ts";
-import { buildPageCopy, type PageCopy } from "./page-copy.ts";
-import type { PageCopyId } from "../content/page-copy-pages.ts";
+import type { PageCopyId } from "../schemas/page-copy.ts";
 import { nextChangeFile, type NextChangeFile } from "../feeds/next-change.ts";
+import { buildArticleCollections } from "./articles.ts";
+import type { BuildContext } from "./build-context.ts";
+import { buildCatalogCollections, buildCourseIndex } from "./catalog.ts";
 import { draftProblems, visibleContent } from "./drafts.ts";
-import { buildHighlights, type Highlights } from "./highlights.ts";
+import { buildHighlights } from "./highlights.ts";
+import { buildInstructorProfiles, buildInstructors } from "./instructors.ts";
+import { buildLearningPathRoutes, buildLearningPaths } from "./learning-paths.ts";
+import { buildPageCopy } from "./page-copy.ts";
 import { placeholderProblems } from "./placeholders.ts";
-import { placePromotionAsides } from "./promotion-asides.ts";
-import { buildInstructors, type Instructor } from "./instructors.ts";
-import { buildLearningPaths, type LearningPaths } from "./learning-paths.ts";
-import { buildPolicies, type Policies } from "./policies.ts";
-import { buildScheduleCollections, type ScheduleCollections } from "./schedule.ts";
-import { buildServices, type ConsultingService } from "./services.ts";
-import { buildVenues, type Venue } from "./venues.ts";
+import { buildPolicies } from "./policies.ts";
+import { buildScheduleCollections } from "./schedule.ts";
+import { buildServices } from "./services.ts";
+import { buildVenueProfiles, buildVenues } from "./venues.ts";
+import type {
+  ArticleCollections,
+  CatalogCollections,
+  ConsultingService,
+  Highlights,
+  Instructor,
+  LearningPaths,
+  PageCopy,
+  Policies,
+  ScheduleCollections,
+  Venue,
+} from "./views.ts";
 
 /** Everything templates read, derived from the content once per build. */
 export interface SiteModel {
@@ -40,38 +51,49 @@ export interface SiteModel {
 }
 
 /**
- * Derives every collection from validated content, in dependency order: the catalog, instructors, venues and
- * policies first, so that each session is resolved against them; then the schedule, whose sessions are handed
- * back to the courses, instructors and venues. Drafts are left out (or marked) first, once, by the build's context.
+ * Receives each stage's output as soon as it is built, before a later stage reads it, and returns it. The build
+ * passes it through; tests deep-freeze it there, which proves that no stage writes into an earlier one's objects.
  */
-export function buildSiteModel(loaded: Content, context: BuildContext): SiteModel {
-  const content = visibleContent(loaded, context);
-  const articles = buildArticleCollections(content, context);
-  const catalog = buildCatalogCollections(content, articles);
-  linkArticleCourses(articles.list, (id) => catalog.byId[id]!);
-  const instructors = buildInstructors(content, catalog);
-  const venues = buildVenues(content);
-  const policies = buildPolicies(content);
-  const learningPaths = buildLearningPaths(content, catalog);
-  const schedule = buildScheduleCollections(content, context, { catalog, instructors, venues, policies });
-  attachSessions(catalog, schedule.upcoming);
-  placePromotionAsides(articles.list, content, catalog, context);
-  const services = buildServices(content, catalog, articles);
+export type StageOutput = <T>(stage: string, output: T) => T;
+
+const asBuilt: StageOutput = (_stage, output) => output;
+
+/**
+ * Derives every collection from validated content, one way: each stage returns new objects and the relations it
+ * found (the schedule's classes by course, instructor and venue; the paths' steps by course; the articles by course),
+ * and only this function hands one stage's output to the next. The courses' labels, the instructors and the venues
+ * come first, so that each class and article resolves against them; the directory, the instructor and venue pages
+ * and the learning paths are built last, from those relations. Drafts are left out (or marked) first, once, by the
+ * build's context.
+ */
+export function buildSiteModel(loaded: Content, context: BuildContext, stage: StageOutput = asBuilt): SiteModel {
+  const content = stage("content", visibleContent(loaded, context));
+  const courseIndex = stage("courseIndex", buildCourseIndex(content));
+  const articles = stage("articles", buildArticleCollections(content, context, courseIndex.byId));
+  const instructorProfiles = stage("instructorProfiles", buildInstructorProfiles(content, courseIndex));
+  const venueProfiles = stage("venueProfiles", buildVenueProfiles(content));
+  const policies = stage("policies", buildPolicies(content));
+  const routes = stage("learningPathRoutes", buildLearningPathRoutes(content, courseIndex));
+  const schedule = stage("schedule", buildScheduleCollections(content, context, { courses: courseIndex, instructors: instructorProfiles, venues: venueProfiles, policies }));
+  const catalog = stage(
+    "catalog",
+    buildCatalogCollections(content, courseIndex, { sessionsByCourse: schedule.sessionsByCourse, stepsByCourse: routes.stepsByCourse, articlesByCourse: articles.byCourse }),
+  );
   return {
     content,
     context,
     articles,
     schedule,
     catalog,
-    instructors,
-    venues,
+    instructors: stage("instructors", buildInstructors(instructorProfiles, schedule.sessionsByInstructor)),
+    venues: stage("venues", buildVenues(venueProfiles, schedule.sessionsByVenue)),
     policies,
-    learningPaths,
-    services,
-    highlights: buildHighlights(content, context),
-    copy: buildPageCopy(content, context),
-    nextChange: nextChangeFile(content, context),
+    learningPaths: stage("learningPaths", buildLearningPaths(routes, catalog)),
+    services: stage("services", buildServices(content, catalog, articles)),
+    highlights: stage("highlights", buildHighlights(content, context, schedule.bookable)),
+    copy: stage("copy", buildPageCopy(content, context)),
+    nextChange: stage("nextChange", nextChangeFile(content, context)),
     // Read from everything loaded, drafts included: a draft's placeholders are what is still to fill in.
-    problems: [...draftProblems(loaded), ...placeholderProblems(loaded, context)],
+    problems: stage("problems", [...draftProblems(loaded), ...placeholderProblems(loaded, context)]),
   };
 }

@@ -1,29 +1,19 @@
 import type { Content } from "../content/load-content.ts";
-import type { Location } from "../schemas/location.ts";
-import type { ListedSessions } from "./listed-sessions.ts";
-import type { ScheduledSession } from "./schedule.ts";
 import { venueUrl } from "../urls/site-urls.ts";
+import type { ClassList, Venue, VenueProfile } from "./views.ts";
 
-/** A classroom with its own page: how to get there and what it offers. */
-export interface Venue extends Location {
-  url: string;
-  /** A map search for the street address, opened in the visitor's map service. */
-  mapUrl: string;
-  /** "1600 Stout Street, Suite 1450, Denver, CO 80202". */
-  addressLine: string;
-  /** Upcoming classes held here; filled in once the schedule is built. */
-  sessions: ScheduledSession[];
-  /** What the venue's page lists of them: the first, and the months of the rest. */
-  listed: ListedSessions<ScheduledSession>;
-}
-
-/** Every location of `_data/locations.yaml` as a venue page, by name. */
-export function buildVenues(content: Content): Venue[] {
+/** Every location of `_data/locations.yaml` as a venue, by name. */
+export function buildVenueProfiles(content: Content): VenueProfile[] {
   return Object.values(content.locations)
     .map((location) => {
       const addressLine = `${location.street}, ${location.city}, ${location.region} ${location.postalCode}`;
       // OpenStreetMap's search needs no key and no tracking consent; the address is the query.
-      return { ...location, url: venueUrl(location.id), mapUrl: `https://www.openstreetmap.org/search?query=${encodeURIComponent(addressLine)}`, addressLine, sessions: [], listed: { sessions: [], later: [] } };
+      return { ...location, url: venueUrl(location.id), mapUrl: `https://www.openstreetmap.org/search?query=${encodeURIComponent(addressLine)}`, addressLine };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Each venue's page: the profile with the upcoming classes the schedule lists there. */
+export function buildVenues(profiles: readonly VenueProfile[], sessionsByVenue: Readonly<Record<string, ClassList>>): Venue[] {
+  return profiles.map((profile) => ({ ...profile, ...sessionsByVenue[profile.id]! }));
 }

@@ -15,7 +15,7 @@ import { foreignFiles } from "./foreign-files.ts";
 import { FILE_KINDS, idFromFileName, type FileKind, type LoadedFile } from "./load-file.ts";
 import type { ArticleSource, CourseSource, Located, PersonSource, ServiceSource } from "./located.ts";
 import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
-import type { PageCopyId } from "./page-copy-pages.ts";
+import type { PageCopyId } from "../schemas/page-copy.ts";
 import { ContentError, isError, type ContentProblem } from "./problems.ts";
 import { sourceFromLines, type LineTable } from "./yaml-source.ts";
 

@@ -1,6 +1,5 @@
 import { readdir } from "node:fs/promises";
-import { pageCopySchema, type PageCopyFrontMatter } from "../schemas/page-copy.ts";
-import { PAGE_COPY_FOLDER, PAGE_COPY_PAGES, type PageCopyId } from "./page-copy-pages.ts";
+import { PAGE_COPY_FOLDER, PAGE_COPY_PAGES, pageCopySchema, type PageCopyFrontMatter, type PageCopyId } from "../schemas/page-copy.ts";
 import { containedPath, readContentFile } from "./contained-file.ts";
 import { decodeText } from "./decode-text.ts";
 import { splitFrontMatter } from "./front-matter.ts";

@@ -1,6 +1,4 @@
-import type { Article } from "../collections/articles.ts";
-import type { CatalogCourse } from "../collections/catalog.ts";
-import type { ScheduleCollections, ScheduledSession, ScheduleFacet } from "../collections/schedule.ts";
+import type { Article, CatalogCourse, ScheduleCollections, ScheduledSession, ScheduleFacet } from "../collections/views.ts";
 import type { SiteModel } from "../collections/site-model.ts";
 import { Signer } from "./signature.ts";
 
@@ -44,9 +42,9 @@ const sidebar = (model: SiteModel, sign: SignFor) =>
   sign.of(
     [
       model.catalog.categories.map((category) => [category.name, category.url, category.courses.length]),
-      model.schedule.bookable.slice(0, 3).map((session) => [session.url, session.course.title, session.dateRange, session.modeLabel]),
+      model.highlights.sidebarClasses.map((session) => [session.url, session.course.title, session.dateRange, session.modeLabel]),
       model.highlights,
-      model.articles.list.slice(0, 6).map((article) => [article.url, article.title]),
+      model.articles.recent.map((article) => [article.url, article.title]),
     ],
     3,
   );

@@ -1,8 +1,5 @@
-import type { ArticleCollections } from "../collections/articles.ts";
+import type { ArticleCollections, CatalogCollections, ConsultingService, ScheduleCollections } from "../collections/views.ts";
 import type { BuildContext } from "../collections/build-context.ts";
-import type { CatalogCollections } from "../collections/catalog.ts";
-import type { ConsultingService } from "../collections/services.ts";
-import type { ScheduleCollections } from "../collections/schedule.ts";
 import type { Site } from "../schemas/site.ts";
 
 /** The global data every template receives from the site data plugin, for 11ty.ts templates. */

@@ -1,6 +1,6 @@
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import type { DateTime } from "luxon";
-import type { Article } from "../collections/articles.ts";
+import type { Article } from "../collections/views.ts";
 import { escapeHtml } from "../html/escape-html.ts";
 import type { Site } from "../schemas/site.ts";
 import { SITE_PATHS } from "../urls/site-urls.ts";

@@ -1,7 +1,7 @@
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { foldLines, ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, type ICalCalendar, type ICalEventData, type ICalRepeatingOptions } from "ical-generator";
 import type { DateTime } from "luxon";
-import type { ScheduledSession } from "../collections/schedule.ts";
+import type { ScheduledSession } from "../collections/views.ts";
 import type { Site } from "../schemas/site.ts";
 import { dayNumber, isoWeekdayOf } from "../time/calendar-days.ts";
 import { SITE_ZONE } from "../time/zone.ts";

@@ -1,5 +1,5 @@
 import type { DateTime } from "luxon";
-import type { ScheduledSession } from "../collections/schedule.ts";
+import type { ScheduledSession } from "../collections/views.ts";
 import { escapeHtml } from "../html/escape-html.ts";
 import type { Site } from "../schemas/site.ts";
 import { SITE_PATHS } from "../urls/site-urls.ts";

@@ -1,7 +1,6 @@
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { isoDate, isoDateTime, longDate } from "../filters/date-filters.ts";
-import { documentTitle, nonBreaking, plural, telHref } from "../filters/text-filters.ts";
-import { othersThan } from "../filters/list-filters.ts";
+import { documentTitle, nonBreaking, telHref } from "../filters/text-filters.ts";
 import { templateName } from "../filters/template-name.ts";
 import { ContentLinks } from "../filters/content-urls.ts";
 
@@ -13,8 +12,6 @@ export function filtersPlugin(config: EleventyConfig): void {
   config.addFilter("documentTitle", documentTitle);
   config.addFilter("nonBreaking", nonBreaking);
   config.addFilter("telHref", telHref);
-  config.addFilter("plural", plural);
-  config.addFilter("othersThan", othersThan);
   config.addFilter("templateName", templateName);
   // Links to content by id (`"team-mentoring" | serviceUrl`), checked: an unknown id stops the build once the pages are written.
   const links = new ContentLinks();

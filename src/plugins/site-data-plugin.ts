@@ -1,7 +1,7 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
-import { PAGE_COPY_FOLDER } from "../content/page-copy-pages.ts";
+import { PAGE_COPY_FOLDER } from "../schemas/page-copy.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { RenderedPages } from "../eleventy/rendered-pages.ts";
 import { pageTableOf } from "../pages/page-table.ts";
@@ -33,7 +33,7 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("articles", (model) => model.articles);
   expose("schedule", (model) => model.schedule);
   expose("catalog", (model) => model.catalog);
-  expose("faculty", (model) => model.instructors);
+  expose("instructors", (model) => model.instructors);
   expose("venues", (model) => model.venues);
   expose("policies", (model) => model.policies);
   expose("learningPaths", (model) => model.learningPaths);

@@ -1,5 +1,4 @@
-import type { CatalogCourse } from "../collections/catalog.ts";
-import type { ScheduledSession } from "../collections/schedule.ts";
+import type { CatalogCourse, ScheduledSession } from "../collections/views.ts";
 import type { CourseFormat } from "../schemas/course.ts";
 import type { Site } from "../schemas/site.ts";
 import { organizationReference, postalAddress } from "./organization.ts";

@@ -1,4 +1,4 @@
-import type { ScheduledSession } from "../collections/schedule.ts";
+import type { ScheduledSession } from "../collections/views.ts";
 import type { Site } from "../schemas/site.ts";
 import { organizationReference, postalAddress } from "./organization.ts";
 

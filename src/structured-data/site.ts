@@ -1,4 +1,4 @@
-import type { Article } from "../collections/articles.ts";
+import type { Article } from "../collections/views.ts";
 import type { Site } from "../schemas/site.ts";
 import { organizationLogo, organizationReference, postalAddress } from "./organization.ts";
 

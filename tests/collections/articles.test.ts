@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { ARTICLES_PER_PAGE, buildArticleCollections, publicationState, type Article, type ArticleCollections } from "../../src/collections/articles.ts";
+import { ARTICLES_PER_PAGE, buildArticleCollections, publicationState } from "../../src/collections/articles.ts";
+import type { Article, ArticleCollections, CourseSummary } from "../../src/collections/views.ts";
 import { groupBy } from "../../src/lib/collections.ts";
 import type { BuildContext } from "../../src/collections/build-context.ts";
 import { loadContent, type ArticleSource, type Content } from "../../src/content/load-content.ts";
@@ -87,13 +88,13 @@ describe("publicationState", () => {
 
 describe("buildArticleCollections: what a build shows", () => {
   it("leaves drafts and future-dated articles out of a production build", () => {
-    const { list } = buildArticleCollections(mixed(), production);
+    const { list } = buildArticleCollections(mixed(), production, {});
     expect(slugs(list)).toEqual(["published-now", "published-old"]);
     expect(list.map((item) => item.state)).toEqual(["published", "published"]);
   });
 
   it("shows drafts and scheduled articles, marked, in a development build", () => {
-    const { list } = buildArticleCollections(mixed(), development);
+    const { list } = buildArticleCollections(mixed(), development, {});
     expect(list.map((item) => [item.slug, item.state])).toEqual([
       ["scheduled-one", "scheduled"],
       ["published-now", "published"],
@@ -110,6 +111,7 @@ describe("buildArticleCollections: what a build shows", () => {
         article("future", "2027-01-02", { tags: ["Java", "Future Only"], relatedCourses: ["java-fundamentals"] }),
       ]),
       production,
+      {},
     );
     expect(collections.tags.map((tag) => [tag.slug, slugs(tag.articles)])).toEqual([["java", ["live"]]]);
     expect(slugs(byAuthor(collections)["jane-doe"])).toEqual(["live"]);
@@ -128,6 +130,7 @@ describe("buildArticleCollections: what a build shows", () => {
         article("morning", "2026-11-05T08:00"),
       ]),
       production,
+      {},
     );
     expect(slugs(list)).toEqual(["newest", "a-same-day", "b-same-day", "morning", "oldest"]);
   });
@@ -137,6 +140,7 @@ describe("buildArticleCollections: what a build shows", () => {
     const { list } = buildArticleCollections(
       content([article("short", "2026-11-01", { body: "Hello **world**." }), article("long", "2026-10-01", { body: words })]),
       production,
+      {},
     );
     expect(list[0]).toMatchObject({ slug: "short", url: "/articles/short/", readingMinutes: 1 });
     expect(list[0]?.html.trim()).toBe("<p>Hello <strong>world</strong>.</p>");
@@ -146,7 +150,7 @@ describe("buildArticleCollections: what a build shows", () => {
 
 describe("buildArticleCollections: neighbours and related articles", () => {
   it("links previous (older) and next (newer) articles", () => {
-    const { list } = buildArticleCollections(content([article("middle", "2026-10-15"), article("newest", "2026-11-15"), article("oldest", "2026-09-15")]), production);
+    const { list } = buildArticleCollections(content([article("middle", "2026-10-15"), article("newest", "2026-11-15"), article("oldest", "2026-09-15")]), production, {});
     const [newest, middle, oldest] = list;
     expect(newest?.next).toBeUndefined();
     expect(newest?.previous).toBe(middle);
@@ -157,7 +161,7 @@ describe("buildArticleCollections: neighbours and related articles", () => {
   });
 
   it("links neighbours among the shown articles only", () => {
-    const { list } = buildArticleCollections(mixed(), production);
+    const { list } = buildArticleCollections(mixed(), production, {});
     expect(list[0]?.previous?.slug).toBe("published-old");
     expect(list[0]?.next).toBeUndefined();
   });
@@ -173,6 +177,7 @@ describe("buildArticleCollections: neighbours and related articles", () => {
         article("shares-none", "2026-11-25", { tags: ["Z"] }),
       ]),
       production,
+      {},
     );
     const main = list.find((item) => item.slug === "main");
     expect(slugs(main?.related)).toEqual(["shares-three", "shares-two", "shares-one-newer"]);
@@ -183,13 +188,14 @@ describe("buildArticleCollections: neighbours and related articles", () => {
     const { list } = buildArticleCollections(
       content([article("one", "2026-11-01", { tags: ["Project Management"] }), article("two", "2026-10-01", { tags: ["project-management"] })]),
       production,
+      {},
     );
     expect(slugs(list[0]?.related)).toEqual(["two"]);
     expect(slugs(list[1]?.related)).toEqual(["one"]);
   });
 
   it("relates nothing to an article without tags", () => {
-    const { list } = buildArticleCollections(content([article("untagged", "2026-11-01"), article("tagged", "2026-10-01", { tags: ["Java"] })]), production);
+    const { list } = buildArticleCollections(content([article("untagged", "2026-11-01"), article("tagged", "2026-10-01", { tags: ["Java"] })]), production, {});
     expect(list[0]?.related).toEqual([]);
     expect(list[1]?.related).toEqual([]);
   });
@@ -204,7 +210,7 @@ describe("buildArticleCollections: tags", () => {
     ]);
 
   it("merges spellings into one tag labelled with the most common spelling", () => {
-    const { tags } = buildArticleCollections(spellings(), production);
+    const { tags } = buildArticleCollections(spellings(), production, {});
     const tag = tags.find((item) => item.slug === "project-management");
     expect(tag).toMatchObject({ slug: "project-management", label: "Project Management", url: "/articles/tags/project-management/" });
     expect(slugs(tag?.articles)).toEqual(["one", "two", "three"]);
@@ -212,7 +218,7 @@ describe("buildArticleCollections: tags", () => {
   });
 
   it("gives every article the merged tag once, with the shared label", () => {
-    const { list } = buildArticleCollections(spellings(), production);
+    const { list } = buildArticleCollections(spellings(), production, {});
     expect(list.map((item) => item.tags)).toEqual([
       [{ slug: "project-management", label: "Project Management", url: "/articles/tags/project-management/" }],
       [
@@ -227,22 +233,22 @@ describe("buildArticleCollections: tags", () => {
   });
 
   it("sorts tags by label", () => {
-    const { tags } = buildArticleCollections(spellings(), production);
+    const { tags } = buildArticleCollections(spellings(), production, {});
     expect(tags.map((tag) => tag.label)).toEqual(["AWS", "Java", "Project Management"]);
   });
 
   it("picks the same label for a tie whatever the order of the articles", () => {
     const a = article("a", "2026-11-02", { tags: ["Dot NET"] });
     const b = article("b", "2026-11-01", { tags: ["dot-net"] });
-    const forwards = buildArticleCollections(content([a, b]), production).tags;
-    const backwards = buildArticleCollections(content([b, a]), production).tags;
+    const forwards = buildArticleCollections(content([a, b]), production, {}).tags;
+    const backwards = buildArticleCollections(content([b, a]), production, {}).tags;
     expect(forwards).toHaveLength(1);
     expect(["Dot NET", "dot-net"]).toContain(forwards[0]?.label);
     expect(backwards[0]?.label).toBe(forwards[0]?.label);
   });
 
   it("gives C++ and C# their own tag pages", () => {
-    const { tags } = buildArticleCollections(content([article("cpp", "2026-11-02", { tags: ["C++", "C#", "C"] })]), production);
+    const { tags } = buildArticleCollections(content([article("cpp", "2026-11-02", { tags: ["C++", "C#", "C"] })]), production, {});
     expect(tags.map((tag) => [tag.label, tag.url])).toEqual([
       ["C", "/articles/tags/c/"],
       ["C#", "/articles/tags/c-sharp/"],
@@ -258,13 +264,14 @@ describe("buildArticleCollections: tags", () => {
         article("draft-two", "2026-11-03", { tags: ["project management"], draft: true }),
       ]),
       production,
+      {},
     );
     expect(tags.map((tag) => tag.label)).toEqual(["Project Management"]);
   });
 
   it("shows tags of unpublished articles only in development", () => {
-    expect(buildArticleCollections(mixed(), production).tags.map((tag) => tag.slug)).toEqual(["java"]);
-    const tags = buildArticleCollections(mixed(), development).tags;
+    expect(buildArticleCollections(mixed(), production, {}).tags.map((tag) => tag.slug)).toEqual(["java"]);
+    const tags = buildArticleCollections(mixed(), development, {}).tags;
     expect(tags.map((tag) => tag.slug)).toEqual(["drafts-only", "java"]);
     expect(slugs(tags.find((tag) => tag.slug === "java")?.articles)).toEqual(["scheduled-one", "published-old"]);
   });
@@ -286,7 +293,7 @@ describe("buildArticleCollections: pages", () => {
   });
 
   it("splits /articles/ into pages of 10, newest first", () => {
-    const { list, pages } = buildArticleCollections(many(), production);
+    const { list, pages } = buildArticleCollections(many(), production, {});
     expect(pages.map((page) => [page.url, page.items.length, page.number, page.total])).toEqual([
       ["/articles/", 10, 1, 3],
       ["/articles/page/2/", 10, 2, 3],
@@ -299,7 +306,7 @@ describe("buildArticleCollections: pages", () => {
   });
 
   it("splits each tag's list into pages below the tag's URL", () => {
-    const { tagPages } = buildArticleCollections(many(), production);
+    const { tagPages } = buildArticleCollections(many(), production, {});
     expect(tagPages.map((page) => [page.tag.label, page.url, page.items.length, page.total])).toEqual([
       ["AWS", "/articles/tags/aws/", 5, 1],
       ["Java", "/articles/tags/java/", 10, 2],
@@ -311,7 +318,7 @@ describe("buildArticleCollections: pages", () => {
   });
 
   it("dates each list page for the sitemap by its newest article, in the site's zone", () => {
-    const { pages, tagPages, authorPages } = buildArticleCollections(many(), production);
+    const { pages, tagPages, authorPages } = buildArticleCollections(many(), production, {});
     expect(pages.map((page) => page.lastmod)).toEqual(["2026-10-23", "2026-10-13", "2026-10-03"]);
     expect(tagPages.map((page) => page.lastmod)).toEqual(["2026-10-21", "2026-10-12", "2026-10-02"]);
     expect(authorPages.map((page) => page.lastmod)).toEqual(["2026-10-23", "2026-10-13", "2026-10-03"]);
@@ -321,6 +328,7 @@ describe("buildArticleCollections: pages", () => {
     const { list } = buildArticleCollections(
       content([article("updated", "2026-03-01", { updated: denver("2026-04-01T21:00").setZone("UTC") as DateTime<true> }), article("plain", "2026-02-01T23:30")]),
       production,
+      {},
     );
     expect(list.map((entry) => [entry.slug, entry.lastmod])).toEqual([
       ["updated", "2026-04-01"],
@@ -329,9 +337,9 @@ describe("buildArticleCollections: pages", () => {
   });
 
   it("still has one empty /articles/ page when nothing is published", () => {
-    const collections = buildArticleCollections(content([article("draft", "2026-01-01", { draft: true, tags: ["Java"] })]), production);
+    const collections = buildArticleCollections(content([article("draft", "2026-01-01", { draft: true, tags: ["Java"] })]), production, {});
     expect(collections.list).toEqual([]);
-    expect(collections.pages).toEqual([{ items: [], number: 1, total: 1, url: "/articles/", lastmod: "2026-12-01" }]);
+    expect(collections.pages).toEqual([{ items: [], number: 1, isFirst: true, total: 1, url: "/articles/", lastmod: "2026-12-01" }]);
     expect(collections.tags).toEqual([]);
     expect(collections.tagPages).toEqual([]);
     expect(byAuthor(collections)).toEqual({});
@@ -348,8 +356,7 @@ describe("buildArticleCollections: by author and by course", () => {
           article("hsg-one", "2026-06-01", { author: "hsg" }),
           article("jane-new", "2026-11-01", { author: "jane-doe" }),
         ]),
-        production,
-      ),
+        production, {}),
     );
     expect(Object.keys(grouped).sort()).toEqual(["hsg", "jane-doe"]);
     expect(slugs(grouped["jane-doe"])).toEqual(["jane-new", "jane-old"]);
@@ -364,6 +371,7 @@ describe("buildArticleCollections: by author and by course", () => {
         article("none", "2026-09-01"),
       ]),
       production,
+      {},
     );
     expect(byCourse).toEqual({ "java-fundamentals": expect.any(Array), "advanced-java": expect.any(Array) });
     expect(slugs(byCourse["java-fundamentals"])).toEqual(["both", "java-only"]);
@@ -376,7 +384,7 @@ describe("buildArticleCollections on loaded content", () => {
     const fixture = await createFixture();
     try {
       const loaded = await loadContent(fixture.root);
-      const collections = buildArticleCollections(loaded, production);
+      const collections = buildArticleCollections(loaded, production, {});
       expect(slugs(collections.list)).toEqual(["second-article", "first-article"]);
       expect(collections.list[0]?.date.toISO()).toBe("2026-11-20T08:00:00.000-07:00");
       expect(collections.tags.map((tag) => [tag.slug, slugs(tag.articles)])).toEqual([
@@ -388,7 +396,7 @@ describe("buildArticleCollections on loaded content", () => {
       expect(slugs(collections.list[0]?.related)).toEqual(["first-article"]);
       expect(collections.list[1]?.html).toContain("<strong>world</strong>");
 
-      const beforeSecond = buildArticleCollections(loaded, { now: denver("2026-11-10T00:00"), includeUnpublished: false });
+      const beforeSecond = buildArticleCollections(loaded, { now: denver("2026-11-10T00:00"), includeUnpublished: false }, {});
       expect(slugs(beforeSecond.list)).toEqual(["first-article"]);
     } finally {
       await fixture.cleanup();
@@ -401,6 +409,7 @@ describe("published articles and authors", () => {
     const collections = buildArticleCollections(
       content([article("live", "2026-01-01"), article("draft-one", "2026-02-01", { draft: true }), article("later", "2027-06-01", { author: "hsg" })]),
       { now: DateTime.fromISO("2026-12-01T09:00:00-07:00") as DateTime<true>, includeUnpublished: true },
+      {},
     );
     expect(slugs(collections.list)).toEqual(["later", "draft-one", "live"]);
     expect(slugs(collections.published)).toEqual(["live"]);
@@ -416,7 +425,7 @@ describe("published articles and authors", () => {
 describe("bounded lists", () => {
   it("feeds hold only the newest published articles, as many as site.yaml's feedEntries", () => {
     const articles = Array.from({ length: 5 }, (_, index) => article(`a${index}`, `2026-10-0${index + 1}`));
-    const collections = buildArticleCollections({ ...content(articles), site: { ...site, feedEntries: 2 } }, production);
+    const collections = buildArticleCollections({ ...content(articles), site: { ...site, feedEntries: 2 } }, production, {});
     expect(slugs(collections.feed)).toEqual(["a4", "a3"]);
     expect(collections.published).toHaveLength(5);
   });
@@ -424,7 +433,7 @@ describe("bounded lists", () => {
   it("splits an author's articles into pages like /articles/, and gives an author without articles one empty page", () => {
     const many = Array.from({ length: ARTICLES_PER_PAGE * 2 + 1 }, (_, index) => article(`a${String(index).padStart(2, "0")}`, `2026-0${1 + (index % 9)}-1${index % 10}`));
     const base = content(many);
-    const collections = buildArticleCollections({ ...base, authors: { ...base.authors, quiet: { id: "quiet", name: "Quiet", role: "Writer", bio: "Writes little.", imageJobs: [] } } }, production);
+    const collections = buildArticleCollections({ ...base, authors: { ...base.authors, quiet: { id: "quiet", name: "Quiet", role: "Writer", bio: "Writes little.", imageJobs: [] } } }, production, {});
     const janePages = collections.authorPages.filter((page) => page.author.id === "jane-doe");
     expect(janePages.map((page) => [page.url, page.items.length, page.total])).toEqual([
       ["/authors/jane-doe/", ARTICLES_PER_PAGE, 3],
@@ -445,7 +454,7 @@ describe("bounded lists", () => {
       const day = String(1 + (next() % 28)).padStart(2, "0");
       return article(`p${String(index).padStart(3, "0")}`, `2026-0${1 + (next() % 9)}-${day}`, { tags });
     });
-    const { list } = buildArticleCollections(content(articles), production);
+    const { list } = buildArticleCollections(content(articles), production, {});
     for (const item of list) {
       const own = new Set(item.tags.map((tag) => tag.slug));
       const expected = list
@@ -457,5 +466,37 @@ describe("bounded lists", () => {
         .map(({ other }) => other.slug);
       expect(slugs(item.related), item.slug).toEqual(expected);
     }
+  });
+});
+
+describe("what the article pages and lists show, chosen by the model", () => {
+  const seven = () => content(["a", "b", "c", "d", "e", "f", "g"].map((slug, index) => article(slug, `2026-10-0${index + 1}`)));
+
+  it("gives the home page the newest three and each sidebar the five newest others than the article itself", () => {
+    const { list, latest } = buildArticleCollections(seven(), production, {});
+    expect(slugs(latest)).toEqual(["g", "f", "e"]);
+    expect(slugs(list.find((item) => item.slug === "g")!.others)).toEqual(["f", "e", "d", "c", "b"]);
+    expect(slugs(list.find((item) => item.slug === "d")!.others)).toEqual(["g", "f", "e", "c", "b"]);
+    expect(slugs(list.find((item) => item.slug === "a")!.others)).toEqual(["g", "f", "e", "d", "c"]);
+  });
+
+  it("labels a draft's and a scheduled article's badge, and a published one has none", () => {
+    const { list } = buildArticleCollections(mixed(), development, {});
+    expect(Object.fromEntries(list.map((item) => [item.slug, item.stateLabel]))).toEqual({
+      "scheduled-one": "Scheduled",
+      "published-now": undefined,
+      "draft-one": "Draft",
+      "published-old": undefined,
+    });
+  });
+
+  it("links the courses an article recommends with their length, leaving out one this build does not have", () => {
+    const course = { id: "java-fundamentals", title: "Java Fundamentals", url: "/courses/java-fundamentals/", levelLabel: "Introductory", durationDays: 5, lengthLabel: "5 days" };
+    const { list } = buildArticleCollections(
+      content([article("both", "2026-11-01", { relatedCourses: ["java-fundamentals", "draft-course"] })]),
+      production,
+      { "java-fundamentals": course as unknown as CourseSummary },
+    );
+    expect(list[0]!.courses).toEqual([course]);
   });
 });

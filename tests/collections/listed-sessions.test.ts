@@ -11,15 +11,15 @@ describe("listed sessions", () => {
     const listed = listedSessions(sessions, monthOf, 4);
     expect(listed.sessions).toEqual(["a-0", "a-1", "a-2", "b-0"]);
     expect(listed.later).toEqual([
-      { label: "b", url: "/schedule/b/", count: 1 },
-      { label: "c", url: "/schedule/c/", count: 4 },
+      { label: "b", url: "/schedule/b/", count: 1, countLabel: "1 class" },
+      { label: "c", url: "/schedule/c/", count: 4, countLabel: "4 classes" },
     ]);
     expect(listedSessions(sessions, monthOf, 100)).toEqual({ sessions, later: [] });
   });
 
   it("shows whole months up to the limit, always the first, and links the rest", () => {
     const months = [month("a", 3), month("b", 2), month("c", 4)];
-    expect(listedMonths(months, 5)).toEqual({ months: months.slice(0, 2), later: [{ label: "c", url: "/schedule/c/", count: 4 }] });
+    expect(listedMonths(months, 5)).toEqual({ months: months.slice(0, 2), later: [{ label: "c", url: "/schedule/c/", count: 4, countLabel: "4 classes" }] });
     expect(listedMonths(months, 1).months).toEqual(months.slice(0, 1));
     expect(listedMonths(months, 100)).toEqual({ months, later: [] });
   });

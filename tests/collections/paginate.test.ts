@@ -14,7 +14,7 @@ describe("pageUrl", () => {
 describe("paginate", () => {
   it("gives an empty list one empty page, so its URL exists", () => {
     const pages = paginate([], 10, "/articles/");
-    expect(pages).toEqual([{ items: [], number: 1, total: 1, url: "/articles/" }]);
+    expect(pages).toEqual([{ items: [], number: 1, isFirst: true, total: 1, url: "/articles/" }]);
     expect(pages[0]).not.toHaveProperty("previousUrl");
     expect(pages[0]).not.toHaveProperty("nextUrl");
   });
@@ -22,22 +22,26 @@ describe("paginate", () => {
   it("keeps a list of exactly one page's size on one page", () => {
     const pages = paginate(numbers(10), 10, "/articles/");
     expect(pages).toHaveLength(1);
-    expect(pages[0]).toEqual({ items: numbers(10), number: 1, total: 1, url: "/articles/" });
+    expect(pages[0]).toEqual({ items: numbers(10), number: 1, isFirst: true, total: 1, url: "/articles/" });
   });
 
   it("starts a second page for the eleventh item", () => {
     const pages = paginate(numbers(11), 10, "/articles/");
     expect(pages.map((page) => page.items)).toEqual([numbers(10), [11]]);
-    expect(pages[1]).toEqual({ items: [11], number: 2, total: 2, url: "/articles/page/2/", previousUrl: "/articles/" });
+    expect(pages[1]).toEqual({ items: [11], number: 2, isFirst: false, total: 2, url: "/articles/page/2/", previousUrl: "/articles/" });
   });
 
   it("links each page to its neighbours", () => {
     const pages = paginate(numbers(25), 10, "/articles/");
     expect(pages).toEqual([
-      { items: numbers(10), number: 1, total: 3, url: "/articles/", nextUrl: "/articles/page/2/" },
-      { items: numbers(20).slice(10), number: 2, total: 3, url: "/articles/page/2/", previousUrl: "/articles/", nextUrl: "/articles/page/3/" },
-      { items: [21, 22, 23, 24, 25], number: 3, total: 3, url: "/articles/page/3/", previousUrl: "/articles/page/2/" },
+      { items: numbers(10), number: 1, isFirst: true, total: 3, url: "/articles/", nextUrl: "/articles/page/2/" },
+      { items: numbers(20).slice(10), number: 2, isFirst: false, total: 3, url: "/articles/page/2/", previousUrl: "/articles/", nextUrl: "/articles/page/3/" },
+      { items: [21, 22, 23, 24, 25], number: 3, isFirst: false, total: 3, url: "/articles/page/3/", previousUrl: "/articles/page/2/" },
     ]);
+  });
+
+  it("marks the first page, which a list titles without its number, and only it", () => {
+    expect(paginate(numbers(25), 10, "/articles/").map((page) => page.isFirst)).toEqual([true, false, false]);
   });
 
   it("keeps every item once and in order", () => {

@@ -1,7 +1,6 @@
 import * as cheerio from "cheerio";
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CatalogCourse } from "../../src/collections/catalog.ts";
 import { promotionAside } from "../../src/collections/promotion-asides.ts";
 import { buildSiteModel } from "../../src/collections/site-model.ts";
 import { loadContent } from "../../src/content/load-content.ts";
@@ -41,7 +40,7 @@ async function articleHtml(markdown: string): Promise<cheerio.CheerioAPI> {
   return cheerio.load(model.articles.list.find((article) => article.slug === "first-article")!.html);
 }
 
-describe("placePromotionAsides", () => {
+describe("promotionAsides", () => {
   it("renders a promotion marker as an aside with the promotion's words and links to its courses", async () => {
     const $ = await articleHtml("[[promotion: tools]]");
     const aside = $("aside.promotion-aside");
@@ -74,7 +73,7 @@ describe("placePromotionAsides", () => {
 
 describe("promotionAside", () => {
   it("escapes every text it is given", () => {
-    const course = { url: "/courses/x/", title: "<b>X</b>", levelLabel: "Advanced", durationDays: 1 } as CatalogCourse;
+    const course = { url: "/courses/x/", title: "<b>X</b>", levelLabel: "Advanced", lengthLabel: "1 day" };
     const html = promotionAside("t", "<script>", "a & b", [course]).value;
     expect(html).not.toMatch(/<script>|<b>/);
     expect(html).toContain("&lt;script&gt;");

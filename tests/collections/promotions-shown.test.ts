@@ -42,7 +42,7 @@ describe("running promotions in the model", () => {
     const fixture = await createFixture();
     try {
       await fixture.write("_data/promotions.yaml", PROMOTIONS);
-      const highlights = buildHighlights(await loadContent(fixture.root), { now: NOW, includeUnpublished: false });
+      const highlights = buildHighlights(await loadContent(fixture.root), { now: NOW, includeUnpublished: false }, []);
       expect(highlights.promotions.map((promotion) => promotion.title)).toEqual(RUNNING);
     } finally {
       await fixture.cleanup();

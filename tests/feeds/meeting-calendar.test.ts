@@ -3,7 +3,7 @@ import ical from "ical-generator";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScheduledSession } from "../../src/collections/schedule.ts";
+import type { ScheduledSession } from "../../src/collections/views.ts";
 import { buildSiteModel, type SiteModel } from "../../src/collections/site-model.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { sessionEvents, sessionsCalendar } from "../../src/feeds/calendar.ts";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentTitle, MAX_TITLE_LENGTH, nonBreaking, plural, telHref } from "../../src/filters/text-filters.ts";
-import { othersThan } from "../../src/filters/list-filters.ts";
+import { documentTitle, MAX_TITLE_LENGTH, nonBreaking, telHref } from "../../src/filters/text-filters.ts";
 
 describe("documentTitle", () => {
   it("adds the firm's name when it fits", () => {
@@ -26,19 +25,5 @@ describe("phone helpers", () => {
   it("makes a tel: link of digits and the plus sign only", () => {
     expect(telHref("+1 303-555-0142")).toBe("tel:+13035550142");
     expect(telHref("(303) 555.0142")).toBe("tel:3035550142");
-  });
-});
-
-describe("small formatters", () => {
-  it("writes counts with the right noun", () => {
-    expect(plural(1, "day")).toBe("1 day");
-    expect(plural(5, "day")).toBe("5 days");
-    expect(plural(2, "class", "classes")).toBe("2 classes");
-  });
-
-  it("lists others than the current item, at most the count asked", () => {
-    const items = ["a", "b", "c", "d"];
-    expect(othersThan(items, "b", 2)).toEqual(["a", "c"]);
-    expect(othersThan(items, "z", 3)).toEqual(["a", "b", "c"]);
   });
 });

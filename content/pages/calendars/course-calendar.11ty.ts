@@ -1,4 +1,4 @@
-import type { CatalogCourse } from "../../../src/collections/catalog.ts";
+import type { CatalogCourse } from "../../../src/collections/views.ts";
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
 import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
 import type { PageTable } from "../../../src/pages/page-table.ts";

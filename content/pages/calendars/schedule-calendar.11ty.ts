@@ -1,4 +1,4 @@
-import type { ScheduleCollections } from "../../../src/collections/schedule.ts";
+import type { ScheduleCollections } from "../../../src/collections/views.ts";
 import type { SiteTemplateData } from "../../../src/eleventy/template-data.ts";
 import { sessionsCalendar } from "../../../src/feeds/calendar.ts";
 import type { PageTable } from "../../../src/pages/page-table.ts";
