@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +90,7 @@ describe("npm start after a save", { timeout: 600_000 }, () => {
     if (afterTemplateChange) {
       root = `${project}-fresh-${Date.now()}`;
       execFileSync("cp", ["-a", project, root]);
+      rmSync(path.join(root, "_fresh"), { recursive: true, force: true });
     }
     const fresh = await buildSite(root, CLOCKS.december, "watch", path.join(root, "_fresh"));
     return differences(path.join(project, "_site"), fresh);
