@@ -157,18 +157,21 @@ export class PageReads {
  */
 export class ModelReads {
   readonly #values = new Map<ReadPlace, unknown>();
-  readonly #digests = new Map<number, Digest>();
+  // By read number: an array, since every page's check looks here hundreds of times (a Map took most of a save).
+  readonly #digests: Digest[];
 
   constructor(
     private readonly table: ReadTable,
     private readonly resolve: (anchor: string) => unknown,
     private readonly anchorOf: AnchorOf,
-  ) {}
+  ) {
+    this.#digests = new Array<Digest>(table.entries.length).fill(NOT_YET);
+  }
 
   /** What read number `read` gives in this build. */
   digest(read: number): Digest {
-    let digest = this.#digests.get(read);
-    if (digest === undefined && !this.#digests.has(read)) this.#digests.set(read, (digest = this.#compute(read)));
+    let digest = this.#digests[read];
+    if (digest === NOT_YET || read >= this.#digests.length) this.#digests[read] = digest = this.#compute(read);
     return digest;
   }
 
@@ -196,5 +199,8 @@ export class ModelReads {
     return value;
   }
 }
+
+/** A digest not worked out yet in this build. */
+const NOT_YET = Symbol("not yet");
 
 const isObject = (value: unknown): value is object => (typeof value === "object" && value !== null) || typeof value === "function";
