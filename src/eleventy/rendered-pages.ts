@@ -1,57 +1,126 @@
 import type { SiteModel } from "../collections/site-model.ts";
-import { PAGE_SETS, signerFor, type PageSet, type PageSetName } from "./page-sets.ts";
+import { PAGE_SETS, type PageSet, type PageSetName } from "./page-sets.ts";
+import { ReadTable } from "./read-paths.ts";
+import { ModelReads, PageReads, UNREACHABLE, type Digest } from "./read-recorder.ts";
+
+/** Where the `pages` global keeps the recorder, for the template engines to find it in a render's data. */
+const RECORDER = Symbol("rendered pages");
 
 /**
  * The page objects each large paginated template renders in this build, by set name (`pages.articles`), and
  * whether that is every page (false after a save in `npm start`, when the unchanged pages are not rendered).
  */
-export type PagesToRender = { readonly [name in PageSetName]: readonly object[] } & { readonly complete: boolean };
+export type PagesToRender = { readonly [name in PageSetName]: readonly object[] } & { readonly complete: boolean; readonly [RECORDER]?: RenderedPages };
+
+/** What one page's renders read: read number (src/eleventy/read-paths.ts) → digest. */
+type PageRecord = Map<number, Digest>;
 
 /**
  * Chooses the pages a build renders. A production build and the first build of `npm start` render every page.
- * A later build of `npm start` after a save that touched only content renders a page only when its signature
- * (src/eleventy/page-sets.ts) differs from the previous build's, and leaves the other pages' files as they
- * were written: their inputs did not change, so neither would their bytes. This is what keeps the save-to-page
- * loop short at thousands of articles, where rendering every page again took most of a rebuild.
+ * In `npm start`, each render of a page of PAGE_SETS is given the model through recording proxies
+ * (src/eleventy/read-recorder.ts), and what it read is kept per page. A later build after a save that touched
+ * only content renders a page again only when one of its recorded reads now gives something else, or when the
+ * page is new; the other pages' files stay as written: everything they read is as it was, so are their bytes.
+ * Nothing lists by hand what a template shows: a template that shows one more field records one more read.
  */
 export class RenderedPages {
-  #previous = new Map<PageSetName, Map<string, string>>();
-  #pending = new Map<PageSetName, Map<string, string>>();
+  readonly #table = new ReadTable();
+  readonly #globals = new Map<string, (model: SiteModel) => object>();
+  #previous = new Map<string, PageRecord>();
+  #pending = new Map<string, PageRecord>();
+  #anchors = new WeakMap<object, string>();
+  readonly #anchorOf = (value: object) => this.#anchors.get(value);
+
+  /** Names a global template data value taken from the model, so that reads from it can be found next build. */
+  global(name: string, pick: (model: SiteModel) => object): void {
+    this.#globals.set(name, pick);
+  }
 
   /**
-   * The pages to render. `watching` is true in `npm start`, where signatures are kept for the next build;
+   * The pages to render. `watching` is true in `npm start`, where reads are recorded for the next build;
    * `unchangedCode` is true when every file changed since the last build is content, so only the model moved.
    */
   select(model: SiteModel, watching: boolean, unchangedCode: boolean): PagesToRender {
     const all = Object.fromEntries(Object.entries(PAGE_SETS).map(([name, set]) => [name, set.items(model)])) as Record<PageSetName, readonly object[]>;
     if (!watching) return { ...all, complete: true };
-    const sign = signerFor(model);
+    // Anchors: globals first, so an object that is both a global and a page object is always named the same way.
+    const anchors = new WeakMap<object, string>();
+    const objects = new Map<string, unknown>();
+    for (const [name, pick] of this.#globals) {
+      const value = pick(model);
+      anchors.set(value, `global:${name}`);
+      objects.set(`global:${name}`, value);
+    }
+    const sets = Object.entries(PAGE_SETS) as [PageSetName, PageSet][];
+    for (const [name, set] of sets) {
+      for (const item of all[name]) {
+        const anchor = `${name}:${set.key(item)}`;
+        objects.set(anchor, item);
+        if (!anchors.has(item)) anchors.set(item, anchor);
+      }
+    }
+    this.#anchors = anchors;
+    const now = new ModelReads(this.#table, (anchor) => (objects.has(anchor) ? objects.get(anchor) : UNREACHABLE), this.#anchorOf);
+    const unchanged = (record: PageRecord) => {
+      for (const [read, digest] of record) {
+        const current = now.digest(read);
+        if (current === UNREACHABLE || !Object.is(current, digest)) return false;
+      }
+      return true;
+    };
+
+    this.#pending = new Map();
     const chosen = {} as Record<PageSetName, readonly object[]>;
     let complete = true;
-    for (const [name, set] of Object.entries(PAGE_SETS) as [PageSetName, PageSet][]) {
-      const shared = set.shared(model, sign);
-      const previous = this.#previous.get(name);
-      const current = new Map<string, string>();
+    for (const [name, set] of sets) {
       const render: object[] = [];
       for (const item of all[name]) {
-        const key = set.key(item);
-        const signature = shared + set.item(item, sign);
-        current.set(key, signature);
-        if (!unchangedCode || previous?.get(key) !== signature) render.push(item);
+        const page = `${name}:${set.key(item)}`;
+        const before = this.#previous.get(page);
+        if (unchangedCode && before && unchanged(before)) {
+          this.#pending.set(page, before);
+        } else {
+          this.#pending.set(page, new Map());
+          render.push(item);
+        }
       }
-      this.#pending.set(name, current);
       chosen[name] = render;
       complete &&= render.length === all[name].length;
     }
-    return { ...chosen, complete };
+    return { ...chosen, complete, [RECORDER]: this };
+  }
+
+  /** The data one render is given: for a page of PAGE_SETS being recorded, the model through recording proxies. */
+  recorded<T extends object>(data: T): T {
+    const { pagination } = data as { pagination?: { data?: unknown; items?: unknown } };
+    const name = typeof pagination?.data === "string" ? pagination.data.replace(/^pages\./, "") : undefined;
+    const item = Array.isArray(pagination?.items) ? (pagination.items[0] as unknown) : undefined;
+    if (!name || !Object.hasOwn(PAGE_SETS, name) || typeof item !== "object" || item === null) return data;
+    const record = this.#pending.get(`${name}:${(PAGE_SETS[name as PageSetName] as PageSet).key(item)}`);
+    if (!record) return data;
+    const reads = new PageReads(record, this.#table, this.#anchorOf);
+    const wrapped: Record<string, unknown> = {};
+    // Every enumerable key, inherited too: what Nunjucks itself copies into a render's context.
+    for (const key in data) wrapped[key] = reads.top(data[key]);
+    return wrapped as T;
   }
 
   /**
-   * Keeps this build's signatures for the next, once its pages are written. A build that failed half-way keeps
+   * Keeps this build's records for the next, once its pages are written. A build that failed half-way keeps
    * the last good build's, so the pages it did not write are rendered next time.
    */
   commit(): void {
-    for (const [name, signatures] of this.#pending) this.#previous.set(name, signatures);
-    this.#pending.clear();
+    if (this.#pending.size > 0) this.#previous = this.#pending;
+    this.#pending = new Map();
   }
+}
+
+/**
+ * The data a template render is given (Nunjucks and 11ty.ts templates call this): in `npm start`, a page of
+ * PAGE_SETS reads the model through recording proxies; otherwise the data is handed over as it is.
+ */
+export function recordedData<T extends object>(data: T): T {
+  const pages = (data as { pages?: { [RECORDER]?: RenderedPages } }).pages;
+  const recorder = pages?.[RECORDER];
+  return recorder ? recorder.recorded(data) : data;
 }

@@ -1,4 +1,4 @@
-import type { PageCopyId } from "../content/page-copy-pages.ts";
+import type { PageCopyId } from "../schemas/page-copy.ts";
 import { SITE_PATHS } from "../urls/site-urls.ts";
 import type { FixedTemplate } from "./page-entry.ts";
 

@@ -1,10 +1,4 @@
-import type { Article, ArticleListPage, AuthorPage, TagPage } from "../collections/articles.ts";
-import type { CatalogCourse, CourseGroup } from "../collections/catalog.ts";
-import type { Instructor } from "../collections/instructors.ts";
-import type { LearningPathView } from "../collections/learning-paths.ts";
-import type { ScheduleCollections, ScheduledSession, ScheduleFacet, ScheduleMonth } from "../collections/schedule.ts";
-import type { ConsultingService } from "../collections/services.ts";
-import type { Venue } from "../collections/venues.ts";
+import type { Article, ArticleListPage, AuthorPage, CatalogCourse, ConsultingService, CourseGroup, Instructor, LearningPathView, ScheduleCollections, ScheduledSession, ScheduleFacet, ScheduleMonth, TagPage, Venue } from "../collections/views.ts";
 
 /**
  * The model object each template that shows one shows, by template name. A template's name is its path under

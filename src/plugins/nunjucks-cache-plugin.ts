@@ -1,4 +1,5 @@
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { recordedData } from "../eleventy/rendered-pages.ts";
 
 /** The parts of Nunjucks this plugin uses, as Eleventy hands them over in its `eleventy.engine.njk` event. */
 interface NunjucksHandles {
@@ -29,7 +30,8 @@ export function nunjucksCachePlugin(config: EleventyConfig): void {
     if (!render) {
       if (!handles) throw new Error("Nunjucks engine not ready: eleventy.engine.njk was not emitted");
       const template = new handles.nunjucks.Template(source, handles.environment, inputPath, true);
-      render = (data: object) => new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result))));
+      // In `npm start`, a page's render reads the model through recording proxies (src/eleventy/rendered-pages.ts).
+      render = (data: object) => new Promise<string>((resolve, reject) => template.render(recordedData(data), (error, result) => (error ? reject(error) : resolve(result))));
       compiled.set(key, render);
     }
     return render;

@@ -28,7 +28,12 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   config.addWatchTarget(PAGE_COPY_FOLDER);
 
   // Frozen values are handed to every page by reference; Eleventy would deep-copy plain objects per page.
-  const expose = (name: string, pick: (model: SiteModel) => object) => config.addGlobalData(name, async () => Object.freeze(pick(await options.model.get())));
+  // Each is named to the rendered pages, which record what `npm start`'s renders read from it.
+  const rendered = new RenderedPages();
+  const expose = (name: string, pick: (model: SiteModel) => object) => {
+    rendered.global(name, pick);
+    config.addGlobalData(name, async () => Object.freeze(pick(await options.model.get())));
+  };
   expose("site", (model) => model.content.site);
   expose("articles", (model) => model.articles);
   expose("schedule", (model) => model.schedule);
@@ -45,8 +50,7 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   // Every page and file of the build: templates take their permalink from it (`pageTable.url('about')`).
   expose("pageTable", (model) => pageTableOf(model));
   // The large paginated templates paginate over `pages.<set>`: every page in a build, the changed ones after a save.
-  const rendered = new RenderedPages();
-  expose("pages", (model) => rendered.select(model, options.dev.watching(), options.dev.onlyContentChanged()));
+  config.addGlobalData("pages", async () => Object.freeze(rendered.select(await options.model.get(), options.dev.watching(), options.dev.onlyContentChanged())));
   config.on("eleventy.after", () => rendered.commit());
   // Fixed pages and files, so templates link to them by name (urls.articles) rather than spelling the path.
   config.addGlobalData("urls", () => SITE_PATHS);
