@@ -1,63 +1,36 @@
-import type { Article, CatalogCourse, ScheduleCollections, ScheduledSession, ScheduleFacet } from "../collections/views.ts";
 import type { SiteModel } from "../collections/site-model.ts";
+import type { ShownItems } from "../pages/page-entry.ts";
+import { pageTableOf } from "../pages/page-table.ts";
 
 /**
- * A paginated template's pages: every page object of the template in the model, and the key that finds the
- * same page in the previous build. What each page shows is not listed here: `npm start` records what each
- * render reads (src/eleventy/rendered-pages.ts).
+ * The paginated templates whose page count grows with the content. Each paginates over `pages.<template>`, and
+ * `npm start` renders again only those of its pages whose recorded reads changed (src/eleventy/rendered-pages.ts).
+ * The small paginated templates (groups, months, facets, instructors, venues, paths, services) paginate over
+ * `pageTable.items.<template>` and render every build.
  */
-export interface PageSet<T extends object = object> {
-  /** Every page object of the template, in the model. */
-  items(model: SiteModel): readonly T[];
-  /** Where the page is written: the key that finds the same page in the previous build. */
-  key(item: T): string;
+export const RENDERED_TEMPLATES = [
+  "article",
+  "articles",
+  "article-tag",
+  "author",
+  "course",
+  "training/private-course",
+  "session",
+  "calendars/course-calendar",
+  "calendars/session-calendar",
+  "calendars/facet-calendar",
+  "calendars/schedule-calendar",
+] as const satisfies readonly (keyof ShownItems)[];
+
+/** A template of RENDERED_TEMPLATES: the name templates paginate over (`pages.<name>`). */
+export type PageSetName = (typeof RENDERED_TEMPLATES)[number];
+
+/**
+ * The pages of one such template, from the page table: each page object, and its URL, which finds the same page
+ * in the previous build. The table is the one list of pages, so this cannot name a page the build does not write.
+ */
+export function pageSet(model: SiteModel, template: PageSetName): { item: object; key: string }[] {
+  return pageTableOf(model)
+    .entriesFor(template)
+    .map((entry) => ({ item: entry.item as object, key: entry.url }));
 }
-
-const byUrl = (item: { url: string }) => item.url;
-
-/** A set typed by its page object, stored with the others as a set of objects. */
-const pageSet = <T extends object>(set: PageSet<T>): PageSet => set as unknown as PageSet;
-
-/** A list page (articles, a tag, an author) or a detail page (a course, a class), written at its object's URL. */
-const listPages = <T extends { url: string }>(items: (model: SiteModel) => readonly T[]): PageSet => pageSet<T>({ items, key: byUrl });
-const detailPages = listPages;
-
-/**
- * The paginated templates whose page count grows with the content, by the name templates paginate over
- * (`pages.<name>`). Small sets (categories, months, venues, instructors) are not listed: they render every build.
- */
-export const PAGE_SETS = {
-  articles: pageSet<Article>({
-    items: (model) => model.articles.list,
-    key: byUrl,
-  }),
-  articleLists: listPages((model) => model.articles.pages),
-  tagPages: listPages((model) => model.articles.tagPages),
-  authorPages: listPages((model) => model.articles.authorPages),
-  courses: detailPages<CatalogCourse>((model) => model.catalog.courses),
-  privateCourses: pageSet<CatalogCourse>({
-    items: (model) => model.catalog.courses,
-    key: (course) => course.privateEnquiryUrl,
-  }),
-  sessions: detailPages<ScheduledSession>((model) => model.schedule.upcoming),
-  courseCalendars: pageSet<CatalogCourse>({
-    items: (model) => model.catalog.courses,
-    key: (course) => course.calendarUrl,
-  }),
-  sessionCalendars: pageSet<ScheduledSession>({
-    items: (model) => model.schedule.upcoming,
-    key: (session) => session.calendarUrl,
-  }),
-  facetCalendars: pageSet<ScheduleFacet>({
-    items: (model) => model.schedule.calendarFacets,
-    key: (facet) => facet.calendarUrl,
-  }),
-  // One page, in a set all the same: a save that changes no class leaves the whole schedule's calendar alone.
-  scheduleCalendar: pageSet<ScheduleCollections>({
-    items: (model) => [model.schedule],
-    key: () => "schedule",
-  }),
-} satisfies Record<string, PageSet>;
-
-/** The names templates paginate over. */
-export type PageSetName = keyof typeof PAGE_SETS;

@@ -1,5 +1,5 @@
 import type { SiteModel } from "../collections/site-model.ts";
-import { PAGE_SETS, type PageSet, type PageSetName } from "./page-sets.ts";
+import { pageSet, RENDERED_TEMPLATES, type PageSetName } from "./page-sets.ts";
 import { ReadTable } from "./read-paths.ts";
 import { ModelReads, PageReads, UNREACHABLE, type Digest } from "./read-recorder.ts";
 
@@ -7,7 +7,7 @@ import { ModelReads, PageReads, UNREACHABLE, type Digest } from "./read-recorder
 const RECORDER = Symbol("rendered pages");
 
 /**
- * The page objects each large paginated template renders in this build, by set name (`pages.articles`), and
+ * The page objects each large paginated template renders in this build, by template name (`pages.article`), and
  * whether that is every page (false after a save in `npm start`, when the unchanged pages are not rendered).
  */
 export type PagesToRender = { readonly [name in PageSetName]: readonly object[] } & { readonly complete: boolean; readonly [RECORDER]?: RenderedPages };
@@ -17,7 +17,7 @@ type PageRecord = Map<number, Digest>;
 
 /**
  * Chooses the pages a build renders. A production build and the first build of `npm start` render every page.
- * In `npm start`, each render of a page of PAGE_SETS is given the model through recording proxies
+ * In `npm start`, each render of a page of RENDERED_TEMPLATES is given the model through recording proxies
  * (src/eleventy/read-recorder.ts), and what it read is kept per page. A later build after a save that touched
  * only content renders a page again only when one of its recorded reads now gives something else, or when the
  * page is new; the other pages' files stay as written: everything they read is as it was, so are their bytes.
@@ -29,6 +29,8 @@ export class RenderedPages {
   #previous = new Map<string, PageRecord>();
   #pending = new Map<string, PageRecord>();
   #anchors = new WeakMap<object, string>();
+  /** Each set's page key by page object, for the renders of this build. */
+  #keys = new Map<string, Map<unknown, string>>();
   readonly #anchorOf = (value: object) => this.#anchors.get(value);
 
   /** Names a global template data value taken from the model, so that reads from it can be found next build. */
@@ -41,7 +43,12 @@ export class RenderedPages {
    * `unchangedCode` is true when every file changed since the last build is content, so only the model moved.
    */
   select(model: SiteModel, watching: boolean, unchangedCode: boolean): PagesToRender {
-    const all = Object.fromEntries(Object.entries(PAGE_SETS).map(([name, set]) => [name, set.items(model)])) as Record<PageSetName, readonly object[]>;
+    const pages = {} as Record<PageSetName, { item: object; key: string }[]>;
+    const all = {} as Record<PageSetName, readonly object[]>;
+    for (const name of RENDERED_TEMPLATES) {
+      pages[name] = pageSet(model, name);
+      all[name] = pages[name].map((page) => page.item);
+    }
     if (!watching) return { ...all, complete: true };
     // Anchors: globals first, so an object that is both a global and a page object is always named the same way.
     const anchors = new WeakMap<object, string>();
@@ -51,10 +58,10 @@ export class RenderedPages {
       anchors.set(value, `global:${name}`);
       objects.set(`global:${name}`, value);
     }
-    const sets = Object.entries(PAGE_SETS) as [PageSetName, PageSet][];
-    for (const [name, set] of sets) {
-      for (const item of all[name]) {
-        const anchor = `${name}:${set.key(item)}`;
+    this.#keys = new Map(RENDERED_TEMPLATES.map((name) => [name, new Map(pages[name].map((page) => [page.item, page.key]))]));
+    for (const name of RENDERED_TEMPLATES) {
+      for (const { item, key } of pages[name]) {
+        const anchor = `${name}:${key}`;
         objects.set(anchor, item);
         if (!anchors.has(item)) anchors.set(item, anchor);
       }
@@ -72,10 +79,10 @@ export class RenderedPages {
     this.#pending = new Map();
     const chosen = {} as Record<PageSetName, readonly object[]>;
     let complete = true;
-    for (const [name, set] of sets) {
+    for (const name of RENDERED_TEMPLATES) {
       const render: object[] = [];
-      for (const item of all[name]) {
-        const page = `${name}:${set.key(item)}`;
+      for (const { item, key } of pages[name]) {
+        const page = `${name}:${key}`;
         const before = this.#previous.get(page);
         if (unchangedCode && before && unchanged(before)) {
           this.#pending.set(page, before);
@@ -90,13 +97,14 @@ export class RenderedPages {
     return { ...chosen, complete, [RECORDER]: this };
   }
 
-  /** The data one render is given: for a page of PAGE_SETS being recorded, the model through recording proxies. */
+  /** The data one render is given: for a page of RENDERED_TEMPLATES being recorded, the model through recording proxies. */
   recorded<T extends object>(data: T): T {
     const { pagination } = data as { pagination?: { data?: unknown; items?: unknown } };
     const name = typeof pagination?.data === "string" ? pagination.data.replace(/^pages\./, "") : undefined;
     const item = Array.isArray(pagination?.items) ? (pagination.items[0] as unknown) : undefined;
-    if (!name || !Object.hasOwn(PAGE_SETS, name) || typeof item !== "object" || item === null) return data;
-    const record = this.#pending.get(`${name}:${(PAGE_SETS[name as PageSetName] as PageSet).key(item)}`);
+    const key = name === undefined ? undefined : this.#keys.get(name)?.get(item);
+    if (key === undefined) return data;
+    const record = this.#pending.get(`${name}:${key}`);
     if (!record) return data;
     const reads = new PageReads(record, this.#table, this.#anchorOf);
     const wrapped: Record<string, unknown> = {};
@@ -117,7 +125,7 @@ export class RenderedPages {
 
 /**
  * The data a template render is given (Nunjucks and 11ty.ts templates call this): in `npm start`, a page of
- * PAGE_SETS reads the model through recording proxies; otherwise the data is handed over as it is.
+ * RENDERED_TEMPLATES reads the model through recording proxies; otherwise the data is handed over as it is.
  */
 export function recordedData<T extends object>(data: T): T {
   const pages = (data as { pages?: { [RECORDER]?: RenderedPages } }).pages;

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { parse, stringify } from "yaml";
 import type { z } from "zod";
 import { createBuildContext } from "../../src/collections/build-context.ts";
-import { loadCheckedModel } from "../../src/content/check-site.ts";
+import { loadCheckedModel } from "../../src/checks/check-site.ts";
 import { ContentCache } from "../../src/content/content-cache.ts";
 import { redirectProblems, redirectRules } from "../../src/netlify/redirect-rules.ts";
 

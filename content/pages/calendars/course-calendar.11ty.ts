@@ -7,7 +7,7 @@ import type { PageTable } from "../../../src/pages/page-table.ts";
 export default class CourseCalendar {
   data() {
     return {
-      pagination: { data: "pages.courseCalendars", size: 1, alias: "course" },
+      pagination: { data: "pages.calendars/course-calendar", size: 1, alias: "course" },
       permalink: (data: { pageTable: PageTable; course: CatalogCourse }) => data.pageTable.url("calendars/course-calendar", data.course),
       eleventyExcludeFromCollections: true,
     };

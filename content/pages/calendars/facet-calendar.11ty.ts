@@ -7,7 +7,7 @@ import type { PageTable } from "../../../src/pages/page-table.ts";
 export default class FacetCalendar {
   data() {
     return {
-      pagination: { data: "pages.facetCalendars", size: 1, alias: "facet" },
+      pagination: { data: "pages.calendars/facet-calendar", size: 1, alias: "facet" },
       permalink: (data: { pageTable: PageTable; facet: ScheduleFacet }) => data.pageTable.url("calendars/facet-calendar", data.facet),
       eleventyExcludeFromCollections: true,
     };

@@ -7,7 +7,7 @@ import type { PageTable } from "../../../src/pages/page-table.ts";
 export default class ScheduleCalendar {
   data() {
     // Paginated over its page set (one item), so `npm start` writes it only when a class changed.
-    return { pagination: { data: "pages.scheduleCalendar", size: 1, alias: "calendar" }, permalink: (data: { pageTable: PageTable; calendar: ScheduleCollections }) => data.pageTable.url("calendars/schedule-calendar", data.calendar), eleventyExcludeFromCollections: true };
+    return { pagination: { data: "pages.calendars/schedule-calendar", size: 1, alias: "calendar" }, permalink: (data: { pageTable: PageTable; calendar: ScheduleCollections }) => data.pageTable.url("calendars/schedule-calendar", data.calendar), eleventyExcludeFromCollections: true };
   }
 
   render(data: SiteTemplateData & { calendar: ScheduleCollections }): string {

@@ -7,7 +7,7 @@ import type { PageTable } from "../../../src/pages/page-table.ts";
 export default class SessionCalendar {
   data() {
     return {
-      pagination: { data: "pages.sessionCalendars", size: 1, alias: "session" },
+      pagination: { data: "pages.calendars/session-calendar", size: 1, alias: "session" },
       permalink: (data: { pageTable: PageTable; session: ScheduledSession }) => data.pageTable.url("calendars/session-calendar", data.session),
       eleventyExcludeFromCollections: true,
     };
