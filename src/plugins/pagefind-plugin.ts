@@ -42,10 +42,12 @@ export function goesToSearch(outputPath: string, html: string): boolean {
  * the index files would differ from build to build with the render order.
  */
 export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions): void {
-  let build: { index: pagefind.PagefindIndex; output: string; pages: Map<string, string>; streamed: boolean } | undefined;
+  let build: { index: pagefind.PagefindIndex; output: string; pages: Map<string, string>; fromRender: boolean } | undefined;
   let builds = 0;
 
   config.on("eleventy.before", async ({ directories, runMode }) => {
+    // A build of `npm start` that failed never reached eleventy.after: its index is dropped here.
+    if (build) await pagefind.close();
     build = undefined;
     builds++;
     if (options.dev.maySkip(runMode)) return;
@@ -53,13 +55,13 @@ export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions)
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     // A production build and the first build of `npm start` render every page; a later build of `npm start` renders
     // only the pages a save changed (src/eleventy/rendered-pages.ts), so its index is made from the written site.
-    build = { index, output: path.resolve(directories.output), pages: new Map(), streamed: runMode === "build" || builds === 1 };
+    build = { index, output: path.resolve(directories.output), pages: new Map(), fromRender: runMode === "build" || builds === 1 };
   });
 
   // Eleventy's config has addTransform; the project's narrow interface lists only what other plugins use.
   (config as unknown as TransformConfig).addTransform("pagefind", function (content) {
     const outputPath = this.outputPath;
-    if (build?.streamed && outputPath && goesToSearch(outputPath, content)) {
+    if (build?.fromRender && outputPath && goesToSearch(outputPath, content)) {
       // The path below the output is what Pagefind's own crawl would have seen, so the URLs are the same.
       const sourcePath = path.relative(build.output, path.resolve(outputPath)).split(path.sep).join("/");
       build.pages.set(sourcePath, content);
@@ -72,7 +74,7 @@ export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions)
     build = undefined;
     if (!current) return;
     try {
-      const errors = current.streamed ? await addPages(current.index, current.output, current.pages) : (await current.index.addDirectory({ path: current.output })).errors;
+      const errors = current.fromRender ? await addPages(current.index, current.output, current.pages) : (await current.index.addDirectory({ path: current.output })).errors;
       if (errors.length > 0) throw new Error(`Pagefind could not index the site: ${errors.join("; ")}`);
       const written = await current.index.writeFiles({ outputPath: path.join(current.output, options.bundleFolder) });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
