@@ -1,5 +1,5 @@
 import { readFile, realpath, stat } from "node:fs/promises";
-import { realpathSync, statSync, type Stats } from "node:fs";
+import { realpathSync, statSync, type BigIntStats, type Stats } from "node:fs";
 import path from "node:path";
 
 /**
@@ -93,14 +93,25 @@ export type ContentRead = { ok: true; bytes: Buffer } | { ok: false; missing: bo
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Reads a content file (relative to `root`) after checking its place and its size. */
-export async function readContentFile(root: string, file: string): Promise<ContentRead> {
+/** A content file checked but not yet read: its absolute path and what the disk says of it (to nanoseconds). */
+export type ContentPlace = { ok: true; absolute: string; stats: BigIntStats } | { ok: false; missing: boolean; message: string };
+
+/** Checks a content file's place and size without reading it, so that a cache can tell it unchanged from its size and times. */
+export async function placeContentFile(root: string, file: string): Promise<ContentPlace> {
   const place = await containedPath(root, file);
   if (!place.ok) return place;
   const limit = sizeLimitOf(file);
-  const { size } = await stat(place.absolute);
+  const stats = await stat(place.absolute, { bigint: true });
+  const size = Number(stats.size);
   if (size > limit.bytes) {
     return { ok: false, missing: false, message: `is ${megabytes(size)}: a ${limit.kind} file may hold at most ${megabytes(limit.bytes)}, so split it into smaller files` };
   }
+  return { ok: true, absolute: place.absolute, stats };
+}
+
+/** Reads a content file (relative to `root`) after checking its place and its size. */
+export async function readContentFile(root: string, file: string): Promise<ContentRead> {
+  const place = await placeContentFile(root, file);
+  if (!place.ok) return place;
   return { ok: true, bytes: await readFile(place.absolute) };
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { BigIntStats } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +21,19 @@ import { sealed, unsealed } from "../images/output-cache.ts";
  * made a warm `npm run check` spend its time opening and parsing thousands of small files. Each shard is written
  * aside and renamed, and sealed with the SHA-256 of its bytes (src/images/output-cache.ts): a shard cut short,
  * edited or swapped for another is not read at all, and its results are computed again.
+ *
+ * A file is read and hashed only when the cache cannot tell it unchanged from the disk's word (loadPlaced()):
+ * each result found or computed from a file's bytes is noted under that file's identity (size, modification and
+ * change times to the nanosecond, inode and device) in a sealed index beside the shards. When the file still has
+ * exactly that identity, the result sealed for those bytes is used without reading them. Why that is safe: any
+ * write to a file sets its change time to the clock's present, and no program can set it back (touch and git set
+ * only the modification time), so a file whose identity matches has not been written since its bytes were hashed.
+ * The one gap is a second write within the file system's clock tick (a few milliseconds) with the same size:
+ * like git's "racily clean" entries, an identity is noted only once the file's times are SETTLED_MS in the
+ * past, so a file written that recently is always hashed. A fresh checkout (CI, Netlify restoring `.cache/`)
+ * has new inodes and change times, so every file there is hashed once: the index never vouches for a file it
+ * did not see on this disk. What it costs: a result is trusted on the identity alone, so a disk or a tool that
+ * rewrites file contents without moving the change time (none that edits files does) would serve stale results.
  */
 
 /** Where the results are kept, relative to the project root. */
@@ -29,6 +43,26 @@ export const CONTENT_CACHE_FOLDER = ".cache/content";
 const SHARD_COUNT = 16;
 // Raised when the shape of a shard changes, so an older shard is ignored rather than misread.
 const PACK_FORMAT = 2;
+// The index of file identities, beside the shards.
+const IDENTITIES_FILE = "identities.bin";
+const IDENTITIES_FORMAT = 1;
+/** How long ago a file must have been written before its identity vouches for its bytes (see above). */
+export const SETTLED_MS = 2_000;
+
+/** What the disk says of a file, as noted with the key of its bytes: equal identities mean unwritten since. */
+interface FileIdentity {
+  kind: string;
+  key: string;
+  /** Size, modification and change times in nanoseconds, inode and device, joined: compared whole. */
+  stamp: string;
+}
+
+/** The identities file's content. */
+interface IdentitiesFile {
+  format: number;
+  code: string;
+  identities: Map<string, FileIdentity>;
+}
 
 /** A result as it is stored: luxon dates replaced by their instant and zone, listed by where they go. */
 interface StoredResult {
@@ -50,6 +84,9 @@ interface ShardFile {
 interface Pack {
   shards: Map<string, Uint8Array>[];
   changed: Set<number>;
+  /** The identity of each file by its path, and whether it changed since it was read. */
+  identities: Map<string, FileIdentity>;
+  identitiesChanged: boolean;
 }
 
 // Results by key, shared by every load in this process. Bounded by the content's size times its versions
@@ -90,37 +127,59 @@ export class ContentCache {
   readonly folder: string;
   /** How many results this cache computed, read from disk, or found in memory: for the bench and the tests. */
   readonly stats = { computed: 0, disk: 0, memory: 0 };
+  /** How many files loadPlaced() did not read, their identity unchanged: for the bench and the tests. */
+  unread = 0;
   /** The keys this cache was asked for: what prune() keeps. */
   readonly #used = new Set<string>();
   private readonly disk: boolean;
+  private readonly settledMs: number;
 
   constructor(
     private readonly root: string,
-    options: { disk?: boolean } = {},
+    options: { disk?: boolean; settledMs?: number } = {},
   ) {
     this.folder = path.join(root, CONTENT_CACHE_FOLDER);
     this.disk = options.disk ?? true;
+    this.settledMs = options.settledMs ?? SETTLED_MS;
+  }
+
+  /**
+   * The load result of the file at `absolute` (checked by the caller, src/content/contained-file.ts), whose
+   * `stats` were just taken: when the file has the identity noted with a result's key, that result, without
+   * reading the file; otherwise the file is read and loaded by its bytes (load()), and its identity noted.
+   */
+  async loadPlaced<S extends ZodType, T>(kind: FileKind<S, T>, file: string, absolute: string, stats: BigIntStats): Promise<LoadedFile<T>> {
+    const pack = this.disk ? await this.pack() : undefined;
+    const stamp = identityStamp(stats);
+    const known = pack?.identities.get(file);
+    if (known && known.kind === kind.name && known.stamp === stamp) {
+      const result = await this.byKey<T>(known.key);
+      if (result) {
+        this.unread++;
+        return result;
+      }
+    }
+    const text = await readFile(absolute);
+    const result = await this.load(kind, file, text);
+    // Noted only when settled: a write in the same clock tick as the stat could leave the identity as it was.
+    const written = Number((stats.mtimeNs > stats.ctimeNs ? stats.mtimeNs : stats.ctimeNs) / 1_000_000n);
+    if (pack && Date.now() - written >= this.settledMs) {
+      const key = keyOf(kind.name, file, text);
+      if (known?.key !== key || known.stamp !== stamp) {
+        pack.identities.set(file, { kind: kind.name, key, stamp });
+        pack.identitiesChanged = true;
+      }
+    }
+    return result;
   }
 
   /** The load result of a file with this text, from memory, disk or computed (and then kept until save()). */
   async load<S extends ZodType, T>(kind: FileKind<S, T>, file: string, text: Buffer | string): Promise<LoadedFile<T>> {
     // The code version is not part of the key: shards written by other code are not read at all, and memory lives in one process.
-    const key = createHash("sha256").update(kind.name).update("\0").update(file).update("\0").update(text).digest("hex");
-    this.#used.add(key);
-    // A result is keyed by its own file's bytes; the images it names are checked here, since they change on their own.
-    const inMemory = memory.get(key);
-    if (inMemory && dependenciesUnchanged(this.root, inMemory.dependencies)) {
-      this.stats.memory++;
-      return inMemory as LoadedFile<T>;
-    }
+    const key = keyOf(kind.name, file, text);
+    const found = await this.byKey<T>(key);
+    if (found) return found;
     const pack = this.disk ? await this.pack() : undefined;
-    const stored = pack?.shards[shardOf(key)]!.get(key);
-    const onDisk = stored ? (revive<T>(stored)) : undefined;
-    if (onDisk && dependenciesUnchanged(this.root, onDisk.dependencies)) {
-      this.stats.disk++;
-      memory.set(key, onDisk);
-      return onDisk;
-    }
     const result = await loadFile(kind, file, text, path.resolve(this.root));
     this.stats.computed++;
     memory.set(key, result);
@@ -130,6 +189,27 @@ export class ContentCache {
       pack.changed.add(shardOf(key));
     }
     return result;
+  }
+
+  /** The result kept under `key`, from memory or disk, if the images it names are unchanged. */
+  private async byKey<T>(key: string): Promise<LoadedFile<T> | undefined> {
+    this.#used.add(key);
+    // A result is keyed by its own file's bytes; the images it names are checked here, since they change on their own.
+    const inMemory = memory.get(key);
+    if (inMemory && dependenciesUnchanged(this.root, inMemory.dependencies)) {
+      this.stats.memory++;
+      return inMemory as LoadedFile<T>;
+    }
+    // The disk is read only when memory misses: `npm start` keeps serving saves from memory.
+    const pack = this.disk ? await this.pack() : undefined;
+    const stored = pack?.shards[shardOf(key)]!.get(key);
+    const onDisk = stored ? revive<T>(stored) : undefined;
+    if (onDisk && dependenciesUnchanged(this.root, onDisk.dependencies)) {
+      this.stats.disk++;
+      memory.set(key, onDisk);
+      return onDisk;
+    }
+    return undefined;
   }
 
   /**
@@ -159,11 +239,17 @@ export class ContentCache {
         removed++;
       }
     });
+    // Identities of files this build did not load (deleted, renamed) or whose result was pruned go too.
+    for (const [file, identity] of pack.identities) {
+      if (this.#used.has(identity.key)) continue;
+      pack.identities.delete(file);
+      pack.identitiesChanged = true;
+    }
     await this.write(pack);
     // A production build loads its content once: the packed bytes are not kept through rendering (a later load re-reads them).
     packs.delete(this.folder);
     // Files of other code versions or formats (per-file results of older code included) are not read again.
-    const expected = new Set(Array.from({ length: SHARD_COUNT }, (_, index) => shardName(index)));
+    const expected = new Set([...Array.from({ length: SHARD_COUNT }, (_, index) => shardName(index)), IDENTITIES_FILE]);
     for (const name of await readdir(this.folder).catch(() => [] as string[])) {
       // A build running beside this one at worst computes a deleted result again.
       if (!expected.has(name)) await rm(path.join(this.folder, name), { recursive: true, force: true });
@@ -182,19 +268,21 @@ export class ContentCache {
   }
 
   private async write(pack: Pack): Promise<void> {
-    if (pack.changed.size === 0) return;
+    if (pack.changed.size === 0 && !pack.identitiesChanged) return;
     const code = await contentCodeVersion();
     const changed = [...pack.changed];
     pack.changed.clear();
+    const files = changed.map((index): [string, unknown] => [shardName(index), { format: PACK_FORMAT, code, index, results: pack.shards[index]! } satisfies ShardFile]);
+    if (pack.identitiesChanged) files.push([IDENTITIES_FILE, { format: IDENTITIES_FORMAT, code, identities: pack.identities } satisfies IdentitiesFile]);
+    pack.identitiesChanged = false;
     try {
       await mkdir(this.folder, { recursive: true });
       await Promise.all(
-        changed.map(async (index) => {
-          const target = path.join(this.folder, shardName(index));
-          const shard: ShardFile = { format: PACK_FORMAT, code, index, results: pack.shards[index]! };
+        files.map(async ([name, content]) => {
+          const target = path.join(this.folder, name);
           // Written beside and renamed, so a build running at the same time never reads half a file.
           const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-          await writeFile(temporary, sealed(serialize(shard)));
+          await writeFile(temporary, sealed(serialize(content)));
           await rename(temporary, target);
         }),
       );
@@ -218,7 +306,29 @@ async function readPack(folder: string): Promise<Pack> {
       return new Map<string, Uint8Array>();
     }),
   );
-  return { shards, changed: new Set() };
+  return { shards, changed: new Set(), identities: await readIdentities(folder, code), identitiesChanged: false };
+}
+
+/** The identities noted by earlier runs of this code, or none when the file is missing, damaged or of other code. */
+async function readIdentities(folder: string, code: string): Promise<Map<string, FileIdentity>> {
+  try {
+    const bytes = unsealed(await readFile(path.join(folder, IDENTITIES_FILE)));
+    const content = bytes ? (deserialize(bytes) as IdentitiesFile) : undefined;
+    if (content?.format === IDENTITIES_FORMAT && content.code === code && content.identities instanceof Map) return content.identities;
+  } catch {
+    // Missing or unreadable: every file is read and hashed, and noted again.
+  }
+  return new Map();
+}
+
+/** The key of a load result: the file's kind, path and bytes (the code version is checked per shard). */
+function keyOf(kind: string, file: string, text: Buffer | string): string {
+  return createHash("sha256").update(kind).update("\0").update(file).update("\0").update(text).digest("hex");
+}
+
+/** Everything the disk says that a write would change, to the nanosecond. */
+function identityStamp(stats: BigIntStats): string {
+  return [stats.size, stats.mtimeNs, stats.ctimeNs, stats.ino, stats.dev].join(":");
 }
 
 function shardOf(key: string): number {
@@ -281,3 +391,4 @@ function revive<T>(bytes: Uint8Array): LoadedFile<T> | undefined {
   }
   return result as LoadedFile<T>;
 }
+

@@ -8,7 +8,7 @@ import type { Promotion } from "../schemas/promotion.ts";
 import type { Redirect } from "../schemas/redirect.ts";
 import type { Session } from "../schemas/session.ts";
 import type { Site } from "../schemas/site.ts";
-import { containedPath, hasControlCharacter, readContentFile } from "./contained-file.ts";
+import { containedPath, hasControlCharacter, placeContentFile, type ContentPlace } from "./contained-file.ts";
 import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
 import { foreignFiles } from "./foreign-files.ts";
@@ -137,14 +137,14 @@ class ContentReader {
 
   /** A data file holding one entity, a map of them or a list of them. */
   async file<T>(file: string, kind: FileKind, options: { optional?: boolean } = {}): Promise<Located<T>[]> {
-    const read = await readContentFile(this.root, file);
-    if (!read.ok) {
-      if (options.optional && read.missing) return [];
+    const place = await placeContentFile(this.root, file);
+    if (!place.ok) {
+      if (options.optional && place.missing) return [];
       this.unreadable.add(file);
-      this.problems.push({ file, field: "", message: read.message });
+      this.problems.push({ file, field: "", message: place.message });
       return [];
     }
-    const loaded = await this.load<T>(kind, file, read.bytes);
+    const loaded = await this.load<T>(kind, file, place);
     if (!loaded.parsed) this.unreadable.add(file);
     for (const id of loaded.declared) this.declare(file, id);
     return this.accept(loaded);
@@ -154,9 +154,10 @@ class ContentReader {
    * One file through the cache. A failure no check foresaw (a parser giving up on hostile input) is reported
    * against the file in one line, so the editor learns which file to look at instead of reading a stack trace.
    */
-  private async load<T>(kind: FileKind, file: string, bytes: Buffer): Promise<LoadedFile<T>> {
+  private async load<T>(kind: FileKind, file: string, place: ContentPlace & { ok: true }): Promise<LoadedFile<T>> {
     try {
-      return (await this.cache.load(kind, file, bytes)) as LoadedFile<T>;
+      // Read only when the cache cannot tell the file unchanged from its size and times.
+      return (await this.cache.loadPlaced(kind, file, place.absolute, place.stats)) as LoadedFile<T>;
     } catch (error) {
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
       return { file, entries: [], problems: [{ file, field: "", message: `cannot be loaded: ${message}` }], declared: [], parsed: false, lines: {} };
@@ -171,12 +172,12 @@ class ContentReader {
         const file = `${folder}/${name}`;
         // Declared before reading: a file that fails to parse still exists, and references to it are not the error.
         this.declare(folder, idFromFileName(file));
-        const read = await readContentFile(this.root, file);
-        if (!read.ok) {
-          this.problems.push({ file, field: "", message: read.message });
+        const place = await placeContentFile(this.root, file);
+        if (!place.ok) {
+          this.problems.push({ file, field: "", message: place.message });
           return [];
         }
-        return this.accept(await this.load<T>(kind, file, read.bytes));
+        return this.accept(await this.load<T>(kind, file, place));
       }),
     );
     return found.flat();

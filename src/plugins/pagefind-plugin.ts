@@ -1,3 +1,4 @@
+import { opendir } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
@@ -11,22 +12,97 @@ export interface PagefindOptions {
   dev: DevRebuilds;
 }
 
+/** The page Eleventy hands a transform as `this`. */
+interface TransformPage {
+  outputPath: string | false;
+}
+
+/** The one method of Eleventy's configuration this plugin needs beyond the project's narrow interface. */
+interface TransformConfig {
+  addTransform(name: string, transform: (this: TransformPage, content: string) => string): void;
+}
+
 /**
- * Indexes the written site with Pagefind after each build. Only pages marked `data-pagefind-body` (articles,
- * courses, classes, services) are indexed; their filters come from `data-pagefind-filter` attributes.
+ * Whether a written page goes to Pagefind. Pagefind indexes only pages marked `data-pagefind-body` (articles,
+ * courses, classes, services...) once any page has it, so a page without the text cannot be in the index: leaving
+ * it out saves Pagefind parsing it and gives the same index. A page that merely mentions the attribute is still
+ * handed over, and Pagefind itself judges its markup.
+ * PAGE TABLE: when the page table (part 14) gives each page an `inSearch` flag, read that flag here instead.
+ */
+export function goesToSearch(outputPath: string, html: string): boolean {
+  return outputPath.endsWith(".html") && html.includes("data-pagefind-body");
+}
+
+/**
+ * Indexes the site with Pagefind's Node API from the pages Eleventy renders: a transform (which returns each page
+ * unchanged) keeps the HTML of the pages marked for search, and after the build they go to Pagefind in its own
+ * crawl order (addPages), so no written file is read back and Pagefind never parses the thousands of pages it
+ * would leave out. Filters come from `data-pagefind-filter` attributes, as before. Handing pages over as they
+ * are rendered would let Pagefind work on the other core meanwhile, but it numbers pages in arrival order, so
+ * the index files would differ from build to build with the render order.
  */
 export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions): void {
-  config.on("eleventy.after", async ({ directories, runMode }) => {
+  let build: { index: pagefind.PagefindIndex; output: string; pages: Map<string, string>; fromRender: boolean } | undefined;
+  let builds = 0;
+
+  config.on("eleventy.before", async ({ directories, runMode }) => {
+    // A build of `npm start` that failed never reached eleventy.after: its index is dropped here.
+    if (build) await pagefind.close();
+    build = undefined;
+    builds++;
     if (options.dev.maySkip(runMode)) return;
     const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    // A production build and the first build of `npm start` render every page; a later build of `npm start` renders
+    // only the pages a save changed (src/eleventy/rendered-pages.ts), so its index is made from the written site.
+    build = { index, output: path.resolve(directories.output), pages: new Map(), fromRender: runMode === "build" || builds === 1 };
+  });
+
+  // Eleventy's config has addTransform; the project's narrow interface lists only what other plugins use.
+  (config as unknown as TransformConfig).addTransform("pagefind", function (content) {
+    const outputPath = this.outputPath;
+    if (build?.fromRender && outputPath && goesToSearch(outputPath, content)) {
+      // The path below the output is what Pagefind's own crawl would have seen, so the URLs are the same.
+      const sourcePath = path.relative(build.output, path.resolve(outputPath)).split(path.sep).join("/");
+      build.pages.set(sourcePath, content);
+    }
+    return content;
+  });
+
+  config.on("eleventy.after", async () => {
+    const current = build;
+    build = undefined;
+    if (!current) return;
     try {
-      const added = await index.addDirectory({ path: directories.output });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-      const written = await index.writeFiles({ outputPath: path.join(directories.output, options.bundleFolder) });
+      const errors = current.fromRender ? await addPages(current.index, current.output, current.pages) : (await current.index.addDirectory({ path: current.output })).errors;
+      if (errors.length > 0) throw new Error(`Pagefind could not index the site: ${errors.join("; ")}`);
+      const written = await current.index.writeFiles({ outputPath: path.join(current.output, options.bundleFolder) });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
     } finally {
       await pagefind.close();
     }
   });
+}
+
+/**
+ * Hands the pages to Pagefind in the order its own crawl of the output folder would have met them: Pagefind numbers
+ * pages in the order they arrive, and the numbers shape its index files, so this order keeps the index byte for
+ * byte what `addDirectory` made. Its crawl walks folders depth first in the order the file system lists them
+ * (not sorted); fs.opendir lists in that same order. Only names are listed: no page is read back.
+ */
+async function addPages(index: pagefind.PagefindIndex, output: string, pages: Map<string, string>): Promise<string[]> {
+  const order: string[] = [];
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    for await (const entry of await opendir(folder)) {
+      const relative = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) await walk(path.join(folder, entry.name), `${relative}/`);
+      else if (pages.has(relative)) order.push(relative);
+    }
+  };
+  await walk(output, "");
+  const listed = new Set(order);
+  // A page the walk did not meet (none is expected: every page is written before this runs) still goes in, last.
+  order.push(...[...pages.keys()].filter((page) => !listed.has(page)).sort());
+  const added = await Promise.all(order.map((sourcePath) => index.addHTMLFile({ sourcePath, content: pages.get(sourcePath)! })));
+  return added.flatMap((result) => result.errors);
 }

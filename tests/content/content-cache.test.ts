@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
@@ -128,5 +128,70 @@ describe("the per-file content cache", () => {
     expect(cache.stats.computed + cache.stats.disk).toBe(first.stats.computed);
     expect(snapshot(content)).toEqual(snapshot(fresh));
     expect(others.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the content cache's file identities (size and times before bytes)", () => {
+  it("serves every unchanged file without reading it once its identity is noted", async () => {
+    fixture = await createFixture();
+    forgetContentCacheMemory();
+    // settledMs 0: the fixture's files were just written; a real run waits until they are two seconds old.
+    const first = new ContentCache(fixture.root, { settledMs: 0 });
+    const fresh = await loadContent(fixture.root, { cache: first });
+    expect(first.unread).toBe(0);
+
+    forgetContentCacheMemory();
+    const again = new ContentCache(fixture.root, { settledMs: 0 });
+    const known = await loadContent(fixture.root, { cache: again });
+    expect(again.unread).toBe(first.stats.computed);
+    expect(again.stats).toEqual({ computed: 0, disk: first.stats.computed, memory: 0 });
+    expect(snapshot(known)).toEqual(snapshot(fresh));
+  });
+
+  it("reads and shows a file rewritten with the same size and modification time", async () => {
+    fixture = await createFixture();
+    forgetContentCacheMemory();
+    await loadContent(fixture.root, { cache: new ContentCache(fixture.root, { settledMs: 0 }) });
+    const file = path.join(fixture.root, "content/articles/first-article.md");
+    const before = await stat(file);
+    // Same length, and the modification time set back as a careless tool might: only the change time tells.
+    await fixture.edit("content/articles/first-article.md", (text) => text.replace("Hello **world**.", "Hello **earth**."));
+    await utimes(file, before.atime, before.mtime);
+    expect((await stat(file)).size).toBe(before.size);
+
+    forgetContentCacheMemory();
+    const cache = new ContentCache(fixture.root, { settledMs: 0 });
+    const content = await loadContent(fixture.root, { cache });
+    expect(cache.stats.computed).toBe(1);
+    expect(content.articles.find((article) => article.slug === "first-article")!.html).toContain("<strong>earth</strong>");
+  });
+
+  it("hashes a file written within the settling time instead of trusting its identity", async () => {
+    fixture = await createFixture();
+    forgetContentCacheMemory();
+    // A minute, so a slow machine cannot let the fixture's files settle between the two loads.
+    await loadContent(fixture.root, { cache: new ContentCache(fixture.root, { settledMs: 60_000 }) });
+    forgetContentCacheMemory();
+    const cache = new ContentCache(fixture.root, { settledMs: 60_000 });
+    await loadContent(fixture.root, { cache });
+    expect(cache.unread).toBe(0);
+    expect(cache.stats.computed).toBe(0);
+  });
+
+  it("reads every file again when the identities file is damaged, and serves the same content", async () => {
+    fixture = await createFixture();
+    forgetContentCacheMemory();
+    const first = new ContentCache(fixture.root, { settledMs: 0 });
+    const fresh = await loadContent(fixture.root, { cache: first });
+    const identities = path.join(fixture.root, CONTENT_CACHE_FOLDER, "identities.bin");
+    const bytes = await readFile(identities);
+    bytes.writeUInt8(bytes.at(-1)! ^ 0xff, bytes.length - 1);
+    await writeFile(identities, bytes);
+
+    forgetContentCacheMemory();
+    const cache = new ContentCache(fixture.root, { settledMs: 0 });
+    expect(snapshot(await loadContent(fixture.root, { cache }))).toEqual(snapshot(fresh));
+    expect(cache.unread).toBe(0);
+    expect(cache.stats.disk).toBe(first.stats.computed);
   });
 });
