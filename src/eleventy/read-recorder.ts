@@ -1,3 +1,4 @@
+import { REAL_OBJECT } from "../lib/real-object.ts";
 import type { ReadPlace, ReadTable } from "./read-paths.ts";
 
 /**
@@ -81,6 +82,8 @@ export class PageReads {
     this.#handler = {
       get: (shadow, key) => {
         const { real, place, dated } = node(shadow);
+        // What the proxy stands for, to a look-up by identity; the look-up's own inputs are recorded where it reads them.
+        if (key === REAL_OBJECT) return real;
         if (typeof key === "symbol") return Reflect.get(real, key, real);
         const value: unknown = Reflect.get(real, key, real);
         const child = place.child(key);

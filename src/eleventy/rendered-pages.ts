@@ -47,7 +47,7 @@ export class RenderedPages {
     const all = {} as Record<PageSetName, readonly object[]>;
     for (const name of RENDERED_TEMPLATES) {
       pages[name] = pageSet(model, name);
-      all[name] = pages[name].map((page) => page.item);
+      all[name] = Object.freeze(pages[name].map((page) => page.item));
     }
     if (!watching) return { ...all, complete: true };
     // Anchors: globals first, so an object that is both a global and a page object is always named the same way.
@@ -91,7 +91,7 @@ export class RenderedPages {
           render.push(item);
         }
       }
-      chosen[name] = render;
+      chosen[name] = Object.freeze(render);
       complete &&= render.length === all[name].length;
     }
     return { ...chosen, complete, [RECORDER]: this };

@@ -5,6 +5,7 @@ import { privateCourseUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { FIXED_PAGES } from "./fixed-pages.ts";
 import type { PageEntry, ShownItems, TemplateName } from "./page-entry.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
+import { realObject } from "../lib/real-object.ts";
 
 /** The page table of one build: every page and file it writes, and the look-ups the build and the checks need. */
 export interface PageTable {
@@ -119,7 +120,7 @@ function tableOf(entries: readonly PageEntry[]): PageTable {
     entriesFor: (template: TemplateName) => byTemplate.get(template) ?? [],
     at: (path: string) => byPath.get(normaliseSitePath(path)),
     url(template: TemplateName, item?: object): string {
-      const found = item === undefined ? byTemplate.get(template) : [byItem.get(template)?.get(item)].filter((entry) => entry !== undefined);
+      const found = item === undefined ? byTemplate.get(template) : [byItem.get(template)?.get(realObject(item))].filter((entry) => entry !== undefined);
       if (!found || found.length !== 1) throw new Error(`the page table has ${found?.length ? "several pages" : "no page"} of the template "${template}"${item === undefined ? "" : " for this object"}`);
       return found[0]!.url;
     },

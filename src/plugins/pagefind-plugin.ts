@@ -1,8 +1,10 @@
 import { opendir } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { pageTableOf, type PageTable } from "../pages/page-table.ts";
 
 /** Options of the Pagefind plugin. */
 export interface PagefindOptions {
@@ -10,27 +12,18 @@ export interface PagefindOptions {
   bundleFolder: string;
   /** In `npm start`, the index is written on the first build only (HSG_DEV_FULL=1 asks for it on every save). */
   dev: DevRebuilds;
-}
-
-/** The page Eleventy hands a transform as `this`. */
-interface TransformPage {
-  outputPath: string | false;
-}
-
-/** The one method of Eleventy's configuration this plugin needs beyond the project's narrow interface. */
-interface TransformConfig {
-  addTransform(name: string, transform: (this: TransformPage, content: string) => string): void;
+  /** The build's model, whose page table says which pages are searched. */
+  model: SiteModelSource;
 }
 
 /**
- * Whether a written page goes to Pagefind. Pagefind indexes only pages marked `data-pagefind-body` (articles,
- * courses, classes, services...) once any page has it, so a page without the text cannot be in the index: leaving
- * it out saves Pagefind parsing it and gives the same index. A page that merely mentions the attribute is still
- * handed over, and Pagefind itself judges its markup.
- * PAGE TABLE: when the page table (part 14) gives each page an `inSearch` flag, read that flag here instead.
+ * Whether a written page goes to Pagefind: the page table's `inSearch` flag, which names the templates that mark
+ * their body `data-pagefind-body` (tests/pages/page-table.test.ts holds the two together). Pagefind indexes only
+ * such pages once any page has the attribute, so leaving the rest out gives the same index and spares Pagefind
+ * parsing thousands of list pages.
  */
-export function goesToSearch(outputPath: string, html: string): boolean {
-  return outputPath.endsWith(".html") && html.includes("data-pagefind-body");
+export function goesToSearch(table: PageTable, url: string | false): boolean {
+  return url !== false && table.at(url)?.inSearch === true;
 }
 
 /**
@@ -42,7 +35,7 @@ export function goesToSearch(outputPath: string, html: string): boolean {
  * the index files would differ from build to build with the render order.
  */
 export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions): void {
-  let build: { index: pagefind.PagefindIndex; output: string; pages: Map<string, string>; fromRender: boolean } | undefined;
+  let build: { index: pagefind.PagefindIndex; output: string; pages: Map<string, string>; fromRender: boolean; table?: Promise<PageTable> } | undefined;
   let builds = 0;
 
   config.on("eleventy.before", async ({ directories, runMode }) => {
@@ -58,10 +51,12 @@ export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions)
     build = { index, output: path.resolve(directories.output), pages: new Map(), fromRender: runMode === "build" || builds === 1 };
   });
 
-  // Eleventy's config has addTransform; the project's narrow interface lists only what other plugins use.
-  (config as unknown as TransformConfig).addTransform("pagefind", function (content) {
-    const outputPath = this.outputPath;
-    if (build?.fromRender && outputPath && goesToSearch(outputPath, content)) {
+  config.addTransform("pagefind", async function (content) {
+    const { outputPath } = this;
+    if (!build?.fromRender || !outputPath) return content;
+    // The model is loaded by the time pages render; its table is built once and shared (pageTableOf).
+    const table = await (build.table ??= options.model.get().then(pageTableOf));
+    if (goesToSearch(table, this.page.url)) {
       // The path below the output is what Pagefind's own crawl would have seen, so the URLs are the same.
       const sourcePath = path.relative(build.output, path.resolve(outputPath)).split(path.sep).join("/");
       build.pages.set(sourcePath, content);

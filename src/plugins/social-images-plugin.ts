@@ -1,7 +1,9 @@
 import type { SiteModel } from "../collections/site-model.ts";
+import type { CatalogCourse } from "../collections/views.ts";
 import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { pageTableOf } from "../pages/page-table.ts";
 import { publishSocialImages } from "../social/social-image-cache.ts";
 import { DEFAULT_SOCIAL_IMAGE, SOCIAL_IMAGE, socialImageSvg, type SocialCard } from "../social/social-image-svg.ts";
 
@@ -20,20 +22,22 @@ interface SocialImageJob {
   path: string;
 }
 
-/** Every social image of the site: one per article and course, and the site's default. */
+/**
+ * Every social image of the site: the page table's `social-image` entries (the site's default, each article without
+ * a lead image, each course), each with the card of the page it is drawn for.
+ */
 export function socialImageJobs(model: SiteModel): SocialImageJob[] {
   const { site } = model.content;
   const host = new URL(site.url).hostname.replace(/^www\./, "");
   const card = (title: string, eyebrow: string): SocialCard => ({ title, eyebrow, brand: site.name, host });
-  return [
-    { card: card(site.tagline, "Training and consulting in Denver"), path: DEFAULT_SOCIAL_IMAGE },
-    // An article with a lead image is shared with that image, so it needs no card.
-    ...model.articles.list.filter((article) => !article.leadImage).map((article) => ({ card: card(article.title, "Article"), path: article.socialImage })),
-    ...model.catalog.courses.map((course) => ({
-      card: card(course.title, `Course · ${course.levelLabel} · ${course.durationDays === 1 ? "1 day" : `${course.durationDays} days`}`),
-      path: course.socialImage,
-    })),
-  ];
+  const table = pageTableOf(model);
+  const courses = new Set<unknown>(table.items.course);
+  const isCourse = (item: unknown): item is CatalogCourse => courses.has(item);
+  return table.entriesFor("social-image").map(({ item, url }) => {
+    if (item === undefined) return { card: card(site.tagline, "Training and consulting in Denver"), path: url };
+    if (isCourse(item)) return { card: card(item.title, `Course · ${item.levelLabel} · ${item.lengthLabel}`), path: url };
+    return { card: card(item.title, "Article"), path: url };
+  });
 }
 
 /**

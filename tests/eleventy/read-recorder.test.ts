@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { ReadTable } from "../../src/eleventy/read-paths.ts";
 import { ModelReads, PageReads, UNREACHABLE, type Digest } from "../../src/eleventy/read-recorder.ts";
+import { realObject } from "../../src/lib/real-object.ts";
 
 /** The parts of Nunjucks this test uses (the package ships no types). */
 interface NunjucksEnvironment {
@@ -63,5 +64,15 @@ describe("recording what a render reads of a frozen model", () => {
     const table = new ReadTable();
     const { changed } = render("{{ article.title }}", model("Writer"), table);
     expect(changed(model("Editor"))).toBe(false);
+  });
+
+  it("hands a look-up by identity the model object a proxy stands for (the page table's permalinks)", () => {
+    const site = model("Writer");
+    const reads = new PageReads(new Map(), new ReadTable(), (value) => (value === site.list[0] ? "articles:/a/" : undefined));
+    const proxy = reads.top(site.list[0]);
+    expect(proxy).not.toBe(site.list[0]);
+    expect(realObject(proxy)).toBe(site.list[0]);
+    expect(realObject(site.list[1])).toBe(site.list[1]);
+    expect(realObject("/a/")).toBe("/a/");
   });
 });

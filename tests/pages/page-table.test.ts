@@ -10,6 +10,7 @@ import { ADMIN_FOLDER } from "../../src/urls/site-urls.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { PICTURE_FOLDER } from "../../src/netlify/header-policy.ts";
 import { pageTableOf, type PageTable } from "../../src/pages/page-table.ts";
+import { goesToSearch } from "../../src/plugins/pagefind-plugin.ts";
 import { readSiteNow } from "../../src/time/clock.ts";
 import { SEARCH_BUNDLE_FOLDER } from "../../src/urls/site-urls.ts";
 import { CLOCKS } from "../support/build-site.ts";
@@ -67,11 +68,14 @@ describe("the page table of the fixture site", () => {
     expect(compared).toBeGreaterThan(50);
   });
 
-  it("marks for the search index exactly the pages whose body is marked data-pagefind-body", () => {
+  it("marks for the search index, and hands Pagefind, exactly the pages whose body is marked data-pagefind-body", () => {
     for (const entry of table.entries.filter((candidate) => fileOf(candidate.url).endsWith(".html"))) {
       const marked = cheerio.load(readFileSync(path.join(december(), fileOf(entry.url)), "utf8"))("[data-pagefind-body]").length > 0;
       expect(entry.inSearch, entry.url).toBe(marked);
+      expect(goesToSearch(table, entry.url), entry.url).toBe(marked);
     }
+    expect(goesToSearch(table, false)).toBe(false);
+    expect(goesToSearch(table, "/no-such-page/")).toBe(false);
   });
 
   it("gives templates their permalink and refuses one for a page it does not list", () => {

@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { describe, expect, it } from "vitest";
-import { goesToSearch } from "../../src/plugins/pagefind-plugin.ts";
 import { SEARCH_BUNDLE_FOLDER } from "../../src/urls/site-urls.ts";
 import { allFiles, buildDir } from "../support/site-output.ts";
 
@@ -26,13 +25,5 @@ describe("the Pagefind plugin", () => {
     } finally {
       await rm(crawled, { recursive: true, force: true });
     }
-  });
-
-  it("hands Pagefind only HTML pages marked for search, and any page that merely names the mark", () => {
-    expect(goesToSearch("_site/articles/a/index.html", '<main data-pagefind-body><h1>A</h1></main>')).toBe(true);
-    expect(goesToSearch("_site/about/index.html", "<main><h1>About</h1></main>")).toBe(false);
-    expect(goesToSearch("_site/feed.xml", "<feed data-pagefind-body>")).toBe(false);
-    // Pagefind itself then judges the markup: text that names the attribute is not the attribute.
-    expect(goesToSearch("_site/articles/b/index.html", "<p>Mark it with <code>data-pagefind-body</code>.</p>")).toBe(true);
   });
 });
