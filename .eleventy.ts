@@ -61,7 +61,7 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(brandAssetsPlugin, { model });
   config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });
-  config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev, model });
+  config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev });
   config.addPlugin(cmsPlugin, { model, dev });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
   config.addPlugin(netlifyFilesPlugin, { model, dev });

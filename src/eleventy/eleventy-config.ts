@@ -14,8 +14,6 @@ export interface EleventyConfig {
     extensions: string | string[],
     options: { key: string; compileOptions?: { cache?: boolean; permalink?: (permalink: unknown, inputPath: string) => unknown }; compile?: (source: string, inputPath: string) => (data: object) => Promise<string> },
   ): void;
-  /** A transform: given each page's output, it returns what is written (`this` is the page being written). */
-  addTransform(name: string, transform: (this: TransformedPage, content: string) => string | Promise<string>): void;
   addWatchTarget(target: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   /** Options for gray-matter, which Eleventy merges into its own (engines by language name). */
@@ -30,13 +28,6 @@ export interface EleventyConfig {
   on(event: "eleventy.beforeWatch", listener: (changedFiles: unknown) => unknown): void;
   /** When Eleventy has made its Nunjucks environment: `{ nunjucks, environment }`. */
   on(event: "eleventy.engine.njk", listener: (handles: unknown) => unknown): void;
-}
-
-/** The page Eleventy hands a transform as `this`. */
-export interface TransformedPage {
-  /** Where the file is written, or false for a page that is not written. */
-  outputPath: string | false;
-  page: { url: string | false };
 }
 
 /** What Eleventy passes to eleventy.before and eleventy.after listeners. */

@@ -10,7 +10,7 @@ import { ADMIN_FOLDER } from "../../src/urls/site-urls.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { PICTURE_FOLDER } from "../../src/netlify/header-policy.ts";
 import { pageTableOf, type PageTable } from "../../src/pages/page-table.ts";
-import { goesToSearch } from "../../src/plugins/pagefind-plugin.ts";
+import { searchMark } from "../../src/plugins/pagefind-plugin.ts";
 import { readSiteNow } from "../../src/time/clock.ts";
 import { SEARCH_BUNDLE_FOLDER } from "../../src/urls/site-urls.ts";
 import { CLOCKS } from "../support/build-site.ts";
@@ -68,14 +68,13 @@ describe("the page table of the fixture site", () => {
     expect(compared).toBeGreaterThan(50);
   });
 
-  it("marks for the search index, and hands Pagefind, exactly the pages whose body is marked data-pagefind-body", () => {
+  it("marks data-pagefind-body (through searchMark) exactly on the pages the table puts in the search index", () => {
     for (const entry of table.entries.filter((candidate) => fileOf(candidate.url).endsWith(".html"))) {
       const marked = cheerio.load(readFileSync(path.join(december(), fileOf(entry.url)), "utf8"))("[data-pagefind-body]").length > 0;
       expect(entry.inSearch, entry.url).toBe(marked);
-      expect(goesToSearch(table, entry.url), entry.url).toBe(marked);
+      expect(searchMark(table, entry.url) !== "", entry.url).toBe(marked);
     }
-    expect(goesToSearch(table, false)).toBe(false);
-    expect(goesToSearch(table, "/no-such-page/")).toBe(false);
+    expect(() => searchMark(table, "/no-such-page/")).toThrow(/not a page of the page table/);
   });
 
   it("gives templates their permalink and refuses one for a page it does not list", () => {

@@ -7,7 +7,7 @@ import { SEARCH_BUNDLE_FOLDER } from "../../src/urls/site-urls.ts";
 import { allFiles, buildDir } from "../support/site-output.ts";
 
 describe("the Pagefind plugin", () => {
-  it("writes, from the pages it was handed in memory, the index Pagefind's own crawl of the written site makes, byte for byte", async () => {
+  it("writes the index that Pagefind's own crawl of the finished site makes, byte for byte (none of it stale or missing)", async () => {
     const site = buildDir("december");
     const crawled = await mkdtemp(path.join(os.tmpdir(), "hsg-pagefind-"));
     try {
