@@ -7,10 +7,10 @@ import { ModelReads, PageReads, UNREACHABLE, type Digest } from "./read-recorder
 const RECORDER = Symbol("rendered pages");
 
 /**
- * The page objects each large paginated template renders in this build, by template name (`pages.article`), and
- * whether that is every page (false after a save in `npm start`, when the unchanged pages are not rendered).
+ * The page objects each large paginated template renders in this build, by template name (`pages.article`): every
+ * page, or after a save in `npm start` only those whose reads changed.
  */
-export type PagesToRender = { readonly [name in PageSetName]: readonly object[] } & { readonly complete: boolean; readonly [RECORDER]?: RenderedPages };
+export type PagesToRender = { readonly [name in PageSetName]: readonly object[] } & { readonly [RECORDER]?: RenderedPages };
 
 /** What one page's renders read: read number (src/eleventy/read-paths.ts) → digest. */
 type PageRecord = Map<number, Digest>;
@@ -44,12 +44,8 @@ export class RenderedPages {
    */
   select(model: SiteModel, watching: boolean, unchangedCode: boolean): PagesToRender {
     const pages = {} as Record<PageSetName, { item: object; key: string }[]>;
-    const all = {} as Record<PageSetName, readonly object[]>;
-    for (const name of RENDERED_TEMPLATES) {
-      pages[name] = pageSet(model, name);
-      all[name] = Object.freeze(pages[name].map((page) => page.item));
-    }
-    if (!watching) return { ...all, complete: true };
+    for (const name of RENDERED_TEMPLATES) pages[name] = pageSet(model, name);
+    if (!watching) return Object.fromEntries(RENDERED_TEMPLATES.map((name) => [name, Object.freeze(pages[name].map((page) => page.item))])) as PagesToRender;
     // Anchors: globals first, so an object that is both a global and a page object is always named the same way.
     const anchors = new WeakMap<object, string>();
     const objects = new Map<string, unknown>();
@@ -78,7 +74,6 @@ export class RenderedPages {
 
     this.#pending = new Map();
     const chosen = {} as Record<PageSetName, readonly object[]>;
-    let complete = true;
     for (const name of RENDERED_TEMPLATES) {
       const render: object[] = [];
       for (const { item, key } of pages[name]) {
@@ -92,9 +87,8 @@ export class RenderedPages {
         }
       }
       chosen[name] = Object.freeze(render);
-      complete &&= render.length === all[name].length;
     }
-    return { ...chosen, complete, [RECORDER]: this };
+    return { ...chosen, [RECORDER]: this };
   }
 
   /** The data one render is given: for a page of RENDERED_TEMPLATES being recorded, the model through recording proxies. */

@@ -1,7 +1,6 @@
-import { BRAND_PATHS } from "../urls/site-urls.ts";
 import type { SiteModel } from "../collections/site-model.ts";
 import { sitemapFileUrls } from "../feeds/sitemap.ts";
-import { privateCourseUrl, SITE_PATHS } from "../urls/site-urls.ts";
+import { BRAND_PATHS, privateCourseUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { FIXED_PAGES } from "./fixed-pages.ts";
 import type { PageEntry, ShownItems, TemplateName } from "./page-entry.ts";
 import { normaliseSitePath } from "../content/site-path.ts";

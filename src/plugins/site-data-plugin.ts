@@ -49,7 +49,7 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("build", (model) => model.context);
   // Every page and file of the build: templates take their permalink from it (`pageTable.url('about')`).
   expose("pageTable", (model) => pageTableOf(model));
-  // The large paginated templates paginate over `pages.<set>`: every page in a build, the changed ones after a save.
+  // The large paginated templates paginate over `pages.<template>`: every page in a build, the changed ones after a save.
   config.addGlobalData("pages", async () => Object.freeze(rendered.select(await options.model.get(), options.dev.watching(), options.dev.onlyContentChanged())));
   config.on("eleventy.after", () => rendered.commit());
   // Fixed pages and files, so templates link to them by name (urls.articles) rather than spelling the path.
