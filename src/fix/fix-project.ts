@@ -1,5 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { placeContentFile } from "../content/contained-file.ts";
+import { plural } from "../lib/plural.ts";
 import { fixableKind, fixFile } from "./fix-file.ts";
 import { REPAIR_KINDS, type Repair, type RepairKind } from "./repair.ts";
 
@@ -18,7 +20,7 @@ async function contentFiles(root: string): Promise<string[]> {
     for (const entry of entries) {
       const file = `${folder}/${entry.name}`;
       if (entry.isDirectory()) await walk(file);
-      else if (fixableKind(file)) found.push(file);
+      else if (entry.isFile() && fixableKind(file)) found.push(file);
     }
   };
   for (const folder of ["_data", "content/articles", "content/copy"]) await walk(folder);
@@ -27,13 +29,17 @@ async function contentFiles(root: string): Promise<string[]> {
 
 /**
  * Repairs, in place, the mistakes with one right answer in every content file below `root` (see
- * src/fix/fix-file.ts), and says what it changed. Bytes that are not UTF-8 are left alone: the check reports
- * them. With `write: false` it only reports what it would change.
+ * src/fix/fix-file.ts), and says what it changed. Bytes that are not UTF-8, and files the loader would refuse to
+ * read (a symbolic link, a path that leaves the repository, a file over its size limit), are left alone: the
+ * check reports them. With `write: false` it only reports what it would change.
  */
 export async function fixProject(root: string, options: { write?: boolean } = {}): Promise<FixedFileReport[]> {
   const reports: FixedFileReport[] = [];
   for (const file of await contentFiles(root)) {
-    const bytes = await readFile(path.join(root, file));
+    // The loader's own gate: a link is never followed, so nothing outside the repository is read or written.
+    const place = await placeContentFile(root, file);
+    if (!place.ok) continue;
+    const bytes = await readFile(place.absolute);
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -42,7 +48,7 @@ export async function fixProject(root: string, options: { write?: boolean } = {}
     }
     const fixed = fixFile(fixableKind(file)!, text);
     if (fixed.text === text) continue;
-    if (options.write !== false) await writeFile(path.join(root, file), fixed.text, "utf8");
+    if (options.write !== false) await writeFile(place.absolute, fixed.text, "utf8");
     reports.push({ file, repairs: fixed.repairs });
   }
   return reports;
@@ -61,6 +67,5 @@ export function fixSummary(reports: readonly FixedFileReport[], written = true):
   }
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
   const kinds = (Object.keys(REPAIR_KINDS) as RepairKind[]).filter((kind) => counts.has(kind)).map((kind) => `${counts.get(kind)} ${REPAIR_KINDS[kind]}`);
-  const files = reports.length === 1 ? "1 file" : `${reports.length} files`;
-  return [...lines, "", `${written ? "Repaired" : "Would repair"} ${total} ${total === 1 ? "mistake" : "mistakes"} in ${files}: ${kinds.join(", ")}.`].join("\n");
+  return [...lines, "", `${written ? "Repaired" : "Would repair"} ${plural(total, "mistake")} in ${plural(reports.length, "file")}: ${kinds.join(", ")}.`].join("\n");
 }
