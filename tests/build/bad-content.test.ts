@@ -17,7 +17,7 @@ import { readSiteNow } from "../../src/time/clock.ts";
 import { buildSite, CLOCKS } from "../support/build-site.ts";
 import { copyProject, FIXTURE_ROOT, removeFolder } from "../support/project-copy.ts";
 import { COMMANDS, runInAsync, type CommandResult } from "../support/sample-project.ts";
-import { allFiles, buildDir, fileForUrl, urlExists } from "../support/site-output.ts";
+import { allFiles, fileForUrl } from "../support/site-output.ts";
 
 /** Where the refusal must point: file, field, line and part of the message, as `file:line: field: message`. */
 interface Refusal {

@@ -40,10 +40,6 @@ describe("paginate", () => {
     ]);
   });
 
-  it("marks the first page, which a list titles without its number, and only it", () => {
-    expect(paginate(numbers(25), 10, "/articles/").map((page) => page.isFirst)).toEqual([true, false, false]);
-  });
-
   it("keeps every item once and in order", () => {
     const items = numbers(47);
     const pages = paginate(items, 10, "/x/");

@@ -470,9 +470,14 @@ describe("loadContent: articles", () => {
   });
 
   it("reports a front matter syntax error for its file", async () => {
-    await fixture.edit("content/articles/second-article.md", (text) => text.replace("tags: [project-management]", "tags: [project-management"));
+    let line = 0;
+    await fixture.edit("content/articles/second-article.md", (text) => {
+      line = text.split("\n").findIndex((row) => row.startsWith("tags: [project-management]")) + 1;
+      return text.replace("tags: [project-management]", "tags: [project-management");
+    });
+    expect(line).toBeGreaterThan(0);
     expect(await loadProblems(fixture.root)).toContainEqual(
-      expect.objectContaining({ file: "content/articles/second-article.md", field: "", message: expect.any(String) }),
+      expect.objectContaining({ file: "content/articles/second-article.md", line, field: "", message: expect.stringMatching(/^a \[ opened on this line is never closed/) }),
     );
   });
 

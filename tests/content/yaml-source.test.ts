@@ -116,8 +116,7 @@ describe("parseYaml: syntax errors", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems.length).toBeGreaterThan(0);
-    expect(parsed.problems[0]).toMatchObject({ file: "_data/broken.yaml", field: "", message: expect.any(String) });
-    expect(parsed.problems[0]?.line).toEqual(expect.any(Number));
+    expect(parsed.problems[0]).toMatchObject({ file: "_data/broken.yaml", line: 2, field: "", message: expect.stringMatching(/^a \[ opened on this line is never closed/) });
   });
 
   it("reports a duplicate key on the line of the second one", () => {

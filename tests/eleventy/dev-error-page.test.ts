@@ -6,8 +6,8 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
-import { CLOCKS } from "../support/build-site.ts";
 import { copyProject } from "../support/project-copy.ts";
+import { commandEnv } from "../support/sample-project.ts";
 
 /**
  * `npm start` with bad content: the real start script (scripts/start.ts, Eleventy's serve mode) in a copy of the
@@ -86,7 +86,7 @@ describe("npm start with a content error", { timeout: 240_000 }, () => {
     const port = await freePort();
     server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", `--port=${port}`, "--quiet"], {
       cwd: project,
-      env: { ...process.env, SITE_NOW: CLOCKS.december },
+      env: commandEnv(),
       stdio: ["ignore", "pipe", "pipe"],
     });
     server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));

@@ -173,7 +173,6 @@ describe("npm start after a save", { timeout: 600_000 }, () => {
     expect(target, "an article that another article lists as related").toBeDefined();
     const summary = "A summary changed to see the pages that list this article as related change with it.";
     await save([target!], () => writeFileSync(target!, readFileSync(target!, "utf8").replace(/^summary: .*$/m, `summary: "${summary}"`)));
-    expect(shown.includes(summary)).toBe(false);
     const updated = (await files(file("_site"))).filter((name) => name.endsWith(".html") && readFileSync(file("_site", name), "utf8").includes(`${summary} `));
     expect(updated.length).toBeGreaterThan(0);
     expect(await staleFiles(true)).toEqual([]);
