@@ -1,4 +1,5 @@
 import { formatProblem, type ContentProblem } from "../content/problems.ts";
+import { plural } from "../lib/plural.ts";
 
 /** An error as Eleventy hands it on: its own wrappers keep the cause in `originalError`, others in `cause`. */
 interface WrappedError {
@@ -21,6 +22,11 @@ function causeChain(error: unknown): WrappedError[] {
   return chain;
 }
 
+/** The ContentError inside an error, however Eleventy wrapped it (the build's report and `npm start`'s page share this). */
+export function contentErrorOf(error: unknown): (WrappedError & { problems: readonly ContentProblem[] }) | undefined {
+  return causeChain(error).find((link): link is WrappedError & { problems: readonly ContentProblem[] } => link.name === "ContentError" && Array.isArray(link.problems));
+}
+
 /**
  * What a failed build prints, once. Bad content (a ContentError anywhere in Eleventy's wrappers) is the editor's
  * to fix: each problem on its own line, starting with the file, and no stack trace, which would only bury it.
@@ -30,10 +36,10 @@ function causeChain(error: unknown): WrappedError[] {
  */
 export function failureReport(error: unknown, what = "build", showStack = process.env.HSG_STACK === "1"): string {
   const chain = causeChain(error);
-  const content = chain.find((link) => link.name === "ContentError" && Array.isArray(link.problems));
-  if (content?.problems) {
+  const content = contentErrorOf(error);
+  if (content) {
     const files = [...new Set(content.problems.map((problem) => problem.file))];
-    const count = content.problems.length === 1 ? "1 problem" : `${content.problems.length} problems`;
+    const count = plural(content.problems.length, "problem");
     return [
       `The ${what} stopped: the content has ${count}, in ${files.length === 1 ? "this file" : "these files"}:`,
       ...files.map((file) => `  ${file}`),

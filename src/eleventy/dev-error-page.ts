@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatProblem, type ContentProblem } from "../content/problems.ts";
 import { html } from "../html/escape-html.ts";
 import { DEV_SERVER_PATHS } from "../urls/site-urls.ts";
+import { plural } from "../lib/plural.ts";
 
 /** Where the error page's stylesheet is served: a path no built page uses. */
 export const DEV_ERROR_STYLESHEET = DEV_SERVER_PATHS.problemsStylesheet;
@@ -12,7 +13,7 @@ export type DevMiddleware = (request: IncomingMessage, response: ServerResponse,
 
 /** The page that stands for every page while the content has problems: the list, each at file:line. */
 export function devErrorPage(problems: readonly ContentProblem[]): string {
-  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  const count = plural(problems.length, "problem");
   const where = (problem: ContentProblem) => (problem.line ? `${problem.file}:${problem.line}` : problem.file);
   // Each item is the line `npm run check` prints, split so the place stands out.
   const items = problems.map((problem) => {
@@ -55,14 +56,9 @@ export class DevErrors {
     this.#problems = problems;
   }
 
-  /** A build finished: the pages on disk are current again. */
+  /** The content loads again (or a build finished): the list no longer holds. */
   clear(): void {
     this.#problems = undefined;
-  }
-
-  /** The problems of the last build, or undefined when it finished. */
-  get problems(): readonly ContentProblem[] | undefined {
-    return this.#problems;
   }
 
   /**

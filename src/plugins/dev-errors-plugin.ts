@@ -2,7 +2,7 @@ import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import { DevErrors } from "../eleventy/dev-error-page.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
-import type { ContentProblem } from "../content/problems.ts";
+import { contentErrorOf } from "../build/failure-report.ts";
 
 /** Options of the dev errors plugin. */
 export interface DevErrorsOptions {
@@ -10,15 +10,6 @@ export interface DevErrorsOptions {
   model: SiteModelSource;
   /** Tells `npm start` from a production build. */
   dev: DevRebuilds;
-}
-
-/** The ContentError inside an error, however Eleventy wrapped it. */
-function contentErrorIn(error: unknown): (Error & { problems: readonly ContentProblem[]; skipOriginalStack?: boolean }) | undefined {
-  for (let current = error, depth = 0; typeof current === "object" && current !== null && depth < 20; depth++) {
-    if ((current as Error).name === "ContentError" && Array.isArray((current as { problems?: unknown }).problems)) return current as Error & { problems: readonly ContentProblem[] };
-    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 /**
@@ -36,14 +27,17 @@ export function devErrorsPlugin(config: EleventyConfig, options: DevErrorsOption
     try {
       await options.model.get();
     } catch (error) {
-      const content = contentErrorIn(error);
+      const content = contentErrorOf(error);
       if (content) {
         errors.fail(content.problems);
         // Eleventy prints the error's message (the list) and, unless told otherwise, a stack trace of our code.
-        content.skipOriginalStack = true;
+        (content as { skipOriginalStack?: boolean }).skipOriginalStack = true;
       }
       throw error;
     }
+    // The content loads again: its old problem list must not outlive it, even if this build fails later (Eleventy
+    // emits eleventy.after only for a build that finished).
+    errors.clear();
   });
   config.on("eleventy.after", () => errors.clear());
 }
