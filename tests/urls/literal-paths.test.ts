@@ -49,10 +49,11 @@ describe("the literal-path scan of code", () => {
 });
 
 describe("the literal-path scan of templates", () => {
-  it("reports URL attributes and quoted paths in Nunjucks tags, by line, and skips the front matter", () => {
+  it("reports URL attributes, quoted paths in Nunjucks tags and path values in front matter, by line, but not the permalink", () => {
     const template = [
       "---",
       "permalink: /about/",
+      "trail: [{ label: Courses, url: /courses/ }]",
       "---",
       '<a href="/contact/">Contact</a> <form action="/thanks/contact/"></form>',
       '{%- set trail = [{ label: "Courses", url: "/courses/" }] -%}',
@@ -60,11 +61,12 @@ describe("the literal-path scan of templates", () => {
       '<script src="/assets/x.js"></script>',
     ].join("\n");
     expect(templatePaths("t.njk", template)).toEqual([
-      { where: "t.njk:4", path: "/contact/" },
-      { where: "t.njk:4", path: "/thanks/contact/" },
-      { where: "t.njk:7", path: "/assets/x.js" },
-      { where: "t.njk:5", path: "/courses/" },
-      { where: "t.njk:6", path: "/" },
+      { where: "t.njk:3", path: "/courses/" },
+      { where: "t.njk:5", path: "/contact/" },
+      { where: "t.njk:5", path: "/thanks/contact/" },
+      { where: "t.njk:8", path: "/assets/x.js" },
+      { where: "t.njk:6", path: "/courses/" },
+      { where: "t.njk:7", path: "/" },
     ]);
   });
 

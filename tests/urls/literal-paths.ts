@@ -64,16 +64,23 @@ function lineAt(text: string, offset: number): number {
   return text.slice(0, offset).split("\n").length;
 }
 
+/** A YAML value in front matter that is a site path: `url: /courses/`, `url: "/courses/"`. */
+const YAML_PATH = /:[ \t]*(["']?)(\/[A-Za-z0-9_.~\/#-]*)\1(?=[\s,}\]]|$)/g;
+
 /**
- * Site paths in a Nunjucks template's body: URL attributes, and quoted paths in its tags (a trail's
- * `url: "/courses/"`, `set formAction = "/thanks/..."`, `page.url == "/"`). Front matter is left out: its
- * `permalink:` lines belong to the page table.
+ * Site paths in a Nunjucks template: URL attributes and quoted paths in its tags (a trail's
+ * `url: "/courses/"`, `set formAction = "/thanks/..."`, `page.url == "/"`) in the body, and path values in
+ * the front matter (a trail written there), but for `permalink:` lines, which belong to the page table.
  */
 export function templatePaths(file: string, text: string): LiteralPath[] {
   const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(text)?.[0] ?? "";
   // Blanked rather than cut, so line numbers stay those of the file.
   const body = frontMatter.replace(/[^\n]/g, " ") + text.slice(frontMatter.length);
   const found: LiteralPath[] = [];
+  frontMatter.split("\n").forEach((line, index) => {
+    if (/^permalink:/.test(line)) return;
+    for (const match of line.matchAll(YAML_PATH)) found.push({ where: `${file}:${index + 1}`, path: match[2]! });
+  });
   for (const match of body.matchAll(PATH_ATTRIBUTE)) found.push({ where: `${file}:${lineAt(body, match.index)}`, path: match[1]! });
   for (const tag of body.matchAll(NUNJUCKS_TAG)) {
     for (const match of tag[0].matchAll(QUOTED_PATH)) found.push({ where: `${file}:${lineAt(body, tag.index + match.index)}`, path: match[2]! });
