@@ -12,6 +12,9 @@ import type { Article, CatalogCollections, CatalogCourse, CourseGroup, CourseInd
  */
 export const DIRECTORY_COURSES = 12;
 
+/** How many of the articles naming a course its page lists, newest first: the list must not grow with the blog. */
+export const COURSE_ARTICLES = 5;
+
 const LEVEL_TEXT: Record<CourseLevel, { name: string; description: string }> = {
   introductory: { name: "Introductory", description: "For people new to the subject: no prior experience of the technology is assumed." },
   intermediate: { name: "Intermediate", description: "For practitioners who use the technology and want to work with it confidently and well." },
@@ -86,7 +89,7 @@ export function buildCatalogCollections(content: Content, index: CourseIndex, re
       related: [],
       paths,
       pathsHeading: paths.length === 1 ? "Learning path" : "Learning paths",
-      articles: [...(relations.articlesByCourse[summary.id] ?? [])],
+      articles: (relations.articlesByCourse[summary.id] ?? []).slice(0, COURSE_ARTICLES),
     };
   }
   const courses = index.courses.map((summary) => byId[summary.id]!);

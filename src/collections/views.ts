@@ -211,7 +211,7 @@ export interface CatalogCourse extends CourseSummary {
   paths: PathStep[];
   /** "Learning path" or "Learning paths": the heading of the course page's list of them. */
   pathsHeading: string;
-  /** The articles this build shows that name this course (published ones only, except in development). */
+  /** The newest COURSE_ARTICLES articles this build shows that name this course (published ones only, except in development). */
   articles: Article[];
 }
 
