@@ -99,10 +99,13 @@ export function firstTabIndentedLine(text: string): number | undefined {
 
 /** A YAML syntax error as the fix an editor makes, at its line: the parser's words name its own internals. */
 function syntaxProblem(file: string, text: string, error: YAMLError): ContentProblem {
-  const tabLine = firstTabIndentedLine(text);
-  // A tab in the indentation makes the parser complain about whatever follows; the tab is the mistake.
-  if (tabLine !== undefined) return { file, line: tabLine, field: "", message: `line ${tabLine} starts with a tab: indent with spaces` };
   let line = error.linePos?.[0].line;
+  // A tab in the indentation makes the parser complain about what follows it on that line; the tab is the mistake.
+  // A tab elsewhere (inside a block of text, where it is allowed) says nothing about an error on another line.
+  const rows = text.split("\n");
+  const tabbed = (row: number | undefined) => row !== undefined && /^[ ]*\t/.test(rows[row - 1] ?? "");
+  const tabLine = error.code === "TAB_AS_INDENT" ? (line ?? firstTabIndentedLine(text)) : tabbed(line) ? line : undefined;
+  if (tabLine !== undefined) return { file, line: tabLine, field: "", message: `line ${tabLine} starts with a tab: indent with spaces` };
   // The parser notices a missing closing quote where the text runs out; the editor needs the line that opened it.
   if (error.code === "MISSING_CHAR" && /quote/i.test(error.message) && line !== undefined) line = openedQuoteLine(text, line) ?? line;
   // An unclosed [ or { is noticed on the next line, as bad indentation: the mistake is the line that opened it.

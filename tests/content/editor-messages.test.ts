@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FILE_KINDS, loadFile, type FileKind } from "../../src/content/load-file.ts";
 import { parsePageCopy } from "../../src/content/load-page-copy.ts";
 import { formatProblem, type ContentProblem } from "../../src/content/problems.ts";
+import { parseYaml } from "../../src/content/yaml-source.ts";
 import { createFixture, loadProblems, MINIMAL_PROJECT, type Fixture } from "../support/content-fixture.ts";
 import { FIXTURE_ROOT } from "../support/project-copy.ts";
 
@@ -132,6 +133,14 @@ describe("the commonest mistakes get the fix itself", () => {
     const text = MINIMAL_PROJECT["_data/courses/java-fundamentals.yaml"]!.replace("  - Developers", "\t- Developers");
     const problems = await loader(FILE_KINDS.course)("_data/courses/java-fundamentals.yaml", text);
     expect(problems).toEqual([{ file: "_data/courses/java-fundamentals.yaml", line: 9, field: "", message: "line 9 starts with a tab: indent with spaces" }]);
+  });
+
+  it("a tab inside a block of text, where YAML allows it, is not blamed for a mistake on another line", () => {
+    const text = 'title: Go\nnotes: |\n    main:\n    \tgo build\nsummary: "never closed\n';
+    const parsed = parseYaml("_data/notes.yaml", text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual([{ file: "_data/notes.yaml", line: 5, field: "", message: "a quote is opened here but never closed: add the closing quote" }]);
   });
 
   it("front matter without its closing --- says where it starts and what to add", async () => {
