@@ -89,7 +89,6 @@ export function buildArticleCollections(content: Content, context: BuildContext,
   return {
     list,
     latest: list.slice(0, LATEST_ARTICLES),
-    recent,
     published,
     feed: published.slice(0, content.site.feedEntries),
     authors,
@@ -103,7 +102,7 @@ export function buildArticleCollections(content: Content, context: BuildContext,
 
 /** What an article's link to a course shows. */
 function courseLink(course: CourseSummary): CourseLink {
-  return { id: course.id, title: course.title, url: course.url, levelLabel: course.levelLabel, durationDays: course.durationDays, lengthLabel: course.lengthLabel };
+  return { id: course.id, title: course.title, url: course.url, levelLabel: course.levelLabel, lengthLabel: course.lengthLabel };
 }
 
 /** "YYYY-MM-DD" in the site's zone: how the sitemap writes a day. */

@@ -84,7 +84,6 @@ export interface CourseLink {
   title: string;
   url: string;
   levelLabel: string;
-  durationDays: number;
   /** "5 days". */
   lengthLabel: string;
 }
@@ -137,8 +136,6 @@ export interface ArticleCollections {
   list: Article[];
   /** The newest articles of the list: the home page's "latest articles". */
   latest: Article[];
-  /** The newest articles of the list, one more than a sidebar shows: each article's `others` are taken from these. */
-  recent: Article[];
   /** Only the published articles, newest first: what "further reading" offers, even in development. */
   published: Article[];
   /** The newest published articles, as many as site.yaml's feedEntries: what the feeds hold. */

@@ -491,7 +491,7 @@ describe("what the article pages and lists show, chosen by the model", () => {
   });
 
   it("links the courses an article recommends with their length, leaving out one this build does not have", () => {
-    const course = { id: "java-fundamentals", title: "Java Fundamentals", url: "/courses/java-fundamentals/", levelLabel: "Introductory", durationDays: 5, lengthLabel: "5 days" };
+    const course = { id: "java-fundamentals", title: "Java Fundamentals", url: "/courses/java-fundamentals/", levelLabel: "Introductory", lengthLabel: "5 days" };
     const { list } = buildArticleCollections(
       content([article("both", "2026-11-01", { relatedCourses: ["java-fundamentals", "draft-course"] })]),
       production,
