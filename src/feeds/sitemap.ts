@@ -45,14 +45,16 @@ export function sitemapFileUrls(count: number, limit = SITEMAP_URL_LIMIT): strin
  * sitemap index of /sitemap-1.xml, /sitemap-2.xml, ..., each listing at most `limit` pages in URL order.
  */
 export function sitemapFiles(pages: readonly SitemapPage[], siteUrl: string, buildDate: DateTime, limit = SITEMAP_URL_LIMIT): SitemapFile[] {
-  if (pages.length <= limit) return [{ url: SITE_PATHS.sitemap, xml: sitemapXml(pages, siteUrl, buildDate) }];
+  // The same URLs the page table lists for the sitemap (sitemapFileUrls): one rule decides how the pages split.
+  const [indexUrl, ...partUrls] = sitemapFileUrls(pages.length, limit);
+  if (partUrls.length === 0) return [{ url: indexUrl!, xml: sitemapXml(pages, siteUrl, buildDate) }];
   const fallback = buildDate.toISODate()!;
   const sorted = [...pages].sort((a, b) => a.url.localeCompare(b.url));
-  const parts = Array.from({ length: Math.ceil(sorted.length / limit) }, (_, index) => sorted.slice(index * limit, (index + 1) * limit));
+  const parts = partUrls.map((url, number) => ({ url, pages: sorted.slice(number * limit, (number + 1) * limit) }));
   const newest = (part: readonly SitemapPage[]) => part.map((page) => page.lastmod ?? fallback).reduce((a, b) => (b > a ? b : a));
-  const index = parts.map((part, number) => `  <sitemap><loc>${escapeHtml(siteUrl + sitemapPartUrl(number + 1))}</loc><lastmod>${escapeHtml(newest(part))}</lastmod></sitemap>`);
+  const index = parts.map((part) => `  <sitemap><loc>${escapeHtml(siteUrl + part.url)}</loc><lastmod>${escapeHtml(newest(part.pages))}</lastmod></sitemap>`);
   return [
-    { url: SITE_PATHS.sitemap, xml: `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index.join("\n")}\n</sitemapindex>\n` },
-    ...parts.map((part, number) => ({ url: sitemapPartUrl(number + 1), xml: sitemapXml(part, siteUrl, buildDate) })),
+    { url: indexUrl!, xml: `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index.join("\n")}\n</sitemapindex>\n` },
+    ...parts.map((part) => ({ url: part.url, xml: sitemapXml(part.pages, siteUrl, buildDate) })),
   ];
 }
