@@ -92,10 +92,10 @@ export function buildArticleCollections(content: Content, context: BuildContext,
     published,
     feed: published.slice(0, content.site.feedEntries),
     authors,
-    authorPages: authors.flatMap(({ articles, ...author }) => articlePages(articles, author.url, context).map((page) => ({ ...page, author }))),
-    pages: articlePages(list, SITE_PATHS.articles, context),
+    authorPages: authors.flatMap(({ articles, ...author }) => articlePages(articles, author.url, context, { title: author.name, crumb: author.name }).map((page) => ({ ...page, author }))),
+    pages: articlePages(list, SITE_PATHS.articles, context, { title: "Articles", crumb: "Articles" }),
     tags,
-    tagPages: tags.flatMap((tag) => articlePages(tag.articles, tag.url, context).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
+    tagPages: tags.flatMap((tag) => articlePages(tag.articles, tag.url, context, { title: `Articles on ${tag.label}`, crumb: tag.label }).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
     byCourse: groupBy(list, (article) => article.relatedCourses),
   };
 }
@@ -111,8 +111,14 @@ function isoDate(value: DateTime): string {
 }
 
 /** A list of articles split into pages, each knowing its lastmod: a list changes when its newest article appears. */
-function articlePages(articles: readonly Article[], baseUrl: string, context: BuildContext): ArticleListPage[] {
-  return paginate(articles, ARTICLES_PER_PAGE, baseUrl).map((page) => ({ ...page, lastmod: isoDate(page.items[0]?.date ?? context.now) }));
+function articlePages(articles: readonly Article[], baseUrl: string, context: BuildContext, name: { title: string; crumb: string }): ArticleListPage[] {
+  return paginate(articles, ARTICLES_PER_PAGE, baseUrl).map((page) => ({
+    ...page,
+    lastmod: isoDate(page.items[0]?.date ?? context.now),
+    title: page.isFirst ? name.title : `${name.title}, page ${page.number}`,
+    crumb: page.isFirst ? name.crumb : `Page ${page.number}`,
+    listTrail: page.isFirst ? [] : [{ label: name.crumb, url: baseUrl }],
+  }));
 }
 
 /** An article's last substantial change, for the sitemap and BlogPosting. */

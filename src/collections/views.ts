@@ -71,6 +71,12 @@ export interface Author extends PersonSource {
 export interface ArticleListPage extends ListPage<Article> {
   /** The sitemap's lastmod ("YYYY-MM-DD"): the date of the page's newest article, else the build's date. */
   lastmod: string;
+  /** "Articles on Java", or "Articles on Java, page 2". */
+  title: string;
+  /** The breadcrumb's last step: the list's name on its first page, "Page 2" after it. */
+  crumb: string;
+  /** The breadcrumb steps the list adds before `crumb`: none on its first page, the list's first page after it. */
+  listTrail: { label: string; url: string }[];
 }
 
 /** One page of an author's article list, with the author. */

@@ -336,10 +336,25 @@ describe("buildArticleCollections: pages", () => {
     ]);
   });
 
+  it("titles each page of a list, and gives pages after the first the list's first page as a breadcrumb step", () => {
+    const many = Array.from({ length: ARTICLES_PER_PAGE + 1 }, (_, index) => article(`a${index}`, `2026-01-${String(index + 1).padStart(2, "0")}`, { tags: ["Java"] }));
+    const collections = buildArticleCollections(content(many), production, {});
+    const titles = (pages: readonly { title: string; crumb: string; listTrail: { label: string; url: string }[] }[]) => pages.map(({ title, crumb, listTrail }) => ({ title, crumb, listTrail }));
+    expect(titles(collections.pages)).toEqual([
+      { title: "Articles", crumb: "Articles", listTrail: [] },
+      { title: "Articles, page 2", crumb: "Page 2", listTrail: [{ label: "Articles", url: "/articles/" }] },
+    ]);
+    const tag = collections.tagPages.filter((page) => page.tag.label === "Java");
+    expect(titles(tag)).toEqual([
+      { title: "Articles on Java", crumb: "Java", listTrail: [] },
+      { title: "Articles on Java, page 2", crumb: "Page 2", listTrail: [{ label: "Java", url: tag[0]!.url }] },
+    ]);
+  });
+
   it("still has one empty /articles/ page when nothing is published", () => {
     const collections = buildArticleCollections(content([article("draft", "2026-01-01", { draft: true, tags: ["Java"] })]), production, {});
     expect(collections.list).toEqual([]);
-    expect(collections.pages).toEqual([{ items: [], number: 1, isFirst: true, total: 1, url: "/articles/", lastmod: "2026-12-01" }]);
+    expect(collections.pages).toEqual([{ items: [], number: 1, isFirst: true, total: 1, url: "/articles/", lastmod: "2026-12-01", title: "Articles", crumb: "Articles", listTrail: [] }]);
     expect(collections.tags).toEqual([]);
     expect(collections.tagPages).toEqual([]);
     expect(byAuthor(collections)).toEqual({});
