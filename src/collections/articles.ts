@@ -5,7 +5,7 @@ import { groupBy, uniqueBy } from "../lib/collections.ts";
 import { articleUrl, authorUrl, SITE_PATHS, socialImageUrl, tagUrl } from "../urls/site-urls.ts";
 import type { BuildContext } from "./build-context.ts";
 import { SOCIAL_IMAGE } from "../social/social-image-svg.ts";
-import { SITE_ZONE } from "../time/zone.ts";
+import { SITE_TIME_ZONE } from "../time/zone.ts";
 import { promotionAsides } from "./promotion-asides.ts";
 import { paginate } from "./paginate.ts";
 import type { Article, ArticleCollections, ArticleListPage, CourseLink, CourseSummary, PublicationState, Tag } from "./views.ts";
@@ -107,7 +107,7 @@ function courseLink(course: CourseSummary): CourseLink {
 
 /** "YYYY-MM-DD" in the site's zone: how the sitemap writes a day. */
 function isoDate(value: DateTime): string {
-  return value.setZone(SITE_ZONE).toISODate()!;
+  return value.setZone(SITE_TIME_ZONE).toISODate()!;
 }
 
 /** A list of articles split into pages, each knowing its lastmod: a list changes when its newest article appears. */

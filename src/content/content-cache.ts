@@ -9,6 +9,7 @@ import type { ZodType } from "zod";
 import { loadFile, type FileKind, type LoadedFile } from "./load-file.ts";
 import { dependenciesUnchanged } from "./render-body.ts";
 import { sealed, unsealed } from "../images/output-cache.ts";
+import { SITE_TIME_ZONE, SITE_ZONE } from "../time/zone.ts";
 
 /**
  * Keeps each content file's load result (src/content/load-file.ts) by a hash of everything it depends on:
@@ -387,7 +388,8 @@ function revive<T>(bytes: Uint8Array): LoadedFile<T> | undefined {
   for (const date of dates) {
     let parent = result as unknown as Record<string | number, unknown>;
     for (const step of date.at.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
-    parent[date.at.at(-1)!] = DateTime.fromMillis(date.millis, { zone: date.zone });
+    // Dates of the site's zone come back in its cached zone, as the loader made them.
+    parent[date.at.at(-1)!] = DateTime.fromMillis(date.millis, { zone: date.zone === SITE_ZONE ? SITE_TIME_ZONE : date.zone });
   }
   return result as LoadedFile<T>;
 }

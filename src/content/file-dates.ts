@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { DateTime } from "luxon";
-import { SITE_ZONE } from "../time/zone.ts";
+import { SITE_TIME_ZONE } from "../time/zone.ts";
 
 const run = promisify(execFile);
 
@@ -54,7 +54,7 @@ export async function readFileDates(root: string, files: readonly string[], warn
     try {
       // --relative: paths relative to root even when the project sits in a subfolder of the repository.
       const { stdout } = await run("git", ["log", "--name-only", "--relative", "--no-renames", "--format=%x00%cI", "--", ...DATED_FOLDERS], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-      const dates = new Map([...parseGitLog(stdout)].map(([file, date]) => [file, DateTime.fromISO(date, { zone: SITE_ZONE })]));
+      const dates = new Map([...parseGitLog(stdout)].map(([file, date]) => [file, DateTime.fromISO(date, { zone: SITE_TIME_ZONE })]));
       return { source: "git", of: (file) => dates.get(file) };
     } catch (error) {
       reason = `git log failed (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
@@ -65,7 +65,7 @@ export async function readFileDates(root: string, files: readonly string[], warn
   await Promise.all(
     files.map(async (file) => {
       const info = await stat(path.join(root, file)).catch(() => undefined);
-      if (info) dates.set(file, DateTime.fromJSDate(info.mtime, { zone: SITE_ZONE }));
+      if (info) dates.set(file, DateTime.fromJSDate(info.mtime, { zone: SITE_TIME_ZONE }));
     }),
   );
   return { source: "mtime", of: (file) => dates.get(file) };

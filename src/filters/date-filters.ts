@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
 import { memoByInstant } from "../time/instant-memo.ts";
-import { SITE_ZONE } from "../time/zone.ts";
+import { SITE_TIME_ZONE } from "../time/zone.ts";
 
 function inSiteZone(value: DateTime): DateTime {
-  return value.setZone(SITE_ZONE).setLocale("en-US");
+  return value.setZone(SITE_TIME_ZONE).setLocale("en-US");
 }
 
 /** A filter of a DateTime that says what it got when a template passes something else. */

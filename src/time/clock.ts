@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { parseSiteDate } from "./parse-date.ts";
-import { SITE_ZONE } from "./zone.ts";
+import { SITE_TIME_ZONE } from "./zone.ts";
 
 /**
  * The build's reference "now", from the SITE_NOW environment variable or the real clock. SITE_NOW is read as
@@ -13,7 +13,7 @@ import { SITE_ZONE } from "./zone.ts";
  */
 export function readSiteNow(env: NodeJS.ProcessEnv = process.env, warn: (message: string) => void = console.warn): DateTime<true> {
   const raw = env.SITE_NOW?.trim();
-  const realNow = () => DateTime.now().setZone(SITE_ZONE) as DateTime<true>;
+  const realNow = () => DateTime.now().setZone(SITE_TIME_ZONE) as DateTime<true>;
   if (!raw) return realNow();
   if (env.CONTEXT === "production") {
     warn(`SITE_NOW is ignored: a production build (CONTEXT=production) runs at the real time. Remove SITE_NOW from the production environment variables.`);

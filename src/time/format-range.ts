@@ -1,8 +1,8 @@
 import type { DateTime } from "luxon";
 import { zoneAbbreviation } from "./zone-abbreviation.ts";
-import { SITE_ZONE } from "./zone.ts";
+import { SITE_TIME_ZONE } from "./zone.ts";
 
-const local = (value: DateTime) => value.setZone(SITE_ZONE).setLocale("en-US");
+const local = (value: DateTime) => value.setZone(SITE_TIME_ZONE).setLocale("en-US");
 const DASH = " \u2013 ";
 // Both ends are in the site's zone, so "the same day" is the same local date: comparing the fields luxon already
 // holds spares hasSame its start and end of the unit, each a zone conversion.

@@ -1,7 +1,7 @@
 import type { DateTime } from "luxon";
 import { memoByInstant } from "./instant-memo.ts";
 import { zoneAbbreviation } from "./zone-abbreviation.ts";
-import { SITE_ZONE } from "./zone.ts";
+import { SITE_TIME_ZONE } from "./zone.ts";
 
 /** One day a class meets: its start and end on that day. */
 export interface MeetingTimes {
@@ -11,7 +11,7 @@ export interface MeetingTimes {
 
 const DASH = " \u2013 ";
 const MINUS = "\u2212";
-const local = (value: DateTime) => value.setZone(SITE_ZONE).setLocale("en-US");
+const local = (value: DateTime) => value.setZone(SITE_TIME_ZONE).setLocale("en-US");
 // Every label is of one instant in the site's zone, and each meeting's instants are asked for several times
 // (the hours, the zone runs, the offsets): worked out once per instant.
 const clock = memoByInstant((value) => local(value).toFormat("h:mm a"));

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { SITE_ZONE } from "./zone.ts";
+import { SITE_TIME_ZONE, SITE_ZONE } from "./zone.ts";
 
 /** The outcome of a strict parse: a date-time, or a sentence that tells an editor what is wrong. */
 export type DateParseResult = { ok: true; value: DateTime<true> } | { ok: false; message: string };
@@ -28,7 +28,7 @@ export function parseSiteDate(input: string, options: { allowTime: boolean } = {
   const offset = parts?.[6];
   if (offset && offset !== "Z" && offsetMinutes(offset) > MAX_OFFSET_MINUTES) return impossible;
 
-  const parsed = DateTime.fromISO(text, { zone: SITE_ZONE, setZone: true });
+  const parsed = DateTime.fromISO(text, { zone: SITE_TIME_ZONE, setZone: true });
   if (!parsed.isValid) return impossible;
   if (parts) {
     // Luxon rolls 24:00 over to the next day, and moves a wall-clock time inside a spring-forward gap to a
@@ -45,7 +45,7 @@ export function parseSiteDate(input: string, options: { allowTime: boolean } = {
       return { ok: false, message: `"${text}" happens twice that night in ${SITE_ZONE} (clocks go back an hour): write ${first} for the first time or ${second} for the second` };
     }
   }
-  return { ok: true, value: parsed.setZone(SITE_ZONE) as DateTime<true> };
+  return { ok: true, value: parsed.setZone(SITE_TIME_ZONE) as DateTime<true> };
 }
 
 function offsetMinutes(offset: string): number {
