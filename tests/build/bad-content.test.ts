@@ -1,8 +1,9 @@
 // Every kind of mistake an editor can make, run in-process through the loader as `npm run check` runs it
 // (loadCheckedModel, production view) and as the build loads it (SiteModelSource, the model every page plugin
 // reads), on one copy of the tests' fixture content that each case edits and restores. One spawned
-// `npm run check` and one spawned `npm run build` then take a copy holding several of the mistakes at once: the
-// real commands print what the loader said, and a refused build leaves the last good `_site/` as it was.
+// `npm run check` and one spawned `npm run build` then take the same copy holding several of the mistakes at once:
+// the real commands print what the loader said, and a refused build leaves the last good `_site/` as it was.
+// The copy starts with the run's warm `.cache/`, so only what a case changes is parsed or rendered again.
 // Adding a case is one entry in CASES.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -16,7 +17,8 @@ import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { readSiteNow } from "../../src/time/clock.ts";
 import { buildSite, CLOCKS } from "../support/build-site.ts";
 import { copyProject, FIXTURE_ROOT, removeFolder } from "../support/project-copy.ts";
-import { COMMANDS, runInAsync, type CommandResult } from "../support/sample-project.ts";
+import { checkInProcess } from "../support/in-process-commands.ts";
+import { COMMANDS, copyWarmCache, runInAsync, type CommandResult } from "../support/sample-project.ts";
 import { allFiles, fileForUrl } from "../support/site-output.ts";
 
 /** Where the refusal must point: file, field, line and part of the message, as `file:line: field: message`. */
@@ -245,6 +247,7 @@ const previousNow = process.env.SITE_NOW;
 
 beforeAll(async () => {
   project = await copyProject("fixture");
+  await copyWarmCache("fixture", project);
   process.env.SITE_NOW = CLOCKS.december;
   // One case at a time on one copy: each edit is undone before the next, so every case sees the fixture plus its own edit.
   for (const testCase of CASES) {
@@ -307,7 +310,8 @@ describe("the real commands on a copy holding several mistakes", () => {
   let build: CommandResult;
 
   beforeAll(async () => {
-    root = await copyProject("fixture");
+    // The copy the table used: every case's edit has been undone, so it holds the fixture again.
+    root = project;
     site = path.join(root, "_site");
     // The last good build: every accepted case at once, built as production is.
     const restores = [];
@@ -318,10 +322,6 @@ describe("the real commands on a copy holding several mistakes", () => {
     for (const testCase of SPAWNED) edited.set(testCase.name, await applyEdit(root, testCase));
     [check, build] = await Promise.all([runInAsync(root, COMMANDS.check), runInAsync(root, COMMANDS.build)]);
   }, 300_000);
-
-  afterAll(async () => {
-    if (root) await removeFolder(root);
-  });
 
   it("builds the accepted encodings into pages of clean text: no byte-order mark, no carriage return, a heading", () => {
     for (const testCase of ACCEPTED) {
@@ -357,9 +357,11 @@ describe("the real commands on a copy holding several mistakes", () => {
 });
 
 describe("the unedited sample content", () => {
+  // In this process, from the run's warm cache of the sample: the spawned check above is the command line's test.
   it("passes npm run check, counting its articles", async () => {
     const root = await copyProject("sample");
-    const result = await runInAsync(root, COMMANDS.check);
+    await copyWarmCache("sample", root);
+    const result = await checkInProcess(root);
     await removeFolder(root);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);

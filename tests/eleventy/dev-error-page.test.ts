@@ -7,13 +7,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
 import { copyProject } from "../support/project-copy.ts";
-import { commandEnv } from "../support/sample-project.ts";
+import { commandEnv, copyWarmCache } from "../support/sample-project.ts";
 
 /**
  * `npm start` with bad content: the real start script (scripts/start.ts, Eleventy's serve mode) in a copy of the
  * fixture project. The server starts although a file is broken at launch, and shows the problem list until it is
  * fixed; after that a broken heading turns every page the server answers into the list, and fixing it brings the
- * pages back. One server for both, as starting one costs a full build.
+ * pages back. One server for both, as starting one costs a full build; the copy starts with the run's warm
+ * `.cache/` (social images, pictures, parsed content, stylesheet), so that build renders only the pages.
  */
 
 /** A port nobody listens on, so parallel runs do not meet. */
@@ -77,6 +78,7 @@ describe("npm start with a content error", { timeout: 240_000 }, () => {
 
   beforeAll(async () => {
     project = await copyProject("fixture");
+    await copyWarmCache("fixture", project);
     launchArticle = path.join(project, "content/articles/profile-before-you-rewrite.md");
     launchGood = readFileSync(launchArticle, "utf8");
     const heading = /^## (.+)$/m.exec(launchGood)!;

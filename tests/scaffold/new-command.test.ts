@@ -1,13 +1,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { rename } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { buildSite, CLOCKS } from "../support/build-site.ts";
+import { checkInProcess, scaffoldInProcess } from "../support/in-process-commands.ts";
 import { copySampleProject, type SampleProject } from "../support/sample-project.ts";
 
 // One copy of the fixture gets one of each kind of content from `npm run new`; it is checked once and built once
 // for production and once as a deploy preview, and the tests below read those results. The last test removes the
 // draft lines too early. (Drafts in the site model, without a build, are in drafts.test.ts.)
+// The scaffolds, checks and builds run in this process, through the functions the commands call: a spawned
+// `node --import tsx` costs about 1.5 CPU-seconds before any work. The misspelt course id alone is scaffolded by
+// the real command line, so its exit status and printed refusal stay tested (the suite's one spawned scaffold).
 const COURSE = "kotlin-for-java-developers";
 const PROMOTION = "Winter Sale on Java Classes";
 
@@ -41,25 +45,26 @@ function builtPages(site: string): string[] {
   return pages;
 }
 
-/** `npm run build` in the copy with Netlify's CONTEXT, its `_site/` then moved to `folder` so that the next build starts afresh. */
+/**
+ * The production build of the copy with Netlify's CONTEXT, into its own `folder` so that the next build starts
+ * afresh; rejects where `npm run build` would fail. (Moving a finished build into `_site/` is tests/scripts/build.test.ts's.)
+ */
 async function buildInto(context: string, folder: string): Promise<string> {
-  const build = project.build({ CONTEXT: context });
-  expect(build.status, build.stderr).toBe(0);
-  await rename(path.join(project.root, "_site"), path.join(project.root, folder));
-  return path.join(project.root, folder);
+  return buildSite(project.root, CLOCKS.december, "build", path.join(project.root, folder), { CONTEXT: context });
 }
 
 beforeAll(async () => {
   project = await copySampleProject();
   existingCourse = sessionsOf(project.root)[0]!.course;
-  outputs.article = project.scaffold("article", "Estimating Without Guesswork");
-  outputs.course = project.scaffold("course", "Kotlin for Java Developers");
-  outputs.session = project.scaffold("session", COURSE, "2027-09-13");
-  outputs.existingSession = project.scaffold("session", existingCourse, "2027-09-13");
-  outputs.promotion = project.scaffold("promotion", PROMOTION);
-  outputs.service = project.scaffold("service", "Legacy Modernisation");
+  const scaffold = (...args: string[]) => scaffoldInProcess(project.root, args);
+  outputs.article = await scaffold("article", "Estimating Without Guesswork");
+  outputs.course = await scaffold("course", "Kotlin for Java Developers");
+  outputs.session = await scaffold("session", COURSE, "2027-09-13");
+  outputs.existingSession = await scaffold("session", existingCourse, "2027-09-13");
+  outputs.promotion = await scaffold("promotion", PROMOTION);
+  outputs.service = await scaffold("service", "Legacy Modernisation");
   outputs.typo = project.scaffold("session", `${existingCourse.slice(0, -2)}${existingCourse.slice(-1)}`, "2027-09-13");
-  check = project.check();
+  check = await checkInProcess(project.root);
   // Netlify's production context builds at the real time (SITE_NOW is ignored there); a draft is absent whenever it is built.
   production = await buildInto("production", "_production");
   preview = await buildInto("deploy-preview", "_preview");
@@ -159,7 +164,7 @@ describe("what npm run new writes", () => {
   it("is refused by the check at file:line when draft: true is removed before the placeholders", async () => {
     await project.edit(`_data/courses/${COURSE}.yaml`, (text) => text.replace(/^draft: true.*\n/m, ""));
     await project.edit("_data/promotions.yaml", (text) => text.replace(/^ {2}draft: true.*\n(?![\s\S]*draft: true)/m, ""));
-    const result = project.check();
+    const result = await checkInProcess(project.root);
     expect(result.status).toBe(1);
     const summaryLine = read(`_data/courses/${COURSE}.yaml`).split("\n").findIndex((line) => line.startsWith("summary:")) + 1;
     expect(result.stderr).toContain(`_data/courses/${COURSE}.yaml:${summaryLine}: summary: still holds the placeholder written by npm run new`);

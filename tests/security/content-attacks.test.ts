@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failureReport } from "../../src/build/failure-report.ts";
 import { loadContent } from "../../src/content/load-content.ts";
@@ -12,7 +10,9 @@ import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
 import { contentFoldersPlugin } from "../../src/plugins/content-folders-plugin.ts";
 import { frontMatterPlugin } from "../../src/plugins/front-matter-plugin.ts";
 import { createFixture, loadProblems, type Fixture } from "../support/content-fixture.ts";
-import { copyProject, removeFolder, REPO_ROOT } from "../support/project-copy.ts";
+import { checkInProcess } from "../support/in-process-commands.ts";
+import { copyProject, removeFolder } from "../support/project-copy.ts";
+import { copyWarmCache } from "../support/sample-project.ts";
 
 /**
  * Hostile content, as an editor or a pull request's deploy preview could bring it: each attack is loaded by the
@@ -430,12 +430,14 @@ describe("content folders: Eleventy never runs a file an editor added", () => {
   });
 });
 
-const run = promisify(execFile);
-
+// The check runs in this process (runCheck, what scripts/check-content.ts calls), on a copy with the run's warm
+// cache: what is tested is what the check says and that the attacks' code never runs, not the command line, whose
+// exit status and output tests/build/bad-content.test.ts tests with a spawned `npm run check`.
 describe("npm run check over a project holding the code-execution attacks", () => {
   let project: string;
   beforeAll(async () => {
     project = await copyProject("fixture");
+    await copyWarmCache("fixture", project);
     await writeFile(path.join(project, "content/articles/attack-js.md"), `---js\n${payload("check-js")}\n---\nBody\n`);
     await writeFile(path.join(project, "content/articles/attack-javascript.md"), `--- javascript\n${payload("check-javascript")}\n---\nBody\n`);
     await writeFile(path.join(project, "content/copy/home.md"), `---js\n${payload("check-copy")}\n---\n`);
@@ -443,11 +445,8 @@ describe("npm run check over a project holding the code-execution attacks", () =
   afterAll(() => removeFolder(project));
 
   it("exits 1 with one file:line per attack, no stack trace, and no side effect", async () => {
-    const result = await run(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts/check-content.ts"), "--root", project], { cwd: REPO_ROOT }).then(
-      () => ({ code: 0, stderr: "" }),
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(result.code).toBe(1);
+    const result = await checkInProcess(project);
+    expect(result.status).toBe(1);
     const lines = result.stderr.trim().split("\n");
     expect(lines).toEqual([
       "Content has 3 problems:",
