@@ -6,7 +6,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     // Builds the sample site once per reference clock; page tests read the output instead of rebuilding.
     globalSetup: ["tests/support/global-setup.ts"],
-    setupFiles: ["tests/support/count-assertions.ts"],
+    setupFiles: ["tests/support/count-assertions.ts", "tests/support/cpu-per-file.ts"],
     testTimeout: 60_000,
     // A beforeAll that builds or starts a watcher takes minutes when the shared machine is loaded (a load of 20
     // made the watcher test's 120 s limit fail): the limit is there to catch a hang, not a slow machine.

@@ -5,8 +5,12 @@ import { SITE_TIME_ZONE, SITE_ZONE } from "../../src/time/zone.ts";
 
 const MINUTE = 60_000;
 
-/** Every offset the cached zone gives from `from` for `minutes` minutes, beside the IANA zone's own, where they differ. */
-function mismatches(name: string, from: string, minutes: number, step = 1): string[] {
+/**
+ * The offsets the cached zone gives from `from` for `minutes` minutes, every `step` minutes, beside the IANA zone's
+ * own, where they differ. Five minutes is fine enough: every change below falls on a five-minute mark (or, in 1883,
+ * four seconds after one), so both sides of it are asked.
+ */
+function mismatches(name: string, from: string, minutes: number, step = 5): string[] {
   const cached = new CachedZone(name);
   const iana = IANAZone.create(name);
   const start = DateTime.fromISO(from, { zone: "utc" }).toMillis();
@@ -22,7 +26,7 @@ function mismatches(name: string, from: string, minutes: number, step = 1): stri
 }
 
 describe("the site's cached time zone", () => {
-  it("gives the IANA zone's offset at every minute of the days around Denver's daylight-saving changes", () => {
+  it("gives the IANA zone's offset every five minutes of the days around Denver's daylight-saving changes", () => {
     expect(mismatches(SITE_ZONE, "2026-03-07T00:00:00Z", 3 * 24 * 60)).toEqual([]);
     expect(mismatches(SITE_ZONE, "2026-10-31T00:00:00Z", 3 * 24 * 60)).toEqual([]);
   });
@@ -34,8 +38,8 @@ describe("the site's cached time zone", () => {
     expect(mismatches(SITE_ZONE, "1883-11-17T00:00:00Z", 3 * 24 * 60)).toEqual([]);
   });
 
-  it("gives the IANA zone's offset every six hours across ten years", () => {
-    expect(mismatches(SITE_ZONE, "2020-01-01T00:00:00Z", 10 * 366 * 24 * 60, 6 * 60)).toEqual([]);
+  it("gives the IANA zone's offset every 25 hours (each hour of the day in turn) across ten years", () => {
+    expect(mismatches(SITE_ZONE, "2020-01-01T00:00:00Z", 10 * 366 * 24 * 60, 25 * 60)).toEqual([]);
   });
 
   it("makes date-times equal to luxon's own zone's, with the same name, local time and abbreviation", () => {
