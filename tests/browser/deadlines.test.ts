@@ -22,20 +22,63 @@ const at = (text: string) => DateTime.fromISO(text, { zone: "America/Denver" });
 
 const served = useServedBrowser();
 
-/** Opens a page with the browser's clock at `now` (before any script runs) and, if given, a time zone. */
+/** The browser settings of a load: a context (and its one page) serves every load with the same settings. */
+interface LoadSettings {
+  timezoneId?: string;
+  javaScriptEnabled: boolean;
+  /** Whether the page's clock is set (installed on its first load, moved with setSystemTime on later ones). */
+  clock: boolean;
+}
+
+/** A page kept open for the loads of one kind, with the console errors of its current load. */
+interface Tab {
+  page: Page;
+  errors: string[];
+  clockInstalled: boolean;
+}
+
+// A fresh context per load made Chromium start a renderer for each of about a dozen loads: most of this file's CPU.
+// One page per kind of load, navigated again for each, gives every load a new document (the deadline script runs
+// from the start) at the clock set just before it, as Playwright replays the clock into each new document.
+const tabs = new Map<string, Promise<Tab>>();
+
+/** The page that serves loads with these settings, opened on first use. */
+function tabFor(settings: LoadSettings): Promise<Tab> {
+  const key = JSON.stringify([settings.timezoneId ?? "", settings.javaScriptEnabled, settings.clock]);
+  let tab = tabs.get(key);
+  if (!tab) {
+    tab = (async () => {
+      const context = await served.browser.newContext({ javaScriptEnabled: settings.javaScriptEnabled, ...(settings.timezoneId ? { timezoneId: settings.timezoneId } : {}) });
+      const page = await context.newPage();
+      const opened: Tab = { page, errors: [], clockInstalled: false };
+      page.on("console", (message) => {
+        if (message.type() === "error") opened.errors.push(message.text());
+      });
+      return opened;
+    })();
+    tabs.set(key, tab);
+  }
+  return tab;
+}
+
+afterAll(async () => {
+  for (const tab of tabs.values()) await (await tab.catch(() => undefined))?.page.context().close();
+});
+
+/** Loads a page with the browser's clock at `now` (before any script runs) and, if given, a time zone. */
 async function open(url: string, options: { now?: DateTime; timezoneId?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await served.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
-  const page = await context.newPage();
-  if (options.now) await page.clock.install({ time: options.now.toJSDate() });
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") violations.push(message.text());
-  });
-  const response = await page.goto(`${served.server.origin}${url}`);
+  const tab = await tabFor({ timezoneId: options.timezoneId, javaScriptEnabled: options.javaScriptEnabled ?? true, clock: options.now !== undefined });
+  if (options.now && tab.clockInstalled) await tab.page.clock.setSystemTime(options.now.toJSDate());
+  else if (options.now) {
+    await tab.page.clock.install({ time: options.now.toJSDate() });
+    tab.clockInstalled = true;
+  }
+  tab.errors.length = 0;
+  const response = await tab.page.goto(`${served.server.origin}${url}`);
   expect(response?.status()).toBe(200);
-  await page.waitForLoadState("load");
-  expect(violations, `${url}: console errors`).toEqual([]);
-  return page;
+  await tab.page.waitForLoadState("load");
+  expect(tab.errors, `${url}: console errors`).toEqual([]);
+  return tab.page;
 }
 
 describe("the deadline script", () => {
@@ -54,12 +97,10 @@ describe("the deadline script", () => {
     const before = await open(`/schedule/${closing!.id}/`, { now: deadline.minus({ hours: 1 }) });
     expect(await before.locator("#register").isVisible()).toBe(true);
     expect(await before.getByText("Registration for this class closed").isVisible()).toBe(false);
-    await before.context().close();
 
     const after = await open(`/schedule/${closing!.id}/`, { now: deadline.plus({ minutes: 1 }) });
     expect(await after.locator("#register").isVisible()).toBe(false);
     expect(await after.getByText("Registration for this class closed").isVisible()).toBe(true);
-    await after.context().close();
   });
 
   it("switches while the page stays open, at the deadline itself", async () => {
@@ -68,14 +109,12 @@ describe("the deadline script", () => {
     expect(await page.locator("#register").isVisible()).toBe(true);
     await page.clock.runFor(6 * 60 * 1000);
     expect(await page.locator("#register").isVisible()).toBe(false);
-    await page.context().close();
   });
 
   it("keeps the build's state with JavaScript off", async () => {
     const page = await open(`/schedule/${closing!.id}/`, { javaScriptEnabled: false });
     expect(await page.locator("#register").isVisible()).toBe(true);
     expect(await page.getByText("Registration for this class closed").isVisible()).toBe(false);
-    await page.context().close();
   });
 
   it("retires the early-bird price at its deadline", async () => {
@@ -84,10 +123,8 @@ describe("the deadline script", () => {
     const price = `$${earlyBird!.earlyBird!.priceUSD.toLocaleString("en-US")}`;
     const before = await open(`/schedule/${earlyBird!.id}/`, { now: until.minus({ days: 1 }) });
     expect(await before.locator(".facts").getByText(`${price} early-bird price`).isVisible()).toBe(true);
-    await before.context().close();
     const after = await open(`/schedule/${earlyBird!.id}/`, { now: until.plus({ minutes: 1 }) });
     expect(await after.locator(".facts").getByText(`${price} early-bird price`).isVisible()).toBe(false);
-    await after.context().close();
   });
 
   it("asks visitors to confirm before booking travel until the confirmation date", async () => {
@@ -95,11 +132,9 @@ describe("the deadline script", () => {
     const confirmBy = at(confirming!.confirmBy!);
     const before = await open(`/schedule/${confirming!.id}/`, { now: confirmBy.minus({ days: 1 }) });
     expect(await before.getByText("Confirm before booking travel").isVisible()).toBe(true);
-    await before.context().close();
     const after = await open(`/schedule/${confirming!.id}/`, { now: confirmBy.plus({ minutes: 1 }) });
     expect(await after.getByText("Confirm before booking travel").isVisible()).toBe(false);
     expect(await after.getByText("The confirmation date has passed").isVisible()).toBe(true);
-    await after.context().close();
   });
 });
 
@@ -112,17 +147,14 @@ describe("the visitor's own time for online classes", () => {
     expect(await local.isVisible()).toBe(true);
     const expected = `${first.start.setZone("America/New_York").toFormat("h:mm a")} \u2013 ${first.end.setZone("America/New_York").toFormat("h:mm a")}`;
     expect((await local.innerText()).replace(/\s+/g, " ")).toContain(expected.replace(/\s+/g, " "));
-    await newYork.context().close();
 
     const denver = await open(`/schedule/${online!.id}/`, { timezoneId: "America/Denver", now: buildClock });
     expect(await denver.locator(".facts .local-time").isVisible()).toBe(false);
-    await denver.context().close();
   });
 
   it("names the zone with its UTC offset when JavaScript is off", async () => {
     const page = await open(`/schedule/${online!.id}/`, { javaScriptEnabled: false });
     const offset = online!.startAt.offset / 60;
     expect(await page.locator(".facts").innerText()).toContain(`Mountain Time, UTC\u2212${Math.abs(offset)}`);
-    await page.context().close();
   });
 });

@@ -5,15 +5,32 @@ import { useServedBrowser } from "../support/served-browser.ts";
 
 const served = useServedBrowser();
 
-/** Opens a page with a listener that records every Content-Security-Policy violation. */
+// A context per test made Chromium start a renderer for each load. One page per setting of JavaScript is loaded
+// again for each test instead: every test still gets a new document of /search/, with its own CSP record.
+const pages = new Map<boolean, Promise<Page>>();
+
+afterAll(async () => {
+  for (const page of pages.values()) await (await page.catch(() => undefined))?.context().close();
+});
+
+/** Loads a path, in the page kept for its setting of JavaScript, with a listener that records every CSP violation. */
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await served.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    const record: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = record;
-    document.addEventListener("securitypolicyviolation", (event) => record.push(`${event.violatedDirective} ${event.blockedURI}`));
-  });
+  const javaScriptEnabled = options.javaScriptEnabled ?? true;
+  let opened = pages.get(javaScriptEnabled);
+  if (!opened) {
+    opened = (async () => {
+      const context = await served.browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const record: string[] = [];
+        (window as unknown as { cspViolations: string[] }).cspViolations = record;
+        document.addEventListener("securitypolicyviolation", (event) => record.push(`${event.violatedDirective} ${event.blockedURI}`));
+      });
+      return page;
+    })();
+    pages.set(javaScriptEnabled, opened);
+  }
+  const page = await opened;
   const response = await page.goto(`${served.server.origin}${path}`);
   expect(response?.status()).toBe(200);
   return page;
@@ -33,7 +50,6 @@ describe("site search in Chromium, under the site's own Content-Security-Policy"
     expect(results).toContain("/courses/python-programming/");
     expect(results).toContain("/articles/python-for-system-administrators/");
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
-    await page.context().close();
   });
 
   it("offers filters for type, subject and level", async () => {
@@ -41,20 +57,17 @@ describe("site search in Chromium, under the site's own Content-Security-Policy"
     await search(page, "java");
     const filterNames = await page.locator(".pagefind-ui__filter-name").allInnerTexts();
     expect(filterNames.map((name) => name.trim().toLowerCase())).toEqual(expect.arrayContaining(["type", "category", "level"]));
-    await page.context().close();
   });
 
   it("finds classes and consulting services too", async () => {
     const page = await open("/search/");
     const results = await search(page, "staff augmentation");
     expect(results).toContain("/consulting/staff-augmentation/");
-    await page.context().close();
   });
 
   it("says how to browse instead when JavaScript is off", async () => {
     const page = await open("/search/", { javaScriptEnabled: false });
     expect(await page.locator("#search-fallback").isVisible()).toBe(true);
     expect(await page.locator("#search-fallback a[href='/courses/']").count()).toBe(1);
-    await page.context().close();
   });
 });

@@ -31,38 +31,64 @@ interface Visit {
   problems: () => Promise<string[]>;
 }
 
-/** Opens a path in a fresh context, recording every CSP violation and console error from the first byte. */
+/** What the current load of the shared page reported: its document's address and every problem since. */
+interface Log {
+  documentUrl: string;
+  problems: string[];
+}
+
+// A context per visit made Chromium start a renderer for each. One page serves every visit instead, each a new
+// document whose listeners report into that visit's own log; every visit ends by waiting for the network to be idle,
+// so nothing of one visit is still loading when the next begins.
+let shared: Promise<{ page: Page; log: Log }> | undefined;
+
+afterAll(async () => {
+  await (await shared?.catch(() => undefined))?.page.context().close();
+});
+
+/** The one page of the visits, recording every CSP violation and console error from the first byte into its log. */
+function sharedPage(): Promise<{ page: Page; log: Log }> {
+  return (shared ??= (async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const opened = { page, log: { documentUrl: "", problems: [] } as Log };
+    page.on("console", (message) => {
+      // A failed load is reported below with its address; the console line alone does not say which.
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) opened.log.problems.push(`console: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => opened.log.problems.push(`exception: ${error.message}`));
+    page.on("requestfailed", (request) => opened.log.problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+    page.on("response", async (response) => {
+      const log = opened.log;
+      const url = new URL(response.url());
+      if (response.status() < 400 || response.url() === log.documentUrl) return;
+      // Chromium asks for /favicon.ico by itself when a page names no icon; that is not a request the page made.
+      if (url.pathname === "/favicon.ico" && (await page.locator('link[rel~="icon"]').count()) === 0) return;
+      log.problems.push(`status ${response.status()}: ${response.url()}`);
+    });
+    await page.addInitScript(() => {
+      const record: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = record;
+      document.addEventListener("securitypolicyviolation", (event) => record.push(`csp: ${event.violatedDirective} ${event.blockedURI}`));
+    });
+    return opened;
+  })());
+}
+
+/** Opens a path as a new document of the shared page, with a log of its own. */
 async function visit(pathname: string): Promise<Visit> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const documentUrl = `${server.origin}${pathname}`;
-  page.on("console", (message) => {
-    // A failed load is reported below with its address; the console line alone does not say which.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`exception: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
-  page.on("response", async (response) => {
-    const url = new URL(response.url());
-    if (response.status() < 400 || response.url() === documentUrl) return;
-    // Chromium asks for /favicon.ico by itself when a page names no icon; that is not a request the page made.
-    if (url.pathname === "/favicon.ico" && (await page.locator('link[rel~="icon"]').count()) === 0) return;
-    problems.push(`status ${response.status()}: ${response.url()}`);
-  });
-  await page.addInitScript(() => {
-    const record: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = record;
-    document.addEventListener("securitypolicyviolation", (event) => record.push(`csp: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  const response = await page.goto(`${server.origin}${pathname}`, { waitUntil: "load" });
+  const opened = await sharedPage();
+  const { page } = opened;
+  const log: Log = { documentUrl: `${server.origin}${pathname}`, problems: [] };
+  opened.log = log;
+  const response = await page.goto(log.documentUrl, { waitUntil: "load" });
   return {
     page,
     status: response?.status(),
     problems: async () => {
       await page.waitForLoadState("networkidle");
       const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-      return [...violations, ...problems];
+      return [...violations, ...log.problems];
     },
   };
 }
@@ -83,7 +109,6 @@ describe("search, a form, the 404 page, the CMS and redirects in Chromium, serve
       throw new Error(`No result for "${word}": ${await opened.page.locator("main").innerText()} ${(await opened.problems()).join("; ")}`, { cause: error });
     });
     expect(await opened.problems()).toEqual([]);
-    await opened.page.context().close();
   });
 
   it("submits a form and lands on its thank-you page with nothing blocked", async () => {
@@ -105,7 +130,6 @@ describe("search, a form, the 404 page, the CMS and redirects in Chromium, serve
     await Promise.all([opened.page.waitForURL((url) => url.pathname === action), form.locator('[type="submit"]').first().click()]);
     expect(await opened.problems()).toEqual([]);
     expect(await opened.page.locator("h1").count()).toBe(1);
-    await opened.page.context().close();
   });
 
   it("answers an unknown path with the 404 page and status 404", async () => {
@@ -113,7 +137,6 @@ describe("search, a form, the 404 page, the CMS and redirects in Chromium, serve
     expect(opened.status).toBe(404);
     expect(await opened.page.locator("h1").innerText()).toBe(cheerio.load(builtPage(dir, "/404.html").html())("h1").text());
     expect(await opened.problems()).toEqual([]);
-    await opened.page.context().close();
   });
 
   it("opens the CMS at /admin/ under its own policy, when the build has it", async () => {
@@ -121,7 +144,6 @@ describe("search, a form, the 404 page, the CMS and redirects in Chromium, serve
     const opened = await visit("/admin/");
     expect(opened.status).toBe(200);
     expect((await opened.problems()).filter((problem) => problem.startsWith("csp:"))).toEqual([]);
-    await opened.page.context().close();
   });
 
   it("answers every redirect with a 301 to its target, which exists", async () => {
