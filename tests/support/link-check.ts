@@ -21,17 +21,17 @@ export async function brokenLinks(dir: string): Promise<string[]> {
   const siteOrigin = new URL(canonical).origin;
   const broken: string[] = [];
   const idsCache = new Map<string, Set<string>>();
+  const idsIn = ($: ReturnType<typeof page>) => new Set($("[id]").map((_, el) => $(el).attr("id")).get());
   const idsOf = (url: string) => {
-    if (!idsCache.has(url)) {
-      const $ = page(dir, url);
-      idsCache.set(url, new Set($("[id]").map((_, el) => $(el).attr("id")).get()));
-    }
+    if (!idsCache.has(url)) idsCache.set(url, idsIn(page(dir, url)));
     return idsCache.get(url)!;
   };
 
   for (const file of await allPages(dir)) {
     const pageUrl = urlOfFile(file);
     const $ = page(dir, file);
+    // Nearly every page links to itself (the skip link to #main): its ids come from this parse, not a second one.
+    if (!idsCache.has(pageUrl)) idsCache.set(pageUrl, idsIn($));
     for (const [selector, attribute] of ATTRIBUTES) {
       $(selector).each((_, element) => {
         const value = $(element).attr(attribute)!;

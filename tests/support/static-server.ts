@@ -89,6 +89,17 @@ export async function serveBuild(dir: string): Promise<StaticServer> {
     }
   };
 
+  // The gzipped bytes of each file, kept with the bytes they were made from: the 2 MB CMS bundle was compressed
+  // again on every load. Reused only while the file still holds exactly those bytes.
+  const compressed = new Map<string, { body: Buffer; gzipped: Buffer }>();
+  const gzipped = (file: string, body: Buffer) => {
+    const known = compressed.get(file);
+    if (known?.body.equals(body)) return known.gzipped;
+    const made = gzipSync(body);
+    compressed.set(file, { body, gzipped: made });
+    return made;
+  };
+
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const pathname = decodeURIComponent(url.pathname);
@@ -108,7 +119,7 @@ export async function serveBuild(dir: string): Promise<StaticServer> {
     // Text is sent gzipped when the client asks, as Netlify's CDN does, so audits weigh pages as visitors get them.
     const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     response.writeHead(file ? 200 : 404, { "Content-Type": type, ...(gzip ? { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } : {}), ...headersFor(pathname) });
-    response.end(gzip ? gzipSync(body) : body);
+    response.end(gzip ? gzipped(served, body) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
