@@ -7,12 +7,13 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * decides when the run ends. vitest orders by the last run's times when it has them; a fresh clone has none.
  */
 const SLOW_FIRST = [
-  "tests/browser/templates.test.ts",
   "tests/eleventy/rendered-pages.test.ts",
-  "tests/browser/site.test.ts",
+  "tests/browser/templates.test.ts",
+  "tests/security/media-attacks.test.ts",
   "tests/build/bad-content.test.ts",
-  "tests/scaffold/new-command.test.ts",
-  "tests/cms/admin-browser.test.ts",
+  "tests/build/html-validate.test.ts",
+  "tests/eleventy/dev-error-page.test.ts",
+  "tests/scripts/build.test.ts",
 ];
 
 /** vitest's own order (the last run's slowest first, else the largest files), with SLOW_FIRST ahead of it. */
