@@ -36,9 +36,20 @@ async function open(path: string, options: { javaScriptEnabled?: boolean } = {})
   return page;
 }
 
+/**
+ * Types a query and returns the results' links once every result shown has loaded its link: Pagefind's UI shows
+ * a placeholder for each result before its data arrives, so waiting for the first result alone could read none.
+ */
 async function search(page: Page, query: string): Promise<string[]> {
   await page.locator(".pagefind-ui__search-input").fill(query);
-  await page.locator(".pagefind-ui__result").first().waitFor({ timeout: 15_000 });
+  await page.waitForFunction(
+    () => {
+      const results = [...document.querySelectorAll(".pagefind-ui__result")];
+      return results.length > 0 && results.every((result) => result.querySelector(".pagefind-ui__result-link"));
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
   return page.locator(".pagefind-ui__result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
 }
 
