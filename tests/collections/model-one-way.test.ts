@@ -1,12 +1,12 @@
-import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { BuildContext } from "../../src/collections/build-context.ts";
 import { buildSiteModel, type SiteModel } from "../../src/collections/site-model.ts";
+import { ContentCache } from "../../src/content/content-cache.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { CLOCKS } from "../support/build-site.ts";
+import { FIXTURE_ROOT } from "../support/project-copy.ts";
 
-const FIXTURE_SITE = path.resolve(import.meta.dirname, "../fixture-site");
 
 /** Freezes a plain object or array and everything plain it holds; class instances (luxon dates) keep their own rules. */
 function deepFreeze<T>(value: T, seen = new Set<object>()): T {
@@ -37,7 +37,9 @@ const contexts: [string, BuildContext][] = [
 /** The fixture site's model, every stage's output deep-frozen the moment it is built; and the stages in order. */
 async function frozenModel(context: BuildContext): Promise<{ model: SiteModel; stages: string[] }> {
   const stages: string[] = [];
-  const model = buildSiteModel(await loadContent(FIXTURE_SITE), context, (stage, output) => {
+  // A cache in memory only: on disk it would be written into the repository's fixture folder, for a later run to read.
+  const content = await loadContent(FIXTURE_ROOT, { cache: new ContentCache(FIXTURE_ROOT, { disk: false }) });
+  const model = buildSiteModel(content, context, (stage, output) => {
     stages.push(stage);
     return deepFreeze(output);
   });

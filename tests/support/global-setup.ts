@@ -1,10 +1,11 @@
+import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { CHROMIUM_ENDPOINT_VARIABLE, startChromiumServer } from "./browser.ts";
 import { buildSite, CLOCKS, PREVIEW_ENV, type BuildName } from "./build-site.ts";
-import { copyProject, removeFolder, type ContentSource } from "./project-copy.ts";
+import { copyProject, FIXTURE_ROOT, removeFolder, type ContentSource } from "./project-copy.ts";
 import { runTypecheck, type TypecheckResult } from "./typecheck.ts";
 
 declare module "vitest" {
@@ -32,12 +33,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.TMPDIR = runFolder;
   const typecheck = runTypecheck();
   const chromium = startChromiumServer();
+  // Tests work on copies: a cache written into the fixture's own folder would be read by the next run. One left by
+  // an older run is removed first, so that the check at the end sees this run's tests alone.
+  const fixtureCache = path.join(FIXTURE_ROOT, ".cache");
+  await removeFolder(fixtureCache);
   const teardown = async () => {
     await (await chromium.catch(() => undefined))?.close();
     delete process.env[CHROMIUM_ENDPOINT_VARIABLE];
     if (previousTmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previousTmpdir;
     await removeFolder(runFolder);
+    if (existsSync(fixtureCache)) {
+      await removeFolder(fixtureCache);
+      // vitest reports an error thrown here but still exits 0: the exit code is set too, so that CI fails.
+      process.exitCode = 1;
+      throw new Error(`a test wrote ${path.relative(process.cwd(), fixtureCache)}/ into the repository: load the fixture with a cache in memory (new ContentCache(root, { disk: false })) or build a copy (copyProject)`);
+    }
   };
   try {
     // Builds of one copy share its social-image cache, so only the first renders the cards.
