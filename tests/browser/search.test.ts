@@ -1,39 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { buildDir } from "../support/site-output.ts";
+import { watchPage, type PageWatch } from "../support/page-watch.ts";
 import { useServedBrowser } from "../support/served-browser.ts";
 
 const served = useServedBrowser();
 
 // A context per test made Chromium start a renderer for each load. One page per setting of JavaScript is loaded
 // again for each test instead: every test still gets a new document of /search/, with its own CSP record.
-const pages = new Map<boolean, Promise<Page>>();
+const pages = new Map<boolean, Promise<{ page: Page; watch: PageWatch }>>();
 
 afterAll(async () => {
-  for (const page of pages.values()) await (await page.catch(() => undefined))?.context().close();
+  for (const opened of pages.values()) await (await opened.catch(() => undefined))?.page.context().close();
 });
 
-/** Loads a path, in the page kept for its setting of JavaScript, with a listener that records every CSP violation. */
-async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+/** Loads a path, in the page kept for its setting of JavaScript, which records every CSP violation. */
+async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; watch: PageWatch }> {
   const javaScriptEnabled = options.javaScriptEnabled ?? true;
   let opened = pages.get(javaScriptEnabled);
   if (!opened) {
-    opened = (async () => {
-      const context = await served.browser.newContext({ javaScriptEnabled });
+    opened = served.browser.newContext({ javaScriptEnabled }).then(async (context) => {
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        const record: string[] = [];
-        (window as unknown as { cspViolations: string[] }).cspViolations = record;
-        document.addEventListener("securitypolicyviolation", (event) => record.push(`${event.violatedDirective} ${event.blockedURI}`));
-      });
-      return page;
-    })();
+      return { page, watch: await watchPage(page) };
+    });
     pages.set(javaScriptEnabled, opened);
   }
-  const page = await opened;
+  const { page, watch } = await opened;
   const response = await page.goto(`${served.server.origin}${path}`);
   expect(response?.status()).toBe(200);
-  return page;
+  return { page, watch };
 }
 
 /**
@@ -55,29 +49,29 @@ async function search(page: Page, query: string): Promise<string[]> {
 
 describe("site search in Chromium, under the site's own Content-Security-Policy", () => {
   it("finds a known course and a known article, with no CSP violation", async () => {
-    const page = await open("/search/");
+    const { page, watch } = await open("/search/");
     expect(await page.locator("#search-fallback").isHidden()).toBe(true);
     const results = await search(page, "python");
     expect(results).toContain("/courses/python-programming/");
     expect(results).toContain("/articles/python-for-system-administrators/");
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(await watch.cspViolations()).toEqual([]);
   });
 
   it("offers filters for type, subject and level", async () => {
-    const page = await open("/search/");
+    const { page } = await open("/search/");
     await search(page, "java");
     const filterNames = await page.locator(".pagefind-ui__filter-name").allInnerTexts();
     expect(filterNames.map((name) => name.trim().toLowerCase())).toEqual(expect.arrayContaining(["type", "category", "level"]));
   });
 
   it("finds classes and consulting services too", async () => {
-    const page = await open("/search/");
+    const { page } = await open("/search/");
     const results = await search(page, "staff augmentation");
     expect(results).toContain("/consulting/staff-augmentation/");
   });
 
   it("says how to browse instead when JavaScript is off", async () => {
-    const page = await open("/search/", { javaScriptEnabled: false });
+    const { page } = await open("/search/", { javaScriptEnabled: false });
     expect(await page.locator("#search-fallback").isVisible()).toBe(true);
     expect(await page.locator("#search-fallback a[href='/courses/']").count()).toBe(1);
   });

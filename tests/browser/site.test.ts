@@ -4,6 +4,7 @@ import * as cheerio from "cheerio";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
+import { watchPage, type PageWatch } from "../support/page-watch.ts";
 import { page as builtPage } from "../support/site-output.ts";
 import { serveBuild, type StaticServer } from "../support/static-server.ts";
 import { buildOnePagePerTemplate, type TemplatePage } from "./template-pages.ts";
@@ -31,64 +32,29 @@ interface Visit {
   problems: () => Promise<string[]>;
 }
 
-/** What the current load of the shared page reported: its document's address and every problem since. */
-interface Log {
-  documentUrl: string;
-  problems: string[];
-}
-
 // A context per visit made Chromium start a renderer for each. One page serves every visit instead, each a new
-// document whose listeners report into that visit's own log; every visit ends by waiting for the network to be idle,
+// document reported apart (the watch is reset before it); every visit ends by waiting for the network to be idle,
 // so nothing of one visit is still loading when the next begins.
-let shared: Promise<{ page: Page; log: Log }> | undefined;
+let shared: Promise<{ page: Page; watch: PageWatch }> | undefined;
 
 afterAll(async () => {
   await (await shared?.catch(() => undefined))?.page.context().close();
 });
 
-/** The one page of the visits, recording every CSP violation and console error from the first byte into its log. */
-function sharedPage(): Promise<{ page: Page; log: Log }> {
-  return (shared ??= (async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const opened = { page, log: { documentUrl: "", problems: [] } as Log };
-    page.on("console", (message) => {
-      // A failed load is reported below with its address; the console line alone does not say which.
-      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) opened.log.problems.push(`console: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => opened.log.problems.push(`exception: ${error.message}`));
-    page.on("requestfailed", (request) => opened.log.problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
-    page.on("response", async (response) => {
-      const log = opened.log;
-      const url = new URL(response.url());
-      if (response.status() < 400 || response.url() === log.documentUrl) return;
-      // Chromium asks for /favicon.ico by itself when a page names no icon; that is not a request the page made.
-      if (url.pathname === "/favicon.ico" && (await page.locator('link[rel~="icon"]').count()) === 0) return;
-      log.problems.push(`status ${response.status()}: ${response.url()}`);
-    });
-    await page.addInitScript(() => {
-      const record: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = record;
-      document.addEventListener("securitypolicyviolation", (event) => record.push(`csp: ${event.violatedDirective} ${event.blockedURI}`));
-    });
-    return opened;
-  })());
-}
-
-/** Opens a path as a new document of the shared page, with a log of its own. */
+/** Opens a path as a new document of the shared page, recording every CSP violation and console error from the first byte. */
 async function visit(pathname: string): Promise<Visit> {
-  const opened = await sharedPage();
-  const { page } = opened;
-  const log: Log = { documentUrl: `${server.origin}${pathname}`, problems: [] };
-  opened.log = log;
-  const response = await page.goto(log.documentUrl, { waitUntil: "load" });
+  const { page, watch } = await (shared ??= browser.newContext().then(async (context) => {
+    const page = await context.newPage();
+    return { page, watch: await watchPage(page) };
+  }));
+  watch.reset();
+  const response = await page.goto(`${server.origin}${pathname}`, { waitUntil: "load" });
   return {
     page,
     status: response?.status(),
     problems: async () => {
       await page.waitForLoadState("networkidle");
-      const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-      return [...violations, ...log.problems];
+      return [...(await watch.cspViolations()), ...watch.problems()];
     },
   };
 }

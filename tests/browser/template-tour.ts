@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
+import { watchPage, type PageWatch } from "../support/page-watch.ts";
 import { captureTemplates, MAX_HEIGHT, VISUAL_WIDTHS, type Capture, type CaptureJob } from "../visual/capture.ts";
 
 // axe-core is injected as source with page.evaluate: the site's CSP (rightly) blocks addScriptTag.
@@ -47,38 +48,6 @@ async function axeViolations(page: Page, rules?: readonly string[]): Promise<str
   return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
 }
 
-/** What a page reported since its last load was inspected: the document's status and everything that went wrong. */
-interface PageLog {
-  status?: number;
-  problems: string[];
-}
-
-/** Records, from before the first load, what each load of `page` reports into `log`. */
-async function watch(page: Page, log: PageLog): Promise<void> {
-  page.on("console", (message) => {
-    // A failed load is reported below with its address; the console line alone does not say which.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) log.problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => log.problems.push(`exception: ${error.message}`));
-  // Requests to any other origin are refused by the capture, so a page that makes one fails here.
-  page.on("requestfailed", (request) => log.problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
-  page.on("response", async (response) => {
-    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) {
-      log.status = response.status();
-      return;
-    }
-    if (response.status() < 400) return;
-    // Chromium asks for /favicon.ico by itself when a page names no icon; that is not a request the page made.
-    if (new URL(response.url()).pathname === "/favicon.ico" && (await page.locator('link[rel~="icon"]').count()) === 0) return;
-    log.problems.push(`status ${response.status()}: ${response.url()}`);
-  });
-  await page.addInitScript(() => {
-    const record: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = record;
-    document.addEventListener("securitypolicyviolation", (event) => record.push(`csp: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-}
-
 /**
  * Loads one page of every template at each visual width, in Chromium, once: each load is pictured in both schemes
  * (the visual suite), audited with axe (every rule in the light scheme, COLOUR_RULES in the dark), checked for
@@ -87,16 +56,14 @@ async function watch(page: Page, log: PageLog): Promise<void> {
  */
 export async function tourTemplates(browser: Browser, origin: string, templates: ReadonlyMap<string, string>, siteNow: string): Promise<Tour> {
   const tour: Tour = { capture: { shots: [], systemFonts: [] }, violations: [], axeRuns: { every: 0, colour: 0 }, wide: [], problems: [] };
-  const logs = new Map<Page, PageLog>();
+  const watches = new Map<Page, PageWatch>();
   const inspect = async (page: Page, job: CaptureJob) => {
     const label = `${job.template} ${job.url} @${job.width}px`;
-    const log = logs.get(page)!;
+    const watch = watches.get(page)!;
     await page.waitForLoadState("networkidle");
-    if (log.status !== 200) tour.problems.push(`${label}: status ${log.status}`);
-    const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-    tour.problems.push(...[...violations, ...log.problems].map((problem) => `${label}: ${problem}`));
-    log.problems = [];
-    log.status = undefined;
+    if (watch.status !== 200) tour.problems.push(`${label}: status ${watch.status}`);
+    tour.problems.push(...[...(await watch.cspViolations()), ...watch.problems()].map((problem) => `${label}: ${problem}`));
+    watch.reset();
     // The capture leaves the page in the dark scheme.
     for (const violation of await axeViolations(page, COLOUR_RULES)) tour.violations.push(`${label} dark: ${violation}`);
     tour.axeRuns.colour++;
@@ -110,9 +77,7 @@ export async function tourTemplates(browser: Browser, origin: string, templates:
     if (scrollWidth > NARROWEST) tour.wide.push(`${job.template} ${job.url}: ${scrollWidth}px wide at ${NARROWEST}px`);
   };
   const onPage = async (page: Page) => {
-    const log: PageLog = { problems: [] };
-    logs.set(page, log);
-    await watch(page, log);
+    watches.set(page, await watchPage(page));
   };
   tour.capture = await captureTemplates(browser, { origin, templates, widths: VISUAL_WIDTHS, siteNow, maxHeight: MAX_HEIGHT, checkFonts: true, onPage, inspect });
   tour.problems.sort();

@@ -7,6 +7,7 @@ import { loadContent } from "../../src/content/load-content.ts";
 import { createFixture } from "../support/content-fixture.ts";
 import { FIXTURE_ROOT } from "../support/project-copy.ts";
 import { buildDir } from "../support/site-output.ts";
+import { watchPage } from "../support/page-watch.ts";
 import { useServedBrowser } from "../support/served-browser.ts";
 
 const served = useServedBrowser();
@@ -48,11 +49,7 @@ interface Cms {
  */
 async function openLocalRepository(files: Record<string, string>): Promise<Cms> {
   const page = await served.browser.newPage();
-  await page.addInitScript(() => {
-    const record: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = record;
-    document.addEventListener("securitypolicyviolation", (event) => record.push(`${event.violatedDirective} ${event.blockedURI}`));
-  });
+  const watch = await watchPage(page);
   const response = await page.goto(`${served.server.origin}/admin/`);
   await page.evaluate(async (files) => {
     const root = await navigator.storage.getDirectory();
@@ -73,7 +70,7 @@ async function openLocalRepository(files: Record<string, string>): Promise<Cms> 
     page,
     status: response?.status(),
     robots: response?.headers()["x-robots-tag"],
-    violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    violations: () => watch.cspViolations(),
     read: (file) =>
       page.evaluate(async (file) => {
         const parts = file.split("/");
