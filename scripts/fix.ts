@@ -4,12 +4,10 @@
  * and a summary, then runs `npm run check`, so what is left for a person is printed exactly as the check prints
  * it. `--dry-run` only says what it would repair; `--root <folder>` works on another project, as the check does.
  */
-import path from "node:path";
-import { runCheck } from "../src/checks/check-command.ts";
+import { projectRoot, runCheck } from "../src/checks/check-command.ts";
 import { fixProject, fixSummary } from "../src/fix/fix-project.ts";
 
-const rootArgument = process.argv.indexOf("--root");
-const root = path.resolve(rootArgument > 0 ? (process.argv[rootArgument + 1] ?? ".") : ".");
+const root = projectRoot(process.argv.slice(2), process.cwd());
 const write = !process.argv.includes("--dry-run");
 
 const reports = await fixProject(root, { write });

@@ -11,13 +11,18 @@ import { ContentError, formatProblem } from "../content/problems.ts";
 import { readSiteNow } from "../time/clock.ts";
 import { loadCheckedModel } from "./check-site.ts";
 
+/** The project a command works on: `--root <folder>` in its arguments, else `cwd` (the check's rule, which `npm run fix` follows). */
+export function projectRoot(argv: readonly string[], cwd: string): string {
+  const rootArgument = argv.indexOf("--root");
+  return path.resolve(cwd, rootArgument >= 0 ? (argv[rootArgument + 1] ?? ".") : ".");
+}
+
 /**
  * Runs `npm run check -- ...argv` (`--root <folder>`, else `cwd`) at the clock of `env` (SITE_NOW), printing
  * through `output`; resolves to the exit code: 0 when nothing is an error, 1 otherwise.
  */
 export async function runCheck(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env, output: CommandOutput = TERMINAL): Promise<number> {
-  const rootArgument = argv.indexOf("--root");
-  const root = path.resolve(cwd, rootArgument >= 0 ? (argv[rootArgument + 1] ?? ".") : ".");
+  const root = projectRoot(argv, cwd);
   try {
     // The production view at the build's clock: links to drafts and to classes that have ended are what would break.
     // It draws no pages, so the image code is loaded only if a file misses the cache and must be rendered.
