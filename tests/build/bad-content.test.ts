@@ -363,7 +363,9 @@ describe("the unedited sample content", () => {
     await copyWarmCache("sample", root);
     const result = await checkInProcess(root);
     await removeFolder(root);
-    expect(result.stderr).toBe("");
+    // Warnings (a title longer than a browser tab shows) are the editors' to weigh and do not fail the check:
+    // whatever the sample holds next, nothing else may be printed.
+    expect(result.stderr.split("\n").filter((line) => line !== "" && !line.includes(": warning: "))).toEqual([]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Content is valid: \d+ articles/);
   });
