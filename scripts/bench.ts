@@ -15,6 +15,7 @@
  *   npm run bench -- --quick    N = 200, for trying the bench itself
  *   npm run bench -- --full     N = 1000, 4000 and 10000
  *   npm run bench -- --sizes=1000 --no-write
+ *   npm run bench -- --sizes=4000 --edit-only   save-to-page alone (after the dev server's first build), nothing written
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -44,7 +45,8 @@ const sizes = sizesArg
     : args.includes("--full")
       ? [1000, 4000, 10000]
       : [1000, 4000];
-const write = !args.includes("--no-write");
+const editOnly = args.includes("--edit-only");
+const write = !args.includes("--no-write") && !editOnly;
 
 /** One child process's outcome. */
 interface Run {
@@ -71,6 +73,20 @@ function descendants(pid: number): number[] {
   const walk = (id: number) => (parents.get(id) ?? []).forEach((child) => (found.push(child), walk(child)));
   walk(pid);
   return found;
+}
+
+/** CPU-seconds (user + system) that `pid` and the processes below it have used so far: on a shared machine, steadier than wall time. */
+function cpuSeconds(pid: number): number {
+  const ticks = [pid, ...descendants(pid)].map((id) => {
+    try {
+      const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  });
+  // Linux reports in clock ticks of 1/100 s (USER_HZ).
+  return ticks.reduce((sum, value) => sum + value, 0) / 100;
 }
 
 function memoryKB(pid: number, field: "VmRSS" | "VmHWM"): number {
@@ -145,7 +161,7 @@ async function waitFor(file: string, text: string, since: bigint, timeoutSeconds
 }
 
 /** Edit-to-page in `npm start`: the seconds from saving a file to its page showing the change. */
-async function editLoop(project: string, port: number): Promise<{ article: number[]; course: number; session: number }> {
+async function editLoop(project: string, port: number, cpu: (line: string) => void = () => {}): Promise<{ article: number[]; course: number; session: number }> {
   const output = path.join(project, "_site");
   const server = spawn(process.execPath, ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--serve", `--port=${port}`], {
     cwd: project,
@@ -175,17 +191,21 @@ async function editLoop(project: string, port: number): Promise<{ article: numbe
       const marker = `benchmarker${attempt}x${Date.now()}`;
       const saved = process.hrtime.bigint();
       writeFileSync(file, `${readFileSync(file, "utf8")}\nA sentence the bench added: ${marker}.\n`);
+      const before = cpuSeconds(server.pid!);
       article.push(await waitFor(path.join(output, "articles", name.replace(/\.md$/, ""), "index.html"), marker, saved));
       await new Promise((resolve) => setTimeout(resolve, 1500));
+      cpu(`article save ${attempt + 1}: ${(cpuSeconds(server.pid!) - before).toFixed(2)} CPU-s`);
     }
 
     const courseName = readdirSync(path.join(project, "_data/courses")).sort()[0]!;
     const courseFile = path.join(project, "_data/courses", courseName);
     const courseMarker = `coursemarker${Date.now()}`;
+    let before = cpuSeconds(server.pid!);
     let saved = process.hrtime.bigint();
     writeFileSync(courseFile, readFileSync(courseFile, "utf8").replace(/^summary: (.*)$/m, (_, summary: string) => `summary: ${summary.replace(/\.$/, "")} ${courseMarker}.`));
     const course = await waitFor(path.join(output, "courses", courseName.replace(/\.yaml$/, ""), "index.html"), courseMarker, saved);
     await new Promise((resolve) => setTimeout(resolve, 1500));
+    cpu(`course save: ${(cpuSeconds(server.pid!) - before).toFixed(2)} CPU-s`);
 
     // A session shows its price: a price no generated session has is a change only its own page can show.
     const schedule = path.join(project, "_data/schedule.yaml");
@@ -195,10 +215,15 @@ async function editLoop(project: string, port: number): Promise<{ article: numbe
     const id = /^- id: (.*)$/m.exec(entries[index]!)![1]!;
     // A price other than the course's list price needs its reason (priceNote), as an editor would give it.
     entries[index] = entries[index]!.replace(/^ {2}seats: /m, "  priceUSD: 9871\n  priceNote: Bench price\n  seats: ");
+    before = cpuSeconds(server.pid!);
     saved = process.hrtime.bigint();
     writeFileSync(schedule, entries.join("\n\n"));
     const session = await waitFor(path.join(output, "schedule", id, "index.html"), "$9,871", saved);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    cpu(`session save: ${(cpuSeconds(server.pid!) - before).toFixed(2)} CPU-s`);
     return { article, course, session };
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\nnpm start said:\n${log.slice(-3000)}`);
   } finally {
     process.kill(-server.pid!, "SIGTERM");
   }
@@ -268,7 +293,7 @@ async function measure(n: number, scratch: string): Promise<Measurement> {
 
   let edit: Measurement["edit"];
   try {
-    edit = await editLoop(project, 8200 + (n % 700));
+    edit = await editLoop(project, 8200 + (n % 700), log);
     log(`edit-to-page: article ${edit.article.map((value) => value.toFixed(2)).join(", ")} s, course ${edit.course.toFixed(2)} s, session ${edit.session.toFixed(2)} s`);
   } catch (error) {
     edit = { error: (error as Error).message.split("\n")[0]! };
@@ -353,27 +378,38 @@ try {
   const loadBefore = os.loadavg()[0]!;
   console.log(`Bench on ${machine()}; load average ${loadBefore.toFixed(1)}; sizes ${sizes.join(", ")}`);
   const results: Measurement[] = [];
-  for (const n of sizes) results.push(await measure(n, scratch));
-  const loadAfter = os.loadavg()[0]!;
-  const report = [
-    MARK_START,
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}. One-minute load average ${loadBefore.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end (the machine is shared; read timings as a ratio to the minimal build of the same run, not as absolutes).`,
-    "",
-    table(results),
-    "",
-    "### 100,000 articles",
-    "",
-    extrapolation(results),
-    MARK_END,
-  ].join("\n");
-  console.log(`\n${report}\n`);
-  if (write && existsSync(PERFORMANCE_DOC)) {
-    const doc = readFileSync(PERFORMANCE_DOC, "utf8");
-    const start = doc.indexOf(MARK_START);
-    const end = doc.indexOf(MARK_END);
-    if (start >= 0 && end > start) {
-      writeFileSync(PERFORMANCE_DOC, `${doc.slice(0, start)}${report}${doc.slice(end + MARK_END.length)}`);
-      console.log(`Wrote the table to ${path.relative(ROOT, PERFORMANCE_DOC)}.`);
+  if (editOnly) {
+    for (const n of sizes) {
+      const project = path.join(scratch, `site-${n}`);
+      generateProject(ROOT, project, n);
+      // The build that fills the caches, as the full bench's builds do before its loop.
+      await eleventy(project, path.join(scratch, `out-${n}`));
+      const edit = await editLoop(project, 8200 + (n % 700), (line) => console.log(`  [N=${n}] ${line}`));
+      console.log(`  [N=${n}] edit-to-page: article ${edit.article.map((value) => value.toFixed(2)).join(", ")} s, course ${edit.course.toFixed(2)} s, session ${edit.session.toFixed(2)} s`);
+    }
+  } else {
+    for (const n of sizes) results.push(await measure(n, scratch));
+    const loadAfter = os.loadavg()[0]!;
+    const report = [
+      MARK_START,
+      `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}. One-minute load average ${loadBefore.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end (the machine is shared; read timings as a ratio to the minimal build of the same run, not as absolutes).`,
+      "",
+      table(results),
+      "",
+      "### 100,000 articles",
+      "",
+      extrapolation(results),
+      MARK_END,
+    ].join("\n");
+    console.log(`\n${report}\n`);
+    if (write && existsSync(PERFORMANCE_DOC)) {
+      const doc = readFileSync(PERFORMANCE_DOC, "utf8");
+      const start = doc.indexOf(MARK_START);
+      const end = doc.indexOf(MARK_END);
+      if (start >= 0 && end > start) {
+        writeFileSync(PERFORMANCE_DOC, `${doc.slice(0, start)}${report}${doc.slice(end + MARK_END.length)}`);
+        console.log(`Wrote the table to ${path.relative(ROOT, PERFORMANCE_DOC)}.`);
+      }
     }
   }
 } finally {
