@@ -1,6 +1,7 @@
 import { loadCheckedModel } from "../checks/check-site.ts";
 import { buildKind, createBuildContext } from "../collections/build-context.ts";
 import type { SiteModel } from "../collections/site-model.ts";
+import { StageMemo } from "../collections/stage-memo.ts";
 import { ContentCache } from "../content/content-cache.ts";
 import { readFileDates } from "../content/file-dates.ts";
 import type { Content } from "../content/load-content.ts";
@@ -15,6 +16,8 @@ import { readSiteNow } from "../time/clock.ts";
 export class SiteModelSource {
   #model: Promise<SiteModel> | undefined;
   #warned = false;
+  /** The model's stages, kept between the builds of this process: a save re-derives only the stages it reaches. */
+  readonly #memo = new StageMemo();
 
   constructor(private readonly root: string) {}
 
@@ -31,7 +34,7 @@ export class SiteModelSource {
       };
       // A deploy preview links to itself, not to the live site (CONTEXT and DEPLOY_PRIME_URL, set by Netlify).
       // Loaded content is frozen and shared between builds, so the build gets its own copy of `site`.
-      const { model, warnings } = await loadCheckedModel(this.root, context, (content) => ({ ...content, site: { ...content.site, url: deployBaseUrl(content.site.url, process.env) } }), { cache });
+      const { model, warnings } = await loadCheckedModel(this.root, context, (content) => ({ ...content, site: { ...content.site, url: deployBaseUrl(content.site.url, process.env) } }), { cache, memo: this.#memo });
       // A production build has just asked for every current file: what else is on disk is out of date.
       if (!development) await cache.prune();
       // Warnings never stop a build; they are printed once per build, where Netlify's log shows them.

@@ -1,5 +1,6 @@
 import type { BuildContext } from "../collections/build-context.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
+import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
 import { loadContent, type Content } from "../content/load-content.ts";
 import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
@@ -24,17 +25,18 @@ export interface CheckedModel {
  * `context` may be made from the loaded content (dates from git need its file list).
  * `adjust` changes the loaded content before the model is derived (the build points `site.url` at a deploy preview).
  * `pictures: false` says no page will be drawn from the model, so the image code pages need (leadPicture) is not
- * loaded unless a content file has to be rendered: `npm run check`.
+ * loaded unless a content file has to be rendered: `npm run check`. `memo` keeps the model's stages between the
+ * builds of one `npm start` (src/collections/stage-memo.ts).
  */
 export async function loadCheckedModel(
   root: string,
   context: BuildContext | ((content: Content) => Promise<BuildContext>),
   adjust: (content: Content) => Content = (content) => content,
-  options: { cache?: ContentCache; pictures?: boolean } = {},
+  options: { cache?: ContentCache; pictures?: boolean; memo?: StageMemo } = {},
 ): Promise<CheckedModel> {
   const [loaded] = await Promise.all([loadContent(root, options), options.pictures === false ? undefined : loadImagePipeline()]);
   const content = adjust(loaded);
-  const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context);
+  const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context, undefined, options.memo);
   const pages = pageTableOf(model);
   const siteProblems = [...model.problems, ...checkSite(model, pages)];
   const warnings = [...(content.warnings ?? []), ...siteProblems.filter((problem) => !isError(problem))];

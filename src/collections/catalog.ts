@@ -43,7 +43,7 @@ export interface CourseRelations {
  * Resolves every course with its labels and URLs, before the schedule: the classes, paths and articles point at
  * these summaries, and the directory (buildCatalogCollections) adds what they relate to each course.
  */
-export function buildCourseIndex(content: Content): CourseIndex {
+export function buildCourseIndex(content: Pick<Content, "courses" | "categories" | "site">): CourseIndex {
   const byId: Record<string, CourseSummary> = {};
   for (const course of Object.values(content.courses)) {
     byId[course.id] = {

@@ -32,9 +32,20 @@ export function visibleContent(content: Content, context: BuildContext): Content
   };
 }
 
+/**
+ * Each draft's marked copy, by the loaded entry: the same entry gives the same copy in every build of `npm start`,
+ * so a stage that reads an unchanged draft finds its input unchanged (src/collections/stage-memo.ts).
+ */
+const markedDrafts = new WeakMap<object, object>();
+
 /** Drafts kept, each with its title marked, for builds that show them. */
 function markDrafts(content: Content): Content {
-  const mark = <T extends { draft: boolean; title: string }>(item: T): T => (item.draft ? { ...item, title: `${DRAFT_TITLE_PREFIX}${item.title}` } : item);
+  const mark = <T extends { draft: boolean; title: string }>(item: T): T => {
+    if (!item.draft) return item;
+    const marked = (markedDrafts.get(item) as T | undefined) ?? { ...item, title: `${DRAFT_TITLE_PREFIX}${item.title}` };
+    markedDrafts.set(item, marked);
+    return marked;
+  };
   return {
     ...content,
     courses: Object.fromEntries(Object.entries(content.courses).map(([id, course]) => [id, mark<CourseSource>(course)])),

@@ -3,7 +3,7 @@ import type { ClassList, CourseIndex, Instructor, InstructorProfile } from "./vi
 import { instructorUrl } from "../urls/site-urls.ts";
 
 /** Every instructor of `_data/instructors.yaml`, by name, with the courses the schedule file gives them. */
-export function buildInstructorProfiles(content: Content, courses: CourseIndex): InstructorProfile[] {
+export function buildInstructorProfiles(content: Pick<Content, "instructors" | "sessions">, courses: CourseIndex): InstructorProfile[] {
   return Object.values(content.instructors)
     .map((person) => {
       const taught = new Set(content.sessions.filter((session) => session.instructor === person.id).map((session) => session.course));

@@ -3,7 +3,7 @@ import { learningPathUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import type { CatalogCollections, CourseIndex, LearningPathRoutes, LearningPaths, PathStep } from "./views.ts";
 
 /** Resolves the paths of `_data/learning-paths.yaml` against the courses, and where each course stands on them. */
-export function buildLearningPathRoutes(content: Content, index: CourseIndex): LearningPathRoutes {
+export function buildLearningPathRoutes(content: Pick<Content, "learningPaths">, index: CourseIndex): LearningPathRoutes {
   const paths = content.learningPaths.map((path) => ({
     id: path.id,
     title: path.title,

@@ -4,7 +4,7 @@ import { policyClauseUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import type { Policies, PolicyClauseView } from "./views.ts";
 
 /** Renders the clauses of `_data/policies.yaml` once per build. */
-export function buildPolicies(content: Content): Policies {
+export function buildPolicies(content: Pick<Content, "policies">): Policies {
   const clauses = content.policies.map((clause) => ({ id: clause.id, title: clause.title, html: renderMarkdown(clause.body), url: policyClauseUrl(clause.id) }));
   return { url: SITE_PATHS.policies, clauses, byId: Object.fromEntries(clauses.map((clause) => [clause.id, clause])) };
 }

@@ -9,10 +9,10 @@ import { dailyHours, meetingDate, meetingHours, zoneLabel } from "../time/meetin
 import { teachingDays } from "../time/teaching-days.ts";
 import { scheduleFacetCalendarUrl, scheduleFacetUrl, sessionCalendarUrl, sessionUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { DRAFT_TITLE_PREFIX } from "./drafts.ts";
-import type { BuildContext } from "./build-context.ts";
 import { webcalUrl } from "./catalog.ts";
 import { listedMonths, listedSessions } from "./listed-sessions.ts";
 import { policyOverrides } from "./policies.ts";
+import type { StageClock } from "./stage-memo.ts";
 import type { Availability, ClassList, CourseIndex, Deadline, InstructorProfile, Policies, ScheduleCollections, ScheduledSession, ScheduleFacet, ScheduleMonth, SessionBadge, VenueProfile } from "./views.ts";
 
 /** What a session is resolved against: built before the schedule. */
@@ -23,6 +23,9 @@ export interface ScheduleReferences {
   policies: Policies;
 }
 
+/** The parts of the content the schedule reads (src/collections/stage-memo.ts compares exactly these). */
+export type ScheduleContent = Pick<Content, "sessions" | "site">;
+
 const MODE_LABELS = { classroom: "Classroom", online: "Live online", onsite: "On-site (private)" } as const;
 
 /**
@@ -31,11 +34,11 @@ const MODE_LABELS = { classroom: "Classroom", online: "Live online", onsite: "On
  * and venue are returned as maps by id, from which the model's composition builds those pages; the references
  * the sessions point at are never written to.
  */
-export function buildScheduleCollections(content: Content, context: BuildContext, references: ScheduleReferences): ScheduleCollections {
+export function buildScheduleCollections(content: ScheduleContent, clock: StageClock, references: ScheduleReferences): ScheduleCollections {
   const upcoming = content.sessions
-    .filter((session) => session.end > context.now)
+    .filter((session) => !clock.reached(session.end))
     .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.id.localeCompare(b.id))
-    .map((session) => resolveSession(session, content, context, references));
+    .map((session) => resolveSession(session, content, clock, references));
   const bookable = upcoming.filter((session) => session.isBookable);
   const bookableByCourse = groupBy(bookable, (session) => [session.courseId]);
   for (const session of upcoming) session.otherDates = (bookableByCourse[session.courseId] ?? []).filter((other) => other !== session);
@@ -123,11 +126,11 @@ function monthGrid(inMonth: DateTime<true>, sessions: readonly ScheduledSession[
   return weeks;
 }
 
-function resolveSession(session: Session, content: Content, context: BuildContext, references: ScheduleReferences): ScheduledSession {
+function resolveSession(session: Session, content: ScheduleContent, clock: StageClock, references: ScheduleReferences): ScheduledSession {
   const course = references.courses.byId[session.course]!;
   const seatsLeft = Math.max(0, session.seats - session.enrolled);
-  const registrationDeadline = deadline(session.registrationCloses ?? session.start, context);
-  const availability = availabilityOf(session, seatsLeft, content.site.fewSeatsLeft, registrationDeadline, context);
+  const registrationDeadline = deadline(session.registrationCloses ?? session.start, clock);
+  const availability = availabilityOf(session, seatsLeft, content.site.fewSeatsLeft, registrationDeadline, clock);
   const isPrivate = session.mode === "onsite";
   // Going ahead and not started: the availability already says both.
   const isBookable = !isPrivate && (availability === "open" || availability === "few" || availability === "full");
@@ -138,8 +141,8 @@ function resolveSession(session: Session, content: Content, context: BuildContex
   );
   const timeRange = dailyHours(meetings);
   const isOpen = availability === "open" || availability === "few";
-  const earlyBirdDeadline = earlyBird ? deadline(earlyBird.until, context) : undefined;
-  const confirmation = session.confirmBy && !session.guaranteedToRun ? deadline(session.confirmBy, context) : undefined;
+  const earlyBirdDeadline = earlyBird ? deadline(earlyBird.until, clock) : undefined;
+  const confirmation = session.confirmBy && !session.guaranteedToRun ? deadline(session.confirmBy, clock) : undefined;
   const scheduled = session.status === "scheduled";
   const isCancelled = session.status === "cancelled";
   const hasMoved = session.previousStart !== undefined && scheduled;
@@ -201,13 +204,13 @@ function badges(label: string, availability: Availability, guaranteed: boolean, 
   ];
 }
 
-function deadline(at: DateTime<true>, context: BuildContext): Deadline {
-  return { at, label: formatDeadline(at), passed: at <= context.now };
+function deadline(at: DateTime<true>, clock: StageClock): Deadline {
+  return { at, label: formatDeadline(at), passed: clock.reached(at) };
 }
 
-function availabilityOf(session: Session, seatsLeft: number, fewSeatsLeft: number, registration: Deadline, context: BuildContext): Availability {
+function availabilityOf(session: Session, seatsLeft: number, fewSeatsLeft: number, registration: Deadline, clock: StageClock): Availability {
   if (session.status !== "scheduled") return session.status;
-  if (session.start <= context.now) return "underway";
+  if (clock.reached(session.start)) return "underway";
   if (registration.passed) return "closed";
   if (seatsLeft === 0) return "full";
   return seatsLeft <= fewSeatsLeft ? "few" : "open";

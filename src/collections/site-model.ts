@@ -14,6 +14,7 @@ import { placeholderProblems } from "./placeholders.ts";
 import { buildPolicies } from "./policies.ts";
 import { buildScheduleCollections } from "./schedule.ts";
 import { buildServices } from "./services.ts";
+import { contentParts, StageClock, StageMemo } from "./stage-memo.ts";
 import { buildVenueProfiles, buildVenues } from "./venues.ts";
 import type {
   ArticleCollections,
@@ -64,17 +65,21 @@ const asBuilt: StageOutput = (_stage, output) => output;
  * and only this function hands one stage's output to the next. The courses' labels, the instructors and the venues
  * come first, so that each class and article resolves against them; the directory, the instructor and venue pages
  * and the learning paths are built last, from those relations. Drafts are left out (or marked) first, once, by the
- * build's context.
+ * build's context. `memo` keeps stages from an earlier call (one per `npm start` process): a stage whose inputs are
+ * the same objects, and whose comparisons with the clock give the same answers, is not derived again.
  */
-export function buildSiteModel(loaded: Content, context: BuildContext, stage: StageOutput = asBuilt): SiteModel {
+export function buildSiteModel(loaded: Content, context: BuildContext, stage: StageOutput = asBuilt, memo: StageMemo = new StageMemo()): SiteModel {
   const content = stage("content", visibleContent(loaded, context));
-  const courseIndex = stage("courseIndex", buildCourseIndex(content));
+  const clock = StageClock.at(context.now);
+  // The stages an article's save cannot reach are kept from the last build when what they read is the same.
+  const courseIndex = stage("courseIndex", memo.derive("courseIndex", [contentParts(content, "courses", "categories", "site")], buildCourseIndex));
   const articles = stage("articles", buildArticleCollections(content, context, courseIndex.byId));
-  const instructorProfiles = stage("instructorProfiles", buildInstructorProfiles(content, courseIndex));
-  const venueProfiles = stage("venueProfiles", buildVenueProfiles(content));
-  const policies = stage("policies", buildPolicies(content));
-  const routes = stage("learningPathRoutes", buildLearningPathRoutes(content, courseIndex));
-  const schedule = stage("schedule", buildScheduleCollections(content, context, { courses: courseIndex, instructors: instructorProfiles, venues: venueProfiles, policies }));
+  const instructorProfiles = stage("instructorProfiles", memo.derive("instructorProfiles", [contentParts(content, "instructors", "sessions"), courseIndex], buildInstructorProfiles));
+  const venueProfiles = stage("venueProfiles", memo.derive("venueProfiles", [contentParts(content, "locations")], buildVenueProfiles));
+  const policies = stage("policies", memo.derive("policies", [contentParts(content, "policies")], buildPolicies));
+  const routes = stage("learningPathRoutes", memo.derive("learningPathRoutes", [contentParts(content, "learningPaths"), courseIndex], buildLearningPathRoutes));
+  const references = { courses: courseIndex, instructors: instructorProfiles, venues: venueProfiles, policies };
+  const schedule = stage("schedule", memo.derive("schedule", [contentParts(content, "sessions", "site"), clock, references], buildScheduleCollections));
   const catalog = stage(
     "catalog",
     buildCatalogCollections(content, courseIndex, { sessionsByCourse: schedule.sessionsByCourse, stepsByCourse: routes.stepsByCourse, articlesByCourse: articles.byCourse }),

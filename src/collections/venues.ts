@@ -3,7 +3,7 @@ import { venueUrl } from "../urls/site-urls.ts";
 import type { ClassList, Venue, VenueProfile } from "./views.ts";
 
 /** Every location of `_data/locations.yaml` as a venue, by name. */
-export function buildVenueProfiles(content: Content): VenueProfile[] {
+export function buildVenueProfiles(content: Pick<Content, "locations">): VenueProfile[] {
   return Object.values(content.locations)
     .map((location) => {
       const addressLine = `${location.street}, ${location.city}, ${location.region} ${location.postalCode}`;

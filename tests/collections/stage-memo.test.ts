@@ -1,0 +1,131 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import type { BuildContext } from "../../src/collections/build-context.ts";
+import { buildSiteModel } from "../../src/collections/site-model.ts";
+import { contentParts, StageClock, StageMemo } from "../../src/collections/stage-memo.ts";
+import { ContentCache } from "../../src/content/content-cache.ts";
+import { loadContent, type Content } from "../../src/content/load-content.ts";
+import { CLOCKS } from "../support/build-site.ts";
+import { FIXTURE_ROOT } from "../support/project-copy.ts";
+
+/**
+ * The model as text, every object written once and named by number where it is met again (the model is a graph:
+ * neighbours, other dates), a date by its ISO text: two models give the same text exactly when they hold the same.
+ */
+function canonical(value: unknown, seen = new Map<object, number>()): string {
+  if (typeof value === "function") return "fn";
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "undefined";
+  if (DateTime.isDateTime(value)) return `date:${value.toISO()}`;
+  const known = seen.get(value);
+  if (known !== undefined) return `@${known}`;
+  seen.set(value, seen.size);
+  if (Array.isArray(value)) return `[${value.map((entry) => canonical(entry, seen)).join(",")}]`;
+  return `{${Object.entries(value).map(([key, entry]) => `${key}:${canonical(entry, seen)}`).join(",")}}`;
+}
+
+const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }) as DateTime<true>;
+
+describe("StageClock", () => {
+  it("answers each comparison for as long as no compared instant lies between the two clocks", () => {
+    const clock = StageClock.at(at("2026-12-01T09:00:00Z"));
+    expect(clock.reached(at("2026-11-30T00:00:00Z"))).toBe(true);
+    expect(clock.reached(at("2026-12-03T00:00:00Z"))).toBe(false);
+    expect(clock.holdsAt(StageClock.at(at("2026-11-30T00:00:01Z")))).toBe(true);
+    expect(clock.holdsAt(StageClock.at(at("2026-12-02T23:59:59Z")))).toBe(true);
+    // On the compared instant itself `reached` would answer true: the answer changed.
+    expect(clock.holdsAt(StageClock.at(at("2026-12-03T00:00:00Z")))).toBe(false);
+    expect(clock.holdsAt(StageClock.at(at("2026-11-30T00:00:00Z")))).toBe(false);
+  });
+
+  it("holds only at its own millisecond once it compared now itself", () => {
+    const clock = StageClock.at(at("2026-12-01T09:00:00Z"));
+    expect(clock.reached(at("2026-12-01T09:00:00Z"))).toBe(true);
+    expect(clock.passed(at("2026-12-01T09:00:00Z"))).toBe(false);
+    expect(clock.holdsAt(StageClock.at(at("2026-12-01T09:00:00Z")))).toBe(true);
+    expect(clock.holdsAt(StageClock.at(at("2026-12-01T09:00:00.001Z")))).toBe(false);
+  });
+
+  it("holds at any time when nothing was compared, and starts afresh for each stage", () => {
+    const clock = StageClock.at(at("2026-12-01T09:00:00Z"));
+    clock.reached(at("2026-12-02T00:00:00Z"));
+    const fresh = clock.fresh();
+    expect(fresh.holdsAt(StageClock.at(at("2030-01-01T00:00:00Z")))).toBe(true);
+    expect(clock.holdsAt(StageClock.at(at("2030-01-01T00:00:00Z")))).toBe(false);
+  });
+});
+
+describe("StageMemo", () => {
+  const entries = [{ id: "a" }, { id: "b" }];
+
+  it("hands back the last output when each input holds the same entries, even in new containers", () => {
+    const memo = new StageMemo();
+    const build = (parts: { list: readonly { id: string }[] }) => ({ ids: parts.list.map((entry) => entry.id) });
+    const first = memo.derive("ids", [{ list: [...entries] }], build);
+    const second = memo.derive("ids", [{ list: [...entries] }], build);
+    expect(second).toBe(first);
+    expect(memo.stats).toEqual({ derived: 1, reused: 1 });
+  });
+
+  it("derives again when an entry is another object, an entry is added, or a plain value differs", () => {
+    const memo = new StageMemo();
+    const build = (parts: { list: readonly { id: string }[]; label: string }) => `${parts.label}:${parts.list.map((entry) => entry.id).join(",")}`;
+    expect(memo.derive("ids", [{ list: entries, label: "x" }], build)).toBe("x:a,b");
+    expect(memo.derive("ids", [{ list: [entries[0]!, { id: "c" }], label: "x" }], build)).toBe("x:a,c");
+    expect(memo.derive("ids", [{ list: [entries[0]!, { id: "c" }, { id: "d" }], label: "x" }], build)).toBe("x:a,c,d");
+    expect(memo.derive("ids", [{ list: [entries[0]!, { id: "c" }, { id: "d" }], label: "y" }], build)).toBe("y:a,c,d");
+    expect(memo.stats.reused).toBe(0);
+  });
+
+  it("derives again once the clock passes an instant the stage compared, and not before", () => {
+    const memo = new StageMemo();
+    const deadline = at("2026-12-10T00:00:00Z");
+    const build = (clock: StageClock) => (clock.reached(deadline) ? "closed" : "open");
+    expect(memo.derive("state", [StageClock.at(at("2026-12-01T00:00:00Z"))], build)).toBe("open");
+    expect(memo.derive("state", [StageClock.at(at("2026-12-09T23:59:59Z"))], build)).toBe("open");
+    expect(memo.stats.reused).toBe(1);
+    expect(memo.derive("state", [StageClock.at(at("2026-12-10T00:00:00Z"))], build)).toBe("closed");
+    expect(memo.stats.derived).toBe(2);
+  });
+});
+
+describe("the model's stages kept between builds of `npm start`", () => {
+  const development: BuildContext = { now: at(CLOCKS.december), includeUnpublished: true };
+  // Loaded once for both tests: each build below derives from it and never writes into it (model-one-way.test.ts).
+  let loaded: Promise<Content> | undefined;
+  const load = () => (loaded ??= loadContent(FIXTURE_ROOT, { cache: new ContentCache(FIXTURE_ROOT, { disk: false }) }));
+  /** The content as the next load gives it after an editor changed one article: every other entry the same object. */
+  const withArticleEdited = (content: Content): Content => ({
+    ...content,
+    site: { ...content.site },
+    articles: content.articles.map((article, index) => (index === 0 ? { ...article, title: `${article.title}, edited`, html: `${article.html}<p>Edited.</p>` } : article)),
+  });
+
+  it("reuses the schedule and its references after an article's save, and the model equals one derived afresh", async () => {
+    const content = await load();
+    const memo = new StageMemo();
+    const before = buildSiteModel(content, development, undefined, memo);
+    const edited = withArticleEdited(content);
+    const after = buildSiteModel(edited, development, undefined, memo);
+    expect(after.schedule).toBe(before.schedule);
+    // By identity, not toBe: a failing toBe compares the two graphs deeply to word its message, which takes a minute.
+    expect(after.catalog.byId === before.catalog.byId).toBe(false);
+    expect(after.articles.list.find((article) => article.slug === content.articles[0]!.slug)!.title).toMatch(/, edited$/);
+    expect(canonical(after)).toBe(canonical(buildSiteModel(edited, development)));
+  });
+
+  it("derives the schedule again when a class changes, or when the clock passes a class's deadline", async () => {
+    const content = await load();
+    const memo = new StageMemo();
+    const before = buildSiteModel(content, development, undefined, memo);
+    const session = before.schedule.upcoming.find((candidate) => !candidate.registrationDeadline.passed)!;
+    const changed = { ...content, sessions: content.sessions.map((entry) => (entry.id === session.id ? { ...entry, enrolled: entry.enrolled + 1 } : entry)) };
+    const afterSave = buildSiteModel(changed, development, undefined, memo);
+    expect(afterSave.schedule === before.schedule).toBe(false);
+    expect(canonical(afterSave)).toBe(canonical(buildSiteModel(changed, development)));
+
+    const later: BuildContext = { ...development, now: session.registrationDeadline.at.plus({ minutes: 1 }) as DateTime<true> };
+    const afterDeadline = buildSiteModel(changed, later, undefined, memo);
+    expect(afterDeadline.schedule.upcoming.find((candidate) => candidate.id === session.id)?.registrationDeadline.passed ?? true).toBe(true);
+    expect(canonical(afterDeadline)).toBe(canonical(buildSiteModel(changed, later)));
+  });
+});
