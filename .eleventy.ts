@@ -36,7 +36,16 @@ const SITE_FONTS = [
   "node_modules/@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",
 ];
 
-export default function configure(config: EleventyConfig) {
+/**
+ * How a build may differ from the site's own. Eleventy calls `configure` with the config alone, so `npm start`
+ * and `npm run build` always get the defaults; only a config file that calls `configure` itself passes these.
+ */
+export interface BuildOptions {
+  /** false: no search index, in a development build only (tests/support/reference-build-config.ts). Default true. */
+  searchIndex?: boolean;
+}
+
+export default function configure(config: EleventyConfig, options: BuildOptions = {}) {
   const model = new SiteModelSource(".");
   const assets = new AssetManifest();
   // eleventy.before/after listeners run one after another, in the order below, so each sees what the earlier wrote.
@@ -61,7 +70,7 @@ export default function configure(config: EleventyConfig) {
   config.addPlugin(brandAssetsPlugin, { model });
   config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });
-  config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev });
+  config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev, writeIndex: options.searchIndex ?? true });
   config.addPlugin(cmsPlugin, { model, dev });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
   config.addPlugin(netlifyFilesPlugin, { model, dev });

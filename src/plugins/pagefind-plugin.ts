@@ -10,6 +10,12 @@ export interface PagefindOptions {
   bundleFolder: string;
   /** In `npm start`, the index is written on the first build only (HSG_DEV_FULL=1 asks for it on every save). */
   dev: DevRebuilds;
+  /**
+   * false leaves the index out of a development build: for a test's reference build, whose comparison skips
+   * the search files, so Pagefind's indexing is not paid for output nothing reads. A production build refuses
+   * it (the deploy would have no search). Default true.
+   */
+  writeIndex?: boolean;
 }
 
 /**
@@ -33,6 +39,10 @@ export function searchMark(table: Pick<PageTable, "at">, url: string): string {
 export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions): void {
   config.addShortcode("searchMark", searchMark);
   config.on("eleventy.after", async ({ directories, runMode }) => {
+    if (options.writeIndex === false) {
+      if (runMode === "build") throw new Error("pagefindPlugin: a production build always writes the search index (writeIndex: false is for development builds)");
+      return;
+    }
     if (options.dev.maySkip(runMode)) return;
     const output = path.resolve(directories.output);
     try {

@@ -248,85 +248,176 @@ export interface EditBatch {
   unchanged: string[];
 }
 
-/**
- * Changes every field of `kind` once, in `scratch` (a project copy the watcher does not see), and returns the
- * changed files' texts (`output` is a build of the site, to check redirects against). First every field takes its likeliest change and the loader checks them together; when it
- * refuses them, the fields are changed again one by one, each change kept only when the loader still accepts it.
- */
-export async function editEveryField(scratch: string, kind: ContentKind, now: string, output: string): Promise<EditBatch> {
-  const originals = new Map(kindFiles(scratch, kind).map((file) => [file, readFileSync(path.join(scratch, file), "utf8")]));
-  const quick = await changeFields(scratch, kind, now, output, false);
-  if (quick.unchanged.length === 0 && (await accepted(scratch, now, output))) return quick;
-  if (process.env.STALE_DEBUG) console.log(`one by one: ${kind.name}`);
-  for (const [file, text] of originals) writeFileSync(path.join(scratch, file), text);
-  return changeFields(scratch, kind, now, output, true);
+/** A field's likeliest change on one record, which can be put in and taken out again. */
+interface PlannedEdit {
+  field: string;
+  record: RecordRef;
+  apply(): void;
+  undo(): void;
 }
 
-async function changeFields(scratch: string, kind: ContentKind, now: string, output: string, checkEach: boolean): Promise<EditBatch> {
+/** A field of a kind, with its place in the schema's order (which spreads the edits over the records). */
+interface KindField {
+  index: number;
+  field: string;
+  /** None for a Markdown body, which no schema names. */
+  schema: z.ZodType | undefined;
+}
+
+const BODY_EDIT = "\nA paragraph added while the site was being served.\n";
+
+/** The records that take a field's change, in the order they are tried: rotated by the field's place. */
+function holdersInTurn(all: RecordRef[], { index, field, schema }: KindField): RecordRef[] {
+  const holders = all.filter((record) => !schema || record.get()[field] !== undefined);
+  return holders.length > 0 ? [...holders.slice(index % holders.length), ...holders.slice(0, index % holders.length)] : all;
+}
+
+/** Images a record may name, for the candidates of its fields. */
+const recordImages = (scratch: string, record: RecordRef) => imagesFor(scratch, record.parsed.file);
+
+/** The field's first candidate on the first record in its turn, or nothing when it has no candidate. */
+function plannedEdit(scratch: string, all: RecordRef[], kindField: KindField): PlannedEdit | undefined {
+  const { field, schema } = kindField;
+  const record = holdersInTurn(all, kindField)[0];
+  if (!record) return undefined;
+  if (!schema) {
+    const before = record.parsed.body!;
+    return { field, record, apply: () => (record.parsed.body = `${before}${BODY_EDIT}`), undo: () => (record.parsed.body = before) };
+  }
+  const target = record.get();
+  const value = target[field];
+  const others = all.map((other) => other.get()[field]).filter((other) => other !== undefined);
+  const [candidate] = candidates(value, others, schema, recordImages(scratch, record));
+  if (candidate === undefined) return undefined;
+  return {
+    field,
+    record,
+    apply: () => (target[field] = candidate),
+    undo: () => {
+      if (value === undefined) delete target[field];
+      else target[field] = value;
+    },
+  };
+}
+
+/**
+ * Changes every field of `kind` once, in `scratch` (a project copy the watcher does not see), and returns the
+ * changed files' texts (`output` is a build of the site, to check redirects against). First every field takes its
+ * likeliest change and the loader checks them together. When it refuses them, halves of the changes are checked
+ * in turn (each half kept when the loader accepts it with what was kept before, split again when not), which
+ * finds the refused changes in a few loads instead of one per field; only the fields whose likeliest change is
+ * refused are then tried one by one, with other records and values, each change kept only when the loader still
+ * accepts it. Whatever was kept was accepted by the loader together.
+ */
+export async function editEveryField(scratch: string, kind: ContentKind, now: string, output: string): Promise<EditBatch> {
   const files = kindFiles(scratch, kind).map((file) => read(scratch, file));
   const all = files.flatMap((parsed) => records(parsed, kind.layout));
-  const fields: [string, z.ZodType | undefined][] = Object.entries(fieldsOf(kind.schema));
+  const fields: KindField[] = Object.entries(fieldsOf(kind.schema)).map(([field, schema], index) => ({ index, field, schema }));
   // A Markdown file's text below the front matter is a field too, though no schema names it.
-  if (kind.layout === "front-matter") fields.push(["body", undefined]);
-  const edits: FieldEdit[] = [];
-  const unchanged: string[] = [];
-  const touched = new Set<ParsedFile>();
-  const ok = async () => !checkEach || (await accepted(scratch, now, output));
+  if (kind.layout === "front-matter") fields.push({ index: fields.length, field: "body", schema: undefined });
+  const check = () => accepted(scratch, now, output);
+  const changeable = fields.filter(({ schema }) => !schema || !isFixed(schema));
+  const planned = changeable.flatMap((kindField) => plannedEdit(scratch, all, kindField) ?? []);
+  const kept = new Set<PlannedEdit>();
+  const writeEdits = (group: readonly PlannedEdit[], step: "apply" | "undo") => {
+    for (const edit of group) edit[step]();
+    for (const parsed of new Set(group.map((edit) => edit.record.parsed))) write(scratch, parsed);
+  };
+  /** Keeps the changes of `group` the loader accepts on top of those kept; `refused`: known refused together. */
+  const keepAccepted = async (group: readonly PlannedEdit[], refused: boolean): Promise<void> => {
+    if (group.length === 0) return;
+    if (!refused) {
+      writeEdits(group, "apply");
+      if (await check()) {
+        for (const edit of group) kept.add(edit);
+        return;
+      }
+      writeEdits(group, "undo");
+    }
+    if (group.length === 1) {
+      if (process.env.STALE_DEBUG) console.log(`refused: ${kind.name}.${group[0]!.field} (likeliest change)`);
+      return;
+    }
+    const half = Math.ceil(group.length / 2);
+    const before = kept.size;
+    await keepAccepted(group.slice(0, half), false);
+    // The first half all kept: the second on top of it is the refused group again, known without a load.
+    await keepAccepted(group.slice(half), kept.size - before === half);
+  };
+  await keepAccepted(planned, false);
+  const edits: FieldEdit[] = [...kept].map((edit) => ({ kind: kind.name, field: edit.field, file: edit.record.parsed.file }));
+  const touched = new Set([...kept].map((edit) => edit.record.parsed));
+  const keptFields = new Set([...kept].map((edit) => edit.field));
+  const rest = changeable.filter(({ field }) => !keptFields.has(field));
+  if (process.env.STALE_DEBUG && rest.length > 0) console.log(`one by one: ${kind.name}: ${rest.map(({ field }) => field).join(", ")}`);
   // Files of other kinds an edit had to change too (a renamed id's references).
   const elsewhere = new Map<string, string>();
-  for (const [index, [field, schema]] of fields.entries()) {
-    // Spread the edits over the records that have the field, so one page does not take every change.
-    const holders = all.filter((record) => !schema || record.get()[field] !== undefined);
-    const order = holders.length > 0 ? [...holders.slice(index % holders.length), ...holders.slice(0, index % holders.length)] : all;
-    let done = false;
-    if (schema && isFixed(schema)) continue;
-    for (const [attempt, record] of order.slice(0, checkEach ? 8 : 1).entries()) {
-      if (!schema) {
-        const before = record.parsed.body!;
-        record.parsed.body = `${before}\nA paragraph added while the site was being served.\n`;
-        write(scratch, record.parsed);
-        if (await ok()) done = true;
-        else {
-          record.parsed.body = before;
-          write(scratch, record.parsed);
-        }
-      } else {
-        const target = record.get();
-        const value = target[field];
-        const others = all.map((other) => other.get()[field]).filter((other) => other !== undefined);
-        for (const candidate of candidates(value, others, schema, imagesFor(scratch, record.parsed.file)).slice(0, checkEach ? (attempt === 0 ? 6 : 2) : 1)) {
-          target[field] = candidate;
-          write(scratch, record.parsed);
-          if (await ok()) {
-            done = true;
-            break;
-          }
-          if (process.env.STALE_DEBUG) console.log(`refused: ${kind.name}.${field} = ${JSON.stringify(candidate).slice(0, 80)}`);
-        }
-        // An id other content refers to: renamed everywhere, as an editor renaming it would.
-        if (!done && checkEach && typeof value === "string" && /^[a-z0-9]+(-[a-z0-9]+)+$/.test(value)) {
-          target[field] = bump(value);
-          write(scratch, record.parsed);
-          const renamed = renameEverywhere(scratch, value, target[field] as string, record.parsed.file);
-          if (await ok()) {
-            done = true;
-            for (const [file, text] of renamed) elsewhere.set(file, text.after);
-          } else for (const [file, text] of renamed) writeFileSync(path.join(scratch, file), text.before);
-        }
-        if (!done) {
-          if (value === undefined) delete target[field];
-          else target[field] = value;
-          write(scratch, record.parsed);
-        }
-      }
-      if (done) {
-        touched.add(record.parsed);
-        edits.push({ kind: kind.name, field, file: record.parsed.file });
-        break;
-      }
-    }
-    if (!done) unchanged.push(field);
+  const unchanged: string[] = [];
+  for (const kindField of rest) {
+    const tried = planned.some((edit) => edit.field === kindField.field);
+    const found = await searchField(scratch, all, kindField, check, elsewhere, tried);
+    if (found) {
+      touched.add(found.parsed);
+      edits.push({ kind: kind.name, field: kindField.field, file: found.parsed.file });
+    } else unchanged.push(kindField.field);
   }
+  // In the schema's order, as the edits were listed before the search was split in two.
+  const order = new Map(fields.map(({ field }, index) => [field, index]));
+  edits.sort((a, b) => order.get(a.field)! - order.get(b.field)!);
   const texts = new Map([...elsewhere, ...[...touched].map((parsed) => [parsed.file, readFileSync(path.join(scratch, parsed.file), "utf8")] as const)]);
   return { kind: kind.name, files: texts, edits, unchanged };
+}
+
+/**
+ * A change of one field that the loader accepts with everything changed so far, tried on up to 8 records in the
+ * field's turn (6 values on the first, 2 on each other) and, for an id other content refers to, by renaming it
+ * everywhere; the record changed, or nothing (and `scratch` as it was) when no change was accepted. With
+ * `likeliestRefused`, the likeliest change (plannedEdit's) was refused already and is not tried again.
+ */
+async function searchField(
+  scratch: string,
+  all: RecordRef[],
+  kindField: KindField,
+  check: () => Promise<boolean>,
+  elsewhere: Map<string, string>,
+  likeliestRefused: boolean,
+): Promise<RecordRef | undefined> {
+  const { field, schema } = kindField;
+  for (const [attempt, record] of holdersInTurn(all, kindField).slice(0, 8).entries()) {
+    const skip = likeliestRefused && attempt === 0 ? 1 : 0;
+    if (!schema) {
+      if (skip) continue;
+      const before = record.parsed.body!;
+      record.parsed.body = `${before}${BODY_EDIT}`;
+      write(scratch, record.parsed);
+      if (await check()) return record;
+      record.parsed.body = before;
+      write(scratch, record.parsed);
+      continue;
+    }
+    const target = record.get();
+    const value = target[field];
+    const others = all.map((other) => other.get()[field]).filter((other) => other !== undefined);
+    for (const candidate of candidates(value, others, schema, recordImages(scratch, record)).slice(skip, attempt === 0 ? 6 : 2)) {
+      target[field] = candidate;
+      write(scratch, record.parsed);
+      if (await check()) return record;
+      if (process.env.STALE_DEBUG) console.log(`refused: ${field} = ${JSON.stringify(candidate).slice(0, 80)}`);
+    }
+    // An id other content refers to: renamed everywhere, as an editor renaming it would.
+    if (typeof value === "string" && /^[a-z0-9]+(-[a-z0-9]+)+$/.test(value)) {
+      target[field] = bump(value);
+      write(scratch, record.parsed);
+      const renamed = renameEverywhere(scratch, value, target[field] as string, record.parsed.file);
+      if (await check()) {
+        for (const [file, text] of renamed) elsewhere.set(file, text.after);
+        return record;
+      }
+      for (const [file, text] of renamed) writeFileSync(path.join(scratch, file), text.before);
+    }
+    if (value === undefined) delete target[field];
+    else target[field] = value;
+    write(scratch, record.parsed);
+  }
+  return undefined;
 }

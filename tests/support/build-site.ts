@@ -1,6 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { BuildOptions } from "../../.eleventy.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 
 export { REPO_ROOT };
@@ -25,9 +26,17 @@ export type BuildName = keyof typeof CLOCKS | "development" | "preview" | "sampl
  * Builds the project at `projectRoot` with Eleventy's programmatic API, its production configuration, into
  * `outputFolder` or a fresh temporary folder, at the clock `siteNow`; rejects where the CLI build would fail.
  * `runMode: "watch"` gives a development build (drafts shown) without starting a watcher; `env` sets more
- * variables for the build (e.g. PREVIEW_ENV), restored afterwards.
+ * variables for the build (e.g. PREVIEW_ENV), restored afterwards. `options.searchIndex: false` builds without
+ * the Pagefind index (development builds only), for a reference whose comparison skips `pagefind/`.
  */
-export async function buildSite(projectRoot: string, siteNow: string, runMode: "build" | "watch" = "build", outputFolder?: string, env: Readonly<Record<string, string>> = {}): Promise<string> {
+export async function buildSite(
+  projectRoot: string,
+  siteNow: string,
+  runMode: "build" | "watch" = "build",
+  outputFolder?: string,
+  env: Readonly<Record<string, string>> = {},
+  options: Pick<BuildOptions, "searchIndex"> = {},
+): Promise<string> {
   const { register } = await import("tsx/esm/api");
   register();
   const { default: Eleventy } = await import("@11ty/eleventy");
@@ -38,7 +47,9 @@ export async function buildSite(projectRoot: string, siteNow: string, runMode: "
   Object.assign(process.env, variables);
   process.chdir(projectRoot);
   try {
-    const eleventy = new Eleventy(undefined, output, { quietMode: true, configPath: ".eleventy.ts", runMode });
+    // The project's config, or a config file that calls it with the options (Eleventy passes it none of its own).
+    const configPath = options.searchIndex === false ? path.join(REPO_ROOT, "tests/support/reference-build-config.ts") : ".eleventy.ts";
+    const eleventy = new Eleventy(undefined, output, { quietMode: true, configPath, runMode });
     await eleventy.write();
   } finally {
     process.chdir(previousCwd);
