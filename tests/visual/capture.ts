@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { SITE_ZONE } from "../../src/time/zone.ts";
+import { fastScreenshot } from "./fast-screenshot.ts";
 
 /** The widths the visual suite pictures each template at: a phone and a desktop. */
 export const VISUAL_WIDTHS = [390, 1280] as const;
@@ -111,7 +112,8 @@ async function systemFontsOf(cdp: CDPSession, label: string): Promise<string[]> 
 
 /**
  * Pictures one page per template at each width, light then dark, a few pages at a time in separate contexts.
- * Carets are hidden and animations stopped by Playwright itself; pictures are cut at `maxHeight`.
+ * Carets are hidden and animations stopped as Playwright's screenshot does (fastScreenshot); pictures are cut at
+ * `maxHeight`.
  */
 export async function captureTemplates(browser: Browser, options: CaptureOptions): Promise<Capture> {
   // Width by width, widest first: a page's next load is mostly at the width it is already at, so the viewport is not
@@ -125,6 +127,7 @@ export async function captureTemplates(browser: Browser, options: CaptureOptions
     const context = await steadyContext(browser, options.origin, options.siteNow);
     const page = await context.newPage();
     await options.onPage?.(page);
+    const pictures = await context.newCDPSession(page);
     try {
       for (let job = queue.shift(); job; job = queue.shift()) {
         await page.setViewportSize({ width: job.width, height: 900 });
@@ -140,7 +143,7 @@ export async function captureTemplates(browser: Browser, options: CaptureOptions
           await page.emulateMedia({ colorScheme: scheme });
           const height = await page.evaluate(() => document.documentElement.scrollHeight);
           const clip = { x: 0, y: 0, width: job.width, height: Math.min(height, options.maxHeight ?? height) };
-          const png = await page.screenshot({ fullPage: true, clip, animations: "disabled", caret: "hide", type: "png" });
+          const png = await fastScreenshot(page, pictures, clip);
           shots.push({ ...job, scheme, name: shotName(job.template, job.width, scheme), png });
         }
         await options.inspect?.(page, job);

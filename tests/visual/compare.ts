@@ -9,8 +9,8 @@ import { REPO_ROOT } from "../support/project-copy.ts";
 /** The committed pictures the suite compares with; `npm run screenshots -- --update` writes them. */
 export const BASELINE_FOLDER = path.join(REPO_ROOT, "tests/visual/baselines");
 /**
- * The SHA-256 of the PNG Chromium wrote for each baseline, before its colours were reduced: Chromium writes the
- * same pixels as the same bytes, so on a machine that renders as the one that wrote the baselines, a matching hash
+ * The SHA-256 of the PNG Chromium wrote for each baseline (fastScreenshot's encoding), before its colours were
+ * reduced: Chromium writes the same pixels as the same bytes, so on a machine that renders as the one that wrote the baselines, a matching hash
  * settles a picture without decoding it. Any other picture is decoded and compared pixel by pixel.
  */
 export const CHROMIUM_HASHES_FILE = path.join(BASELINE_FOLDER, "chromium-hashes.json");
