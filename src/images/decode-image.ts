@@ -9,12 +9,18 @@ import { MAX_IMAGE_AREA } from "./image-options.ts";
 // then reads with receiveMessageOnPort. The worker is plain CommonJS given as text, so it needs no TypeScript loader.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
+const { Writable } = require("node:stream");
+const { pipeline } = require("node:stream/promises");
 const sharp = require(workerData.sharp);
+// Decoded pixels are only looked at by the decoder itself: each chunk is let go as it comes, so memory stays a few
+// strips whatever the picture's size.
+const discard = () => new Writable({ write(_chunk, _encoding, done) { done(); } });
 parentPort.on("message", async ({ file, port, signal, limit }) => {
   let answer;
   try {
-    // stats() reads every pixel, so a file cut short or corrupt anywhere fails; failOn "error" stops at the first damage.
-    await sharp(file, { failOn: "error", limitInputPixels: limit, sequentialRead: true }).stats();
+    // Every pixel is decoded to raw output, so a file cut short or corrupt anywhere fails; failOn "error" stops at
+    // the first damage. (stats() decoded as much but also computed entropy and sharpness: about 12 times the time.)
+    await pipeline(sharp(file, { failOn: "error", limitInputPixels: limit, sequentialRead: true }).raw(), discard());
     answer = { ok: true };
   } catch (error) {
     answer = { ok: false, message: String((error && error.message) || error) };
