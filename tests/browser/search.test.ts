@@ -60,8 +60,9 @@ describe("site search in Chromium, under the site's own Content-Security-Policy"
   it("offers filters for type, subject and level", async () => {
     const { page } = await open("/search/");
     await search(page, "java");
-    const filterNames = await page.locator(".pagefind-ui__filter-name").allInnerTexts();
-    expect(filterNames.map((name) => name.trim().toLowerCase())).toEqual(expect.arrayContaining(["type", "category", "level"]));
+    // Pagefind's interface draws each filter as its data arrives, after the results: read until all three show.
+    const filterNames = async () => (await page.locator(".pagefind-ui__filter-name").allInnerTexts()).map((name) => name.trim().toLowerCase());
+    await expect.poll(filterNames, { timeout: 15_000 }).toEqual(expect.arrayContaining(["type", "category", "level"]));
   });
 
   it("finds classes and consulting services too", async () => {
