@@ -28,11 +28,6 @@ export class StageClock {
     return this.#compare(at) <= 0;
   }
 
-  /** Whether `at` is over: strictly earlier than now. */
-  passed(at: DateTime): boolean {
-    return this.#compare(at) < 0;
-  }
-
   /** Whether every comparison made through this clock gives the same answer at `later`'s now. */
   holdsAt(later: StageClock): boolean {
     if (this.#exact) return later.#now === this.#now;
@@ -67,7 +62,7 @@ export function contentParts<K extends keyof Content>(content: Content, ...keys:
  */
 export class StageMemo {
   readonly #kept = new Map<string, { inputs: readonly unknown[]; output: unknown }>();
-  /** How many stages were derived and how many reused, for the tests and the bench. */
+  /** How many stages were derived and how many reused, for the tests. */
   readonly stats = { derived: 0, reused: 0 };
 
   /** `build(...inputs)`, or the output it gave last time if every input is the same as then. */

@@ -40,9 +40,9 @@ describe("StageClock", () => {
   it("holds only at its own millisecond once it compared now itself", () => {
     const clock = StageClock.at(at("2026-12-01T09:00:00Z"));
     expect(clock.reached(at("2026-12-01T09:00:00Z"))).toBe(true);
-    expect(clock.passed(at("2026-12-01T09:00:00Z"))).toBe(false);
     expect(clock.holdsAt(StageClock.at(at("2026-12-01T09:00:00Z")))).toBe(true);
     expect(clock.holdsAt(StageClock.at(at("2026-12-01T09:00:00.001Z")))).toBe(false);
+    expect(clock.holdsAt(StageClock.at(at("2026-12-01T08:59:59.999Z")))).toBe(false);
   });
 
   it("holds at any time when nothing was compared, and starts afresh for each stage", () => {
