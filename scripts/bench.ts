@@ -189,9 +189,9 @@ async function editLoop(project: string, port: number, cpu: (line: string) => vo
       const name = articles[Math.floor(articles.length / 2) + attempt]!;
       const file = path.join(project, "content/articles", name);
       const marker = `benchmarker${attempt}x${Date.now()}`;
+      const before = cpuSeconds(server.pid!);
       const saved = process.hrtime.bigint();
       writeFileSync(file, `${readFileSync(file, "utf8")}\nA sentence the bench added: ${marker}.\n`);
-      const before = cpuSeconds(server.pid!);
       article.push(await waitFor(path.join(output, "articles", name.replace(/\.md$/, ""), "index.html"), marker, saved));
       await new Promise((resolve) => setTimeout(resolve, 1500));
       cpu(`article save ${attempt + 1}: ${(cpuSeconds(server.pid!) - before).toFixed(2)} CPU-s`);
@@ -227,6 +227,11 @@ async function editLoop(project: string, port: number, cpu: (line: string) => vo
   } finally {
     process.kill(-server.pid!, "SIGTERM");
   }
+}
+
+/** One line for a run of the edit loop. */
+function editSummary(edit: { article: number[]; course: number; session: number }): string {
+  return `edit-to-page: article ${edit.article.map((value) => value.toFixed(2)).join(", ")} s, course ${edit.course.toFixed(2)} s, session ${edit.session.toFixed(2)} s`;
 }
 
 /** Everything measured at one N. */
@@ -294,7 +299,7 @@ async function measure(n: number, scratch: string): Promise<Measurement> {
   let edit: Measurement["edit"];
   try {
     edit = await editLoop(project, 8200 + (n % 700), log);
-    log(`edit-to-page: article ${edit.article.map((value) => value.toFixed(2)).join(", ")} s, course ${edit.course.toFixed(2)} s, session ${edit.session.toFixed(2)} s`);
+    log(editSummary(edit));
   } catch (error) {
     edit = { error: (error as Error).message.split("\n")[0]! };
     log(`edit-to-page failed: ${edit.error}`);
@@ -384,8 +389,8 @@ try {
       generateProject(ROOT, project, n);
       // The build that fills the caches, as the full bench's builds do before its loop.
       await eleventy(project, path.join(scratch, `out-${n}`));
-      const edit = await editLoop(project, 8200 + (n % 700), (line) => console.log(`  [N=${n}] ${line}`));
-      console.log(`  [N=${n}] edit-to-page: article ${edit.article.map((value) => value.toFixed(2)).join(", ")} s, course ${edit.course.toFixed(2)} s, session ${edit.session.toFixed(2)} s`);
+      const log = (line: string) => console.log(`  [N=${n}] ${line}`);
+      log(editSummary(await editLoop(project, 8200 + (n % 700), log)));
     }
   } else {
     for (const n of sizes) results.push(await measure(n, scratch));
