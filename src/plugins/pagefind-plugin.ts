@@ -12,8 +12,8 @@ export interface PagefindOptions {
   dev: DevRebuilds;
   /**
    * false leaves the index out of a development build: for a test's reference build, whose comparison skips
-   * the search files, so Pagefind's indexing is not paid for output nothing reads. A production build refuses
-   * it (the deploy would have no search). Default true.
+   * the search files, so Pagefind's indexing is not paid for output nothing reads. A build for the web (`npm run
+   * build`, Netlify's production and previews) refuses it: the deploy would have no search. Default true.
    */
   writeIndex?: boolean;
 }
@@ -40,7 +40,7 @@ export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions)
   config.addShortcode("searchMark", searchMark);
   config.on("eleventy.after", async ({ directories, runMode }) => {
     if (options.writeIndex === false) {
-      if (runMode === "build") throw new Error("pagefindPlugin: a production build always writes the search index (writeIndex: false is for development builds)");
+      if (runMode === "build") throw new Error("pagefindPlugin: a build for the web (npm run build, Netlify) always writes the search index (writeIndex: false is for development builds)");
       return;
     }
     if (options.dev.maySkip(runMode)) return;
