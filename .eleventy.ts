@@ -71,7 +71,7 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });
   config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev, writeIndex: options.searchIndex ?? true });
-  config.addPlugin(cmsPlugin, { model, dev });
+  config.addPlugin(cmsPlugin, { model, dev, cacheFolder: ".cache/cms" });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
   config.addPlugin(netlifyFilesPlugin, { model, dev });
   // `npm start` only: a content error replaces every page with the problem list until a build finishes again.

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import ts from "typescript";
+import { readSchemaFiles, SCHEMA_FOLDER, type SchemaFile } from "./schema-files.ts";
 
 /** What the source of a schema says about one field: its doc comment, the shared field helper it uses, and its sub-fields. */
 export interface FieldSource {
@@ -26,10 +25,14 @@ const SHAPE_CALLS = new Set(["object", "strictObject", "looseObject", "extend"])
  * them; schema files need no extra `.describe()` calls. `.extend()` inherits its base schema's comments.
  */
 export function readSchemaSources(folder: string): SchemaSources {
-  const files = ts.sys.readDirectory(folder, [".ts"]).sort();
+  return schemaSourcesOf(readSchemaFiles(folder));
+}
+
+/** The fields of every exported schema in `files` (see readSchemaSources). */
+export function schemaSourcesOf(files: readonly SchemaFile[]): SchemaSources {
   const pending = new Map<string, { own: ts.ObjectLiteralExpression | undefined; base: string | undefined }>();
-  for (const file of files) {
-    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  for (const { file, text } of files) {
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     for (const statement of source.statements) {
       if (!ts.isVariableStatement(statement)) continue;
       for (const declaration of statement.declarationList.declarations) {
@@ -54,8 +57,7 @@ export function readSchemaSources(folder: string): SchemaSources {
   return resolved;
 }
 
-/** The schema modules' folder, relative to the project root. */
-export const SCHEMA_FOLDER = path.join("src", "schemas");
+export { SCHEMA_FOLDER };
 
 /** The outermost object-literal shape in an expression, and the schema it extends, if any. */
 function findShape(expression: ts.Expression): { own: ts.ObjectLiteralExpression | undefined; base: string | undefined } | undefined {

@@ -6,7 +6,8 @@ import { writeCmsBundle } from "../cms/cms-bundle.ts";
 import { cmsConfig, type MapEntries } from "../cms/cms-config.ts";
 import { REPOSITORY_PLACEHOLDER, repositoryWarning } from "../cms/cms-repository.ts";
 import { CONTENT_TYPES } from "../cms/content-types.ts";
-import { readSchemaSources, SCHEMA_FOLDER } from "../cms/schema-docs.ts";
+import { cachedSchemaSources } from "../cms/schema-docs-cache.ts";
+import { SCHEMA_FOLDER } from "../cms/schema-files.ts";
 import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { Content } from "../content/load-content.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
@@ -17,6 +18,8 @@ export interface CmsPluginOptions {
   model: SiteModelSource;
   /** In `npm start`, the bundle (2 MB, the same on every build) is copied on the first build only. */
   dev: DevRebuilds;
+  /** Where the field docs read from the schemas are kept between builds (src/cms/schema-docs-cache.ts). */
+  cacheFolder: string;
 }
 
 /**
@@ -35,7 +38,7 @@ export function cmsPlugin(config: EleventyConfig, options: CmsPluginOptions): vo
     const folder = path.join(directories.output, ADMIN_FOLDER);
     if (!options.dev.maySkip(runMode)) await writeCmsBundle(".", directories.output, ADMIN_FOLDER);
     const settings = cmsConfig({
-      sources: readSchemaSources(SCHEMA_FOLDER),
+      sources: await cachedSchemaSources(SCHEMA_FOLDER, options.cacheFolder),
       mapEntries: new Map([...mapEntriesOf(content), ...(await pageEntriesOf("."))]),
       ...repository,
       siteUrl: content.site.url,
