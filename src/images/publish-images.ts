@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { imageOptions } from "./image-options.ts";
+import { IMAGE_CACHE_FOLDER, imageOptions } from "./image-options.ts";
 import { IMAGE_URL_PATH } from "../urls/site-urls.ts";
 import type { ImageJob } from "./content-images.ts";
 import { isStoredFileIntact, packageVersion, publishCachedFile, readManifest, storeFile, withScratchFolder, writeManifest, type StoredFile } from "./output-cache.ts";
 import { withoutPngText } from "./png-text.ts";
-import { checkSvg } from "./sanitize-svg.ts";
+import { cachedSvgCheck } from "./svg-check-cache.ts";
 
 /** Where, under eleventy-img's output folder, the list of files each source and option set produced is kept. */
 const MANIFEST_FOLDER = "manifests";
@@ -51,7 +51,7 @@ export async function publishImages(jobs: readonly ImageJob[], root: string, out
   await Promise.all(
     [...unique.values()].map(async (job) => {
       if (job.kind === "copy") {
-        await writeFile(path.join(outputFolder, job.url), cleanSvg(root, job.source));
+        await writeFile(path.join(outputFolder, job.url), await cleanSvg(root, job.source));
         return;
       }
       const options = imageOptions(job.fallback, job.widths);
@@ -71,9 +71,12 @@ export async function publishImages(jobs: readonly ImageJob[], root: string, out
   return { resized, published: unique.size };
 }
 
-/** An SVG source as it is published: cleaned, or the build stops naming the file (the check refuses it first). */
-function cleanSvg(root: string, source: string): string {
-  const checked = checkSvg(readFileSync(path.join(root, source), "utf8"));
+/**
+ * An SVG source as it is published: cleaned, or the build stops naming the file (the check refuses it first).
+ * The verdict on the same bytes is kept under `.cache/images/svg/` (src/images/svg-check-cache.ts).
+ */
+async function cleanSvg(root: string, source: string): Promise<string> {
+  const checked = await cachedSvgCheck(readFileSync(path.join(root, source), "utf8"), path.join(root, IMAGE_CACHE_FOLDER, "svg"));
   if ("problem" in checked) throw new Error(`${source}: image: the picture ${checked.problem}`);
   return checked.svg;
 }
