@@ -22,6 +22,9 @@ export const PREVIEW_ENV = { CONTEXT: "deploy-preview", DEPLOY_PRIME_URL: "https
  */
 export type BuildName = keyof typeof CLOCKS | "development" | "preview" | "sample";
 
+/** What Eleventy writes into process.env when it starts (Eleventy.initializeEnvironmentVariables). */
+const ELEVENTY_VARIABLES = ["ELEVENTY_VERSION", "ELEVENTY_ROOT", "ELEVENTY_SOURCE", "ELEVENTY_RUN_MODE"];
+
 /**
  * Builds the project at `projectRoot` with Eleventy's programmatic API, its production configuration, into
  * `outputFolder` or a fresh temporary folder, at the clock `siteNow`; rejects where the CLI build would fail.
@@ -42,7 +45,9 @@ export async function buildSite(
   const { default: Eleventy } = await import("@11ty/eleventy");
   const output = outputFolder ?? (await mkdtemp(path.join(os.tmpdir(), "hsg-site-")));
   const variables = { ...env, SITE_NOW: siteNow };
-  const previous = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  // Eleventy sets its own variables too and leaves them: a later model load in this worker would read a watch
+  // build's ELEVENTY_RUN_MODE and take itself for a development build (drafts and scheduled articles shown).
+  const previous = Object.fromEntries([...Object.keys(variables), ...ELEVENTY_VARIABLES].map((name) => [name, process.env[name]]));
   const previousCwd = process.cwd();
   Object.assign(process.env, variables);
   process.chdir(projectRoot);
