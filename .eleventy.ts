@@ -43,6 +43,10 @@ const SITE_FONTS = [
 export interface BuildOptions {
   /** false: no search index, in a development build only (tests/support/reference-build-config.ts). Default true. */
   searchIndex?: boolean;
+  /** false: no social images, in a development build only. Default true. */
+  socialImages?: boolean;
+  /** false: no `_headers` (`_redirects` is still written), in a development build only. Default true. */
+  headersFile?: boolean;
 }
 
 export default function configure(config: EleventyConfig, options: BuildOptions = {}) {
@@ -69,11 +73,11 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   for (const font of SITE_FONTS) config.addPassthroughCopy({ [font]: outputFileOf(fontUrl(font.split("/").pop()!)) });
   config.addPlugin(brandAssetsPlugin, { model });
   config.addPlugin(contentImagesPlugin, { model, root: "." });
-  config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev });
+  config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev, writeImages: options.socialImages ?? true });
   config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev, writeIndex: options.searchIndex ?? true });
   config.addPlugin(cmsPlugin, { model, dev, cacheFolder: ".cache/cms" });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
-  config.addPlugin(netlifyFilesPlugin, { model, dev });
+  config.addPlugin(netlifyFilesPlugin, { model, dev, writeHeaders: options.headersFile ?? true });
   // `npm start` only: a content error replaces every page with the problem list until a build finishes again.
   config.addPlugin(devErrorsPlugin, { model, dev });
 

@@ -1,10 +1,11 @@
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
-import ical, { foldLines, ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, type ICalCalendar, type ICalEventData, type ICalRepeatingOptions } from "ical-generator";
+import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, type ICalCalendar, type ICalEventData, type ICalRepeatingOptions } from "ical-generator";
 import type { DateTime } from "luxon";
 import type { ScheduledSession } from "../collections/views.ts";
 import type { Site } from "../schemas/site.ts";
 import { dayNumber, isoWeekdayOf } from "../time/calendar-days.ts";
 import { SITE_ZONE } from "../time/zone.ts";
+import { foldLines } from "./fold-lines.ts";
 
 /** What a calendar file needs besides its sessions. */
 export interface CalendarOptions {
@@ -115,7 +116,8 @@ function sessionEventsText(session: ScheduledSession, options: CalendarOptions):
   if (cached && cached.stamp === stamp && cached.siteUrl === options.site.url) return cached.text;
   const calendar = newCalendar("", options.site);
   const events = sessionEvents(session, options).map((data) => calendar.createEvent(data));
-  // Folding works line by line and every event ends with CRLF, so folded events can be joined as they are.
+  // Folding works line by line and every event ends with CRLF, so folded events can be joined as they are; the
+  // fold is ical-generator's, done in one pass (src/feeds/fold-lines.ts).
   const text = foldLines(events.map((event) => event.toString()).join(""));
   eventsText.set(session, { stamp, siteUrl: options.site.url, text });
   return text;

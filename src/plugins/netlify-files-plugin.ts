@@ -3,6 +3,7 @@ import path from "node:path";
 import { isFingerprinted, looksFingerprinted } from "../assets/fingerprint.ts";
 import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
+import { refuseLeftOutInWebBuild } from "../eleventy/development-only.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { metaContentSecurityPolicy } from "../netlify/header-policy.ts";
 import { headersFile, type OutputFile } from "../netlify/headers-file.ts";
@@ -14,6 +15,12 @@ export interface NetlifyFilesOptions {
   model: SiteModelSource;
   /** In `npm start`, `_headers` (a walk of every written file) is written on the first build only. */
   dev: DevRebuilds;
+  /**
+   * false leaves `_headers` out of a development build: for a test's reference build, whose comparison skips it
+   * (`npm start` writes it on its first build only). `_redirects` is written all the same: content changes it.
+   * A build for the web refuses it. Default true.
+   */
+  writeHeaders?: boolean;
 }
 
 /** Every file of the output folder, with whether its name carries its content's hash. */
@@ -37,10 +44,11 @@ async function outputFiles(output: string): Promise<OutputFile[]> {
 export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFilesOptions): void {
   config.addFilter("contentSecurityPolicy", (url: string) => metaContentSecurityPolicy(url));
   config.on("eleventy.after", async ({ directories, runMode }) => {
+    if (options.writeHeaders === false) refuseLeftOutInWebBuild(runMode, "netlifyFilesPlugin", "writeHeaders", "_headers");
     const output = directories.output;
     const model = await options.model.get();
     await writeFile(path.join(output, SITE_PATHS.netlifyRedirects), redirectsFile(redirectRules(model)));
-    if (options.dev.maySkip(runMode)) return;
+    if (options.writeHeaders === false || options.dev.maySkip(runMode)) return;
     await writeFile(path.join(output, SITE_PATHS.netlifyHeaders), headersFile({ context: process.env.CONTEXT, files: await outputFiles(output) }));
   });
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
+import { refuseLeftOutInWebBuild } from "../eleventy/development-only.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import type { PageTable } from "../pages/page-table.ts";
 
@@ -40,7 +41,7 @@ export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions)
   config.addShortcode("searchMark", searchMark);
   config.on("eleventy.after", async ({ directories, runMode }) => {
     if (options.writeIndex === false) {
-      if (runMode === "build") throw new Error("pagefindPlugin: a build for the web (npm run build, Netlify) always writes the search index (writeIndex: false is for development builds)");
+      refuseLeftOutInWebBuild(runMode, "pagefindPlugin", "writeIndex", "the search index");
       return;
     }
     if (options.dev.maySkip(runMode)) return;

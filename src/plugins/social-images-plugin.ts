@@ -2,6 +2,7 @@ import type { SiteModel } from "../collections/site-model.ts";
 import type { CatalogCourse } from "../collections/views.ts";
 import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
+import { refuseLeftOutInWebBuild } from "../eleventy/development-only.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { pageTableOf } from "../pages/page-table.ts";
 import { publishSocialImages } from "../social/social-image-cache.ts";
@@ -14,6 +15,11 @@ export interface SocialImagesOptions {
   cacheFolder: string;
   /** In `npm start`, the images are made on the first build only (HSG_DEV_FULL=1 asks for them on every save). */
   dev: DevRebuilds;
+  /**
+   * false leaves the images out of a development build: for a test's reference build, whose comparison skips
+   * them (`npm start` makes them on its first build only). A build for the web refuses it. Default true.
+   */
+  writeImages?: boolean;
 }
 
 /** One image to write: the card and the site path it is published at. */
@@ -47,6 +53,10 @@ export function socialImageJobs(model: SiteModel): SocialImageJob[] {
 export function socialImagesPlugin(config: EleventyConfig, options: SocialImagesOptions): void {
   config.addGlobalData("defaultSocialImage", DEFAULT_SOCIAL_IMAGE);
   config.on("eleventy.after", async ({ directories, runMode }) => {
+    if (options.writeImages === false) {
+      refuseLeftOutInWebBuild(runMode, "socialImagesPlugin", "writeImages", "the social images");
+      return;
+    }
     if (options.dev.maySkip(runMode)) return;
     const jobs = socialImageJobs(await options.model.get());
     await publishSocialImages(

@@ -1,7 +1,6 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { BuildOptions } from "../../.eleventy.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 
 export { REPO_ROOT };
@@ -29,8 +28,9 @@ const ELEVENTY_VARIABLES = ["ELEVENTY_VERSION", "ELEVENTY_ROOT", "ELEVENTY_SOURC
  * Builds the project at `projectRoot` with Eleventy's programmatic API, its production configuration, into
  * `outputFolder` or a fresh temporary folder, at the clock `siteNow`; rejects where the CLI build would fail.
  * `runMode: "watch"` gives a development build (drafts shown) without starting a watcher; `env` sets more
- * variables for the build (e.g. PREVIEW_ENV), restored afterwards. `options.searchIndex: false` builds without
- * the Pagefind index (development builds only), for a reference whose comparison skips `pagefind/`.
+ * variables for the build (e.g. PREVIEW_ENV), restored afterwards. `options.reference: true` builds without what
+ * `npm start` writes on its first build only (tests/support/reference-build-config.ts; development builds only),
+ * for a reference whose comparison skips those files.
  */
 export async function buildSite(
   projectRoot: string,
@@ -38,7 +38,7 @@ export async function buildSite(
   runMode: "build" | "watch" = "build",
   outputFolder?: string,
   env: Readonly<Record<string, string>> = {},
-  options: Pick<BuildOptions, "searchIndex"> = {},
+  options: { reference?: boolean } = {},
 ): Promise<string> {
   const { register } = await import("tsx/esm/api");
   register();
@@ -53,7 +53,7 @@ export async function buildSite(
   process.chdir(projectRoot);
   try {
     // The project's config, or a config file that calls it with the options (Eleventy passes it none of its own).
-    const configPath = options.searchIndex === false ? path.join(REPO_ROOT, "tests/support/reference-build-config.ts") : ".eleventy.ts";
+    const configPath = options.reference ? path.join(REPO_ROOT, "tests/support/reference-build-config.ts") : ".eleventy.ts";
     const eleventy = new Eleventy(undefined, output, { quietMode: true, configPath, runMode });
     await eleventy.write();
   } finally {

@@ -1,7 +1,12 @@
 /** The part of Eleventy's programmatic API the tests use (Eleventy ships no types for it). */
 declare module "@11ty/eleventy" {
   export default class Eleventy {
-    constructor(input: string | undefined, output: string, options: { quietMode?: boolean; configPath?: string; runMode?: "build" | "watch" | "serve" });
+    /** `config` is called with Eleventy's config after the config file's function (src/eleventy/eleventy-config.ts types it). */
+    constructor(
+      input: string | undefined,
+      output: string,
+      options: { quietMode?: boolean; configPath?: string; runMode?: "build" | "watch" | "serve"; config?: (config: import("../../src/eleventy/eleventy-config.ts").EleventyConfig) => void },
+    );
     write(): Promise<unknown>;
   }
 }

@@ -1,13 +1,21 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type { BuildOptions } from "../../.eleventy.ts";
 import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
 
 /**
- * Eleventy's config file for a reference build without the search index (buildSite's `searchIndex: false`): the
- * built project's own `.eleventy.ts`, found in the working directory that buildSite moves to, called with
- * `searchIndex: false`. Only a development build accepts that option: a production build with it fails.
+ * What a reference build leaves out: the steps `npm start` runs on its first build only (the search index, the
+ * social images, `_headers`), which the watcher test's comparison skips anyway. Each plugin refuses its option in a
+ * build for the web. Nothing content can change is left out: `_redirects`, the pages and the sitemaps are written.
+ */
+export const REFERENCE_BUILD: BuildOptions = { searchIndex: false, socialImages: false, headersFile: false };
+
+/**
+ * Eleventy's config file for a reference build (buildSite's `reference: true`): the built project's own
+ * `.eleventy.ts`, found in the working directory that buildSite moves to, called with REFERENCE_BUILD. Only a
+ * development build accepts those options: a production build with them fails.
  */
 export default async function configure(config: EleventyConfig): Promise<unknown> {
   const project = (await import(pathToFileURL(path.resolve(".eleventy.ts")).href)) as typeof import("../../.eleventy.ts");
-  return project.default(config, { searchIndex: false });
+  return project.default(config, REFERENCE_BUILD);
 }

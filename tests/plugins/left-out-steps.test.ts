@@ -1,0 +1,74 @@
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SiteModelSource } from "../../src/build/site-model-source.ts";
+import { DevRebuilds } from "../../src/eleventy/dev-rebuilds.ts";
+import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
+import { netlifyFilesPlugin } from "../../src/plugins/netlify-files-plugin.ts";
+import { pagefindPlugin } from "../../src/plugins/pagefind-plugin.ts";
+import { socialImagesPlugin } from "../../src/plugins/social-images-plugin.ts";
+import { removeFolder } from "../support/project-copy.ts";
+
+/**
+ * The options that let a test's reference build leave out the first-build-only steps (tests/support/
+ * reference-build-config.ts) must never reach a deploy: each plugin, run by Eleventy itself on a one-page site,
+ * stops a build for the web that carries its option, and a development build with it goes through.
+ */
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "hsg-left-out-"));
+  await mkdir(path.join(root, "input"));
+  await writeFile(path.join(root, "input/index.njk"), "<p>One page.</p>\n");
+  // A config file of its own, so that Eleventy does not look for one in the working directory (the repository's).
+  await writeFile(path.join(root, "empty-config.mjs"), "export default function () {}\n");
+});
+afterAll(() => removeFolder(root));
+
+/** Each plugin with its option off, and the words of its refusal. */
+const LEFT_OUT: { plugin: string; add: (config: EleventyConfig) => void; refusal: RegExp }[] = [
+  {
+    plugin: "socialImagesPlugin",
+    add: (config) => socialImagesPlugin(config, { model: new SiteModelSource(root), cacheFolder: path.join(root, "cache"), dev: new DevRebuilds(), writeImages: false }),
+    refusal: /socialImagesPlugin: a build for the web .* always writes the social images/,
+  },
+  {
+    plugin: "netlifyFilesPlugin",
+    add: (config) => netlifyFilesPlugin(config, { model: new SiteModelSource(root), dev: new DevRebuilds(), writeHeaders: false }),
+    refusal: /netlifyFilesPlugin: a build for the web .* always writes _headers/,
+  },
+  {
+    plugin: "pagefindPlugin",
+    add: (config) => pagefindPlugin(config, { bundleFolder: "pagefind", dev: new DevRebuilds(), writeIndex: false }),
+    refusal: /pagefindPlugin: a build for the web .* always writes the search index/,
+  },
+];
+
+/** Builds the one-page site with only `add`'s plugin, in `runMode`, into a new output folder. */
+async function build(add: (config: EleventyConfig) => void, runMode: "build" | "watch"): Promise<string> {
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  const output = await mkdtemp(path.join(root, "output-"));
+  const eleventy = new Eleventy(path.join(root, "input"), output, { quietMode: true, configPath: path.join(root, "empty-config.mjs"), runMode, config: add });
+  await eleventy.write();
+  return output;
+}
+
+describe("steps a reference build leaves out", () => {
+  for (const { plugin, add, refusal } of LEFT_OUT) {
+    it(`${plugin} stops a build for the web that would leave its files out`, async () => {
+      await expect(build(add, "build")).rejects.toThrow(refusal);
+    });
+  }
+
+  it("are left out of a development build that asks for it", async () => {
+    const output = await build((config) => {
+      LEFT_OUT[0]!.add(config);
+      LEFT_OUT[2]!.add(config);
+    }, "watch");
+    expect(existsSync(path.join(output, "index.html"))).toBe(true);
+    expect(existsSync(path.join(output, "pagefind"))).toBe(false);
+    expect(existsSync(path.join(output, "assets"))).toBe(false);
+  });
+});
