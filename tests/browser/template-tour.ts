@@ -17,7 +17,7 @@ export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 /** The narrowest phone the pages must fit without scrolling sideways. */
 export const NARROWEST = 320;
 
-/** What one load of each template at each width found, beside its pictures. */
+/** What one load of each template found at each width, beside its pictures. */
 export interface Tour {
   capture: Capture;
   /** axe violations, "template url @width scheme: rule (impact): help at targets". */
@@ -54,20 +54,26 @@ async function axeViolations(page: Page, rules?: readonly string[]): Promise<str
 }
 
 /**
- * Loads one page of every template at each visual width, in Chromium, once: each load is pictured in both schemes
- * (the visual suite), audited with axe (every rule in the light scheme, COLOUR_RULES in the dark), checked for
- * CSP violations, console errors and failed requests once the network is idle, and at the first width narrowed to
- * NARROWEST px, where it must not scroll sideways. One load serves every check that used to load the page again.
+ * Loads one page of every template in Chromium, once, at the narrowest visual width and then widened in place to
+ * each wider one (captureTemplates): at each width the page is pictured in both schemes (the visual suite), audited
+ * with axe (every rule in the light scheme, COLOUR_RULES in the dark) and checked for CSP violations, console
+ * errors and failed requests once the network is idle; at the narrowest it is also narrowed to NARROWEST px, where
+ * it must not scroll sideways. One load serves every check that used to load the page again.
  */
 export async function tourTemplates(browser: Browser, origin: string, templates: ReadonlyMap<string, string>, siteNow: string): Promise<Tour> {
   const tour: Tour = { capture: { shots: [], systemFonts: [] }, violations: [], axeRuns: { every: 0, colour: 0 }, wide: [], problems: [] };
   const watches = new Map<Page, PageWatch>();
+  const cspSeen = new Map<Page, number>();
   const inspect = async (page: Page, job: CaptureJob) => {
     const label = `${job.template} ${job.url} @${job.width}px`;
     const watch = watches.get(page)!;
     await page.waitForLoadState("networkidle");
-    if (watch.status !== 200) tour.problems.push(`${label}: status ${watch.status}`);
-    tour.problems.push(...[...(await watch.cspViolations()), ...watch.problems()].map((problem) => `${label}: ${problem}`));
+    // A widened page is still the document loaded at the narrowest width: a new one would be a reload on resize.
+    if (job.loaded ? watch.status !== 200 : watch.status !== undefined) tour.problems.push(`${label}: status ${watch.status}${job.loaded ? "" : " of a document loaded when widened"}`);
+    // The document keeps its violations from the load on: a widened page reports only those since the last width.
+    const csp = await watch.cspViolations();
+    tour.problems.push(...[...csp.slice(job.loaded ? 0 : cspSeen.get(page)), ...watch.problems()].map((problem) => `${label}: ${problem}`));
+    cspSeen.set(page, csp.length);
     watch.reset();
     // The capture leaves the page in the dark scheme.
     for (const violation of await axeViolations(page, COLOUR_RULES)) tour.violations.push(`${label} dark: ${violation}`);
@@ -75,7 +81,7 @@ export async function tourTemplates(browser: Browser, origin: string, templates:
     await page.emulateMedia({ colorScheme: "light" });
     for (const violation of await axeViolations(page)) tour.violations.push(`${label} light: ${violation}`);
     tour.axeRuns.every++;
-    if (job.width !== VISUAL_WIDTHS[0]) return;
+    if (job.width !== Math.min(...VISUAL_WIDTHS)) return;
     // Narrowed in place: the layout follows the width through the stylesheet's media queries, as a fresh load's would.
     await page.setViewportSize({ width: NARROWEST, height: 700 });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
