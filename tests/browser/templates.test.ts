@@ -1,9 +1,9 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
-import { CLOCKS } from "../support/build-site.ts";
+import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
 import { allFiles, buildDir } from "../support/site-output.ts";
 import { serveBuild, type StaticServer } from "../support/static-server.ts";
 import { onePagePerTemplate } from "../support/template-pages.ts";
@@ -14,6 +14,8 @@ import { COLOUR_RULES, NARROWEST, tourTemplates, type Tour } from "./template-to
 // One page of every template of the December fixture build, each loaded once in the run's Chromium at the narrowest
 // width and widened in place to the others, served with the build's own _headers and _redirects: at each width the
 // same load is pictured, audited and watched for errors.
+/** The site's own browser scripts (src/browser/), which every page that runs script loads. */
+const BROWSER_SCRIPTS = path.join(REPO_ROOT, "src/browser");
 let browser: Browser;
 let server: StaticServer;
 let templates: Map<string, string>;
@@ -38,6 +40,15 @@ describe("visual regression: one page of every template at 390 and 1280 px, ligh
   it("pictures every template of the fixture build at both widths in both schemes", () => {
     expect(templates.size).toBeGreaterThan(10);
     expect(tour.capture.shots).toHaveLength(templates.size * VISUAL_WIDTHS.length * SCHEMES.length);
+  });
+
+  it("pictures the wider width by widening the load, which holds while no site script reads the viewport's size", () => {
+    // A script that read the width at load (or on resize) could draw a widened page otherwise than a fresh load at
+    // that width; the stylesheet's media queries follow the width by themselves.
+    const scripts = readdirSync(BROWSER_SCRIPTS).filter((name) => name.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(0);
+    const reading = scripts.filter((name) => /innerWidth|outerWidth|clientWidth|offsetWidth|matchMedia|visualViewport|\bscreen\.|["']resize["']|ResizeObserver/.test(readFileSync(path.join(BROWSER_SCRIPTS, name), "utf8")));
+    expect(reading, "a script that reads the viewport's size: picture each width from a fresh load (tests/visual/capture.ts)").toEqual([]);
   });
 
   it("draws all text with the site's own fonts, never a font of the machine", () => {
