@@ -142,7 +142,7 @@ export async function captureTemplates(browser: Browser, options: CaptureOptions
           if (job.loaded) await page.goto(`${options.origin}${url}`);
           // Again after widening: a srcset image may fetch a larger file, and the wider layout may use a font not yet loaded.
           await settle(page);
-          if (options.checkFonts && width === options.widths[0]) {
+          if (options.checkFonts && job.loaded) {
             const cdp = await context.newCDPSession(page);
             systemFonts.push(...(await systemFontsOf(cdp, `${template} ${url}`)));
             await cdp.detach();
