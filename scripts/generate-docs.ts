@@ -4,7 +4,8 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { fieldReference, withReference } from "../src/cms/field-reference.ts";
-import { readSchemaSources, SCHEMA_FOLDER } from "../src/cms/schema-docs.ts";
+import { readSchemaSources } from "../src/cms/schema-docs.ts";
+import { SCHEMA_FOLDER } from "../src/cms/schema-files.ts";
 
 const EDITING_GUIDE = "docs/EDITING.md";
 

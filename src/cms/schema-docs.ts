@@ -1,5 +1,5 @@
 import ts from "typescript";
-import { readSchemaFiles, SCHEMA_FOLDER, type SchemaFile } from "./schema-files.ts";
+import { readSchemaFiles, type SchemaFile } from "./schema-files.ts";
 
 /** What the source of a schema says about one field: its doc comment, the shared field helper it uses, and its sub-fields. */
 export interface FieldSource {
@@ -56,8 +56,6 @@ export function schemaSourcesOf(files: readonly SchemaFile[]): SchemaSources {
   for (const name of pending.keys()) resolve(name, new Set());
   return resolved;
 }
-
-export { SCHEMA_FOLDER };
 
 /** The outermost object-literal shape in an expression, and the schema it extends, if any. */
 function findShape(expression: ts.Expression): { own: ts.ObjectLiteralExpression | undefined; base: string | undefined } | undefined {

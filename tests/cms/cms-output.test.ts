@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { cmsConfig, DATE_FORMAT, DATE_TIME_FORMAT, type CmsField } from "../../src/cms/cms-config.ts";
 import { CONTENT_TYPES } from "../../src/cms/content-types.ts";
-import { readSchemaSources, SCHEMA_FOLDER } from "../../src/cms/schema-docs.ts";
+import { readSchemaSources } from "../../src/cms/schema-docs.ts";
+import { SCHEMA_FOLDER } from "../../src/cms/schema-files.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { createFixture, type Fixture } from "../support/content-fixture.ts";
 

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fieldReference, REFERENCE_END, REFERENCE_START, withReference } from "../../src/cms/field-reference.ts";
 import { CONTENT_TYPES } from "../../src/cms/content-types.ts";
-import { readSchemaSources, SCHEMA_FOLDER } from "../../src/cms/schema-docs.ts";
+import { readSchemaSources } from "../../src/cms/schema-docs.ts";
+import { SCHEMA_FOLDER } from "../../src/cms/schema-files.ts";
 
 const guide = readFileSync("docs/EDITING.md", "utf8");
 const reference = guide.slice(guide.indexOf(REFERENCE_START), guide.indexOf(REFERENCE_END));
