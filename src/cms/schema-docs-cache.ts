@@ -13,8 +13,14 @@ const READER = path.join(path.dirname(fileURLToPath(import.meta.url)), "schema-d
  * version that parses them, which is everything readSchemaSources reads.
  */
 export function schemaSourcesKey(files: readonly { file: string; text: string }[]): string {
-  const parts = [`typescript@${packageVersion("typescript")}`, readFileSync(READER, "utf8"), ...files.flatMap(({ file, text }) => [file, text])];
-  return sha256(parts.join("\0"));
+  return sha256([readerVersion(), ...files.flatMap(({ file, text }) => [file, text])].join("\0"));
+}
+
+let reader: string | undefined;
+/** TypeScript's version and the reader's source, read once per process: the reader a process runs is the one it loaded. */
+function readerVersion(): string {
+  reader ??= `typescript@${packageVersion("typescript")}\0${readFileSync(READER, "utf8")}`;
+  return reader;
 }
 
 /**
