@@ -42,8 +42,11 @@ const markedDrafts = new WeakMap<object, object>();
 function markDrafts(content: Content): Content {
   const mark = <T extends { draft: boolean; title: string }>(item: T): T => {
     if (!item.draft) return item;
-    const marked = (markedDrafts.get(item) as T | undefined) ?? { ...item, title: `${DRAFT_TITLE_PREFIX}${item.title}` };
-    markedDrafts.set(item, marked);
+    let marked = markedDrafts.get(item) as T | undefined;
+    if (!marked) {
+      marked = { ...item, title: `${DRAFT_TITLE_PREFIX}${item.title}` };
+      markedDrafts.set(item, marked);
+    }
     return marked;
   };
   return {
