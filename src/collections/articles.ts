@@ -7,7 +7,7 @@ import type { BuildContext } from "./build-context.ts";
 import { SOCIAL_IMAGE } from "../social/social-image-svg.ts";
 import { SITE_TIME_ZONE } from "../time/zone.ts";
 import { promotionAsides } from "./promotion-asides.ts";
-import { paginate } from "./paginate.ts";
+import { paginateNamed } from "./paginate.ts";
 import type { Article, ArticleCollections, ArticleListPage, CourseLink, CourseSummary, PublicationState, Tag } from "./views.ts";
 
 /** Articles per list page. */
@@ -112,13 +112,7 @@ function isoDate(value: DateTime): string {
 
 /** A list of articles split into pages, each knowing its lastmod: a list changes when its newest article appears. */
 function articlePages(articles: readonly Article[], baseUrl: string, context: BuildContext, name: { title: string; crumb: string }): ArticleListPage[] {
-  return paginate(articles, ARTICLES_PER_PAGE, baseUrl).map((page) => ({
-    ...page,
-    lastmod: isoDate(page.items[0]?.date ?? context.now),
-    title: page.isFirst ? name.title : `${name.title}, page ${page.number}`,
-    crumb: page.isFirst ? name.crumb : `Page ${page.number}`,
-    listTrail: page.isFirst ? [] : [{ label: name.crumb, url: baseUrl }],
-  }));
+  return paginateNamed(articles, ARTICLES_PER_PAGE, baseUrl, name).map((page) => ({ ...page, lastmod: isoDate(page.items[0]?.date ?? context.now) }));
 }
 
 /** An article's last substantial change, for the sitemap and BlogPosting. */

@@ -4,6 +4,7 @@ import { plural } from "../lib/plural.ts";
 import { formatPrice, isPricedPerSeat } from "../lib/money.ts";
 import { courseLevels, type CourseFormat, type CourseLevel } from "../schemas/course.ts";
 import { categoryUrl, courseCalendarUrl, courseInterestUrl, courseUrl, levelUrl, privateEnquiryUrl, socialImageUrl } from "../urls/site-urls.ts";
+import { paginateNamed } from "./paginate.ts";
 import type { Article, CatalogCollections, CatalogCourse, CourseGroup, CourseIndex, CourseSummary, PathStep, ScheduledSession } from "./views.ts";
 
 /**
@@ -11,6 +12,12 @@ import type { Article, CatalogCollections, CatalogCourse, CourseGroup, CourseInd
  * it teaches, few enough that the directory stays inside the page budget with hundreds of courses.
  */
 export const DIRECTORY_COURSES = 12;
+
+/**
+ * Courses per page of a level's or a category's own list: a level of a large catalog holds hundreds, and one
+ * page listing them all would outgrow the page budget (31 KB gzipped for 333 courses at 10,000 articles).
+ */
+export const COURSES_PER_PAGE = 24;
 
 /** How many of the articles naming a course its page lists, newest first: the list must not grow with the blog. */
 export const COURSE_ARTICLES = 5;
@@ -109,7 +116,9 @@ export function buildCatalogCollections(content: Content, index: CourseIndex, re
     icon: "chart" as const,
     ...withDirectory(courses.filter((course) => course.level === level)),
   }));
-  return { courses, byId, categories, levels, groups: [...levels, ...categories], directoryCourses: categories.flatMap((category) => category.directoryCourses) };
+  const groups = [...levels, ...categories];
+  const groupPages = groups.flatMap((group) => paginateNamed(group.courses, COURSES_PER_PAGE, group.url, { title: group.pageTitle, crumb: group.pageTitle }).map((page) => ({ ...page, group })));
+  return { courses, byId, categories, levels, groups, groupPages, directoryCourses: categories.flatMap((category) => category.directoryCourses) };
 }
 
 const withDirectory = (courses: CatalogCourse[]) => ({ courses, countLabel: plural(courses.length, "course"), directoryCourses: courses.slice(0, DIRECTORY_COURSES) });

@@ -1,5 +1,5 @@
 import { listPageUrl } from "../urls/site-urls.ts";
-import type { ListPage } from "./views.ts";
+import type { ListPage, NamedListPage } from "./views.ts";
 
 /** The URL of page `number` of a list at `baseUrl` (spelt by src/urls/site-urls.ts). */
 export const pageUrl = listPageUrl;
@@ -19,4 +19,17 @@ export function paginate<T>(items: readonly T[], size: number, baseUrl: string):
       ...(number < total ? { nextUrl: pageUrl(baseUrl, number + 1) } : {}),
     };
   });
+}
+
+/**
+ * Splits a named list into pages as `paginate` does, each titled and placed in the breadcrumb: the first page by
+ * the list's own name, the later ones as "<title>, page N" under a step back to the first.
+ */
+export function paginateNamed<T>(items: readonly T[], size: number, baseUrl: string, name: { title: string; crumb: string }): NamedListPage<T>[] {
+  return paginate(items, size, baseUrl).map((page) => ({
+    ...page,
+    title: page.isFirst ? name.title : `${name.title}, page ${page.number}`,
+    crumb: page.isFirst ? name.crumb : `Page ${page.number}`,
+    listTrail: page.isFirst ? [] : [{ label: name.crumb, url: baseUrl }],
+  }));
 }

@@ -33,6 +33,16 @@ export interface ListPage<T> {
   nextUrl?: string;
 }
 
+/** A page of a list that has a name: titled, and placed in the breadcrumb after the list's first page. */
+export interface NamedListPage<T> extends ListPage<T> {
+  /** "Articles on Java", or "Articles on Java, page 2". */
+  title: string;
+  /** The breadcrumb's last step: the list's name on its first page, "Page 2" after it. */
+  crumb: string;
+  /** The breadcrumb steps the list adds before `crumb`: none on its first page, the list's first page after it. */
+  listTrail: { label: string; url: string }[];
+}
+
 /** A month beyond what a list shows: its page, and how many of the list's classes fall in it. */
 export interface LaterMonth {
   label: string;
@@ -68,15 +78,9 @@ export interface Author extends PersonSource {
 }
 
 /** One page of a list of articles, as the sitemap knows it too. */
-export interface ArticleListPage extends ListPage<Article> {
+export interface ArticleListPage extends NamedListPage<Article> {
   /** The sitemap's lastmod ("YYYY-MM-DD"): the date of the page's newest article, else the build's date. */
   lastmod: string;
-  /** "Articles on Java", or "Articles on Java, page 2". */
-  title: string;
-  /** The breadcrumb's last step: the list's name on its first page, "Page 2" after it. */
-  crumb: string;
-  /** The breadcrumb steps the list adds before `crumb`: none on its first page, the list's first page after it. */
-  listTrail: { label: string; url: string }[];
 }
 
 /** One page of an author's article list, with the author. */
@@ -232,8 +236,13 @@ export interface CourseGroup {
   courses: CatalogCourse[];
   /** "12 courses". */
   countLabel: string;
-  /** The courses the directory shows for it: the first DIRECTORY_COURSES; its own page lists them all. */
+  /** The courses the directory shows for it: the first DIRECTORY_COURSES; its own pages list them all. */
   directoryCourses: CatalogCourse[];
+}
+
+/** One page of a level's or a category's own list of courses, with the group. */
+export interface CourseGroupPage extends NamedListPage<CatalogCourse> {
+  group: CourseGroup;
 }
 
 /** The courses with their labels, before the schedule: what the other collections resolve course ids against. */
@@ -256,8 +265,10 @@ export interface CatalogCollections {
   categories: CourseGroup[];
   /** Levels from introductory to advanced, each with its courses. */
   levels: CourseGroup[];
-  /** Levels and categories together: one browse page each. */
+  /** Levels and categories together: what the browse pages link between. */
   groups: CourseGroup[];
+  /** Each group's list of courses split into pages: the browse pages themselves. */
+  groupPages: CourseGroupPage[];
 }
 
 // ---- Learning paths

@@ -5,7 +5,7 @@ import { pageTableOf } from "../pages/page-table.ts";
 /**
  * The paginated templates whose page count grows with the content. Each paginates over `pages.<template>`, and
  * `npm start` renders again only those of its pages whose recorded reads changed (src/eleventy/rendered-pages.ts).
- * The small paginated templates (groups, months, facets, instructors, venues, paths, services) paginate over
+ * The small paginated templates (months, facets, instructors, venues, paths, services) paginate over
  * `pageTable.items.<template>` and render every build.
  */
 export const RENDERED_TEMPLATES = [
@@ -14,6 +14,7 @@ export const RENDERED_TEMPLATES = [
   "article-tag",
   "author",
   "course",
+  "course-group",
   "training/private-course",
   "session",
   "calendars/course-calendar",

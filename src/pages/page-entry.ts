@@ -1,4 +1,4 @@
-import type { Article, ArticleListPage, AuthorPage, CatalogCourse, ConsultingService, CourseGroup, Instructor, LearningPathView, ScheduleCollections, ScheduledSession, ScheduleFacet, ScheduleMonth, TagPage, Venue } from "../collections/views.ts";
+import type { Article, ArticleListPage, AuthorPage, CatalogCourse, ConsultingService, CourseGroupPage, Instructor, LearningPathView, ScheduleCollections, ScheduledSession, ScheduleFacet, ScheduleMonth, TagPage, Venue } from "../collections/views.ts";
 
 /**
  * The model object each template that shows one shows, by template name. A template's name is its path under
@@ -10,7 +10,7 @@ export interface ShownItems {
   "article-tag": TagPage;
   author: AuthorPage;
   course: CatalogCourse;
-  "course-group": CourseGroup;
+  "course-group": CourseGroupPage;
   "training/private-course": CatalogCourse;
   session: ScheduledSession;
   "schedule-month": ScheduleMonth;

@@ -66,7 +66,7 @@ export function buildPageTable(model: SiteModel): PageTable {
   add("article-tag", articles.tagPages, byUrl, { each: lastmod });
   add("author", articles.authorPages, byUrl, { each: lastmod });
   add("course", catalog.courses, byUrl, { inSearch: true, each: (course) => ({ socialImage: course.socialImage }) });
-  add("course-group", catalog.groups, byUrl);
+  add("course-group", catalog.groupPages, byUrl);
   // Private-course pages say noindex: they repeat the course page with an enquiry form.
   add("training/private-course", catalog.courses, (course) => privateCourseUrl(course.id), { inSitemap: false });
   add("session", schedule.upcoming, byUrl, { inSearch: true });

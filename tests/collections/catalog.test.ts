@@ -1,8 +1,9 @@
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { COURSE_ARTICLES } from "../../src/collections/catalog.ts";
+import { COURSE_ARTICLES, COURSES_PER_PAGE } from "../../src/collections/catalog.ts";
 import { buildSiteModel } from "../../src/collections/site-model.ts";
 import { loadContent } from "../../src/content/load-content.ts";
+import { pageTableOf } from "../../src/pages/page-table.ts";
 import { createFixture, MINIMAL_PROJECT, type Fixture } from "../support/content-fixture.ts";
 
 const NOW = DateTime.fromISO("2026-12-01T09:00", { zone: "America/Denver" }) as DateTime<true>;
@@ -30,5 +31,30 @@ describe("a course's articles", () => {
     const all = model.articles.list.filter((article) => article.relatedCourses.includes(course.id));
     expect(all.length).toBeGreaterThan(COURSE_ARTICLES);
     expect(course.articles.map((article) => article.url)).toEqual(all.slice(0, COURSE_ARTICLES).map((article) => article.url));
+  });
+});
+
+describe("a level's and a category's pages", () => {
+  it(`list ${COURSES_PER_PAGE} courses a page, every course once and in title order, however large the catalog`, async () => {
+    const extra = COURSES_PER_PAGE + 5;
+    const course = MINIMAL_PROJECT["_data/courses/java-fundamentals.yaml"]!.replace(/relatedCourses:\n.*\n/, "");
+    for (let index = 1; index <= extra; index++) await fixture.write(`_data/courses/copy-${String(index).padStart(2, "0")}.yaml`, course.replace("title: Java Fundamentals", `title: Java Copy ${index}`));
+    const model = buildSiteModel(await loadContent(fixture.root), { now: NOW, includeUnpublished: false });
+    const table = pageTableOf(model);
+    for (const group of model.catalog.groups) {
+      const pages = model.catalog.groupPages.filter((page) => page.group === group);
+      expect(pages.length, group.url).toBe(Math.max(1, Math.ceil(group.courses.length / COURSES_PER_PAGE)));
+      expect(pages.flatMap((page) => page.items), group.url).toEqual(group.courses);
+      for (const page of pages) {
+        expect(page.items.length, page.url).toBeLessThanOrEqual(COURSES_PER_PAGE);
+        expect(table.at(page.url)?.template, page.url).toBe("course-group");
+      }
+    }
+    const crowded = model.catalog.groupPages.filter((page) => page.group.url === "/courses/level/introductory/");
+    expect(crowded.map((page) => [page.url, page.title, page.crumb])).toEqual([
+      ["/courses/level/introductory/", "Introductory courses", "Introductory courses"],
+      ["/courses/level/introductory/page/2/", "Introductory courses, page 2", "Page 2"],
+    ]);
+    expect(crowded[1]!.listTrail).toEqual([{ label: "Introductory courses", url: "/courses/level/introductory/" }]);
   });
 });
