@@ -6,7 +6,6 @@ import {
   isProductionContext,
   NOINDEX_KINDS,
   pageKind,
-  PICTURE_FOLDER,
   PREVIEW_HEADERS,
   resourcePolicy,
   REVALIDATE_CACHE,
@@ -55,8 +54,11 @@ function treeOf(files: readonly OutputFile[]): Folder {
   return root;
 }
 
-const hasFingerprinted = (folder: Folder): boolean =>
-  [...folder.files.values()].some((file) => file.fingerprinted) || [...folder.folders.values()].some(hasFingerprinted);
+/** Every file of a folder and its folders, with its site path. */
+function* filesUnder(folder: Folder, prefix: string): Generator<[string, OutputFile]> {
+  for (const [name, file] of folder.files) yield [`${prefix}${name}`, file];
+  for (const [name, child] of folder.folders) yield* filesUnder(child, `${prefix}${name}/`);
+}
 
 /**
  * The per-path headers of one pattern: its page kind's CSP, how long it may be cached (pictures are named by
@@ -72,25 +74,43 @@ const pathHeaders = (pattern: string, immutable: boolean): HeaderRule => ({
   },
 });
 
+const sameHeaders = (a: HeaderRule, b: HeaderRule) => JSON.stringify(a.values) === JSON.stringify(b.values);
+
 /**
  * Rules that give every written path exactly one CSP and one Cache-Control. They never overlap, because Netlify
- * would join two matching values for one header into one (a policy doubled, or "max-age=0, ..., immutable"). A
- * folder without fingerprinted files is one `/folder/*` rule; a folder with some is split into a rule per file
- * (so only a name that carries its content's hash is immutable) and recursed into, and so is a folder whose
- * `/folder/*` would also match a sibling (Netlify matches `/schedule/*` against `/schedule.ics` too).
+ * would join two matching values for one header into one (a policy doubled, or "max-age=0, ..., immutable").
+ * Netlify's `/name/*` is a prefix match: it covers the folder and every sibling whose name starts with its name
+ * (`/schedule/*` matches `/schedule.ics` and `/schedule-2/` too). So a folder's rule is written when every file
+ * it covers would get the same headers from a rule of its own, and what it covers then gets none: the file stays
+ * the same size however many pages a folder holds (a rule per class and its calendar made it 2.25 MB at 10,000
+ * articles). Otherwise the folder is split into a rule per file (so only a name that carries its content's hash
+ * is immutable, and the pictures' folder below `/assets/` keeps its own) and recursed into.
  */
 function pathRules(folder: Folder, prefix: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   if (folder.files.has("index.html")) rules.push(pathHeaders(prefix, false));
-  for (const [name, file] of [...folder.files].sort(([a], [b]) => a.localeCompare(b))) rules.push(pathHeaders(`${prefix}${name}`, file.fingerprinted));
-  const names = [...folder.files.keys(), ...folder.folders.keys()];
-  for (const [name, child] of [...folder.folders].sort(([a], [b]) => a.localeCompare(b))) {
-    // Netlify's `/name/*` is a prefix match: it also matches a sibling `/name.ics` or `/name-2/`.
-    const shadowsSibling = names.some((other) => other !== name && other.startsWith(name));
-    // The pictures' folder has headers of its own, so a folder above it is never covered by one rule.
-    const holdsPictures = PICTURE_FOLDER.startsWith(`${prefix}${name}/`) && PICTURE_FOLDER !== `${prefix}${name}/`;
-    if (hasFingerprinted(child) || shadowsSibling || holdsPictures) rules.push(...pathRules(child, `${prefix}${name}/`));
-    else rules.push(pathHeaders(`${prefix}${name}/*`, false));
+  const covered = new Set<string>();
+  const names = [...folder.files.keys(), ...folder.folders.keys()].sort();
+  // Whether every file an entry holds would get the rule's headers from a rule of its own.
+  const takes = (name: string, rule: HeaderRule): boolean => {
+    const file = folder.files.get(name);
+    if (file) return sameHeaders(pathHeaders(`${prefix}${name}`, file.fingerprinted), rule);
+    return [...filesUnder(folder.folders.get(name)!, `${prefix}${name}/`)].every(([path, held]) => sameHeaders(pathHeaders(path, held.fingerprinted), rule));
+  };
+  // In name order, so that a shorter name, whose rule would cover the longer ones, is decided first.
+  for (const name of names) {
+    if (covered.has(name) || !folder.folders.has(name)) continue;
+    const rule = pathHeaders(`${prefix}${name}/*`, false);
+    const group = names.filter((other) => other.startsWith(name));
+    if (!group.every((member) => takes(member, rule))) continue;
+    rules.push(rule);
+    for (const member of group) covered.add(member);
+  }
+  for (const name of names) {
+    if (covered.has(name)) continue;
+    const file = folder.files.get(name);
+    if (file) rules.push(pathHeaders(`${prefix}${name}`, file.fingerprinted));
+    else rules.push(...pathRules(folder.folders.get(name)!, `${prefix}${name}/`));
   }
   return rules;
 }

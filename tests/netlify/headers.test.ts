@@ -7,7 +7,7 @@ import type { CheerioAPI } from "cheerio";
 import { parseAllHeaders } from "netlify-headers-parser";
 import { describe, expect, it } from "vitest";
 import { CSP_BY_KIND, cspValue } from "../../src/netlify/header-policy.ts";
-import { headersFile } from "../../src/netlify/headers-file.ts";
+import { headersFile, type OutputFile } from "../../src/netlify/headers-file.ts";
 import { observatoryScore, type ObservatoryScore } from "../support/observatory.ts";
 import { allFiles, allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
@@ -220,16 +220,55 @@ describe("headersFile", () => {
 });
 
 describe("headersFile with names that share a prefix", () => {
-  it("never lets a folder's rule cover a sibling file, as Netlify's prefix match would", async () => {
+  /** The rules Netlify's parser reads from the `_headers` written for `files`. */
+  async function rulesFor(files: OutputFile[]) {
     const folder = await mkdtemp(path.join(os.tmpdir(), "hsg-headers-"));
     try {
       const file = path.join(folder, "_headers");
-      const files = ["/schedule.ics", "/schedule/index.html", "/schedule/page/2/index.html", "/schedule-archive/index.html"].map((name) => ({ path: name, fingerprinted: false }));
       await writeFile(file, headersFile({ context: "production", files }));
-      const { headers: rules } = await parseHeadersFile(file);
-      for (const name of [...files.map((entry) => entry.path), "/schedule/", "/schedule/page/2/"]) expect(valuesOf(rules, name, "Cache-Control"), name).toHaveLength(1);
+      const { headers, errors } = await parseHeadersFile(file);
+      expect(errors).toEqual([]);
+      return headers;
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  }
+  const unhashed = (name: string): OutputFile => ({ path: name, fingerprinted: false });
+
+  it("gives a sibling that a folder's rule covers (Netlify's prefix match) that rule's headers alone", async () => {
+    const files = ["/schedule.ics", "/schedule/index.html", "/schedule/page/2/index.html", "/schedule-archive/index.html"].map(unhashed);
+    const rules = await rulesFor(files);
+    for (const name of [...files.map((entry) => entry.path), "/schedule/", "/schedule/page/2/"]) {
+      expect(valuesOf(rules, name, "Cache-Control"), name).toEqual(["public, max-age=0, must-revalidate"]);
+      expect(valuesOf(rules, name, "Content-Security-Policy"), name).toHaveLength(1);
+    }
+  });
+
+  it("splits a folder's rule where a sibling it would cover needs other headers", async () => {
+    const files = [...["/schedule.ics", "/schedule/index.html", "/schedule/a/index.html"].map(unhashed), { path: "/schedule.0123456789.js", fingerprinted: true }];
+    const rules = await rulesFor(files);
+    for (const { path: name, fingerprinted } of files) {
+      expect(valuesOf(rules, name, "Cache-Control"), name).toEqual([fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate"]);
+    }
+  });
+
+  it("stays the same size however many classes, months and articles the site has", async () => {
+    const site = (count: number) => [
+      ...["/index.html", "/schedule.ics", "/schedule/index.html", "/articles/index.html"].map(unhashed),
+      { path: "/assets/site.0123456789.css", fingerprinted: true },
+      ...Array.from({ length: count }, (_, index) => [
+        unhashed(`/schedule/class-${index}/index.html`),
+        unhashed(`/schedule/class-${index}.ics`),
+        unhashed(`/schedule/2027-${index}/index.html`),
+        unhashed(`/schedule/2027-${index}.ics`),
+        unhashed(`/articles/article-${index}/index.html`),
+        unhashed(`/assets/images/picture-${index}.webp`),
+      ]).flat(),
+    ];
+    expect(headersFile({ context: "production", files: site(2_000) }).length).toBe(headersFile({ context: "production", files: site(10) }).length);
+    const files = site(50);
+    const rules = await rulesFor(files);
+    for (const { path: name } of files) expect(valuesOf(rules, name, "Cache-Control"), name).toHaveLength(1);
+    expect(valuesOf(rules, "/assets/images/picture-3.webp", "Cache-Control")).toEqual(["public, max-age=31536000, immutable"]);
   });
 });
