@@ -29,33 +29,47 @@ export function parseGitLog(output: string): Map<string, string> {
   return latest;
 }
 
-/** Why git dates cannot be trusted here, or undefined when they can. */
-async function gitUnavailable(root: string): Promise<string | undefined> {
+/** The commit checked out, or why git dates cannot be trusted here: both from one `git rev-parse`. */
+async function gitHead(root: string): Promise<{ head: string } | { unavailable: string }> {
   try {
-    const { stdout } = await run("git", ["rev-parse", "--is-shallow-repository"], { cwd: root });
+    const { stdout } = await run("git", ["rev-parse", "--is-shallow-repository", "HEAD"], { cwd: root });
+    const [shallow, head] = stdout.trim().split("\n");
     // A shallow clone knows only its last commits: every file would seem to date from the newest of them.
-    return stdout.trim() === "true" ? "the git clone is shallow" : undefined;
+    return shallow === "true" ? { unavailable: "the git clone is shallow" } : { head: head! };
   } catch {
-    return "git or its history is not available";
+    return { unavailable: "git or its history is not available" };
   }
 }
+
+/**
+ * The dates last read from git, by project root, with the commit they were read at. `git log` says the same
+ * until the next commit, so `npm start` reads it again only then, not on every save (about 150 ms at 4,000
+ * articles); and a save that changed no file's date hands the model the same dates as before.
+ */
+const readAtCommit = new Map<string, { head: string; dates: FileDates }>();
 
 /** The folders whose files' dates the build asks for. */
 export const DATED_FOLDERS = ["content", "_data"] as const;
 
 /**
- * The last-modified dates of `files` (paths relative to `root`), read with one `git log` for all of them. On a
+ * The last-modified dates of `files` (paths relative to `root`), read with one `git log` for all of them (and
+ * kept until the next commit: the same object while HEAD stays where it is). On a
  * shallow clone or without git, each file's modification time is used instead, and `warn` is told once.
  * A file git does not know yet (new, uncommitted) has no date: callers fall back to its publication date.
  */
 export async function readFileDates(root: string, files: readonly string[], warn: (message: string) => void = console.warn): Promise<FileDates> {
-  let reason = await gitUnavailable(root);
-  if (!reason) {
+  const state = await gitHead(root);
+  let reason = "unavailable" in state ? state.unavailable : undefined;
+  if ("head" in state) {
+    const kept = readAtCommit.get(root);
+    if (kept?.head === state.head) return kept.dates;
     try {
       // --relative: paths relative to root even when the project sits in a subfolder of the repository.
-      const { stdout } = await run("git", ["log", "--name-only", "--relative", "--no-renames", "--format=%x00%cI", "--", ...DATED_FOLDERS], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+      const { stdout } = await run("git", ["log", "--name-only", "--relative", "--no-renames", "--format=%x00%cI", state.head, "--", ...DATED_FOLDERS], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
       const dates = new Map([...parseGitLog(stdout)].map(([file, date]) => [file, DateTime.fromISO(date, { zone: SITE_TIME_ZONE })]));
-      return { source: "git", of: (file) => dates.get(file) };
+      const read: FileDates = { source: "git", of: (file) => dates.get(file) };
+      readAtCommit.set(root, { head: state.head, dates: read });
+      return read;
     } catch (error) {
       reason = `git log failed (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
     }

@@ -62,6 +62,20 @@ describe("last-modified dates", () => {
     }
   });
 
+  it("are read again after a commit, and stay the same dates (one object) until then", async () => {
+    await commitFixture();
+    const file = "content/articles/first-article.md";
+    const first = await readFileDates(fixture.root, [file]);
+    // A save changes a file but not git's history: npm start's next build gets the same dates, unread.
+    await fixture.edit(file, (text) => `${text}\nA later paragraph.\n`);
+    expect(await readFileDates(fixture.root, [file])).toBe(first);
+    git(fixture.root, ["commit", "-q", "-am", "third"], "2026-11-28T08:00:00-07:00");
+    const after = await readFileDates(fixture.root, [file]);
+    expect(after).not.toBe(first);
+    expect(after.of(file)?.toISO()).toBe("2026-11-28T08:00:00.000-07:00");
+    expect(first.of(file)?.toISO()).toBe("2026-11-25T15:30:00.000-07:00");
+  });
+
   it("fall back to the files' own times on a shallow clone, saying so once", async () => {
     await commitFixture();
     const clone = await mkdtemp(path.join(os.tmpdir(), "hsg-shallow-"));
