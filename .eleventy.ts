@@ -47,6 +47,12 @@ export interface BuildOptions {
   socialImages?: boolean;
   /** false: no `_headers` (`_redirects` is still written), in a development build only. Default true. */
   headersFile?: boolean;
+  /**
+   * true: the search index and `_headers` are written by src/build/build-output.ts after Eleventy has returned
+   * and let go of its pages (`npm run build`, the tests' builds), not by their plugins. Default false: Eleventy's
+   * own CLI writes them itself.
+   */
+  afterEleventy?: boolean;
 }
 
 export default function configure(config: EleventyConfig, options: BuildOptions = {}) {
@@ -74,10 +80,10 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   config.addPlugin(brandAssetsPlugin, { model });
   config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev, writeImages: options.socialImages ?? true });
-  config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev, writeIndex: options.searchIndex ?? true });
+  config.addPlugin(pagefindPlugin, { bundleFolder: SEARCH_BUNDLE_FOLDER, dev, writeIndex: options.searchIndex ?? true, indexAfterEleventy: options.afterEleventy ?? false });
   config.addPlugin(cmsPlugin, { model, dev, cacheFolder: ".cache/cms" });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.
-  config.addPlugin(netlifyFilesPlugin, { model, dev, writeHeaders: options.headersFile ?? true });
+  config.addPlugin(netlifyFilesPlugin, { model, dev, writeHeaders: options.headersFile ?? true, headersAfterEleventy: options.afterEleventy ?? false });
   // `npm start` only: a content error replaces every page with the problem list until a build finishes again.
   config.addPlugin(devErrorsPlugin, { model, dev });
 

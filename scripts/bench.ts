@@ -124,8 +124,8 @@ function run(command: string, commandArgs: string[], cwd: string, env: Record<st
   });
 }
 
-const eleventy = (project: string, output: string, extra: string[] = []) =>
-  run(process.execPath, ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", `--output=${output}`, "--quiet", ...extra], project);
+/** `npm run build` of a project, into `output`. */
+const eleventy = (project: string, output: string) => run(process.execPath, ["--import", "tsx", "scripts/build.ts", `--output=${output}`], project);
 
 /** A minimal Eleventy site over the same articles: one Nunjucks layout, a page per article, nothing else. */
 function minimalProject(project: string, folder: string): void {

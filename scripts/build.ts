@@ -1,5 +1,5 @@
 /**
- * `npm run build`: the production build. Eleventy writes into a fresh hidden folder next to _site/
+ * `npm run build`: the production build (src/build/build-output.ts). It writes into a fresh hidden folder next to _site/
  * (`.site-build-<pid>`, on the same disk so the move is one rename), and only a build that finished (pages,
  * feeds, _headers, _redirects, search index) replaces _site/. A failed or interrupted build leaves the previous
  * _site/ as it was, never a half-written one that looks complete. A failure is printed once
@@ -8,11 +8,14 @@
  */
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { register } from "tsx/esm/api";
+import { buildOutput } from "../src/build/build-output.ts";
 import { failureReport } from "../src/build/failure-report.ts";
 
 const ROOT = process.cwd();
-const SITE = path.join(ROOT, "_site");
+// `--output=<folder>`: the site goes there instead of _site/ (the bench builds into folders of its own).
+const outputArgument = process.argv.find((argument) => argument.startsWith("--output="))?.slice("--output=".length);
+const SITE = outputArgument ? path.resolve(outputArgument) : path.join(ROOT, "_site");
+const PARENT = path.dirname(SITE);
 const SCRATCH = /^\.site-build-(\d+)/;
 
 /** Whether a process still runs: the scratch folder of a live process belongs to a build in progress. */
@@ -26,20 +29,15 @@ const alive = (pid: number) => {
 };
 
 // Interrupted builds leave their scratch folder behind; it is only ever a partial copy.
-for (const entry of await readdir(ROOT)) {
+for (const entry of await readdir(PARENT)) {
   const pid = Number(SCRATCH.exec(entry)?.[1] ?? Number.NaN);
-  if (Number.isInteger(pid) && !alive(pid)) await rm(path.join(ROOT, entry), { recursive: true, force: true });
+  if (Number.isInteger(pid) && !alive(pid)) await rm(path.join(PARENT, entry), { recursive: true, force: true });
 }
-const output = path.join(ROOT, `.site-build-${process.pid}`);
+const output = path.join(PARENT, `.site-build-${process.pid}`);
 
-register();
-const { default: Eleventy } = await import("@11ty/eleventy");
 try {
-  const eleventy = new Eleventy(undefined, output, { quietMode: true, configPath: ".eleventy.ts" });
   // Eleventy would print the error and its stack itself before rethrowing it; the report below says it once.
-  const silent = new Proxy({}, { get: () => () => undefined });
-  (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = silent;
-  await eleventy.write();
+  await buildOutput(output, { eleventyReportsErrors: false });
 } catch (error) {
   await rm(output, { recursive: true, force: true });
   console.error(failureReport(error));
@@ -47,6 +45,6 @@ try {
 }
 
 const previous = `${output}-previous`;
-if ((await readdir(ROOT)).includes("_site")) await rename(SITE, previous);
+if ((await readdir(PARENT)).includes(path.basename(SITE))) await rename(SITE, previous);
 await rename(output, SITE);
 await rm(previous, { recursive: true, force: true });

@@ -1,14 +1,13 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { isFingerprinted, looksFingerprinted } from "../assets/fingerprint.ts";
 import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import { refuseLeftOutInWebBuild } from "../eleventy/development-only.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { metaContentSecurityPolicy } from "../netlify/header-policy.ts";
-import { headersFile, type OutputFile } from "../netlify/headers-file.ts";
+import { writeHeadersFile } from "../netlify/headers-output.ts";
 import { redirectRules, redirectsFile } from "../netlify/redirect-rules.ts";
-import { outputFileUrl, SITE_PATHS } from "../urls/site-urls.ts";
+import { SITE_PATHS } from "../urls/site-urls.ts";
 
 /** Options of the Netlify files plugin. */
 export interface NetlifyFilesOptions {
@@ -21,23 +20,12 @@ export interface NetlifyFilesOptions {
    * A build for the web refuses it. Default true.
    */
   writeHeaders?: boolean;
-}
-
-/** Every file of the output folder, with whether its name carries its content's hash. */
-async function outputFiles(output: string): Promise<OutputFile[]> {
-  const entries = await readdir(output, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => outputFileUrl(path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")))
-    .filter((file) => file !== SITE_PATHS.netlifyHeaders && file !== SITE_PATHS.netlifyRedirects)
-    .sort();
-  return Promise.all(
-    files.map(async (file) => ({ path: file, fingerprinted: looksFingerprinted(file) && isFingerprinted(file, await readFile(path.join(output, file))) })),
-  );
+  /** true: `_headers` is written by src/build/build-output.ts once Eleventy has returned (see BuildOptions). */
+  headersAfterEleventy?: boolean;
 }
 
 /**
- * Writes `_redirects` and `_headers` after the pages exist. The redirects were checked against the page table
+ * Writes `_redirects` and `_headers` after the pages exist (`_headers` after Eleventy returns, when asked). The redirects were checked against the page table
  * with the content (src/checks/check-site.ts: each target a page, no old path a page); `_headers` covers every
  * written file, including those named by their hash, so it walks the output.
  */
@@ -48,7 +36,7 @@ export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFiles
     const output = directories.output;
     const model = await options.model.get();
     await writeFile(path.join(output, SITE_PATHS.netlifyRedirects), redirectsFile(redirectRules(model)));
-    if (options.writeHeaders === false || options.dev.maySkip(runMode)) return;
-    await writeFile(path.join(output, SITE_PATHS.netlifyHeaders), headersFile({ context: process.env.CONTEXT, files: await outputFiles(output) }));
+    if (options.writeHeaders === false || options.headersAfterEleventy || options.dev.maySkip(runMode)) return;
+    await writeHeadersFile(output, process.env.CONTEXT);
   });
 }

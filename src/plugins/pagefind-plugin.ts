@@ -1,9 +1,8 @@
-import path from "node:path";
-import * as pagefind from "pagefind";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import { refuseLeftOutInWebBuild } from "../eleventy/development-only.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import type { PageTable } from "../pages/page-table.ts";
+import { writeSearchIndex } from "../search/search-index.ts";
 
 /** Options of the Pagefind plugin. */
 export interface PagefindOptions {
@@ -17,6 +16,8 @@ export interface PagefindOptions {
    * build`, Netlify's production and previews) refuses it: the deploy would have no search. Default true.
    */
   writeIndex?: boolean;
+  /** true: the index is written by src/build/build-output.ts once Eleventy has returned (see BuildOptions). */
+  indexAfterEleventy?: boolean;
 }
 
 /**
@@ -31,11 +32,9 @@ export function searchMark(table: Pick<PageTable, "at">, url: string): string {
 }
 
 /**
- * Indexes the written site with Pagefind's Node API (`addDirectory`): Pagefind indexes only the pages marked
- * `data-pagefind-body` (see searchMark), with filters from `data-pagefind-filter`. Handing it the rendered pages
- * one by one (`addHTMLFile`, tried for part 15) made the warm build at 1,000 articles about 2.5 s slower and held
- * every searched page in memory: Pagefind's own crawl reads and parses the files on its threads, while each page
- * sent over its pipe is a message handled in turn (docs/PERFORMANCE.md).
+ * Indexes the written site (src/search/search-index.ts) after the pages, unless the caller does it once Eleventy
+ * has returned: `npm run build` and the test builds do, so that Pagefind's process does not run beside every
+ * page's HTML that Eleventy keeps until then.
  */
 export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions): void {
   config.addShortcode("searchMark", searchMark);
@@ -44,17 +43,7 @@ export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions)
       refuseLeftOutInWebBuild(runMode, "pagefindPlugin", "writeIndex", "the search index");
       return;
     }
-    if (options.dev.maySkip(runMode)) return;
-    const output = path.resolve(directories.output);
-    try {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-      if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-      const added = await index.addDirectory({ path: output });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-      const written = await index.writeFiles({ outputPath: path.join(output, options.bundleFolder) });
-      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    } finally {
-      await pagefind.close();
-    }
+    if (options.indexAfterEleventy || options.dev.maySkip(runMode)) return;
+    await writeSearchIndex(directories.output, options.bundleFolder);
   });
 }

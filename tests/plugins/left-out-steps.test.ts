@@ -62,6 +62,12 @@ describe("steps a reference build leaves out", () => {
     });
   }
 
+  it("leave the search index to src/build/build-output.ts when it builds (afterEleventy), in a build for the web too", async () => {
+    const output = await build((config) => pagefindPlugin(config, { bundleFolder: "pagefind", dev: new DevRebuilds(), indexAfterEleventy: true }), "build");
+    expect(existsSync(path.join(output, "index.html"))).toBe(true);
+    expect(existsSync(path.join(output, "pagefind"))).toBe(false);
+  });
+
   it("are left out of a development build that asks for it", async () => {
     const output = await build((config) => {
       LEFT_OUT[0]!.add(config);

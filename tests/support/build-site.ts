@@ -1,6 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { buildOutput } from "../../src/build/build-output.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 
 export { REPO_ROOT };
@@ -25,7 +26,7 @@ export type BuildName = keyof typeof CLOCKS | "development" | "preview" | "sampl
 const ELEVENTY_VARIABLES = ["ELEVENTY_VERSION", "ELEVENTY_ROOT", "ELEVENTY_SOURCE", "ELEVENTY_RUN_MODE"];
 
 /**
- * Builds the project at `projectRoot` with Eleventy's programmatic API, its production configuration, into
+ * Builds the project at `projectRoot` as `npm run build` does (src/build/build-output.ts), into
  * `outputFolder` or a fresh temporary folder, at the clock `siteNow`; rejects where the CLI build would fail.
  * `runMode: "watch"` gives a development build (drafts shown) without starting a watcher; `env` sets more
  * variables for the build (e.g. PREVIEW_ENV), restored afterwards. `options.reference: true` builds without what
@@ -40,9 +41,6 @@ export async function buildSite(
   env: Readonly<Record<string, string>> = {},
   options: { reference?: boolean } = {},
 ): Promise<string> {
-  const { register } = await import("tsx/esm/api");
-  register();
-  const { default: Eleventy } = await import("@11ty/eleventy");
   const output = outputFolder ?? (await mkdtemp(path.join(os.tmpdir(), "hsg-site-")));
   const variables = { ...env, SITE_NOW: siteNow };
   // Eleventy sets its own variables too and leaves them: a later model load in this worker would read a watch
@@ -52,10 +50,16 @@ export async function buildSite(
   Object.assign(process.env, variables);
   process.chdir(projectRoot);
   try {
-    // The project's config, or a config file that calls it with the options (Eleventy passes it none of its own).
-    const configPath = options.reference ? path.join(REPO_ROOT, "tests/support/reference-build-config.ts") : ".eleventy.ts";
-    const eleventy = new Eleventy(undefined, output, { quietMode: true, configPath, runMode });
-    await eleventy.write();
+    if (options.reference) {
+      // A config file that calls the project's with the options (Eleventy passes it none of its own).
+      const { register } = await import("tsx/esm/api");
+      register();
+      const { default: Eleventy } = await import("@11ty/eleventy");
+      await new Eleventy(undefined, output, { quietMode: true, configPath: path.join(REPO_ROOT, "tests/support/reference-build-config.ts"), runMode }).write();
+    } else {
+      // As `npm run build` builds: the search index and `_headers` once Eleventy has returned.
+      await buildOutput(output, { runMode });
+    }
   } finally {
     process.chdir(previousCwd);
     for (const [name, value] of Object.entries(previous)) {

@@ -1,0 +1,52 @@
+import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { writeHeadersFile } from "../netlify/headers-output.ts";
+import { writeSearchIndex } from "../search/search-index.ts";
+import { SEARCH_BUNDLE_FOLDER } from "../urls/site-urls.ts";
+
+/** How buildOutput runs Eleventy. */
+export interface BuildOutputOptions {
+  /** "watch": a development build (drafts shown) without a watcher. Default "build". */
+  runMode?: "build" | "watch";
+  /** Whether Eleventy may print an error itself before it rejects (`npm run build` reports it once instead). */
+  eleventyReportsErrors?: boolean;
+}
+
+/** The config file that hands the last two steps to this module. */
+const CONFIG = fileURLToPath(new URL("./after-eleventy-config.ts", import.meta.url));
+
+/**
+ * Builds the project in the working directory into `output`: Eleventy writes the pages and every file made from
+ * them, and once it has returned and its pages can be collected, Pagefind indexes the site and `_headers` is
+ * written last (it covers every file, the index's too). Eleventy keeps every page's HTML until it returns (in its
+ * results and its templates' content): indexed from its `eleventy.after`, Pagefind's process (about 0.2 MB a
+ * searched page) ran beside all of it, and the two peaks added up (docs/PERFORMANCE.md).
+ */
+export async function buildOutput(output: string, options: BuildOutputOptions = {}): Promise<void> {
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  await (async () => {
+    // In a scope of its own, so that nothing holds the instance (and its pages) once it has written them.
+    const eleventy = new Eleventy(undefined, output, { quietMode: true, configPath: CONFIG, runMode: options.runMode ?? "build" });
+    if (options.eleventyReportsErrors === false) {
+      const silent = new Proxy({}, { get: () => () => undefined });
+      (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = silent;
+    }
+    await eleventy.write();
+  })();
+  collectGarbage();
+  await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER);
+  await writeHeadersFile(output, process.env.CONTEXT);
+}
+
+/**
+ * A full garbage collection now, so that the pages Eleventy let go of are returned before Pagefind starts: V8
+ * would otherwise keep its heap at its peak while the build allocates little. Node offers `gc` only behind
+ * --expose-gc, which the commands cannot pass to every process that builds; the flag is set at run time instead.
+ */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
