@@ -21,11 +21,11 @@ const CONFIG = fileURLToPath(new URL("./after-eleventy-config.ts", import.meta.u
  * them, and once it has returned and its pages can be collected, Pagefind indexes the site and `_headers` is
  * written last (it covers every file, the index's too). Eleventy keeps every page's HTML until it returns (in its
  * results and its templates' content): indexed from its `eleventy.after`, Pagefind's process (about 0.2 MB a
- * searched page) ran beside all of it, and the two peaks added up (docs/PERFORMANCE.md).
+ * searched page) ran beside all of it, and the two peaks added up (docs/PERFORMANCE.md). The caller registers
+ * tsx first (Eleventy imports the TypeScript config), in the folder it started in: esbuild keeps the working
+ * directory it was first loaded in for every process it starts later, and a test's project folder is deleted.
  */
 export async function buildOutput(output: string, options: BuildOutputOptions = {}): Promise<void> {
-  const { register } = await import("tsx/esm/api");
-  register();
   const { default: Eleventy } = await import("@11ty/eleventy");
   await (async () => {
     // In a scope of its own, so that nothing holds the instance (and its pages) once it has written them.

@@ -47,13 +47,15 @@ export async function buildSite(
   // build's ELEVENTY_RUN_MODE and take itself for a development build (drafts and scheduled articles shown).
   const previous = Object.fromEntries([...Object.keys(variables), ...ELEVENTY_VARIABLES].map((name) => [name, process.env[name]]));
   const previousCwd = process.cwd();
+  // Before the move into the copy: esbuild, which tsx loads, starts its processes in the folder it was first
+  // loaded in, and the copy is deleted after its test (a later build in this worker then failed with ENOENT).
+  const { register } = await import("tsx/esm/api");
+  register();
   Object.assign(process.env, variables);
   process.chdir(projectRoot);
   try {
     if (options.reference) {
       // A config file that calls the project's with the options (Eleventy passes it none of its own).
-      const { register } = await import("tsx/esm/api");
-      register();
       const { default: Eleventy } = await import("@11ty/eleventy");
       await new Eleventy(undefined, output, { quietMode: true, configPath: path.join(REPO_ROOT, "tests/support/reference-build-config.ts"), runMode }).write();
     } else {
