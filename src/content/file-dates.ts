@@ -42,7 +42,7 @@ async function gitHead(root: string): Promise<{ head: string } | { unavailable: 
 }
 
 /**
- * The dates last read from git, by project root, with the commit they were read at. `git log` says the same
+ * The dates last read from git, by the project's absolute folder, with the commit they were read at. `git log` says the same
  * until the next commit, so `npm start` reads it again only then, not on every save (about 150 ms at 4,000
  * articles); and a save that changed no file's date hands the model the same dates as before.
  */
@@ -61,14 +61,16 @@ export async function readFileDates(root: string, files: readonly string[], warn
   const state = await gitHead(root);
   let reason = "unavailable" in state ? state.unavailable : undefined;
   if ("head" in state) {
-    const kept = readAtCommit.get(root);
+    // By the absolute folder: `--relative` paths depend on where the project sits in the repository.
+    const folder = path.resolve(root);
+    const kept = readAtCommit.get(folder);
     if (kept?.head === state.head) return kept.dates;
     try {
       // --relative: paths relative to root even when the project sits in a subfolder of the repository.
       const { stdout } = await run("git", ["log", "--name-only", "--relative", "--no-renames", "--format=%x00%cI", state.head, "--", ...DATED_FOLDERS], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
       const dates = new Map([...parseGitLog(stdout)].map(([file, date]) => [file, DateTime.fromISO(date, { zone: SITE_TIME_ZONE })]));
       const read: FileDates = { source: "git", of: (file) => dates.get(file) };
-      readAtCommit.set(root, { head: state.head, dates: read });
+      readAtCommit.set(folder, { head: state.head, dates: read });
       return read;
     } catch (error) {
       reason = `git log failed (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
