@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageVersion, readManifest, sha256, writeManifest } from "../images/output-cache.ts";
+import { codeVersion, readManifest, sha256, writeManifest } from "../images/output-cache.ts";
 import type { FieldSource, SchemaSources } from "./schema-docs.ts";
 import { readSchemaFiles } from "./schema-files.ts";
 
@@ -13,14 +12,7 @@ const READER = path.join(path.dirname(fileURLToPath(import.meta.url)), "schema-d
  * version that parses them, which is everything readSchemaSources reads.
  */
 export function schemaSourcesKey(files: readonly { file: string; text: string }[]): string {
-  return sha256([readerVersion(), ...files.flatMap(({ file, text }) => [file, text])].join("\0"));
-}
-
-let reader: string | undefined;
-/** TypeScript's version and the reader's source, read once per process: the reader a process runs is the one it loaded. */
-function readerVersion(): string {
-  reader ??= `typescript@${packageVersion("typescript")}\0${readFileSync(READER, "utf8")}`;
-  return reader;
+  return sha256([codeVersion(READER, ["typescript"]), ...files.flatMap(({ file, text }) => [file, text])].join("\0"));
 }
 
 /**

@@ -27,6 +27,19 @@ export function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
 
+const codeVersions = new Map<string, string>();
+
+/**
+ * What a cached verdict was computed by: the source of the module that computes it and the versions of the
+ * packages it uses, read once per process (a process runs the code it loaded), to put in the entry's key.
+ */
+export function codeVersion(module: string, packages: readonly string[]): string {
+  const id = [module, ...packages].join("\0");
+  let version = codeVersions.get(id);
+  if (version === undefined) codeVersions.set(id, (version = [readFileSync(module, "utf8"), ...packages.map((name) => `${name}@${packageVersion(name)}`)].join("\0")));
+  return version;
+}
+
 /** Writes a cache file under a temporary name, then renames it: a build running beside this one, or one killed while writing, never leaves half a file. */
 export async function writeCacheFile(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });

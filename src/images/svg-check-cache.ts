@@ -1,22 +1,14 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageVersion, readManifest, sha256, writeManifest } from "./output-cache.ts";
+import { codeVersion, readManifest, sha256, writeManifest } from "./output-cache.ts";
 import { checkSvg, type SvgCheck } from "./sanitize-svg.ts";
 
 /** The checker whose verdicts are kept: a change to it is a change of key. */
 const CHECKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "sanitize-svg.ts");
 
-let checkerKey: string | undefined;
-/** The checker's source and the versions of the parser and the cleaner it uses, read once per process. */
-function checkerVersion(): string {
-  checkerKey ??= [readFileSync(CHECKER, "utf8"), ...["jsdom", "dompurify"].map((name) => `${name}@${packageVersion(name)}`)].join("\0");
-  return checkerKey;
-}
-
 /** The cache key of an SVG's check: its text and everything that shapes the verdict. */
 export function svgCheckKey(text: string): string {
-  return sha256(`${checkerVersion()}\0${text}`);
+  return sha256(`${codeVersion(CHECKER, ["jsdom", "dompurify"])}\0${text}`);
 }
 
 /**
