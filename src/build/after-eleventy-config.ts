@@ -4,11 +4,19 @@ import type { BuildOptions } from "../../.eleventy.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 
 /**
- * Eleventy's config file for src/build/build-output.ts: the built project's own `.eleventy.ts` (in the working
- * directory), called with `afterEleventy`, so that its plugins leave the search index and `_headers` to the caller.
+ * The built project's own `.eleventy.ts` (in the working directory, which may be a copy of this repository),
+ * called with `options`: Eleventy calls a config file with the config alone, so a config file that needs options
+ * calls this.
  */
-export default async function configure(config: EleventyConfig): Promise<unknown> {
+export async function configureProjectWith(config: EleventyConfig, options: BuildOptions): Promise<unknown> {
   const project = (await import(pathToFileURL(path.resolve(".eleventy.ts")).href)) as typeof import("../../.eleventy.ts");
-  const options: BuildOptions = { afterEleventy: true };
   return project.default(config, options);
+}
+
+/**
+ * Eleventy's config file for src/build/build-output.ts: the project's config with `afterEleventy`, so that its
+ * plugins leave the search index and `_headers` to the caller.
+ */
+export default function configure(config: EleventyConfig): Promise<unknown> {
+  return configureProjectWith(config, { afterEleventy: true });
 }

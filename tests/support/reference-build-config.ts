@@ -1,6 +1,5 @@
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { BuildOptions } from "../../.eleventy.ts";
+import { configureProjectWith } from "../../src/build/after-eleventy-config.ts";
 import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
 
 /**
@@ -15,7 +14,6 @@ export const REFERENCE_BUILD: BuildOptions = { searchIndex: false, socialImages:
  * `.eleventy.ts`, found in the working directory that buildSite moves to, called with REFERENCE_BUILD. Only a
  * development build accepts those options: a production build with them fails.
  */
-export default async function configure(config: EleventyConfig): Promise<unknown> {
-  const project = (await import(pathToFileURL(path.resolve(".eleventy.ts")).href)) as typeof import("../../.eleventy.ts");
-  return project.default(config, REFERENCE_BUILD);
+export default function configure(config: EleventyConfig): Promise<unknown> {
+  return configureProjectWith(config, REFERENCE_BUILD);
 }
