@@ -9,7 +9,7 @@ export const DEFAULT_AUDIT_NOW = "2026-12-01T09:00:00-07:00";
 /** Builds the production site into a fresh temporary folder with the real build command, and returns the folder. */
 export function buildIntoTemporaryFolder(prefix: string): string {
   const output = mkdtempSync(path.join(os.tmpdir(), prefix));
-  execFileSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${output}`, "--quiet"], {
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", `--output=${output}`], {
     env: { ...process.env, SITE_NOW: process.env.SITE_NOW ?? DEFAULT_AUDIT_NOW },
     stdio: ["ignore", "ignore", "inherit"],
   });
