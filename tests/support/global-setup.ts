@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 import { CHROMIUM_ENDPOINT_VARIABLE, startChromiumServer } from "./browser.ts";
 import { buildSite, CLOCKS, PREVIEW_ENV, type BuildName } from "./build-site.ts";
 import { copyProject, FIXTURE_ROOT, removeFolder, type ContentSource } from "./project-copy.ts";
+import { childrenCpuSeconds, processTreeCpuSeconds } from "./process-cpu.ts";
 import { runTypecheck, type TypecheckResult } from "./typecheck.ts";
 
 declare module "vitest" {
@@ -28,6 +29,7 @@ declare module "vitest" {
  * core while the builds hold the first; in watch mode it runs again before each rerun.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const cpu = { self: process.cpuUsage(), children: childrenCpuSeconds(), started: Date.now() };
   const runFolder = await mkdtemp(path.join(os.tmpdir(), "hsg-test-run-"));
   const previousTmpdir = process.env.TMPDIR;
   process.env.TMPDIR = runFolder;
@@ -38,7 +40,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const fixtureCache = path.join(FIXTURE_ROOT, ".cache");
   await removeFolder(fixtureCache);
   const teardown = async () => {
-    await (await chromium.catch(() => undefined))?.close();
+    const server = await chromium.catch(() => undefined);
+    if (server && process.env.HSG_CPU_LOG) logCpu("(Chromium: every browser test's pages)", processTreeCpuSeconds(server.process().pid!), 0, cpu.started);
+    await server?.close();
     delete process.env[CHROMIUM_ENDPOINT_VARIABLE];
     if (previousTmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previousTmpdir;
@@ -63,6 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       sample: await buildSite(sample, CLOCKS.december),
     });
     project.provide("typecheck", await typecheck);
+    if (process.env.HSG_CPU_LOG) logCpu("(global setup: builds and tsc)", process.cpuUsage(cpu.self), childrenCpuSeconds() - cpu.children, cpu.started);
     project.onTestsRerun(async () => project.provide("typecheck", await runTypecheck()));
     // Without Chromium the browser tests fail on their own, with the way to install it; the other tests still run.
     const server = await chromium.catch(() => undefined);
@@ -72,4 +77,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   return teardown;
+}
+
+/** Adds a line to HSG_CPU_LOG as tests/support/cpu-per-file.ts writes them, for CPU spent outside every test file. */
+function logCpu(what: string, self: NodeJS.CpuUsage | number, children: number, started: number): void {
+  const seconds = typeof self === "number" ? self : (self.user + self.system) / 1e6;
+  const line = { file: what, self: seconds, children, wall: (Date.now() - started) / 1000, worker: process.pid, start: started };
+  appendFileSync(process.env.HSG_CPU_LOG!, `${JSON.stringify(line)}\n`);
 }
