@@ -6,7 +6,7 @@ import type { TestProject } from "vitest/node";
 import { CHROMIUM_ENDPOINT_VARIABLE, startChromiumServer } from "./browser.ts";
 import { buildSite, CLOCKS, PREVIEW_ENV, type BuildName } from "./build-site.ts";
 import { copyProject, FIXTURE_ROOT, removeFolder, type ContentSource } from "./project-copy.ts";
-import { childrenCpuSeconds, processTreeCpuSeconds } from "./process-cpu.ts";
+import { CHROMIUM_PID_VARIABLE, childrenCpuSeconds, processTreeCpuSeconds } from "./process-cpu.ts";
 import { runTypecheck, type TypecheckResult } from "./typecheck.ts";
 
 declare module "vitest" {
@@ -44,6 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (server && process.env.HSG_CPU_LOG) logCpu("(Chromium: every browser test's pages)", processTreeCpuSeconds(server.process().pid!), 0, cpu.started);
     await server?.close();
     delete process.env[CHROMIUM_ENDPOINT_VARIABLE];
+    delete process.env[CHROMIUM_PID_VARIABLE];
     if (previousTmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previousTmpdir;
     await removeFolder(runFolder);
@@ -72,6 +73,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Without Chromium the browser tests fail on their own, with the way to install it; the other tests still run.
     const server = await chromium.catch(() => undefined);
     if (server) process.env[CHROMIUM_ENDPOINT_VARIABLE] = server.wsEndpoint();
+    // For the CPU log: each file notes what Chromium used while it ran (tests/support/cpu-per-file.ts).
+    if (server && process.env.HSG_CPU_LOG) process.env[CHROMIUM_PID_VARIABLE] = String(server.process().pid);
   } catch (error) {
     await teardown();
     throw error;

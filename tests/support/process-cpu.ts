@@ -9,6 +9,9 @@ function statFields(pid: number | "self"): string[] | undefined {
   }
 }
 
+/** Where the global setup tells test files (with HSG_CPU_LOG set) the process id of the run's one Chromium. */
+export const CHROMIUM_PID_VARIABLE = "HSG_CHROMIUM_PID";
+
 /** Clock ticks per second of /proc's times: 100 on Linux (USER_HZ). */
 const TICKS = 100;
 
