@@ -40,8 +40,11 @@ export function codeVersion(module: string, packages: readonly string[]): string
   return version;
 }
 
-/** Writes a cache file under a temporary name, then renames it: a build running beside this one, or one killed while writing, never leaves half a file. */
-export async function writeCacheFile(file: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Writes a file under a temporary name beside it, then renames it: a reader (a build running beside this one, the
+ * dev server during a rebuild) never sees half a file, and a process killed while writing leaves none.
+ */
+export async function writeWholeFile(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
   try {
@@ -96,7 +99,7 @@ export async function storeFile(cacheFolder: string, made: string): Promise<Stor
   const bytes = await readFile(made);
   const hash = sha256(bytes);
   const file = `${hash}${path.extname(made).toLowerCase()}`;
-  await writeCacheFile(path.join(cacheFolder, file), bytes);
+  await writeWholeFile(path.join(cacheFolder, file), bytes);
   return { file, bytes: bytes.length, sha256: hash };
 }
 
@@ -117,7 +120,7 @@ export async function isStoredFileIntact(cacheFolder: string, stored: StoredFile
 
 /** Writes a manifest (what a cache key produced), sealed and tagged with its key, so it cannot be read for another key. */
 export async function writeManifest(file: string, key: string, entries: unknown): Promise<void> {
-  await writeCacheFile(file, sealed(JSON.stringify({ key, entries })));
+  await writeWholeFile(file, sealed(JSON.stringify({ key, entries })));
 }
 
 /** The entries of a manifest written by writeManifest for `key`, or undefined when it is missing, damaged, or another key's. */

@@ -1,6 +1,7 @@
-import { readdir, writeFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
+import { writeWholeFile } from "../images/output-cache.ts";
 import { ADMIN_FOLDER } from "../urls/site-urls.ts";
 import { writeCmsBundle } from "../cms/cms-bundle.ts";
 import { cmsConfig, type MapEntries } from "../cms/cms-config.ts";
@@ -48,7 +49,8 @@ export function cmsPlugin(config: EleventyConfig, options: CmsPluginOptions): vo
     });
     const json = JSON.stringify(settings);
     if (written?.json !== json) written = { json, yaml: stringify(settings, { lineWidth: 0, aliasDuplicateObjects: false }) };
-    await writeFile(path.join(folder, "config.yml"), `# Written by the build from src/schemas (src/cms/cms-config.ts). Do not edit.\n${written.yaml}`);
+    // Written whole: `npm start` rewrites it on every build, and the editor may load it during one.
+    await writeWholeFile(path.join(folder, "config.yml"), `# Written by the build from src/schemas (src/cms/cms-config.ts). Do not edit.\n${written.yaml}`);
   });
 }
 

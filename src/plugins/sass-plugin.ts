@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fingerprintedPath, type AssetManifest } from "../assets/fingerprint.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
-import { packageVersion, readSealedFile, sealed, writeCacheFile } from "../images/output-cache.ts";
+import { packageVersion, readSealedFile, sealed, writeWholeFile } from "../images/output-cache.ts";
 
 /** Options of the Sass plugin. */
 export interface SassOptions {
@@ -44,7 +44,7 @@ export async function compiledCss(entry: string, cacheFolder: string): Promise<s
   if (stored) return stored.toString("utf8");
   const sass = await import("sass");
   const { css } = await sass.compileAsync(entry, { style: "compressed" });
-  await writeCacheFile(cached, sealed(css));
+  await writeWholeFile(cached, sealed(css));
   return css;
 }
 
