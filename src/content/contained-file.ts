@@ -28,7 +28,7 @@ function writtenProblem(file: string): string | undefined {
 }
 
 /** The verdict on a path whose real location is known. */
-function judge(realRoot: string, file: string, real: string, stats: Stats, expected: Expected): ContainedPath {
+function judge(realRoot: string, file: string, real: string, stats: Stats | BigIntStats, expected: Expected): ContainedPath {
   const lexical = path.join(realRoot, file);
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
     return { ok: false, missing: false, message: "is a symbolic link that leads outside the repository: content is read only from files inside it" };
@@ -40,25 +40,46 @@ function judge(realRoot: string, file: string, real: string, stats: Stats, expec
   return { ok: true, absolute: lexical };
 }
 
-const MISSING: ContainedPath = { ok: false, missing: true, message: "cannot be read: the file is missing" };
+const MISSING = { ok: false, missing: true, message: "cannot be read: the file is missing" } as const;
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   return code === "ENOENT" || code === "ENOTDIR";
 }
 
-/** Checks that `file` (relative to `root`) is a real file or folder inside `root`, following no symbolic link. */
-export async function containedPath(root: string, file: string, expected: Expected = "file"): Promise<ContainedPath> {
+/**
+ * A repository folder and its real path, which each file's real path is compared with: a loader resolves it once
+ * for all the files of one load (`inRepository`), instead of once per file.
+ */
+export interface Repository {
+  root: string;
+  realRoot: string;
+}
+
+/** The repository at `root`, its real path resolved now. */
+export async function inRepository(root: string): Promise<Repository> {
+  return { root, realRoot: await realpath(root) };
+}
+
+/** containedPath with the disk's answer kept (to nanoseconds): one stat serves the check and the cache's look-up. */
+async function locate(where: string | Repository, file: string, expected: Expected): Promise<ContentPlace> {
   const problem = writtenProblem(file);
   if (problem) return { ok: false, missing: false, message: problem };
-  const realRoot = await realpath(root);
+  const realRoot = typeof where === "string" ? await realpath(where) : where.realRoot;
   try {
     const real = await realpath(path.join(realRoot, file));
-    return judge(realRoot, file, real, await stat(real), expected);
+    const stats = await stat(real, { bigint: true });
+    const verdict = judge(realRoot, file, real, stats, expected);
+    return verdict.ok ? { ...verdict, stats } : verdict;
   } catch (error) {
     if (isMissing(error)) return MISSING;
     throw error;
   }
+}
+
+/** Checks that `file` (relative to the repository) is a real file or folder inside it, following no symbolic link. */
+export async function containedPath(where: string | Repository, file: string, expected: Expected = "file"): Promise<ContainedPath> {
+  return locate(where, file, expected);
 }
 
 /** containedPath for synchronous callers (the image resolver runs inside markdown-it's synchronous render). */
@@ -97,16 +118,15 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export type ContentPlace = { ok: true; absolute: string; stats: BigIntStats } | { ok: false; missing: boolean; message: string };
 
 /** Checks a content file's place and size without reading it, so that a cache can tell it unchanged from its size and times. */
-export async function placeContentFile(root: string, file: string): Promise<ContentPlace> {
-  const place = await containedPath(root, file);
+export async function placeContentFile(where: string | Repository, file: string): Promise<ContentPlace> {
+  const place = await locate(where, file, "file");
   if (!place.ok) return place;
   const limit = sizeLimitOf(file);
-  const stats = await stat(place.absolute, { bigint: true });
-  const size = Number(stats.size);
+  const size = Number(place.stats.size);
   if (size > limit.bytes) {
     return { ok: false, missing: false, message: `is ${megabytes(size)}: a ${limit.kind} file may hold at most ${megabytes(limit.bytes)}, so split it into smaller files` };
   }
-  return { ok: true, absolute: place.absolute, stats };
+  return place;
 }
 
 /** Reads a content file (relative to `root`) after checking its place and its size. */

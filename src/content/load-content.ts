@@ -8,7 +8,7 @@ import type { Promotion } from "../schemas/promotion.ts";
 import type { Redirect } from "../schemas/redirect.ts";
 import type { Session } from "../schemas/session.ts";
 import type { Site } from "../schemas/site.ts";
-import { containedPath, hasControlCharacter, placeContentFile, type ContentPlace } from "./contained-file.ts";
+import { containedPath, hasControlCharacter, inRepository, placeContentFile, type ContentPlace, type Repository } from "./contained-file.ts";
 import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
 import { foreignFiles } from "./foreign-files.ts";
@@ -59,7 +59,7 @@ export const CONTENT_PATHS = {
 export async function loadContent(root: string, options: { cache?: ContentCache } = {}): Promise<Content> {
   const problems: ContentProblem[] = [];
   const cache = options.cache ?? new ContentCache(root);
-  const reader = new ContentReader(root, problems, cache);
+  const reader = new ContentReader(await inRepository(root), problems, cache);
   const dataDir = CONTENT_PATHS.data;
 
   const [site, authors, instructors, locations, categories, courses, services, sessions, promotions, redirects, articles, policies, learningPaths] = await Promise.all([
@@ -130,14 +130,14 @@ class ContentReader {
   readonly lines = new Map<string, LineTable>();
 
   constructor(
-    private readonly root: string,
+    private readonly repository: Repository,
     private readonly problems: ContentProblem[],
     private readonly cache: ContentCache,
   ) {}
 
   /** A data file holding one entity, a map of them or a list of them. */
   async file<T>(file: string, kind: FileKind, options: { optional?: boolean } = {}): Promise<Located<T>[]> {
-    const place = await placeContentFile(this.root, file);
+    const place = await placeContentFile(this.repository, file);
     if (!place.ok) {
       if (options.optional && place.missing) return [];
       this.unreadable.add(file);
@@ -172,7 +172,7 @@ class ContentReader {
         const file = `${folder}/${name}`;
         // Declared before reading: a file that fails to parse still exists, and references to it are not the error.
         this.declare(folder, idFromFileName(file));
-        const place = await placeContentFile(this.root, file);
+        const place = await placeContentFile(this.repository, file);
         if (!place.ok) {
           this.problems.push({ file, field: "", message: place.message });
           return [];
@@ -197,7 +197,7 @@ class ContentReader {
 
   /** Files with one of `extensions`; an extension starting with "/" names a file inside each subfolder (an article folder's `/index.md`). */
   private async listFiles(folder: string, extensions: string[]): Promise<string[]> {
-    const place = await containedPath(this.root, folder, "folder");
+    const place = await containedPath(this.repository, folder, "folder");
     if (!place.ok) {
       this.problems.push({ file: folder, field: "", message: place.missing ? "folder is missing" : place.message });
       return [];
