@@ -52,13 +52,12 @@ function isMissing(error: unknown): boolean {
  * for all the files of one load (`inRepository`), instead of once per file.
  */
 export interface Repository {
-  root: string;
   realRoot: string;
 }
 
 /** The repository at `root`, its real path resolved now. */
 export async function inRepository(root: string): Promise<Repository> {
-  return { root, realRoot: await realpath(root) };
+  return { realRoot: await realpath(root) };
 }
 
 /** containedPath with the disk's answer kept (to nanoseconds): one stat serves the check and the cache's look-up. */

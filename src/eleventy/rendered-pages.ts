@@ -17,7 +17,7 @@ type PageRecord = Map<number, Digest>;
 
 /**
  * A page's record once its build is done, as two parallel arrays: the next build's check walks every kept read
- * of every page, and walking a Map's entries (an array made per entry) was a third of choosing the pages at
+ * of every page, and walking a Map's entries (an array made per entry) was about half of choosing the pages at
  * 4,000 articles.
  */
 interface KeptRecord {
