@@ -42,11 +42,12 @@ async function gitHead(root: string): Promise<{ head: string } | { unavailable: 
 }
 
 /**
- * The dates last read from git, by the project's absolute folder, with the commit they were read at. `git log` says the same
- * until the next commit, so `npm start` reads it again only then, not on every save (about 150 ms at 4,000
- * articles); and a save that changed no file's date hands the model the same dates as before.
+ * The dates last read from git, with the project's absolute folder and the commit they were read at. `git log`
+ * says the same until the next commit, so `npm start` reads it again only then, not on every save (about 150 ms
+ * at 4,000 articles); and a save that changed no file's date hands the model the same dates as before. One
+ * entry: a process builds one project, and a process that builds several (the tests) keeps no more than one.
  */
-const readAtCommit = new Map<string, { head: string; dates: FileDates }>();
+let readAtCommit: { folder: string; head: string; dates: FileDates } | undefined;
 
 /** The folders whose files' dates the build asks for. */
 export const DATED_FOLDERS = ["content", "_data"] as const;
@@ -63,14 +64,13 @@ export async function readFileDates(root: string, files: readonly string[], warn
   if ("head" in state) {
     // By the absolute folder: `--relative` paths depend on where the project sits in the repository.
     const folder = path.resolve(root);
-    const kept = readAtCommit.get(folder);
-    if (kept?.head === state.head) return kept.dates;
+    if (readAtCommit?.folder === folder && readAtCommit.head === state.head) return readAtCommit.dates;
     try {
       // --relative: paths relative to root even when the project sits in a subfolder of the repository.
       const { stdout } = await run("git", ["log", "--name-only", "--relative", "--no-renames", "--format=%x00%cI", state.head, "--", ...DATED_FOLDERS], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
       const dates = new Map([...parseGitLog(stdout)].map(([file, date]) => [file, DateTime.fromISO(date, { zone: SITE_TIME_ZONE })]));
       const read: FileDates = { source: "git", of: (file) => dates.get(file) };
-      readAtCommit.set(folder, { head: state.head, dates: read });
+      readAtCommit = { folder, head: state.head, dates: read };
       return read;
     } catch (error) {
       reason = `git log failed (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
