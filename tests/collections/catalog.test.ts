@@ -4,6 +4,7 @@ import { COURSE_ARTICLES, COURSES_PER_PAGE } from "../../src/collections/catalog
 import { buildSiteModel } from "../../src/collections/site-model.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { pageTableOf } from "../../src/pages/page-table.ts";
+import { levelUrl, listPageUrl } from "../../src/urls/site-urls.ts";
 import { createFixture, MINIMAL_PROJECT, type Fixture } from "../support/content-fixture.ts";
 
 const NOW = DateTime.fromISO("2026-12-01T09:00", { zone: "America/Denver" }) as DateTime<true>;
@@ -50,11 +51,12 @@ describe("a level's and a category's pages", () => {
         expect(table.at(page.url)?.template, page.url).toBe("course-group");
       }
     }
-    const crowded = model.catalog.groupPages.filter((page) => page.group.url === "/courses/level/introductory/");
+    const introductory = levelUrl("introductory");
+    const crowded = model.catalog.groupPages.filter((page) => page.group.url === introductory);
     expect(crowded.map((page) => [page.url, page.title, page.crumb])).toEqual([
-      ["/courses/level/introductory/", "Introductory courses", "Introductory courses"],
-      ["/courses/level/introductory/page/2/", "Introductory courses, page 2", "Page 2"],
+      [introductory, "Introductory courses", "Introductory courses"],
+      [listPageUrl(introductory, 2), "Introductory courses, page 2", "Page 2"],
     ]);
-    expect(crowded[1]!.listTrail).toEqual([{ label: "Introductory courses", url: "/courses/level/introductory/" }]);
+    expect(crowded[1]!.listTrail).toEqual([{ label: "Introductory courses", url: introductory }]);
   });
 });
