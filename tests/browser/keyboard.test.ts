@@ -35,7 +35,7 @@ async function tabUntil(page: Page, wanted: (element: Awaited<ReturnType<typeof 
 
 describe("registering for a class with the keyboard only", () => {
   it("tabs from the home page to a bookable class, fills in its registration form and reaches the thank-you page", async () => {
-    const page = await served.browser.newPage();
+    const page = await (await served.newContext()).newPage();
     await page.goto(`${served.server.origin}/`);
 
     // The first class link the keyboard reaches whose page takes registrations.
@@ -62,7 +62,7 @@ describe("registering for a class with the keyboard only", () => {
       if (element.tag === "button" || element.type === "submit") {
         await Promise.all([page.waitForURL("**/thanks/registration/"), page.keyboard.press("Enter")]);
         expect(await page.locator("h1").innerText()).not.toBe("");
-        await page.close();
+        await page.context().close();
         return;
       }
       if (element.needsValue) await page.keyboard.type(answers[element.type] ?? "Ada Lovelace");

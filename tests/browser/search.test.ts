@@ -18,7 +18,7 @@ async function open(path: string, options: { javaScriptEnabled?: boolean } = {})
   const javaScriptEnabled = options.javaScriptEnabled ?? true;
   let opened = pages.get(javaScriptEnabled);
   if (!opened) {
-    opened = served.browser.newContext({ javaScriptEnabled }).then(async (context) => {
+    opened = served.newContext({ javaScriptEnabled }).then(async (context) => {
       const page = await context.newPage();
       return { page, watch: await watchPage(page) };
     });

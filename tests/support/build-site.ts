@@ -22,6 +22,11 @@ export const PREVIEW_ENV = { CONTEXT: "deploy-preview", DEPLOY_PRIME_URL: "https
  */
 export type BuildName = keyof typeof CLOCKS | "development" | "preview" | "sample";
 
+/** The SITE_NOW each build of the global setup is made at: the March build at March's clock, every other at December's. */
+export function clockOf(build: BuildName): string {
+  return build === "march" ? CLOCKS.march : CLOCKS.december;
+}
+
 /** What Eleventy writes into process.env when it starts (Eleventy.initializeEnvironmentVariables). */
 const ELEVENTY_VARIABLES = ["ELEVENTY_VERSION", "ELEVENTY_ROOT", "ELEVENTY_SOURCE", "ELEVENTY_RUN_MODE"];
 

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { CHROMIUM_ENDPOINT_VARIABLE, startChromiumServer } from "./browser.ts";
-import { buildSite, CLOCKS, PREVIEW_ENV, type BuildName } from "./build-site.ts";
+import { buildSite, clockOf, PREVIEW_ENV, type BuildName } from "./build-site.ts";
 import { copyProject, FIXTURE_ROOT, removeFolder, type ContentSource } from "./project-copy.ts";
 import { CHROMIUM_PID_VARIABLE, childrenCpuSeconds, processTreeCpuSeconds } from "./process-cpu.ts";
 import { runTypecheck, type TypecheckResult } from "./typecheck.ts";
@@ -61,11 +61,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const sample = await copyProject("sample");
     project.provide("projects", { fixture, sample });
     project.provide("builds", {
-      december: await buildSite(fixture, CLOCKS.december),
-      march: await buildSite(fixture, CLOCKS.march),
-      development: await buildSite(fixture, CLOCKS.december, "watch"),
-      preview: await buildSite(fixture, CLOCKS.december, "build", undefined, PREVIEW_ENV),
-      sample: await buildSite(sample, CLOCKS.december),
+      december: await buildSite(fixture, clockOf("december")),
+      march: await buildSite(fixture, clockOf("march")),
+      development: await buildSite(fixture, clockOf("development"), "watch"),
+      preview: await buildSite(fixture, clockOf("preview"), "build", undefined, PREVIEW_ENV),
+      sample: await buildSite(sample, clockOf("sample")),
     });
     project.provide("typecheck", await typecheck);
     if (process.env.HSG_CPU_LOG) logCpu("(global setup: builds and tsc)", process.cpuUsage(cpu.self), childrenCpuSeconds() - cpu.children, cpu.started);

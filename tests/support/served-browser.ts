@@ -1,7 +1,7 @@
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./browser.ts";
-import type { BuildName } from "./build-site.ts";
+import { clockOf, type BuildName } from "./build-site.ts";
 import { buildDir } from "./site-output.ts";
 import { serveBuild, type StaticServer } from "./static-server.ts";
 
@@ -9,11 +9,22 @@ import { serveBuild, type StaticServer } from "./static-server.ts";
 export interface ServedBrowser {
   browser: Browser;
   server: StaticServer;
+  /**
+   * A browser context whose clock stands at the build's SITE_NOW (timers still run): the deadline script swaps
+   * what a page shows at its instants, so a page read at the real date would not be the page the build made.
+   */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 }
 
 /** Serves a build and starts Chromium before a test file's tests, and closes both after them. */
 export function useServedBrowser(build: BuildName = "december"): ServedBrowser {
-  const served = {} as ServedBrowser;
+  const served = {
+    async newContext(options?: BrowserContextOptions) {
+      const context = await served.browser.newContext(options);
+      await context.clock.setFixedTime(new Date(clockOf(build)));
+      return context;
+    },
+  } as ServedBrowser;
   beforeAll(async () => {
     served.server = await serveBuild(buildDir(build));
     served.browser = await launchChromium();
