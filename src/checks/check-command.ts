@@ -25,8 +25,9 @@ export async function runCheck(argv: readonly string[], cwd: string, env: NodeJS
   const root = projectRoot(argv, cwd);
   try {
     // The production view at the build's clock: links to drafts and to classes that have ended are what would break.
-    // It draws no pages, so the image code is loaded only if a file misses the cache and must be rendered.
-    const { model, warnings } = await loadCheckedModel(root, { now: readSiteNow(env, output.err), includeUnpublished: false }, undefined, { pictures: false });
+    // It draws no pages, so the image code is loaded only if a file misses the cache and must be rendered, and
+    // the articles' texts are not read from the cache at all.
+    const { model, warnings } = await loadCheckedModel(root, { now: readSiteNow(env, output.err), includeUnpublished: false }, undefined, { pictures: false, texts: false });
     const { content } = model;
     for (const warning of warnings) output.err(formatProblem(warning));
     const count = (label: string, n: number) => `${n} ${label}`;

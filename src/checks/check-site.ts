@@ -25,14 +25,15 @@ export interface CheckedModel {
  * `context` may be made from the loaded content (dates from git need its file list).
  * `adjust` changes the loaded content before the model is derived (the build points `site.url` at a deploy preview).
  * `pictures: false` says no page will be drawn from the model, so the image code pages need (leadPicture) is not
- * loaded unless a content file has to be rendered: `npm run check`. `memo` keeps the model's stages between the
- * builds of one `npm start` (src/collections/stage-memo.ts).
+ * loaded unless a content file has to be rendered: `npm run check`. `texts: false` leaves the articles' Markdown
+ * and HTML on disk, where the cache has the rest (src/content/content-cache.ts): the checks read neither. `memo`
+ * keeps the model's stages between the builds of one `npm start` (src/collections/stage-memo.ts).
  */
 export async function loadCheckedModel(
   root: string,
   context: BuildContext | ((content: Content) => Promise<BuildContext>),
   adjust: (content: Content) => Content = (content) => content,
-  options: { cache?: ContentCache; pictures?: boolean; memo?: StageMemo } = {},
+  options: { cache?: ContentCache; pictures?: boolean; texts?: boolean; memo?: StageMemo } = {},
 ): Promise<CheckedModel> {
   const [loaded] = await Promise.all([loadContent(root, options), options.pictures === false ? undefined : loadImagePipeline()]);
   const content = adjust(loaded);
@@ -59,15 +60,11 @@ export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] 
     ...model.content.redirects.map((redirect) => [normaliseSitePath(redirect.from), redirect.to] as const),
     ...model.articles.list.flatMap((article) => article.aliases.map((alias) => [normaliseSitePath(alias), article.url] as const)),
   ]);
-  // An article's ids are known from rendering: its headings, its footnotes, and the page's own sections.
-  const fragments = new Map(model.articles.list.map((article) => [article.url, new Set([...PAGE_IDS, ...idsIn(article.html)])]));
+  // An article's ids are known from rendering (its headings, its footnotes, its asides) and the page's own sections.
+  const fragments = new Map(model.articles.list.map((article) => [article.url, new Set([...PAGE_IDS, ...article.ids])]));
   const paths = new Set(pages.entries.map((entry) => normaliseSitePath(entry.url)));
   const isWritten = (sitePath: string) => paths.has(normaliseSitePath(sitePath));
   const anythingUnder = (prefix: string) => [...paths].some((written) => written.startsWith(prefix));
   const redirectsWrong = redirectProblems(redirectRules(model), isWritten, model.content.lineOf, { anythingUnder });
   return [...checkLinks(bodies, { origin: new URL(model.content.site.url).origin, paths, redirects, fragments }), ...redirectsWrong];
-}
-
-function idsIn(html: string): string[] {
-  return [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
 }

@@ -39,7 +39,15 @@ export function publicationState(article: Pick<ArticleSource, "draft" | "date">,
  * markers ask for are placed in its HTML here, so an article is built once, complete.
  */
 export function buildArticleCollections(content: Content, context: BuildContext, courses: Readonly<Record<string, CourseSummary>>): ArticleCollections {
-  const placeAsides = promotionAsides(content, courses, context);
+  const asides = promotionAsides(content, courses, context);
+  // Each article's HTML is placed when a page first reads it, once: `npm run check` derives the model without
+  // loading any article's text (src/content/content-cache.ts), and reads none.
+  const placed = new WeakMap<ArticleSource, string>();
+  const htmlOf = (source: ArticleSource): string => {
+    let html = placed.get(source);
+    if (html === undefined) placed.set(source, (html = asides.place(source.html)));
+    return html;
+  };
   const visible = content.articles
     .map((source) => ({ source, state: publicationState(source, context) }))
     .filter(({ state }) => state === "published" || context.includeUnpublished);
@@ -53,7 +61,10 @@ export function buildArticleCollections(content: Content, context: BuildContext,
       url: articleUrl(source.slug),
       byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
       ...sharingImage(source),
-      html: placeAsides(source.html),
+      get html() {
+        return htmlOf(source);
+      },
+      ids: [...source.ids, ...asides.ids(source.promotionMarkers)],
       state,
       ...(STATE_LABELS[state] ? { stateLabel: STATE_LABELS[state] } : {}),
       modified,

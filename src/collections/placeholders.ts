@@ -1,23 +1,10 @@
 import type { Content } from "../content/load-content.ts";
 import { fieldName, type ContentProblem } from "../content/problems.ts";
 import type { BuildContext } from "./build-context.ts";
+import { MARKED_LINE, PLACEHOLDER_MARK } from "../content/placeholder-mark.ts";
 
-/**
- * What every placeholder `npm run new` writes starts with. A line of a text field or of an article's body that
- * starts with it is still to be written: a second wall behind `draft: true`, so that a placeholder can never be
- * published even when the draft line is removed too early.
- */
-export const PLACEHOLDER_MARK = "TODO:";
-
-/** A placeholder as the scaffolder writes it: the mark, then what to write there. */
-export function placeholder(instruction: string): string {
-  return `${PLACEHOLDER_MARK} ${instruction}`;
-}
-
-/** A line that starts with the mark, or a YAML list item that does. */
-const MARKED_LINE = new RegExp(`^\\s*(?:-\\s+)?${PLACEHOLDER_MARK}`, "m");
 /** Fields computed from the file, not written by the editor: never searched. */
-const DERIVED_FIELDS = new Set(["descriptionHtml", "bodyHtml", "html", "links", "imageJobs", "headings", "portrait", "leadImage", "bodyLine", "file", "slug"]);
+const DERIVED_FIELDS = new Set(["descriptionHtml", "bodyHtml", "html", "links", "imageJobs", "headings", "portrait", "leadImage", "bodyLine", "file", "slug", "ids", "promotionMarkers", "placeholderLines"]);
 
 /**
  * Every placeholder left in the content, at file:line. Where a build shows drafts, and in a draft anywhere, each is
@@ -47,15 +34,11 @@ export function placeholderProblems(content: Content, context: BuildContext): Co
   content.promotions.forEach((promotion, index) => search("_data/promotions.yaml", [index], promotion, promotion.draft));
   content.learningPaths.forEach((path, index) => search("_data/learning-paths.yaml", [index], path, path.draft));
   for (const article of content.articles) {
-    // The body is Markdown below the front matter, searched line by line to name the line: its lines count from bodyLine.
-    const { body: _body, ...frontMatter } = article;
+    // The body's marked lines were found when the file was loaded (src/content/placeholder-mark.ts): the body
+    // itself is a long text the check does not read, and an enumerable field of its own only when it was.
+    const frontMatter = Object.fromEntries(Object.entries(article).filter(([key]) => key !== "body"));
     search(article.file, [], frontMatter, article.draft);
-    if (!MARKED_LINE.test(article.body)) continue;
-    let fenced = false;
-    article.body.split("\n").forEach((text, index) => {
-      if (/^\s*(```|~~~)/.test(text)) fenced = !fenced;
-      else if (!fenced && text.trimStart().startsWith(PLACEHOLDER_MARK)) report(article.file, ["body"], article.bodyLine + index, article.draft);
-    });
+    for (const line of article.placeholderLines) report(article.file, ["body"], line, article.draft);
   }
   return problems;
 }

@@ -11,28 +11,43 @@ const COURSES_TITLE = "Learn it with HSG";
 /** What an aside shows of a course it links to. */
 type AsideCourse = Pick<CourseSummary, "url" | "title" | "levelLabel" | "lengthLabel">;
 
+/** What the articles collection does with an article's markers, once the promotions and the courses are known. */
+export interface PromotionAsides {
+  /** The article's loaded HTML with each marker's aside in place (or nothing, for an offer that is not running). */
+  place(articleHtml: string): string;
+  /** The ids the asides of these markers give the page, without the HTML: what a link's #fragment may name. */
+  ids(markers: readonly PromotionMarker[]): string[];
+}
+
 /**
  * Places the promotion asides in an article's HTML, now that the promotions and the courses are known. Rendering
  * left a placeholder per marker (src/markdown/promotion-marker.ts), so a rendered article stays a function of its
- * own file and can be cached; this is the one step that reads other files' data into it. Returns the function the
- * articles collection gives each article's loaded HTML to, so the article is built once with its asides in place.
+ * own file and can be cached; this is the one step that reads other files' data into it. The articles collection
+ * gives each article's loaded HTML to `place`, so the article is built once with its asides in place.
  */
-export function promotionAsides(content: Content, courses: Readonly<Record<string, AsideCourse>>, context: BuildContext): (articleHtml: string) => string {
+export function promotionAsides(content: Content, courses: Readonly<Record<string, AsideCourse>>, context: BuildContext): PromotionAsides {
   const promotions = new Map(content.promotions.flatMap((promotion) => (promotion.id ? [[promotion.id, promotion] as const] : [])));
-  const render = (marker: PromotionMarker): string => {
-    // The load-time check has refused unknown kinds and names, so every id here resolves.
-    // The aside is a landmark, named by its visible title; the marker's line makes the title's id unique in the page.
-    const titleId = `promotion-aside-${marker.line}`;
-    // A draft course or promotion is not in a production model (src/collections/drafts.ts): the aside leaves it out.
-    const linked = (ids: readonly string[]) => ids.flatMap((id) => courses[id] ?? []);
-    if (marker.kind === "courses") return promotionAside(titleId, COURSES_TITLE, undefined, linked(marker.ids)).value;
+  // A draft course or promotion is not in a production model (src/collections/drafts.ts): the aside leaves it out.
+  const linked = (ids: readonly string[]) => ids.flatMap((id) => courses[id] ?? []);
+  // What the aside of a marker shows, or undefined when it shows none. The load-time check has refused unknown
+  // kinds and names, so every id here resolves.
+  const shown = (marker: PromotionMarker): { title: string; body?: string; courses: readonly string[] } | undefined => {
+    if (marker.kind === "courses") return { title: COURSES_TITLE, courses: marker.ids };
     const promotion = promotions.get(marker.ids[0]!);
-    if (!promotion) return "";
     // A dated offer placed in an article ends with its dates, as it does in the sidebar; a standing one always shows.
-    if (promotion.validFrom && !isRunning(promotion, context.now)) return "";
-    return promotionAside(titleId, promotion.title, promotion.body, linked(promotion.courses)).value;
+    if (!promotion || (promotion.validFrom && !isRunning(promotion, context.now))) return undefined;
+    return promotion;
   };
-  return (articleHtml) => replacePromotionMarkers(articleHtml, render);
+  // The aside is a landmark, named by its visible title; the marker's line makes the title's id unique in the page.
+  const titleId = (marker: PromotionMarker) => `promotion-aside-${marker.line}`;
+  return {
+    place: (articleHtml) =>
+      replacePromotionMarkers(articleHtml, (marker) => {
+        const aside = shown(marker);
+        return aside ? promotionAside(titleId(marker), aside.title, aside.body, linked(aside.courses)).value : "";
+      }),
+    ids: (markers) => markers.flatMap((marker) => (shown(marker) ? [titleId(marker)] : [])),
+  };
 }
 
 /**

@@ -19,7 +19,10 @@ import { SITE_TIME_ZONE, SITE_ZONE } from "../time/zone.ts";
  *
  * On disk the results are packed into a few shard files, read once when a process first needs one and written
  * once when the load is done (save()), only the shards that gained or lost a result: one file per content file
- * made a warm `npm run check` spend its time opening and parsing thousands of small files. Each shard is written
+ * made a warm `npm run check` spend its time opening and parsing thousands of small files. The long texts of a
+ * result (an article's Markdown and HTML: a kind's `longTexts`, nine tenths of the bytes) are packed apart, in
+ * text shards: a cache made with `texts: false` (`npm run check`, which draws no page) never reads them, and the
+ * results it gives have those fields as getters that throw, so a check that came to need them fails loudly. Each shard is written
  * aside and renamed, and sealed with the SHA-256 of its bytes (src/images/output-cache.ts): a shard cut short,
  * edited or swapped for another is not read at all, and its results are computed again.
  *
@@ -43,7 +46,7 @@ export const CONTENT_CACHE_FOLDER = ".cache/content";
 // Results are spread over the shards by their key: an edit rewrites one shard, not all the results.
 const SHARD_COUNT = 16;
 // Raised when the shape of a shard changes, so an older shard is ignored rather than misread.
-const PACK_FORMAT = 2;
+const PACK_FORMAT = 3;
 // The index of file identities, beside the shards.
 const IDENTITIES_FILE = "identities.bin";
 const IDENTITIES_FORMAT = 1;
@@ -69,22 +72,41 @@ interface IdentitiesFile {
 interface StoredResult {
   result: LoadedFile<unknown>;
   dates: { at: (string | number)[]; millis: number; zone: string }[];
+  /** The long texts taken out of each entry, by entry: the names only; the texts are in the text shard under the same key. */
+  texts?: string[][];
+}
+
+/** A result's long texts as stored in a text shard: each entry's, by field name. */
+type StoredTexts = Record<string, string>[];
+
+/** What store() makes of a result: the bytes for its shard and, when it has long texts, those for its text shard. */
+interface StoredBytes {
+  result: Uint8Array;
+  texts?: Uint8Array;
 }
 
 /** One shard file's content: results of one code version, by key, each serialised on its own. */
 interface ShardFile {
   format: number;
   code: string;
+  // Results or their long texts: a text shard renamed over a result shard is not read as one.
+  part: ShardPart;
   // Which shard this is: a shard file renamed over another (whose seal still holds) is not read as that one.
   index: number;
   // Each result stays bytes until it is asked for: a load deserialises only the results it uses, each into objects of its own.
   results: Map<string, Uint8Array>;
 }
 
+/** The two parts a result is stored in, each in shards of its own. */
+type ShardPart = "results" | "texts";
+
 /** The results on disk of one project, as read by this process, and which shards differ from their files. */
 interface Pack {
   shards: Map<string, Uint8Array>[];
   changed: Set<number>;
+  /** The text shards, each read when a result of its shard first needs its texts (never by a cache without texts). */
+  texts: Promise<Map<string, Uint8Array>>[];
+  textsChanged: Set<number>;
   /** The identity of each file by its path, and whether it changed since it was read. */
   identities: Map<string, FileIdentity>;
   identitiesChanged: boolean;
@@ -134,14 +156,17 @@ export class ContentCache {
   readonly #used = new Set<string>();
   private readonly disk: boolean;
   private readonly settledMs: number;
+  private readonly texts: boolean;
 
+  /** `texts: false` loads results without their long texts, for a command that draws no page (see above). */
   constructor(
     private readonly root: string,
-    options: { disk?: boolean; settledMs?: number } = {},
+    options: { disk?: boolean; settledMs?: number; texts?: boolean } = {},
   ) {
     this.folder = path.join(root, CONTENT_CACHE_FOLDER);
     this.disk = options.disk ?? true;
     this.settledMs = options.settledMs ?? SETTLED_MS;
+    this.texts = options.texts ?? true;
   }
 
   /**
@@ -184,10 +209,14 @@ export class ContentCache {
     const result = await loadFile(kind, file, text, path.resolve(this.root));
     this.stats.computed++;
     memory.set(key, result);
-    const bytes = pack ? store(result) : undefined;
+    const bytes = pack ? store(result, kind.longTexts ?? []) : undefined;
     if (pack && bytes) {
-      pack.shards[shardOf(key)]!.set(key, bytes);
-      pack.changed.add(shardOf(key));
+      const shard = shardOf(key);
+      // The text shard is read before the result is added: it is written whole, with the texts already there.
+      if (bytes.texts) (await textShard(this.folder, pack, shard)).set(key, bytes.texts);
+      pack.shards[shard]!.set(key, bytes.result);
+      pack.changed.add(shard);
+      if (bytes.texts) pack.textsChanged.add(shard);
     }
     return result;
   }
@@ -202,15 +231,24 @@ export class ContentCache {
       return inMemory as LoadedFile<T>;
     }
     // The disk is read only when memory misses: `npm start` keeps serving saves from memory.
-    const pack = this.disk ? await this.pack() : undefined;
-    const stored = pack?.shards[shardOf(key)]!.get(key);
+    if (!this.disk) return undefined;
+    const pack = await this.pack();
+    const stored = pack.shards[shardOf(key)]!.get(key);
     const onDisk = stored ? revive<T>(stored) : undefined;
-    if (onDisk && dependenciesUnchanged(this.root, onDisk.dependencies)) {
-      this.stats.disk++;
-      memory.set(key, onDisk);
-      return onDisk;
+    if (!onDisk || !dependenciesUnchanged(this.root, onDisk.result.dependencies)) return undefined;
+    if (!this.texts) {
+      // Kept out of memory: a build later in this process must find the result whole.
+      withoutTexts(onDisk.result, onDisk.texts);
+    } else if (onDisk.texts) {
+      const texts = (await textShard(this.folder, pack, shardOf(key))).get(key);
+      // A text shard lost, damaged or of other code: the result is computed again, texts and all.
+      if (!texts || !withTexts(onDisk.result, onDisk.texts, texts)) return undefined;
+      memory.set(key, onDisk.result);
+    } else {
+      memory.set(key, onDisk.result);
     }
-    return undefined;
+    this.stats.disk++;
+    return onDisk.result;
   }
 
   /**
@@ -240,6 +278,15 @@ export class ContentCache {
         removed++;
       }
     });
+    const texts = await Promise.all(pack.shards.map((_, index) => textShard(this.folder, pack, index)));
+    texts.forEach((shard, index) => {
+      for (const key of shard.keys()) {
+        // Texts whose result is gone go with it, as do texts written beside a result that was not (a build cut short).
+        if (this.#used.has(key) && pack.shards[index]!.has(key)) continue;
+        shard.delete(key);
+        pack.textsChanged.add(index);
+      }
+    });
     // Identities of files this build did not load (deleted, renamed) or whose result was pruned go too.
     for (const [file, identity] of pack.identities) {
       if (this.#used.has(identity.key)) continue;
@@ -250,7 +297,7 @@ export class ContentCache {
     // A production build loads its content once: the packed bytes are not kept through rendering (a later load re-reads them).
     packs.delete(this.folder);
     // Files of other code versions or formats (per-file results of older code included) are not read again.
-    const expected = new Set([...Array.from({ length: SHARD_COUNT }, (_, index) => shardName(index)), IDENTITIES_FILE]);
+    const expected = new Set([...Array.from({ length: SHARD_COUNT }, (_, index) => [shardName(index), shardName(index, "texts")]).flat(), IDENTITIES_FILE]);
     for (const name of await readdir(this.folder).catch(() => [] as string[])) {
       // A build running beside this one at worst computes a deleted result again.
       if (!expected.has(name)) await rm(path.join(this.folder, name), { recursive: true, force: true });
@@ -269,11 +316,19 @@ export class ContentCache {
   }
 
   private async write(pack: Pack): Promise<void> {
-    if (pack.changed.size === 0 && !pack.identitiesChanged) return;
+    if (pack.changed.size === 0 && pack.textsChanged.size === 0 && !pack.identitiesChanged) return;
     const code = await contentCodeVersion();
     const changed = [...pack.changed];
+    const textsChanged = [...pack.textsChanged];
     pack.changed.clear();
-    const files = changed.map((index): [string, unknown] => [shardName(index), { format: PACK_FORMAT, code, index, results: pack.shards[index]! } satisfies ShardFile]);
+    pack.textsChanged.clear();
+    // Written side by side: a reader that sees a result without its texts, or texts without their result, computes that result again.
+    const files: [string, unknown][] = [
+      ...(await Promise.all(
+        textsChanged.map(async (index): Promise<[string, unknown]> => [shardName(index, "texts"), { format: PACK_FORMAT, code, part: "texts", index, results: await pack.texts[index]! } satisfies ShardFile]),
+      )),
+      ...changed.map((index): [string, unknown] => [shardName(index), { format: PACK_FORMAT, code, part: "results", index, results: pack.shards[index]! } satisfies ShardFile]),
+    ];
     if (pack.identitiesChanged) files.push([IDENTITIES_FILE, { format: IDENTITIES_FORMAT, code, identities: pack.identities } satisfies IdentitiesFile]);
     pack.identitiesChanged = false;
     try {
@@ -295,19 +350,26 @@ export class ContentCache {
 
 async function readPack(folder: string): Promise<Pack> {
   const code = await contentCodeVersion();
-  const shards = await Promise.all(
-    Array.from({ length: SHARD_COUNT }, async (_, index) => {
-      try {
-        const bytes = unsealed(await readFile(path.join(folder, shardName(index))));
-        const shard = bytes ? (deserialize(bytes) as ShardFile) : undefined;
-        if (shard?.format === PACK_FORMAT && shard.code === code && shard.index === index && shard.results instanceof Map) return shard.results;
-      } catch {
-        // Missing, or unreadable: its results are computed again.
-      }
-      return new Map<string, Uint8Array>();
-    }),
-  );
-  return { shards, changed: new Set(), identities: await readIdentities(folder, code), identitiesChanged: false };
+  const shards = await Promise.all(Array.from({ length: SHARD_COUNT }, (_, index) => readShard(folder, "results", index, code)));
+  return { shards, changed: new Set(), texts: [], textsChanged: new Set(), identities: await readIdentities(folder, code), identitiesChanged: false };
+}
+
+/** One shard's entries by key, or none when the file is missing, damaged, of other code or not this shard. */
+async function readShard(folder: string, part: ShardPart, index: number, code: string): Promise<Map<string, Uint8Array>> {
+  try {
+    const bytes = unsealed(await readFile(path.join(folder, shardName(index, part))));
+    const shard = bytes ? (deserialize(bytes) as ShardFile) : undefined;
+    if (shard?.format === PACK_FORMAT && shard.code === code && shard.part === part && shard.index === index && shard.results instanceof Map) return shard.results;
+  } catch {
+    // Missing, or unreadable: its results are computed again.
+  }
+  return new Map<string, Uint8Array>();
+}
+
+/** The text shard `index` of `pack`, read on first use. */
+function textShard(folder: string, pack: Pack, index: number): Promise<Map<string, Uint8Array>> {
+  pack.texts[index] ??= contentCodeVersion().then((code) => readShard(folder, "texts", index, code));
+  return pack.texts[index];
 }
 
 /** The identities noted by earlier runs of this code, or none when the file is missing, damaged or of other code. */
@@ -336,12 +398,15 @@ function shardOf(key: string): number {
   return Number.parseInt(key.slice(0, 2), 16) % SHARD_COUNT;
 }
 
-function shardName(index: number): string {
-  return `results-${index.toString(16).padStart(2, "0")}.bin`;
+function shardName(index: number, part: ShardPart = "results"): string {
+  return `${part}-${index.toString(16).padStart(2, "0")}.bin`;
 }
 
-/** A result as bytes that v8.deserialize gives back whole: each luxon date becomes its instant and zone, listed by where it was. */
-function store(result: LoadedFile<unknown>): Uint8Array | undefined {
+/**
+ * A result as bytes that v8.deserialize gives back whole: each luxon date becomes its instant and zone, listed by
+ * where it was; the fields named in `longTexts` are taken out of each entry and stored apart.
+ */
+function store(result: LoadedFile<unknown>, longTexts: readonly string[]): StoredBytes | undefined {
   const dates: StoredResult["dates"] = [];
   // One path, extended and shortened while walking: copied only where a date is found.
   const at: (string | number)[] = [];
@@ -368,16 +433,31 @@ function store(result: LoadedFile<unknown>): Uint8Array | undefined {
     return copied;
   };
   try {
-    const stored: StoredResult = { result: copy(result) as LoadedFile<unknown>, dates };
-    return serialize(stored);
+    const light = copy(result) as LoadedFile<unknown>;
+    const texts: StoredTexts = light.entries.map((entry) => {
+      const data = entry.data as Record<string, unknown>;
+      const taken: Record<string, string> = {};
+      for (const field of longTexts) {
+        if (typeof data[field] !== "string") continue;
+        taken[field] = data[field];
+        delete data[field];
+      }
+      return taken;
+    });
+    const names = texts.map((taken) => Object.keys(taken));
+    if (!names.some((fields) => fields.length > 0)) return { result: serialize({ result: light, dates } satisfies StoredResult) };
+    return { result: serialize({ result: light, dates, texts: names } satisfies StoredResult), texts: serialize(texts) };
   } catch {
     // A value v8 cannot serialise (none is expected in plain content data) leaves the result in memory only.
     return undefined;
   }
 }
 
-/** The result a stored one was made from, its dates luxon dates again (the same instant in the same zone). */
-function revive<T>(bytes: Uint8Array): LoadedFile<T> | undefined {
+/**
+ * The result a stored one was made from, its dates luxon dates again (the same instant in the same zone), and the
+ * names of the long texts it still lacks (withTexts() or withoutTexts() finishes it).
+ */
+function revive<T>(bytes: Uint8Array): { result: LoadedFile<T>; texts?: string[][] } | undefined {
   let stored: StoredResult;
   try {
     stored = deserialize(bytes) as StoredResult;
@@ -391,6 +471,42 @@ function revive<T>(bytes: Uint8Array): LoadedFile<T> | undefined {
     // Dates of the site's zone come back in its cached zone, as the loader made them.
     parent[date.at.at(-1)!] = DateTime.fromMillis(date.millis, { zone: date.zone === SITE_ZONE ? SITE_TIME_ZONE : date.zone });
   }
-  return result as LoadedFile<T>;
+  return { result: result as LoadedFile<T>, ...(stored.texts ? { texts: stored.texts } : {}) };
+}
+
+/** Puts a revived result's long texts back, from its text shard's bytes; false when they do not fit the result. */
+function withTexts(result: LoadedFile<unknown>, names: string[][], bytes: Uint8Array): boolean {
+  let texts: StoredTexts;
+  try {
+    texts = deserialize(bytes) as StoredTexts;
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(texts) || texts.length !== result.entries.length) return false;
+  for (const [index, entry] of result.entries.entries()) {
+    for (const field of names[index] ?? []) {
+      const text = texts[index]?.[field];
+      if (typeof text !== "string") return false;
+      (entry.data as Record<string, unknown>)[field] = text;
+    }
+  }
+  return true;
+}
+
+/**
+ * Gives a revived result, in place of its long texts, getters that throw: a command that loads without texts
+ * draws no page, and one that came to read them must fail naming the field rather than show an empty article.
+ */
+function withoutTexts(result: LoadedFile<unknown>, names: string[][] | undefined): void {
+  result.entries.forEach((entry, index) => {
+    for (const field of names?.[index] ?? []) {
+      Object.defineProperty(entry.data, field, {
+        enumerable: false,
+        get() {
+          throw new Error(`${result.file}: "${field}" was loaded without the long texts (ContentCache with texts: false), for a command that draws no page`);
+        },
+      });
+    }
+  });
 }
 

@@ -1,4 +1,4 @@
-import { findPromotionMarkers, markerKinds } from "../markdown/promotion-marker.ts";
+import { markerKinds } from "../markdown/promotion-marker.ts";
 import { teachingDays } from "../time/teaching-days.ts";
 import type { LocatedContent, Located } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
@@ -217,13 +217,13 @@ function checkPaths(content: LocatedContent): ContentProblem[] {
 
 /**
  * The promotion markers of each article name a known kind and existing promotions or courses. They are read from
- * the rendered body (cached with the file), so the check and the page agree on what is a marker, and reported at
+ * the rendered body when the file is loaded (cached with it), so the check and the page agree on what is a marker, and reported at
  * the marker's line in the file.
  */
 function checkPromotionMarkers(articles: LocatedContent["articles"], promotionIds: ReadonlySet<string> | "unknown", courses: ReadonlySet<string> | "unknown"): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const article of articles) {
-    for (const marker of findPromotionMarkers(article.data.html)) {
+    for (const marker of article.data.promotionMarkers) {
       const report = (message: string) => problems.push({ file: article.source.file, line: article.data.bodyLine + marker.line - 1, field: "body", message });
       const written = `[[${marker.kind}: ${marker.ids.join(", ")}]]`;
       if (!(markerKinds as readonly string[]).includes(marker.kind)) {

@@ -54,11 +54,12 @@ export const CONTENT_PATHS = {
 
 /**
  * Reads, validates and cross-checks all content below `root`. Throws a ContentError listing every problem;
- * the build and `npm run check` both call this, so they agree on what is wrong.
+ * the build and `npm run check` both call this, so they agree on what is wrong. `texts: false` (with no `cache`
+ * given) leaves out the articles' Markdown and HTML where the cache has the rest: for a command that draws no page.
  */
-export async function loadContent(root: string, options: { cache?: ContentCache } = {}): Promise<Content> {
+export async function loadContent(root: string, options: { cache?: ContentCache; texts?: boolean } = {}): Promise<Content> {
   const problems: ContentProblem[] = [];
-  const cache = options.cache ?? new ContentCache(root);
+  const cache = options.cache ?? new ContentCache(root, { texts: options.texts ?? true });
   const reader = new ContentReader(await inRepository(root), problems, cache);
   const dataDir = CONTENT_PATHS.data;
 

@@ -15,7 +15,9 @@ import { redirectSchema } from "../schemas/redirect.ts";
 import { serviceSchema } from "../schemas/service.ts";
 import { sessionSchema } from "../schemas/session.ts";
 import { siteSchema } from "../schemas/site.ts";
+import { findPromotionMarkers } from "../markdown/promotion-marker.ts";
 import { decodeText } from "./decode-text.ts";
+import { placeholderLines } from "./placeholder-mark.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { ArticleSource, CourseSource, PersonSource, ServiceSource } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
@@ -50,6 +52,11 @@ export interface FileKind<S extends ZodType = ZodType, T = output<S>> {
   schema: S;
   /** For lists: an empty file is an empty list rather than a mistake (redirects.yaml). */
   allowEmpty?: boolean;
+  /**
+   * Fields of each entity too long to read when nothing is drawn (an article's Markdown and HTML): the cache keeps
+   * them apart, and `npm run check` loads the rest without them (src/content/content-cache.ts).
+   */
+  longTexts?: readonly string[];
   /** Adds what is derived from the one file alone (rendered Markdown, reading time): cached with it. */
   // Method syntax on purpose: it lets a kind with a specific schema stand where any kind is accepted.
   finish?(data: output<S>, file: string, context?: FinishContext): T | Promise<T>;
@@ -233,6 +240,7 @@ export const FILE_KINDS = {
     name: "article",
     shape: "article",
     schema: articleSchema,
+    longTexts: ["html", "body"],
     finish: (article, file = (article as ArticleSource).file, context = detachedContext()): ArticleSource => {
       const source = article as ArticleSource;
       const place = { file, firstLine: context.bodyLine, imageFolder: imageFolderOf(file), tableOfContents: source.toc !== false };
@@ -246,9 +254,17 @@ export const FILE_KINDS = {
         readingMinutes: readingMinutes(source.body),
         headings: body.headings,
         links: body.links,
+        ids: idsIn(body.html),
+        promotionMarkers: findPromotionMarkers(body.html),
+        placeholderLines: placeholderLines(source.body, context.bodyLine),
         imageJobs: [...(lead?.jobs ?? []), ...body.imageJobs],
         ...(lead ? { leadImage: lead.image } : {}),
       };
     },
   } satisfies FileKind<typeof articleSchema, ArticleSource>,
 } as const satisfies Record<string, FileKind<ZodType, unknown>>;
+
+/** The ids of the elements in rendered HTML, in order. */
+export function idsIn(html: string): string[] {
+  return [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+}

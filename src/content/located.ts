@@ -11,6 +11,7 @@ import type { Service } from "../schemas/service.ts";
 import type { Session } from "../schemas/session.ts";
 import type { ImageJob, PreparedImage } from "../images/content-images.ts";
 import type { Heading, LinkReference } from "../markdown/markdown-state.ts";
+import type { PromotionMarker } from "../markdown/promotion-marker.ts";
 import type { YamlSource } from "./yaml-source.ts";
 
 /**
@@ -36,6 +37,12 @@ export type ArticleSource = ArticleFrontMatter & {
   headings: Heading[];
   /** Links in the body, with their lines, for the link check. */
   links: LinkReference[];
+  /** Every id the rendered body gives an element (headings, footnotes): what a link's #fragment may name. */
+  ids: string[];
+  /** The promotion markers the body places, for the cross-check. */
+  promotionMarkers: PromotionMarker[];
+  /** The file's lines in the body that still hold a placeholder of `npm run new`. */
+  placeholderLines: number[];
   /** Images the build publishes for this article (lead image and body). */
   imageJobs: ImageJob[];
   /** The lead image from `image`, ready for markup. */

@@ -6,7 +6,7 @@ import type { CourseFormat } from "../schemas/course.ts";
 import type { Session } from "../schemas/session.ts";
 import { parseSiteDate } from "../time/parse-date.ts";
 import { closestMatch } from "../content/suggest.ts";
-import { placeholder, PLACEHOLDER_MARK } from "../collections/placeholders.ts";
+import { placeholder, PLACEHOLDER_MARK } from "../content/placeholder-mark.ts";
 import { freeName, slugFromTitle } from "./names.ts";
 
 /** What a scaffold command does to the project: write a new file, or add an entry at the end of a list file. */

@@ -1,11 +1,12 @@
-import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
 import { CONTENT_CACHE_FOLDER, ContentCache, forgetContentCacheMemory } from "../../src/content/content-cache.ts";
 import { loadContent, type Content } from "../../src/content/load-content.ts";
 import { ContentError } from "../../src/content/problems.ts";
-import { createFixture, type Fixture } from "../support/content-fixture.ts";
+import { createFixture, MINIMAL_PROJECT, type Fixture } from "../support/content-fixture.ts";
+import { runCheck } from "../../src/checks/check-command.ts";
 import { sealed, unsealed } from "../../src/images/output-cache.ts";
 
 let fixture: Fixture | undefined;
@@ -193,5 +194,61 @@ describe("the content cache's file identities (size and times before bytes)", ()
     expect(snapshot(await loadContent(fixture.root, { cache }))).toEqual(snapshot(fresh));
     expect(cache.unread).toBe(0);
     expect(cache.stats.disk).toBe(first.stats.computed);
+  });
+});
+
+describe("the articles' long texts, kept apart from the rest of each result", () => {
+  /** Loads the fixture once (filling the cache), then removes every text shard. */
+  async function withoutTextShards(files?: Readonly<Record<string, string>>): Promise<{ root: string; fresh: Content; computed: number }> {
+    fixture = await createFixture(files);
+    forgetContentCacheMemory();
+    const first = new ContentCache(fixture.root);
+    const fresh = await loadContent(fixture.root, { cache: first });
+    const folder = path.join(fixture.root, CONTENT_CACHE_FOLDER);
+    const texts = (await cacheFiles(fixture.root)).filter((name) => name.startsWith("texts-"));
+    expect(texts.length).toBeGreaterThan(0);
+    await Promise.all(texts.map((name) => rm(path.join(folder, name))));
+    forgetContentCacheMemory();
+    return { root: fixture.root, fresh, computed: first.stats.computed };
+  }
+
+  it("loads everything but the texts without reading a text shard, and refuses to give a text it did not load", async () => {
+    const { root, fresh, computed } = await withoutTextShards();
+    const cache = new ContentCache(root, { texts: false });
+    const content = await loadContent(root, { cache });
+    expect(cache.stats).toEqual({ computed: 0, disk: computed, memory: 0 });
+    const article = content.articles.find((item) => item.slug === "first-article")!;
+    const before = fresh.articles.find((item) => item.slug === "first-article")!;
+    expect(article.ids).toEqual(before.ids);
+    expect(article.links).toEqual(before.links);
+    expect(article.readingMinutes).toBe(before.readingMinutes);
+    expect(() => article.html).toThrow(/first-article\.md: "html" was loaded without the long texts/);
+    expect(() => article.body).toThrow(/"body" was loaded without the long texts/);
+    // Nothing was written: the text shards stay missing until a load that needs them.
+    expect((await cacheFiles(root)).filter((name) => name.startsWith("texts-"))).toEqual([]);
+  });
+
+  it("computes a result again when its texts are missing, for a load that draws pages", async () => {
+    const { root, fresh } = await withoutTextShards();
+    const cache = new ContentCache(root);
+    const content = await loadContent(root, { cache });
+    expect(cache.stats.computed).toBe(fresh.articles.length);
+    expect(snapshot(content)).toEqual(snapshot(fresh));
+    expect(content.articles[0]!.html).toContain("<");
+  });
+
+  it("lets npm run check report a body's placeholder and a link to a missing heading from results without texts", async () => {
+    const { root } = await withoutTextShards({
+      ...MINIMAL_PROJECT,
+      "content/articles/second-article.md": `${MINIMAL_PROJECT["content/articles/second-article.md"]}\n## Where to start\n\nTODO: write this part\n\nSee [the start](/articles/second-article/#where-to-start) and [nothing](/articles/second-article/#no-such-part).\n`,
+    });
+    const lines: string[] = [];
+    const output = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+    expect(await runCheck(["--root", root], root, { SITE_NOW: "2026-12-01T09:00" }, output)).toBe(1);
+    const report = lines.join("\n");
+    expect(report).toMatch(/content\/articles\/second-article\.md:13: body: still holds the placeholder/);
+    expect(report).toMatch(/second-article\.md:15: .*#no-such-part/);
+    expect(report).not.toMatch(/#where-to-start/);
+    expect(report).not.toMatch(/without the long texts/);
   });
 });
