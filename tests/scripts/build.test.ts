@@ -9,7 +9,7 @@ import { allFiles, buildDir } from "../support/site-output.ts";
 
 /** `npm run build` (scripts/build.ts) in a copy of the fixture project, at the December clock, outside any deploy context. */
 function runBuild(project: SampleProject) {
-  return spawnSync(process.execPath, ["--import", "tsx", ...COMMANDS.build], {
+  return spawnSync(process.execPath, COMMANDS.build, {
     cwd: project.root,
     encoding: "utf8",
     env: commandEnv({ CONTEXT: "" }),

@@ -11,7 +11,7 @@ import { fixTabs, fixYaml, quoteDates } from "../../src/fix/yaml-fixes.ts";
 import { renderMarkdownDocument } from "../../src/markdown/render-markdown.ts";
 import { createFixture, MINIMAL_PROJECT, type Fixture } from "../support/content-fixture.ts";
 import { REPO_ROOT } from "../support/project-copy.ts";
-import { runIn } from "../support/sample-project.ts";
+import { COMMANDS, runIn } from "../support/sample-project.ts";
 
 /** A body as the site renders it, and the problems the renderer finds in it. */
 const rendered = (body: string) => renderMarkdownDocument(body, { file: "content/articles/a.md", firstLine: 1 });
@@ -134,9 +134,9 @@ describe("npm run fix on a project", () => {
 
   it("then prints what it could not repair exactly as npm run check does, and fails like it", async () => {
     await fixture.edit("content/articles/second-article.md", (text) => text.replace("author: hsg", "author: nobody").replace("date: \"2026-11-20T08:00\"", "date: 2026-11-20T08:00"));
-    const run = (script: string) => runIn(REPO_ROOT, [path.join("scripts", script), "--root", fixture.root]);
-    const fix = run("fix.ts");
-    const check = run("check-content.ts");
+    // Both as npm runs them (package.json's scripts), from the repository, on the fixture.
+    const fix = runIn(REPO_ROOT, [...COMMANDS.fix, "--root", fixture.root]);
+    const check = runIn(REPO_ROOT, [...COMMANDS.check, "--root", fixture.root]);
     expect(fix.stdout).toMatch(/^content\/articles\/second-article\.md:3: 2026-11-20T08:00 was put in quotes$/m);
     expect(check.stderr).toMatch(/second-article\.md:\d+: author: author "nobody" does not exist/);
     expect(fix.stderr).toBe(check.stderr);

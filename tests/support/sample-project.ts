@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { inject } from "vitest";
 import { CLOCKS } from "./build-site.ts";
-import { copyProject, removeFolder, type ContentSource } from "./project-copy.ts";
+import { copyProject, REPO_ROOT, removeFolder, type ContentSource } from "./project-copy.ts";
 
 /** A throwaway copy of the project, with the code linked in, for breaking on purpose. */
 export interface SampleProject {
@@ -32,9 +32,9 @@ export function commandEnv(extra: Readonly<Record<string, string>> = {}): NodeJS
   return env;
 }
 
-/** The command line of a project copy: tsx-run node in `root` at the December clock. */
-export function runIn(root: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ["--import", "tsx", ...args], {
+/** The command line of a project copy: node with `args` (a COMMANDS entry and its arguments) in `root` at the December clock. */
+export function runIn(root: string, args: readonly string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, args, {
     cwd: root,
     encoding: "utf8",
     env: commandEnv(env),
@@ -52,7 +52,7 @@ export interface CommandResult {
 /** runIn without blocking, so that several commands can run side by side. */
 export function runInAsync(root: string, args: readonly string[]): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: commandEnv(), timeout: 120_000 });
+    const child = spawn(process.execPath, args, { cwd: root, env: commandEnv(), timeout: 120_000 });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -62,11 +62,24 @@ export function runInAsync(root: string, args: readonly string[]): Promise<Comma
   });
 }
 
-/** The arguments of `npm run check` and of the production build, for runIn or an asynchronous spawn. */
+/**
+ * Node's arguments for `npm run <name>`, read from package.json's scripts, so a test runs the command editors run
+ * (`npm run check` through scripts/bundled.mjs, `npm run build` through tsx), not a copy of it that could drift.
+ */
+function npmScript(name: string): readonly string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const [program, ...args] = (scripts[name] ?? "").split(/\s+/);
+  if (program !== "node" || args.some((arg) => /["'$&|;<>]/.test(arg))) throw new Error(`npm run ${name} is not a plain node command: ${scripts[name]}`);
+  return args;
+}
+
+/** Node's arguments of the commands tests run in project copies, for runIn or runInAsync (arguments of their own go after). */
 export const COMMANDS = {
-  check: ["scripts/check-content.ts"],
+  check: npmScript("check"),
+  fix: npmScript("fix"),
   // `npm run build`: builds beside _site/ and moves the finished build into it.
-  build: ["scripts/build.ts"],
+  build: npmScript("build"),
+  new: npmScript("new"),
 } as const;
 
 /**
@@ -95,9 +108,9 @@ export async function copySampleProject(source: ContentSource = "fixture"): Prom
       const target = path.join(root, file);
       await writeFile(target, edit(await readFile(target, "utf8")));
     },
-    check: () => runIn(root, [...COMMANDS.check]),
-    build: (env) => runIn(root, [...COMMANDS.build], env),
-    scaffold: (...args) => runIn(root, ["scripts/new.ts", ...args]),
+    check: () => runIn(root, COMMANDS.check),
+    build: (env) => runIn(root, COMMANDS.build, env),
+    scaffold: (...args) => runIn(root, [...COMMANDS.new, ...args]),
     remove: () => removeFolder(root),
   };
 }
