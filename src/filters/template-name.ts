@@ -1,6 +1,6 @@
 /**
  * The name of the template a page was rendered from, relative to content/pages and without its extension
- * ("article", "thanks/contact"). Pages carry it as `data-template`, so audits can test one page of every
+ * ("article", "consulting/service"). Pages carry it as `data-template`, so audits can test one page of every
  * template, including templates added later, without a list to keep up to date.
  */
 export function templateName(inputPath: string): string {

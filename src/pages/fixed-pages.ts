@@ -33,13 +33,6 @@ export const FIXED_PAGES: readonly FixedPage[] = [
   { template: "consulting/index", url: SITE_PATHS.consulting, copy: "consulting" },
   { template: "training/private", url: SITE_PATHS.privateTraining, copy: "private-training" },
   { template: "training/mentoring", url: SITE_PATHS.mentoring, copy: "mentoring" },
-  // Thank-you pages answer a form; they say noindex, so search engines should not be sent to them.
-  { template: "thanks/contact", url: SITE_PATHS.thanksContact, inSitemap: false },
-  { template: "thanks/enquiry", url: SITE_PATHS.thanksEnquiry, inSitemap: false },
-  { template: "thanks/class-enquiry", url: SITE_PATHS.thanksClassEnquiry, inSitemap: false },
-  { template: "thanks/interest", url: SITE_PATHS.thanksInterest, inSitemap: false },
-  { template: "thanks/registration", url: SITE_PATHS.thanksRegistration, inSitemap: false },
-  { template: "thanks/waitlist", url: SITE_PATHS.thanksWaitlist, inSitemap: false },
   { template: "admin/index", url: SITE_PATHS.admin, inSitemap: false },
   { template: "feeds/atom-feed", url: SITE_PATHS.atomFeed, inSitemap: false },
   { template: "feeds/json-feed", url: SITE_PATHS.jsonFeed, inSitemap: false },

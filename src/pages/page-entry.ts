@@ -1,3 +1,4 @@
+import type { ThankYouPage } from "./thank-you-pages.ts";
 import type { Article, ArticleListPage, AuthorPage, CatalogCourse, ConsultingService, CourseGroupPage, Instructor, LearningPathView, ScheduleCollections, ScheduledSession, ScheduleFacet, ScheduleMonth, TagPage, Venue } from "../collections/views.ts";
 
 /**
@@ -19,6 +20,8 @@ export interface ShownItems {
   venue: Venue;
   "learning-path": LearningPathView;
   "consulting/service": ConsultingService;
+  /** The page a form sends the visitor to (src/pages/thank-you-pages.ts). */
+  thanks: ThankYouPage;
   "calendars/course-calendar": CatalogCourse;
   "calendars/session-calendar": ScheduledSession;
   "calendars/facet-calendar": ScheduleFacet;
@@ -42,12 +45,6 @@ export type FixedTemplate =
   | "consulting/index"
   | "training/private"
   | "training/mentoring"
-  | "thanks/contact"
-  | "thanks/enquiry"
-  | "thanks/class-enquiry"
-  | "thanks/interest"
-  | "thanks/registration"
-  | "thanks/waitlist"
   | "admin/index"
   | "feeds/atom-feed"
   | "feeds/json-feed"

@@ -2,6 +2,7 @@ import type { SiteModel } from "../collections/site-model.ts";
 import { sitemapFileUrls } from "../feeds/sitemap.ts";
 import { BRAND_PATHS, privateCourseUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { FIXED_PAGES } from "./fixed-pages.ts";
+import { THANK_YOU_PAGES } from "./thank-you-pages.ts";
 import type { PageEntry, ShownItems, TemplateName } from "./page-entry.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
 import { realObject } from "../lib/real-object.ts";
@@ -76,6 +77,8 @@ export function buildPageTable(model: SiteModel): PageTable {
   add("venue", model.venues, byUrl, { inSearch: true });
   add("learning-path", model.learningPaths.paths, byUrl, { inSearch: true });
   add("consulting/service", model.services, byUrl, { inSearch: true });
+  // Thank-you pages answer a form; they say noindex, so search engines should not be sent to them.
+  add("thanks", THANK_YOU_PAGES, byUrl, { inSitemap: false });
 
   const calendar = { inSitemap: false };
   add("calendars/course-calendar", catalog.courses, (course) => course.calendarUrl, calendar);
