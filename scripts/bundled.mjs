@@ -24,13 +24,18 @@ const FOLDER = path.join(ROOT, "node_modules/.cache/hsg-bundles");
 // A bundle left by a run that was killed is removed by a later run once it is this old.
 const STALE_MS = 60 * 60 * 1000;
 
-/** Gives every `import.meta.url` in a TypeScript file the URL of that file, not of the bundle. */
+/** Gives every `import.meta.url` (and `dirname`, `filename`) in a TypeScript file that file's own, not the bundle's. */
 const ownUrls = {
   name: "own-import-meta-url",
   setup(bundler) {
     bundler.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
       const text = await readFile(file, "utf8");
-      return { contents: text.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file).href)), loader: "ts" };
+      // Text, not tokens: a string or comment that spells import.meta.url changes too (no source file has one).
+      const contents = text
+        .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file).href))
+        .replaceAll("import.meta.dirname", JSON.stringify(path.dirname(file)))
+        .replaceAll("import.meta.filename", JSON.stringify(file));
+      return { contents, loader: "ts" };
     });
   },
 };

@@ -64,12 +64,15 @@ export async function inRepository(root: string): Promise<Repository> {
 }
 
 /**
- * The real path of `file` and what the disk says of it (to nanoseconds). In a repository, the real path of the
- * file's folder is resolved once, and a file that lstat shows is no symbolic link lies, really, in that folder
- * under its own name: one system call per file instead of a realpath (a readlink per part of the path) and a stat.
+ * The real path of `file` and what the disk says of it (to nanoseconds). For a name read from its folder's listing
+ * (`listed`), in a repository, the real path of the folder is resolved once, and a file that lstat shows is no
+ * symbolic link lies, really, in that folder under that name: one system call per file instead of a realpath (a
+ * readlink per part of the path) and a stat. A name the code expects (`_data/site.yaml`) still goes through
+ * realpath, which gives the true case of the name on a disk that ignores case (macOS, Windows), so that
+ * `_data/Site.yaml` is refused there as on Netlify's disk, which does not ignore it.
  */
-async function realFile(where: string | Repository, file: string): Promise<{ real: string; realRoot: string; stats: BigIntStats }> {
-  if (typeof where !== "string") {
+async function realFile(where: string | Repository, file: string, listed: boolean): Promise<{ real: string; realRoot: string; stats: BigIntStats }> {
+  if (listed && typeof where !== "string") {
     const folder = path.dirname(path.normalize(file));
     let realFolder = where.realFolders.get(folder);
     if (!realFolder) where.realFolders.set(folder, (realFolder = realpath(path.join(where.realRoot, folder))));
@@ -83,11 +86,11 @@ async function realFile(where: string | Repository, file: string): Promise<{ rea
 }
 
 /** containedPath with the disk's answer kept (to nanoseconds): one stat serves the check and the cache's look-up. */
-async function locate(where: string | Repository, file: string, expected: Expected): Promise<ContentPlace> {
+async function locate(where: string | Repository, file: string, expected: Expected, listed = false): Promise<ContentPlace> {
   const problem = writtenProblem(file);
   if (problem) return { ok: false, missing: false, message: problem };
   try {
-    const { real, realRoot, stats } = await realFile(where, file);
+    const { real, realRoot, stats } = await realFile(where, file, listed);
     const verdict = judge(realRoot, file, real, stats, expected);
     return verdict.ok ? { ...verdict, stats } : verdict;
   } catch (error) {
@@ -136,9 +139,12 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** A content file checked but not yet read: its absolute path and what the disk says of it (to nanoseconds). */
 export type ContentPlace = { ok: true; absolute: string; stats: BigIntStats } | { ok: false; missing: boolean; message: string };
 
-/** Checks a content file's place and size without reading it, so that a cache can tell it unchanged from its size and times. */
-export async function placeContentFile(where: string | Repository, file: string): Promise<ContentPlace> {
-  const place = await locate(where, file, "file");
+/**
+ * Checks a content file's place and size without reading it, so that a cache can tell it unchanged from its size
+ * and times. `listed` says the name was read from its folder's listing, so it is the name on the disk.
+ */
+export async function placeContentFile(where: string | Repository, file: string, options: { listed?: boolean } = {}): Promise<ContentPlace> {
+  const place = await locate(where, file, "file", options.listed);
   if (!place.ok) return place;
   const limit = sizeLimitOf(file);
   const size = Number(place.stats.size);

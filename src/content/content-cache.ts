@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { BigIntStats } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -46,7 +46,7 @@ export const CONTENT_CACHE_FOLDER = ".cache/content";
 // Results are spread over the shards by their key: an edit rewrites one shard, not all the results.
 const SHARD_COUNT = 16;
 // Raised when the shape of a shard changes, so an older shard is ignored rather than misread.
-const PACK_FORMAT = 3;
+const PACK_FORMAT = 4;
 // The index of file identities, beside the shards.
 const IDENTITIES_FILE = "identities.bin";
 const IDENTITIES_FORMAT = 1;
@@ -74,10 +74,19 @@ interface StoredResult {
   dates: { at: (string | number)[]; millis: number; zone: string }[];
   /** The long texts taken out of each entry, by entry: the names only; the texts are in the text shard under the same key. */
   texts?: string[][];
+  /**
+   * Made anew each time a result is stored, and stored with its texts too: a result and texts stored apart can be
+   * of two versions (the key names the file's bytes, not the images its HTML shows; the two shards are renamed one
+   * after the other), and texts of another version are a miss, never served.
+   */
+  textsId?: string;
 }
 
-/** A result's long texts as stored in a text shard: each entry's, by field name. */
-type StoredTexts = Record<string, string>[];
+/** A result's long texts as stored in a text shard: each entry's, by field name, with the id of the result they belong to. */
+interface StoredTexts {
+  id: string;
+  entries: Record<string, string>[];
+}
 
 /** What store() makes of a result: the bytes for its shard and, when it has long texts, those for its text shard. */
 interface StoredBytes {
@@ -242,7 +251,7 @@ export class ContentCache {
     } else if (onDisk.texts) {
       const texts = (await textShard(this.folder, pack, shardOf(key))).get(key);
       // A text shard lost, damaged or of other code: the result is computed again, texts and all.
-      if (!texts || !withTexts(onDisk.result, onDisk.texts, texts)) return undefined;
+      if (!texts || !withTexts(onDisk.result, onDisk.texts, onDisk.textsId, texts)) return undefined;
       memory.set(key, onDisk.result);
     } else {
       memory.set(key, onDisk.result);
@@ -434,19 +443,20 @@ function store(result: LoadedFile<unknown>, longTexts: readonly string[]): Store
   };
   try {
     const light = copy(result) as LoadedFile<unknown>;
-    const texts: StoredTexts = light.entries.map((entry) => {
+    const taken: StoredTexts["entries"] = light.entries.map((entry) => {
       const data = entry.data as Record<string, unknown>;
-      const taken: Record<string, string> = {};
+      const fields: Record<string, string> = {};
       for (const field of longTexts) {
         if (typeof data[field] !== "string") continue;
-        taken[field] = data[field];
+        fields[field] = data[field];
         delete data[field];
       }
-      return taken;
+      return fields;
     });
-    const names = texts.map((taken) => Object.keys(taken));
+    const names = taken.map((fields) => Object.keys(fields));
     if (!names.some((fields) => fields.length > 0)) return { result: serialize({ result: light, dates } satisfies StoredResult) };
-    return { result: serialize({ result: light, dates, texts: names } satisfies StoredResult), texts: serialize(texts) };
+    const id = randomBytes(12).toString("hex");
+    return { result: serialize({ result: light, dates, texts: names, textsId: id } satisfies StoredResult), texts: serialize({ id, entries: taken } satisfies StoredTexts) };
   } catch {
     // A value v8 cannot serialise (none is expected in plain content data) leaves the result in memory only.
     return undefined;
@@ -457,7 +467,7 @@ function store(result: LoadedFile<unknown>, longTexts: readonly string[]): Store
  * The result a stored one was made from, its dates luxon dates again (the same instant in the same zone), and the
  * names of the long texts it still lacks (withTexts() or withoutTexts() finishes it).
  */
-function revive<T>(bytes: Uint8Array): { result: LoadedFile<T>; texts?: string[][] } | undefined {
+function revive<T>(bytes: Uint8Array): { result: LoadedFile<T>; texts?: string[][]; textsId?: string } | undefined {
   let stored: StoredResult;
   try {
     stored = deserialize(bytes) as StoredResult;
@@ -471,18 +481,19 @@ function revive<T>(bytes: Uint8Array): { result: LoadedFile<T>; texts?: string[]
     // Dates of the site's zone come back in its cached zone, as the loader made them.
     parent[date.at.at(-1)!] = DateTime.fromMillis(date.millis, { zone: date.zone === SITE_ZONE ? SITE_TIME_ZONE : date.zone });
   }
-  return { result: result as LoadedFile<T>, ...(stored.texts ? { texts: stored.texts } : {}) };
+  return { result: result as LoadedFile<T>, ...(stored.texts ? { texts: stored.texts, textsId: stored.textsId } : {}) };
 }
 
-/** Puts a revived result's long texts back, from its text shard's bytes; false when they do not fit the result. */
-function withTexts(result: LoadedFile<unknown>, names: string[][], bytes: Uint8Array): boolean {
-  let texts: StoredTexts;
+/** Puts a revived result's long texts back, from its text shard's bytes; false when they are not the result's own. */
+function withTexts(result: LoadedFile<unknown>, names: string[][], id: string | undefined, bytes: Uint8Array): boolean {
+  let stored: StoredTexts;
   try {
-    texts = deserialize(bytes) as StoredTexts;
+    stored = deserialize(bytes) as StoredTexts;
   } catch {
     return false;
   }
-  if (!Array.isArray(texts) || texts.length !== result.entries.length) return false;
+  const texts = stored?.entries;
+  if (id === undefined || stored.id !== id || !Array.isArray(texts) || texts.length !== result.entries.length) return false;
   for (const [index, entry] of result.entries.entries()) {
     for (const field of names[index] ?? []) {
       const text = texts[index]?.[field];
@@ -496,6 +507,8 @@ function withTexts(result: LoadedFile<unknown>, names: string[][], bytes: Uint8A
 /**
  * Gives a revived result, in place of its long texts, getters that throw: a command that loads without texts
  * draws no page, and one that came to read them must fail naming the field rather than show an empty article.
+ * Not enumerable, so that the derive step's copies (`{ ...article }`) do not call them; such a copy has no text
+ * field at all, which a check never reads either.
  */
 function withoutTexts(result: LoadedFile<unknown>, names: string[][] | undefined): void {
   result.entries.forEach((entry, index) => {

@@ -173,7 +173,7 @@ class ContentReader {
         const file = `${folder}/${name}`;
         // Declared before reading: a file that fails to parse still exists, and references to it are not the error.
         this.declare(folder, idFromFileName(file));
-        const place = await placeContentFile(this.repository, file);
+        const place = await placeContentFile(this.repository, file, { listed: true });
         if (!place.ok) {
           this.problems.push({ file, field: "", message: place.message });
           return [];

@@ -1,28 +1,20 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
 import { watchPage, type PageWatch } from "../support/page-watch.ts";
 import { page as builtPage } from "../support/site-output.ts";
-import { serveBuild, type StaticServer } from "../support/static-server.ts";
+import { useServedBrowser } from "../support/served-browser.ts";
 import { buildOnePagePerTemplate, type TemplatePage } from "./template-pages.ts";
 
-let browser: Browser;
-let server: StaticServer;
+// The December build, served, and Chromium with the build's clock (the deadline script reads the time).
+const served = useServedBrowser("december");
 let templates: TemplatePage[];
 let dir: string;
 
 beforeAll(async () => {
   ({ dir, pages: templates } = await buildOnePagePerTemplate());
-  server = await serveBuild(dir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** What went wrong on a page: CSP violations, console errors, uncaught exceptions and failed subresources. */
@@ -43,12 +35,12 @@ afterAll(async () => {
 
 /** Opens a path as a new document of the shared page, recording every CSP violation and console error from the first byte. */
 async function visit(pathname: string): Promise<Visit> {
-  const { page, watch } = await (shared ??= browser.newContext().then(async (context) => {
+  const { page, watch } = await (shared ??= served.newContext().then(async (context) => {
     const page = await context.newPage();
     return { page, watch: await watchPage(page) };
   }));
   watch.reset();
-  const response = await page.goto(`${server.origin}${pathname}`, { waitUntil: "load" });
+  const response = await page.goto(`${served.server.origin}${pathname}`, { waitUntil: "load" });
   return {
     page,
     status: response?.status(),
@@ -113,12 +105,12 @@ describe("search, a form, the 404 page, the CMS and redirects in Chromium, serve
   });
 
   it("answers every redirect with a 301 to its target, which exists", async () => {
-    expect(server.redirects.length).toBeGreaterThan(0);
-    for (const rule of server.redirects) {
-      const response = await fetch(`${server.origin}${rule.from}`, { redirect: "manual" });
+    expect(served.server.redirects.length).toBeGreaterThan(0);
+    for (const rule of served.server.redirects) {
+      const response = await fetch(`${served.server.origin}${rule.from}`, { redirect: "manual" });
       expect(response.status, rule.from).toBe(301);
       expect(response.headers.get("location"), rule.from).toBe(rule.to);
-      expect((await fetch(`${server.origin}${rule.to}`, { redirect: "manual" })).status, rule.to).toBe(200);
+      expect((await fetch(`${served.server.origin}${rule.to}`, { redirect: "manual" })).status, rule.to).toBe(200);
     }
   });
 });

@@ -237,6 +237,28 @@ describe("the articles' long texts, kept apart from the rest of each result", ()
     expect(content.articles[0]!.html).toContain("<");
   });
 
+  it("never serves texts stored with another version of their result (same key, other images), but computes it again", async () => {
+    fixture = await createFixture();
+    forgetContentCacheMemory();
+    const fresh = await loadContent(fixture.root, { cache: new ContentCache(fixture.root) });
+    const folder = path.join(fixture.root, CONTENT_CACHE_FOLDER);
+    // Every text shard rewritten (and sealed again) as another version would have written it: other words, another id.
+    for (const name of (await cacheFiles(fixture.root)).filter((file) => file.startsWith("texts-"))) {
+      const shard = deserialize(unsealed(await readFile(path.join(folder, name)))!) as { results: Map<string, Uint8Array> };
+      for (const [key, bytes] of shard.results) {
+        const texts = deserialize(bytes) as { id: string; entries: Record<string, string>[] };
+        shard.results.set(key, serialize({ id: "another-version", entries: texts.entries.map((entry) => ({ ...entry, html: "<p>stale</p>" })) }));
+      }
+      await writeFile(path.join(folder, name), sealed(serialize(shard)));
+    }
+    forgetContentCacheMemory();
+    const cache = new ContentCache(fixture.root);
+    const content = await loadContent(fixture.root, { cache });
+    expect(cache.stats.computed).toBe(fresh.articles.length);
+    expect(content.articles.map((article) => article.html)).toEqual(fresh.articles.map((article) => article.html));
+    expect(content.articles.map((article) => article.html)).not.toContain("<p>stale</p>");
+  });
+
   it("lets npm run check report a body's placeholder and a link to a missing heading from results without texts", async () => {
     const { root } = await withoutTextShards({
       ...MINIMAL_PROJECT,
