@@ -16,19 +16,30 @@ export type PagesToRender = { readonly [name in PageSetName]: readonly object[] 
 type PageRecord = Map<number, Digest>;
 
 /**
- * A page's record once its build is done, as two parallel arrays: the next build's check walks every kept read
- * of every page, and walking a Map's entries (an array made per entry) was about half of choosing the pages at
- * 4,000 articles.
+ * A page's record once its build is done: the numbers of its reads. What each gave is the same for every page
+ * that holds it, and kept once for all of them (RenderedPages' settled digests): the next build's check walks
+ * every kept read of every page, and comparing each page's own digests was most of a save's check at 4,000
+ * articles (walking a Map's entries before that, an array made per entry, about half).
  */
 interface KeptRecord {
   readonly reads: Uint32Array;
-  readonly digests: readonly Digest[];
 }
 
 /** A finished page's record in the form the next build checks. */
 function kept(record: PageRecord | KeptRecord): KeptRecord {
-  if (!(record instanceof Map)) return record;
-  return { reads: Uint32Array.from(record.keys()), digests: [...record.values()] };
+  return record instanceof Map ? { reads: Uint32Array.from(record.keys()) } : record;
+}
+
+/** A read whose pages disagreed on what it gave: a page that holds it is rendered again at every build. */
+const MIXED: unique symbol = Symbol("mixed");
+/** A read no page has recorded yet (`undefined` is a digest: a missing property's). */
+const UNSETTLED: unique symbol = Symbol("unsettled");
+
+/** What a read is, in the check of one build: not looked at yet, as settled, or changed. */
+const enum ReadState {
+  Unknown = 0,
+  Same = 1,
+  Changed = 2,
 }
 
 /**
@@ -43,6 +54,13 @@ export class RenderedPages {
   readonly #table = new ReadTable();
   readonly #globals = new Map<string, (model: SiteModel) => object>();
   #previous = new Map<string, KeptRecord>();
+  /**
+   * By read number, what the read gave in the build that last rendered a page holding it, and in every build
+   * since (a page is kept only while all its reads give the same): one digest for every page that holds the read.
+   */
+  #settled: (Digest | typeof MIXED | typeof UNSETTLED)[] = [];
+  /** What this build's check found of each read (ReadState), for commit() to settle the reads of the pages it rendered. */
+  #states = new Uint8Array(0);
   /** This build's records: kept ones of the pages it leaves as they are, filling ones of those it renders. */
   #pending = new Map<string, PageRecord | KeptRecord>();
   #anchors = new WeakMap<object, string>();
@@ -81,11 +99,22 @@ export class RenderedPages {
     }
     this.#anchors = anchors;
     const now = new ModelReads(this.#table, (anchor) => (objects.has(anchor) ? objects.get(anchor) : UNREACHABLE), this.#anchorOf);
-    const unchanged = ({ reads, digests }: KeptRecord) => {
-      for (let index = 0; index < reads.length; index++) {
-        const current = now.digest(reads[index]!);
-        if (current === UNREACHABLE || !Object.is(current, digests[index])) return false;
+    // Each read is compared with its settled digest once, however many pages hold it, and only when a page asks.
+    const states = new Uint8Array(this.#table.entries.length);
+    this.#states = states;
+    const settled = this.#settled;
+    const stateOf = (read: number): ReadState => {
+      let state = states[read] as ReadState;
+      if (state === ReadState.Unknown) {
+        const before = read < settled.length ? settled[read] : UNSETTLED;
+        const current = now.digest(read);
+        state = before === UNSETTLED || before === MIXED || current === UNREACHABLE || !Object.is(current, before) ? ReadState.Changed : ReadState.Same;
+        states[read] = state;
       }
+      return state;
+    };
+    const unchanged = ({ reads }: KeptRecord) => {
+      for (let index = 0; index < reads.length; index++) if (stateOf(reads[index]!) !== ReadState.Same) return false;
       return true;
     };
 
@@ -130,8 +159,30 @@ export class RenderedPages {
    * the last good build's, so the pages it did not write are rendered next time.
    */
   commit(): void {
+    const states = this.#states;
+    const settledNow = new Uint8Array(this.#table.entries.length);
+    while (this.#settled.length < settledNow.length) this.#settled.push(UNSETTLED);
+    for (const record of this.#pending.values()) {
+      if (!(record instanceof Map)) continue;
+      // A page rendered in this build recorded what each of its reads gives now.
+      for (const [read, digest] of record) {
+        const before = this.#settled[read];
+        if (settledNow[read] === 1) {
+          // Two pages of one build that disagree: neither can be trusted, and every page holding the read renders.
+          if (!Object.is(before, digest)) this.#settled[read] = MIXED;
+          continue;
+        }
+        settledNow[read] = 1;
+        if (before === UNSETTLED || Object.is(before, digest)) this.#settled[read] = digest;
+        // A kept page holds a read found the same in this build's check: this page says it gives something else.
+        else if (read < states.length && states[read] === ReadState.Same) this.#settled[read] = MIXED;
+        // Changed in this build, or held by no kept page: what this page recorded is what it gives now.
+        else this.#settled[read] = digest;
+      }
+    }
     if (this.#pending.size > 0) this.#previous = new Map([...this.#pending].map(([page, record]) => [page, kept(record)]));
     this.#pending = new Map();
+    this.#states = new Uint8Array(0);
   }
 }
 
