@@ -4,7 +4,9 @@ import type { BuildContext } from "./build-context.ts";
 import { MARKED_LINE, PLACEHOLDER_MARK } from "../content/placeholder-mark.ts";
 
 /** Fields computed from the file, not written by the editor: never searched. */
-const DERIVED_FIELDS = new Set(["descriptionHtml", "bodyHtml", "html", "links", "imageJobs", "headings", "portrait", "leadImage", "bodyLine", "file", "slug", "ids", "promotionMarkers", "placeholderLines"]);
+const DERIVED_FIELDS: ReadonlySet<string> = new Set(["descriptionHtml", "bodyHtml", "html", "links", "imageJobs", "headings", "portrait", "leadImage", "bodyLine", "file", "slug", "ids", "promotionMarkers", "placeholderLines"]);
+/** An article's too: its Markdown body is searched line by line when the file is loaded (`placeholderLines`). */
+const ARTICLE_SKIPPED: ReadonlySet<string> = new Set([...DERIVED_FIELDS, "body"]);
 
 /**
  * Every placeholder left in the content, at file:line. Where a build shows drafts, and in a draft anywhere, each is
@@ -25,8 +27,8 @@ export function placeholderProblems(content: Content, context: BuildContext): Co
         : `still to fill in: replace the placeholder (${PLACEHOLDER_MARK} ...) before publishing`,
     });
   };
-  const search = (file: string, base: (string | number)[], entity: object, draft: boolean) => {
-    for (const relative of markedFieldsOf(entity)) {
+  const search = (file: string, base: (string | number)[], entity: object, draft: boolean, skipped = DERIVED_FIELDS) => {
+    for (const relative of markedFieldsOf(entity, skipped)) {
       const path = [...base, ...relative];
       report(file, path, content.lineOf(file, path), draft);
     }
@@ -38,8 +40,8 @@ export function placeholderProblems(content: Content, context: BuildContext): Co
   content.learningPaths.forEach((path, index) => search("_data/learning-paths.yaml", [index], path, path.draft));
   for (const article of content.articles) {
     // The body's marked lines were found when the file was loaded (src/content/placeholder-mark.ts): the body
-    // itself is a long text the check does not read (markedFieldsOf skips an article's body).
-    search(article.file, [], article, article.draft);
+    // itself is a long text the check does not read.
+    search(article.file, [], article, article.draft, ARTICLE_SKIPPED);
     for (const line of article.placeholderLines) report(article.file, ["body"], line, article.draft);
   }
   return problems;
@@ -49,19 +51,18 @@ export function placeholderProblems(content: Content, context: BuildContext): Co
 // `npm start` searches only the entities of the files it changed (4,000 articles' fields took 50 ms a save).
 const markedByEntity = new WeakMap<object, (string | number)[][]>();
 
-/** The paths, from the entity, of its editor-written text fields that hold a placeholder (an article's body apart). */
-function markedFieldsOf(entity: object): (string | number)[][] {
+/** The paths, from the entity, of its editor-written text fields that hold a placeholder; `skipped` are not searched. */
+function markedFieldsOf(entity: object, skipped: ReadonlySet<string>): (string | number)[][] {
   let marked = markedByEntity.get(entity);
-  // An article's Markdown body is searched line by line when its file is loaded (placeholderLines).
-  if (!marked) markedByEntity.set(entity, (marked = markedFields(entity, [], "placeholderLines" in entity ? ["body"] : [])));
+  if (!marked) markedByEntity.set(entity, (marked = markedFields(entity, [], skipped)));
   return marked;
 }
 
-/** The paths of the text fields below `value` that hold a line starting with the mark; `skip` names an entity's fields the loader derived. */
-function markedFields(value: unknown, path: (string | number)[], skip?: readonly string[]): (string | number)[][] {
+/** The paths of the text fields below `value` that hold a line starting with the mark; `skipped` names fields of `value` itself left out. */
+function markedFields(value: unknown, path: (string | number)[], skipped?: ReadonlySet<string>): (string | number)[][] {
   if (typeof value === "string") return MARKED_LINE.test(value) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((item, index) => markedFields(item, [...path, index]));
   // Plain objects only: dates and prepared images hold no editor's text.
   if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return [];
-  return Object.entries(value).flatMap(([key, child]) => (skip && (DERIVED_FIELDS.has(key) || skip.includes(key)) ? [] : markedFields(child, [...path, key])));
+  return Object.entries(value).flatMap(([key, child]) => (skipped?.has(key) ? [] : markedFields(child, [...path, key])));
 }

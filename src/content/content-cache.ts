@@ -492,8 +492,9 @@ function withTexts(result: LoadedFile<unknown>, names: string[][], id: string | 
   } catch {
     return false;
   }
-  const texts = stored?.entries;
-  if (id === undefined || stored.id !== id || !Array.isArray(texts) || texts.length !== result.entries.length) return false;
+  if (id === undefined || typeof stored !== "object" || stored === null || stored.id !== id) return false;
+  const texts = stored.entries;
+  if (!Array.isArray(texts) || texts.length !== result.entries.length) return false;
   for (const [index, entry] of result.entries.entries()) {
     for (const field of names[index] ?? []) {
       const text = texts[index]?.[field];

@@ -265,6 +265,6 @@ export const FILE_KINDS = {
 } as const satisfies Record<string, FileKind<ZodType, unknown>>;
 
 /** The ids of the elements in rendered HTML, in order. */
-export function idsIn(html: string): string[] {
+function idsIn(html: string): string[] {
   return [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
 }

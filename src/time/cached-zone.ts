@@ -13,9 +13,8 @@ const WEEK = 7 * DAY;
  * offset is kept only when the zone gives the same offset at its first and last millisecond; in a week with a
  * daylight-saving change each day's is kept the same way, so the day of the change is always asked of Intl:
  * the answers are those of the IANA zone itself, only sooner. What that assumes: no change of offset and back
- * within one week. Denver, the zone this is made for
- * (src/time/zone.ts), changes twice a year, months apart; the tests compare every 25 hours of ten years and
- * every five minutes around its changes. The memory is one number per week the content reaches, and per day in
+ * within one week. Denver, the zone this is made for (src/time/zone.ts), changes twice a year, months apart;
+ * the tests compare every 25 hours of ten years and every five minutes around its changes. The memory is one number per week the content reaches, and per day in
  * the weeks of a change.
  */
 export class CachedZone extends Zone {

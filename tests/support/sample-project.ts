@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { inject } from "vitest";
 import { CLOCKS } from "./build-site.ts";
-import { copyProject, REPO_ROOT, removeFolder, type ContentSource } from "./project-copy.ts";
+import { nodeArgumentsOf } from "../../src/cli/npm-script.ts";
+import { copyProject, removeFolder, type ContentSource } from "./project-copy.ts";
 
 /** A throwaway copy of the project, with the code linked in, for breaking on purpose. */
 export interface SampleProject {
@@ -63,23 +64,15 @@ export function runInAsync(root: string, args: readonly string[]): Promise<Comma
 }
 
 /**
- * Node's arguments for `npm run <name>`, read from package.json's scripts, so a test runs the command editors run
- * (`npm run check` through scripts/bundled.mjs, `npm run build` through tsx), not a copy of it that could drift.
+ * Node's arguments of the commands tests run in project copies, as package.json runs them (`npm run check`
+ * through scripts/bundled.mjs, `npm run build` through tsx), for runIn or runInAsync (arguments of their own go after).
  */
-function npmScript(name: string): readonly string[] {
-  const scripts = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  const [program, ...args] = (scripts[name] ?? "").split(/\s+/);
-  if (program !== "node" || args.some((arg) => /["'$&|;<>]/.test(arg))) throw new Error(`npm run ${name} is not a plain node command: ${scripts[name]}`);
-  return args;
-}
-
-/** Node's arguments of the commands tests run in project copies, for runIn or runInAsync (arguments of their own go after). */
 export const COMMANDS = {
-  check: npmScript("check"),
-  fix: npmScript("fix"),
+  check: nodeArgumentsOf("check"),
+  fix: nodeArgumentsOf("fix"),
   // `npm run build`: builds beside _site/ and moves the finished build into it.
-  build: npmScript("build"),
-  new: npmScript("new"),
+  build: nodeArgumentsOf("build"),
+  new: nodeArgumentsOf("new"),
 } as const;
 
 /**
