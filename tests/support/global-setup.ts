@@ -1,12 +1,12 @@
 import { appendFileSync, existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { CHROMIUM_ENDPOINT_VARIABLE, startChromiumServer } from "./browser.ts";
 import { buildSite, clockOf, PREVIEW_ENV, type BuildName } from "./build-site.ts";
 import { copyProject, FIXTURE_ROOT, removeFolder, type ContentSource } from "./project-copy.ts";
 import { CHROMIUM_PID_VARIABLE, childrenCpuSeconds, processTreeCpuSeconds } from "./process-cpu.ts";
+import { runFolderParent } from "./memory-folder.ts";
 import { runTypecheck, type TypecheckResult } from "./typecheck.ts";
 
 declare module "vitest" {
@@ -24,13 +24,14 @@ declare module "vitest" {
  * sample content once, for the whole run, and tells the tests where. Meanwhile it starts the run's one Chromium,
  * which browser tests reach through launchChromium (a page or context per test). Every temporary folder of the
  * run, these builds and whatever the tests make, lives in one folder that the returned teardown deletes: the run
- * leaves nothing in the temp directory, and never touches the repository's own `.cache/`. TMPDIR points there so
- * that test workers and the commands they start use it too. tsc runs first, as a process of its own, on the second
- * core while the builds hold the first; in watch mode it runs again before each rerun.
+ * leaves nothing in the temp directory, and never touches the repository's own `.cache/`. The folder is in memory
+ * where the machine allows (runFolderParent). TMPDIR points there so that test workers and the commands they start
+ * use it too. tsc runs first, as a process of its own, on the second core while the builds hold the first; in
+ * watch mode it runs again before each rerun.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cpu = { self: process.cpuUsage(), children: childrenCpuSeconds(), started: Date.now() };
-  const runFolder = await mkdtemp(path.join(os.tmpdir(), "hsg-test-run-"));
+  const runFolder = await mkdtemp(path.join(runFolderParent(), "hsg-test-run-"));
   const previousTmpdir = process.env.TMPDIR;
   process.env.TMPDIR = runFolder;
   const typecheck = runTypecheck();
