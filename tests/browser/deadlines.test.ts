@@ -7,7 +7,7 @@ import { REPO_ROOT } from "../support/build-site.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { rawCourses, rawSessions } from "../support/raw-content.ts";
 import { buildDir, fileForUrl, page } from "../support/site-output.ts";
-import { useServedBrowser } from "../support/served-browser.ts";
+import { emulate, useServedBrowser } from "../support/served-browser.ts";
 
 // The deadline script in real Chromium, under the site's CSP, with the browser's clock set on either side of a
 // deadline taken from the data file: the page must switch without a rebuild, and stand as built without JavaScript.
@@ -22,63 +22,45 @@ const at = (text: string) => DateTime.fromISO(text, { zone: "America/Denver" });
 
 const served = useServedBrowser();
 
-/** The browser settings of a load: a context (and its one page) serves every load with the same settings. */
-interface LoadSettings {
-  timezoneId?: string;
-  javaScriptEnabled: boolean;
-  /** Whether the page's clock is set (installed on its first load, moved with setSystemTime on later ones). */
-  clock: boolean;
-}
-
-/** A page kept open for the loads of one kind, with the console errors of its current load. */
+/** The page every load of this file uses, with the console errors of its current load. */
 interface Tab {
   page: Page;
   errors: string[];
   clockInstalled: boolean;
 }
 
-// A fresh context per load made Chromium start a renderer for each of about a dozen loads: most of this file's CPU.
-// One page per kind of load, navigated again for each, gives every load a new document (the deadline script runs
-// from the start) at the clock set just before it, as Playwright replays the clock into each new document.
-const tabs = new Map<string, Promise<Tab>>();
-
-/** The page that serves loads with these settings, opened on first use. */
-function tabFor(settings: LoadSettings): Promise<Tab> {
-  const key = JSON.stringify([settings.timezoneId ?? "", settings.javaScriptEnabled, settings.clock]);
-  let tab = tabs.get(key);
-  if (!tab) {
-    tab = (async () => {
-      const context = await served.browser.newContext({ javaScriptEnabled: settings.javaScriptEnabled, ...(settings.timezoneId ? { timezoneId: settings.timezoneId } : {}) });
-      const page = await context.newPage();
-      const opened: Tab = { page, errors: [], clockInstalled: false };
-      page.on("console", (message) => {
-        if (message.type() === "error") opened.errors.push(message.text());
-      });
-      return opened;
-    })();
-    tabs.set(key, tab);
-  }
-  return tab;
-}
+// One page for every load, navigated again for each, each with its zone and JavaScript set on the page (emulate):
+// a context per kind of load made Chromium start a renderer for each, most of this file's CPU. Every load still
+// gets a new document (the deadline script runs from the start) at the clock set just before it, as Playwright
+// replays the clock into each new document.
+let tab: Promise<Tab> | undefined;
 
 afterAll(async () => {
-  for (const tab of tabs.values()) await (await tab.catch(() => undefined))?.page.context().close();
+  await (await tab?.catch(() => undefined))?.page.context().close();
 });
 
 /** Loads a page with the browser's clock at `now` (before any script runs) and, if given, a time zone. */
 async function open(url: string, options: { now?: DateTime; timezoneId?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const tab = await tabFor({ timezoneId: options.timezoneId, javaScriptEnabled: options.javaScriptEnabled ?? true, clock: options.now !== undefined });
-  if (options.now && tab.clockInstalled) await tab.page.clock.setSystemTime(options.now.toJSDate());
+  const current = await (tab ??= served.browser.newContext().then(async (context) => {
+    const page = await context.newPage();
+    const opened: Tab = { page, errors: [], clockInstalled: false };
+    page.on("console", (message) => {
+      if (message.type() === "error") opened.errors.push(message.text());
+    });
+    return opened;
+  }));
+  await emulate(current.page, { javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
+  if (options.now && current.clockInstalled) await current.page.clock.setSystemTime(options.now.toJSDate());
   else if (options.now) {
-    await tab.page.clock.install({ time: options.now.toJSDate() });
-    tab.clockInstalled = true;
+    await current.page.clock.install({ time: options.now.toJSDate() });
+    current.clockInstalled = true;
   }
-  tab.errors.length = 0;
-  const response = await tab.page.goto(`${served.server.origin}${url}`);
+  current.errors.length = 0;
+  const response = await current.page.goto(`${served.server.origin}${url}`);
   expect(response?.status()).toBe(200);
-  await tab.page.waitForLoadState("load");
-  expect(tab.errors, `${url}: console errors`).toEqual([]);
-  return tab.page;
+  await current.page.waitForLoadState("load");
+  expect(current.errors, `${url}: console errors`).toEqual([]);
+  return current.page;
 }
 
 describe("the deadline script", () => {

@@ -1,30 +1,26 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { watchPage, type PageWatch } from "../support/page-watch.ts";
-import { useServedBrowser } from "../support/served-browser.ts";
+import { emulate, useServedBrowser } from "../support/served-browser.ts";
 
 const served = useServedBrowser();
 
-// A context per test made Chromium start a renderer for each load. One page per setting of JavaScript is loaded
-// again for each test instead: every test still gets a new document of /search/, with its own CSP record.
-const pages = new Map<boolean, Promise<{ page: Page; watch: PageWatch }>>();
+// A context per test made Chromium start a renderer for each load. One page, with JavaScript set on it for each
+// load (emulate), is loaded again for each test instead: every test still gets a new document of /search/, with its
+// own CSP record.
+let opened: Promise<{ page: Page; watch: PageWatch }> | undefined;
 
 afterAll(async () => {
-  for (const opened of pages.values()) await (await opened.catch(() => undefined))?.page.context().close();
+  await (await opened?.catch(() => undefined))?.page.context().close();
 });
 
-/** Loads a path, in the page kept for its setting of JavaScript, which records every CSP violation. */
+/** Loads a path in the file's one page, which records every CSP violation. */
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; watch: PageWatch }> {
-  const javaScriptEnabled = options.javaScriptEnabled ?? true;
-  let opened = pages.get(javaScriptEnabled);
-  if (!opened) {
-    opened = served.newContext({ javaScriptEnabled }).then(async (context) => {
-      const page = await context.newPage();
-      return { page, watch: await watchPage(page) };
-    });
-    pages.set(javaScriptEnabled, opened);
-  }
-  const { page, watch } = await opened;
+  const { page, watch } = await (opened ??= served.newContext().then(async (context) => {
+    const page = await context.newPage();
+    return { page, watch: await watchPage(page) };
+  }));
+  await emulate(page, { javaScriptEnabled: options.javaScriptEnabled ?? true });
   const response = await page.goto(`${served.server.origin}${path}`);
   expect(response?.status()).toBe(200);
   return { page, watch };
