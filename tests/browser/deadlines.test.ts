@@ -7,7 +7,7 @@ import { REPO_ROOT } from "../support/build-site.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { rawCourses, rawSessions } from "../support/raw-content.ts";
 import { buildDir, fileForUrl, page } from "../support/site-output.ts";
-import { emulate, useServedBrowser } from "../support/served-browser.ts";
+import { emulate, useServedBrowser, type LoadSettings } from "../support/served-browser.ts";
 
 // The deadline script in real Chromium, under the site's CSP, with the browser's clock set on either side of a
 // deadline taken from the data file: the page must switch without a rebuild, and stand as built without JavaScript.
@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 /** Loads a page with the browser's clock at `now` (before any script runs) and, if given, a time zone. */
-async function open(url: string, options: { now?: DateTime; timezoneId?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+async function open(url: string, options: LoadSettings & { now?: DateTime } = {}): Promise<Page> {
   const current = await (tab ??= served.browser.newContext().then(async (context) => {
     const page = await context.newPage();
     const opened: Tab = { page, errors: [], clockInstalled: false };
@@ -49,7 +49,7 @@ async function open(url: string, options: { now?: DateTime; timezoneId?: string;
     });
     return opened;
   }));
-  await emulate(current.page, { javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
+  await emulate(current.page, options);
   if (options.now && current.clockInstalled) await current.page.clock.setSystemTime(options.now.toJSDate());
   else if (options.now) {
     await current.page.clock.install({ time: options.now.toJSDate() });

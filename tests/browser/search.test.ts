@@ -1,26 +1,17 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { watchPage, type PageWatch } from "../support/page-watch.ts";
-import { emulate, useServedBrowser } from "../support/served-browser.ts";
+import type { PageWatch } from "../support/page-watch.ts";
+import { emulate, useServedBrowser, type LoadSettings } from "../support/served-browser.ts";
 
 const served = useServedBrowser();
 
-// A context per test made Chromium start a renderer for each load. One page, with JavaScript set on it for each
-// load (emulate), is loaded again for each test instead: every test still gets a new document of /search/, with its
-// own CSP record.
-let opened: Promise<{ page: Page; watch: PageWatch }> | undefined;
-
-afterAll(async () => {
-  await (await opened?.catch(() => undefined))?.page.context().close();
-});
-
-/** Loads a path in the file's one page, which records every CSP violation. */
-async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; watch: PageWatch }> {
-  const { page, watch } = await (opened ??= served.newContext().then(async (context) => {
-    const page = await context.newPage();
-    return { page, watch: await watchPage(page) };
-  }));
-  await emulate(page, { javaScriptEnabled: options.javaScriptEnabled ?? true });
+/**
+ * Loads a path in the file's one watched page (every test still gets a new document of /search/, with its own CSP
+ * record), with JavaScript set on the page for the load.
+ */
+async function open(path: string, options: LoadSettings = {}): Promise<{ page: Page; watch: PageWatch }> {
+  const { page, watch } = await served.watchedPage();
+  await emulate(page, options);
   const response = await page.goto(`${served.server.origin}${path}`);
   expect(response?.status()).toBe(200);
   return { page, watch };

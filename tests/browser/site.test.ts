@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { watchPage, type PageWatch } from "../support/page-watch.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { page as builtPage } from "../support/site-output.ts";
 import { useServedBrowser } from "../support/served-browser.ts";
 import { buildOnePagePerTemplate, type TemplatePage } from "./template-pages.ts";
@@ -24,21 +23,12 @@ interface Visit {
   problems: () => Promise<string[]>;
 }
 
-// A context per visit made Chromium start a renderer for each. One page serves every visit instead, each a new
-// document reported apart (the watch is reset before it); every visit ends by waiting for the network to be idle,
-// so nothing of one visit is still loading when the next begins.
-let shared: Promise<{ page: Page; watch: PageWatch }> | undefined;
-
-afterAll(async () => {
-  await (await shared?.catch(() => undefined))?.page.context().close();
-});
-
+// One page serves every visit (served.watchedPage), each a new document reported apart (the watch is reset before
+// it); every visit ends by waiting for the network to be idle, so nothing of one visit is still loading when the
+// next begins.
 /** Opens a path as a new document of the shared page, recording every CSP violation and console error from the first byte. */
 async function visit(pathname: string): Promise<Visit> {
-  const { page, watch } = await (shared ??= served.newContext().then(async (context) => {
-    const page = await context.newPage();
-    return { page, watch: await watchPage(page) };
-  }));
+  const { page, watch } = await served.watchedPage();
   watch.reset();
   const response = await page.goto(`${served.server.origin}${pathname}`, { waitUntil: "load" });
   return {
