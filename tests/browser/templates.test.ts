@@ -7,7 +7,7 @@ import { CLOCKS, REPO_ROOT } from "../support/build-site.ts";
 import { allFiles, buildDir } from "../support/site-output.ts";
 import { serveBuild, type StaticServer } from "../support/static-server.ts";
 import { onePagePerTemplate } from "../support/template-pages.ts";
-import { SCHEMES, VISUAL_WIDTHS } from "../visual/capture.ts";
+import { captureTemplates, MAX_HEIGHT, SCHEMES, VISUAL_WIDTHS, type Shot } from "../visual/capture.ts";
 import { compareWithBaseline, DIFF_FOLDER, matchesBaselineHash } from "../visual/compare.ts";
 import { COLOUR_RULES, NARROWEST, tourTemplates, type Tour } from "./template-tour.ts";
 
@@ -30,6 +30,12 @@ beforeAll(async () => {
   tour = await tourTemplates(browser, server.origin, templates, CLOCKS.december);
   // 33 loads with their pictures and axe runs at two widths: about a minute on an idle machine (a guard against a hang).
 }, 600_000);
+
+/** A picture taken again, alone, from a fresh load of its page at the narrowest width (widened as the tour does). */
+async function retake(shot: Shot): Promise<Buffer> {
+  const { shots } = await captureTemplates(browser, { origin: server.origin, templates: new Map([[shot.template, shot.url]]), widths: VISUAL_WIDTHS, siteNow: CLOCKS.december, maxHeight: MAX_HEIGHT });
+  return shots.find((candidate) => candidate.name === shot.name)!.png;
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -60,7 +66,16 @@ describe("visual regression: one page of every template at 390 and 1280 px, ligh
     // A picture whose bytes match the baseline's hash is settled at once; only the others are decoded and compared.
     for (const shot of tour.capture.shots.filter((candidate) => !matchesBaselineHash(candidate.name, candidate.png))) {
       const problem = await compareWithBaseline(shot.name, shot.png);
-      if (problem) changed.push(problem);
+      if (!problem) continue;
+      // Taken again from a fresh load before it counts: on a loaded machine Chromium once captured a band of the
+      // home page before drawing it (white across a row of cards). A changed layout differs again.
+      const again = await retake(shot);
+      const second = await compareWithBaseline(shot.name, again);
+      if (second) changed.push(`${second} (and ${problem.slice(shot.name.length + 1)} in the first picture)`);
+      else {
+        console.warn(`${problem} in its first picture, and matches it taken again from a fresh load`);
+        for (const file of [shot.name, shot.name.replace(/\.png$/, ".diff.png")]) rmSync(path.join(DIFF_FOLDER, file), { force: true });
+      }
     }
     const advice = `New pictures and diffs are in ${DIFF_FOLDER}/. If the change is intended, run \`npm run screenshots -- --update\` and commit tests/visual/baselines/.`;
     expect(changed, advice).toEqual([]);
