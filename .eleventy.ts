@@ -27,10 +27,10 @@ import { socialImagesPlugin } from "./src/plugins/social-images-plugin.ts";
 import { siteDataPlugin } from "./src/plugins/site-data-plugin.ts";
 import { structuredDataPlugin } from "./src/plugins/structured-data-plugin.ts";
 import { typescriptTemplatesPlugin } from "./src/plugins/typescript-templates-plugin.ts";
-import { fontUrl, outputFileOf, SEARCH_BUNDLE_FOLDER, SITE_PATHS } from "./src/urls/site-urls.ts";
+import { BODY_FONT_FILE, fontUrl, outputFileOf, SEARCH_BUNDLE_FOLDER, SITE_PATHS } from "./src/urls/site-urls.ts";
 
 const SITE_FONTS = [
-  "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
+  `node_modules/@fontsource-variable/source-sans-3/files/${BODY_FONT_FILE}`,
   "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-ext-wght-normal.woff2",
   "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-italic.woff2",
   "node_modules/@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",

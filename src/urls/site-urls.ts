@@ -24,6 +24,9 @@ export const ADMIN_FOLDER = SITE_FOLDERS.admin;
 /** The enquiry form of the private-training pages: the id of _includes/partials/private-training.njk's section. */
 const ENQUIRY_FORM = "#enquiry";
 
+/** The font file of the body text in Latin script, which every page draws with (src/styles/_fonts.scss). */
+export const BODY_FONT_FILE = "source-sans-3-latin-wght-normal.woff2";
+
 /** Fixed pages and files, as root-relative URLs. */
 export const SITE_PATHS = {
   home: "/",
@@ -61,6 +64,9 @@ export const SITE_PATHS = {
   netlifyHeaders: "/_headers",
   netlifyRedirects: "/_redirects",
   stylesheet: "/assets/site.css",
+  // Preloaded by every page: found only once the stylesheet is parsed, it arrived after the first paint, and the
+  // text drawn again in it moved the page (a layout shift of 0.23 on the home page, Lighthouse's performance 88).
+  bodyFont: fontUrl(BODY_FONT_FILE),
   searchScript: "/assets/search.js",
   deadlinesScript: "/assets/deadlines.js",
   searchUiScript: `/${SITE_FOLDERS.searchBundle}/pagefind-ui.js`,

@@ -24,6 +24,8 @@ export interface Tour {
   violations: string[];
   /** How many times axe ran with every rule, and with the colour rules only. */
   axeRuns: { every: number; colour: number };
+  /** Pages whose content moved while they loaded (layout shifts, as Lighthouse's CLS counts them), with what moved. */
+  shifted: string[];
   /** Pages wider than NARROWEST px at that width. */
   wide: string[];
   /** Statuses other than 200, CSP violations, console errors, exceptions and failed or refused requests, by page. */
@@ -54,6 +56,25 @@ async function axeViolations(page: Page, rules?: readonly string[]): Promise<str
 }
 
 /**
+ * The layout shifts the document has seen since it loaded (none without input, as Lighthouse counts them), as "0.23:
+ * SECTION.hero, P.hero__actions", or undefined. The pictures before do not add any: a capture beyond the viewport
+ * draws the page larger without moving what is in it.
+ */
+function layoutShifts(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] };
+    // observe() with `buffered` puts the entries so far in the observer's queue at once, where takeRecords finds them.
+    const observer = new PerformanceObserver(() => undefined);
+    observer.observe({ type: "layout-shift", buffered: true });
+    const shifts = (observer.takeRecords() as Shift[]).filter((shift) => !shift.hadRecentInput);
+    observer.disconnect();
+    const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+    const moved = shifts.flatMap((shift) => shift.sources.map((source) => (source.node instanceof Element ? `${source.node.nodeName}.${source.node.className}` : source.node?.nodeName ?? "?")));
+    return total > 0 ? `${total.toFixed(3)}: ${[...new Set(moved)].slice(0, 4).join(", ")}` : undefined;
+  });
+}
+
+/**
  * Loads one page of every template in Chromium, once, at the narrowest visual width and then widened in place to
  * each wider one (captureTemplates): at each width the page is pictured in both schemes (the visual suite), audited
  * with axe (every rule in the light scheme, COLOUR_RULES in the dark) and checked for CSP violations, console
@@ -61,7 +82,7 @@ async function axeViolations(page: Page, rules?: readonly string[]): Promise<str
  * it must not scroll sideways. One load serves every check that used to load the page again.
  */
 export async function tourTemplates(browser: Browser, origin: string, templates: ReadonlyMap<string, string>, siteNow: string): Promise<Tour> {
-  const tour: Tour = { capture: { shots: [], systemFonts: [] }, violations: [], axeRuns: { every: 0, colour: 0 }, wide: [], problems: [] };
+  const tour: Tour = { capture: { shots: [], systemFonts: [] }, violations: [], axeRuns: { every: 0, colour: 0 }, shifted: [], wide: [], problems: [] };
   const watches = new Map<Page, PageWatch>();
   const cspSeen = new Map<Page, number>();
   const inspect = async (page: Page, job: CaptureJob) => {
@@ -83,6 +104,8 @@ export async function tourTemplates(browser: Browser, origin: string, templates:
     tour.axeRuns.every++;
     // The narrowest width is the one the page was loaded at.
     if (!job.loaded) return;
+    const shifts = await layoutShifts(page);
+    if (shifts) tour.shifted.push(`${job.template} ${job.url}: ${shifts}`);
     // Narrowed in place: the layout follows the width through the stylesheet's media queries, as a fresh load's would.
     await page.setViewportSize({ width: NARROWEST, height: 700 });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -112,6 +112,10 @@ describe("accessibility of one page of every template, in Chromium with axe-core
     expect(tour.violations).toEqual([]);
   });
 
+  it("moves nothing on any page while it loads: no layout shift, which fonts arriving after the first paint caused", () => {
+    expect(tour.shifted).toEqual([]);
+  });
+
   it(`never scrolls sideways at ${NARROWEST} px`, () => {
     expect(tour.wide).toEqual([]);
   });

@@ -42,6 +42,9 @@ function jsonLd($: cheerio.CheerioAPI): Record<string, unknown>[] {
   return objects.flatMap((object) => (Array.isArray(object["@graph"]) ? (object["@graph"] as Record<string, unknown>[]) : [object]));
 }
 
+/** The site stylesheet's URL on a page. */
+const stylesheetOf = ($: cheerio.CheerioAPI): string => $('link[rel="stylesheet"]').attr("href")!;
+
 const ofType = (objects: Record<string, unknown>[], type: string) => objects.filter((object) => object["@type"] === type);
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/;
 
@@ -55,6 +58,22 @@ describe("page metadata (SITE_NOW 2026-12-01)", async () => {
       const canonical = $('link[rel="canonical"]');
       expect(canonical, file).toHaveLength(1);
       expect(canonical.attr("href"), file).toBe(`${SITE_URL}${PRIVATE_COURSE_PAGE.test(url) ? "/training/private/" : url}`);
+    }
+  });
+
+  it("preloads on every page one font, a file of the build that the stylesheet's @font-face rules load, before the stylesheet", () => {
+    const stylesheet = stylesheetOf(pages[0]!.$);
+    const fontUrls = [...readFileSync(fileForUrl(december, stylesheet), "utf8").matchAll(/@font-face\s*\{[^}]*?url\(\s*["']?([^"')]+)/g)].map((match) => match[1]);
+    expect(fontUrls.length).toBeGreaterThan(0);
+    for (const { file, $ } of pages) {
+      const preloads = $('link[rel="preload"]');
+      expect(preloads, file).toHaveLength(1);
+      const href = preloads.attr("href")!;
+      // A preload the stylesheet does not ask for downloads a font twice, or one no text uses.
+      expect(fontUrls, file).toContain(href);
+      expect(existsSync(fileForUrl(december, href)), `${file}: ${href}`).toBe(true);
+      expect([preloads.attr("as"), preloads.attr("type"), preloads.attr("crossorigin")], file).toEqual(["font", "font/woff2", ""]);
+      expect(preloads.index(), file).toBeLessThan($('link[rel="stylesheet"]').index());
     }
   });
 
