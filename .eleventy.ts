@@ -16,6 +16,7 @@ import { contentImagesPlugin } from "./src/plugins/content-images-plugin.ts";
 import { browserScriptsPlugin } from "./src/plugins/browser-scripts-plugin.ts";
 import { cmsPlugin } from "./src/plugins/cms-plugin.ts";
 import { filtersPlugin } from "./src/plugins/filters-plugin.ts";
+import { fontsPlugin } from "./src/plugins/fonts-plugin.ts";
 import { frontMatterPlugin } from "./src/plugins/front-matter-plugin.ts";
 import { iconsPlugin } from "./src/plugins/icons-plugin.ts";
 import { nunjucksCachePlugin } from "./src/plugins/nunjucks-cache-plugin.ts";
@@ -27,7 +28,7 @@ import { socialImagesPlugin } from "./src/plugins/social-images-plugin.ts";
 import { siteDataPlugin } from "./src/plugins/site-data-plugin.ts";
 import { structuredDataPlugin } from "./src/plugins/structured-data-plugin.ts";
 import { typescriptTemplatesPlugin } from "./src/plugins/typescript-templates-plugin.ts";
-import { BODY_FONT_FILE, fontUrl, outputFileOf, SEARCH_BUNDLE_FOLDER, SITE_PATHS } from "./src/urls/site-urls.ts";
+import { BODY_FONT_FILE, SEARCH_BUNDLE_FOLDER, SITE_PATHS } from "./src/urls/site-urls.ts";
 
 const SITE_FONTS = [
   `node_modules/@fontsource-variable/source-sans-3/files/${BODY_FONT_FILE}`,
@@ -73,10 +74,10 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   config.addPlugin(iconsPlugin);
   config.addPlugin(structuredDataPlugin);
   config.addPlugin(assetUrlsPlugin, { assets });
+  // Before the stylesheet, whose url()s name the fonts' hashed files.
+  config.addPlugin(fontsPlugin, { files: SITE_FONTS, assets });
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: SITE_PATHS.stylesheet, assets });
   config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": SITE_PATHS.searchScript, "src/browser/deadlines.js": SITE_PATHS.deadlinesScript }, assets });
-  // The site's fonts, which src/styles/_fonts.scss names: copied as they are from their npm packages.
-  for (const font of SITE_FONTS) config.addPassthroughCopy({ [font]: outputFileOf(fontUrl(font.split("/").pop()!)) });
   config.addPlugin(brandAssetsPlugin, { model });
   config.addPlugin(contentImagesPlugin, { model, root: "." });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev, writeImages: options.socialImages ?? true });

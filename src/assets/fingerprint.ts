@@ -44,6 +44,11 @@ export class AssetManifest {
     this.#urls.set(url, hashedUrl);
   }
 
+  /** Whether a plugin recorded the asset known as `url`. */
+  has(url: string): boolean {
+    return this.#urls.has(url);
+  }
+
   /** The hashed URL of an asset. A name no plugin wrote is a mistake in a template, so it fails the build. */
   url(url: string): string {
     const hashed = this.#urls.get(url);

@@ -49,6 +49,14 @@ export async function compiledCss(entry: string, cacheFolder: string): Promise<s
 }
 
 /**
+ * The CSS with each `url()` of a site file that this build publishes under a hashed name (the fonts) pointed at
+ * that name. The stylesheets name files by their plain URLs, which Sass cannot ask the build for.
+ */
+export function withAssetUrls(css: string, assets: AssetManifest): string {
+  return css.replace(/url\((["']?)(\/[^"')]+)\1\)/g, (whole, quote: string, url: string) => (assets.has(url) ? `url(${quote}${assets.url(url)}${quote})` : whole));
+}
+
+/**
  * Compiles the one site stylesheet with Dart Sass before each build, compressed, into the output folder under a
  * name with its content hash, so it can be cached for a year: changed CSS always gets a new name. The CSS is
  * kept in the cache folder by a hash of the stylesheets, so a build with unchanged styles does not compile.
@@ -56,7 +64,7 @@ export async function compiledCss(entry: string, cacheFolder: string): Promise<s
 export function sassPlugin(config: EleventyConfig, options: SassOptions): void {
   config.addWatchTarget(path.dirname(options.entry));
   config.on("eleventy.before", async ({ directories }) => {
-    const css = await compiledCss(options.entry, options.cacheFolder ?? ".cache/sass");
+    const css = withAssetUrls(await compiledCss(options.entry, options.cacheFolder ?? ".cache/sass"), options.assets);
     const url = fingerprintedPath(options.url, css);
     const target = path.join(directories.output, url);
     await mkdir(path.dirname(target), { recursive: true });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import * as cheerio from "cheerio";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { isFingerprinted } from "../../src/assets/fingerprint.ts";
 import { socialImageSvg, wrapTitle } from "../../src/social/social-image-svg.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { imageSize } from "image-size";
@@ -61,7 +62,7 @@ describe("page metadata (SITE_NOW 2026-12-01)", async () => {
     }
   });
 
-  it("preloads on every page one font, a file of the build that the stylesheet's @font-face rules load, before the stylesheet", () => {
+  it("preloads on every page one font, a fingerprinted file of the build that the stylesheet's @font-face rules load, before the stylesheet", () => {
     const stylesheet = stylesheetOf(pages[0]!.$);
     const fontUrls = [...readFileSync(fileForUrl(december, stylesheet), "utf8").matchAll(/@font-face\s*\{[^}]*?url\(\s*["']?([^"')]+)/g)].map((match) => match[1]);
     expect(fontUrls.length).toBeGreaterThan(0);
@@ -71,7 +72,8 @@ describe("page metadata (SITE_NOW 2026-12-01)", async () => {
       const href = preloads.attr("href")!;
       // A preload the stylesheet does not ask for downloads a font twice, or one no text uses.
       expect(fontUrls, file).toContain(href);
-      expect(existsSync(fileForUrl(december, href)), `${file}: ${href}`).toBe(true);
+      // Under a name with its content's hash, cached for a year: a font asked for again at each page view came late.
+      expect(isFingerprinted(href, readFileSync(fileForUrl(december, href))), `${file}: ${href}`).toBe(true);
       expect([preloads.attr("as"), preloads.attr("type"), preloads.attr("crossorigin")], file).toEqual(["font", "font/woff2", ""]);
       expect(preloads.index(), file).toBeLessThan($('link[rel="stylesheet"]').index());
     }

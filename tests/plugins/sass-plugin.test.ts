@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealed } from "../../src/images/output-cache.ts";
-import { compiledCss, sassCacheKey } from "../../src/plugins/sass-plugin.ts";
+import { AssetManifest } from "../../src/assets/fingerprint.ts";
+import { compiledCss, sassCacheKey, withAssetUrls } from "../../src/plugins/sass-plugin.ts";
 
 let root: string;
 const styles = () => path.join(root, "styles");
@@ -33,5 +34,16 @@ describe("the Sass cache", () => {
     await writeFile(path.join(styles(), "_tokens.scss"), "$ink: #654321;\n");
     expect(await sassCacheKey(styles())).not.toBe(before);
     expect(await compiledCss(path.join(styles(), "site.scss"), cache())).toBe("body{color:#654321}");
+  });
+});
+
+describe("the stylesheet's url()s", () => {
+  it("point at the hashed name of each file the build recorded, quoted or not, and leave every other address as written", () => {
+    const assets = new AssetManifest();
+    assets.set("/assets/fonts/body.woff2", "/assets/fonts/body.0123456789.woff2");
+    const css = `@font-face{src:url("/assets/fonts/body.woff2")}a{background:url(/assets/fonts/body.woff2)}b{background:url('/assets/other.svg')}c{background:url(data:image/png;base64,AAAA)}`;
+    expect(withAssetUrls(css, assets)).toBe(
+      `@font-face{src:url("/assets/fonts/body.0123456789.woff2")}a{background:url(/assets/fonts/body.0123456789.woff2)}b{background:url('/assets/other.svg')}c{background:url(data:image/png;base64,AAAA)}`,
+    );
   });
 });

@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fingerprintedPath, type AssetManifest } from "../assets/fingerprint.ts";
+import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { fontUrl, outputFileOf } from "../urls/site-urls.ts";
+
+/** Options of the fonts plugin. */
+export interface FontsOptions {
+  /** The font files to publish, relative to the project root (from their npm packages). */
+  files: readonly string[];
+  /** Where each font's hashed URL is recorded: for the stylesheet's `url()`s and the layout's preload. */
+  assets: AssetManifest;
+}
+
+/**
+ * Publishes the site's fonts under names carrying their content hash, so that they are cached for a year like the
+ * stylesheet: under a plain name each page view had to ask again before drawing with the font, and a font that
+ * comes after the first paint moves the text. The hashes are known when the config loads (four small files read
+ * once), before the stylesheet is written with them (src/plugins/sass-plugin.ts).
+ */
+export function fontsPlugin(config: EleventyConfig, options: FontsOptions): void {
+  for (const file of options.files) {
+    const url = fontUrl(path.basename(file));
+    const hashed = fingerprintedPath(url, readFileSync(file));
+    options.assets.set(url, hashed);
+    config.addPassthroughCopy({ [file]: outputFileOf(hashed) });
+  }
+}
