@@ -6,7 +6,7 @@ const scripts = (JSON.parse(readFileSync(new URL("../../package.json", import.me
 
 describe("nodeArgumentsOf", () => {
   it("gives node's arguments of each command the tests and the bench run, as package.json spells them", () => {
-    for (const name of ["check", "fix", "build", "new"]) expect(`node ${nodeArgumentsOf(name).join(" ")}`).toBe(scripts[name]);
+    for (const name of ["check", "fix", "build", "new", "eleventy"]) expect(`node ${nodeArgumentsOf(name).join(" ")}`).toBe(scripts[name]);
   });
 
   it("refuses a script that is not one plain node command, and one that does not exist", () => {

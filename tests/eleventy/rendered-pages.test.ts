@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { buildSite, CLOCKS } from "../support/build-site.ts";
 import { copyProject, REPO_ROOT } from "../support/project-copy.ts";
-import { commandEnv, copyWarmCache } from "../support/sample-project.ts";
+import { COMMANDS, commandEnv, copyWarmCache } from "../support/sample-project.ts";
 import { editEveryField } from "./content-edits.ts";
 import { KINDS } from "./content-kinds.ts";
 
@@ -143,7 +143,7 @@ describe("npm start after a save", { timeout: 600_000 }, () => {
     [project, scratch] = await Promise.all([copyProject("fixture"), copyProject("fixture")]);
     // The run's warm cache of the same content: the first build of `npm start` is not what this file tests.
     await copyWarmCache("fixture", project);
-    watcher = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--watch"], {
+    watcher = spawn(process.execPath, [...COMMANDS.eleventy, "--watch"], {
       cwd: project,
       env: commandEnv(),
       stdio: ["ignore", "pipe", "pipe"],

@@ -10,7 +10,7 @@ import { imageSize } from "image-size";
 import path from "node:path";
 import { FIXTURE_ROOT } from "../support/project-copy.ts";
 import { publishedArticles, siteUrl, yamlIds } from "../support/raw-content.ts";
-import { allPages, buildDir, fileForUrl, page, urlOfFile } from "../support/site-output.ts";
+import { allPages, buildDir, fileForUrl, page, stylesheetFontUrls, urlOfFile } from "../support/site-output.ts";
 
 // Expectations come from the fixture's content files (tests/fixture-site), read without src/.
 const SITE_URL = siteUrl();
@@ -43,9 +43,6 @@ function jsonLd($: cheerio.CheerioAPI): Record<string, unknown>[] {
   return objects.flatMap((object) => (Array.isArray(object["@graph"]) ? (object["@graph"] as Record<string, unknown>[]) : [object]));
 }
 
-/** The site stylesheet's URL on a page. */
-const stylesheetOf = ($: cheerio.CheerioAPI): string => $('link[rel="stylesheet"]').attr("href")!;
-
 const ofType = (objects: Record<string, unknown>[], type: string) => objects.filter((object) => object["@type"] === type);
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/;
 
@@ -63,8 +60,7 @@ describe("page metadata (SITE_NOW 2026-12-01)", async () => {
   });
 
   it("preloads on every page one font, a fingerprinted file of the build that the stylesheet's @font-face rules load, before the stylesheet", () => {
-    const stylesheet = stylesheetOf(pages[0]!.$);
-    const fontUrls = [...readFileSync(fileForUrl(december, stylesheet), "utf8").matchAll(/@font-face\s*\{[^}]*?url\(\s*["']?([^"')]+)/g)].map((match) => match[1]);
+    const fontUrls = stylesheetFontUrls(december);
     expect(fontUrls.length).toBeGreaterThan(0);
     for (const { file, $ } of pages) {
       const preloads = $('link[rel="preload"]');

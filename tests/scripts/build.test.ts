@@ -1,21 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { COMMANDS, commandEnv, copySampleProject, type SampleProject } from "../support/sample-project.ts";
+import { copySampleProject } from "../support/sample-project.ts";
 import { allFiles, buildDir } from "../support/site-output.ts";
-
-/** `npm run build` (scripts/build.ts) in a copy of the fixture project, at the December clock, outside any deploy context. */
-function runBuild(project: SampleProject) {
-  return spawnSync(process.execPath, COMMANDS.build, {
-    cwd: project.root,
-    encoding: "utf8",
-    env: commandEnv({ CONTEXT: "" }),
-    timeout: 300_000,
-  });
-}
 
 const digest = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
@@ -39,7 +28,8 @@ describe("npm run build", () => {
     await mkdir(path.join(project.root, "_site"));
     await writeFile(path.join(project.root, "_site/stale.html"), "from an older build");
 
-    const result = runBuild(project);
+    // `npm run build` at the December clock, outside any deploy context.
+    const result = project.build({ CONTEXT: "" });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const site = path.join(project.root, "_site");

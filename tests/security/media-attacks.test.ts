@@ -15,7 +15,7 @@ import { readManifest, writeManifest } from "../../src/images/output-cache.ts";
 import { publishImages } from "../../src/images/publish-images.ts";
 import { buildSite, CLOCKS } from "../support/build-site.ts";
 import { copyProject, removeFolder } from "../support/project-copy.ts";
-import { COMMANDS, copyWarmCache } from "../support/sample-project.ts";
+import { COMMANDS, commandEnv, copyWarmCache, runInAsync } from "../support/sample-project.ts";
 
 // Hostile pictures an editor, or a pull request's deploy preview, could add: each is either refused at
 // file:line by the real loader (the same function `npm run check` and the build call), or published inert.
@@ -256,14 +256,9 @@ async function filesUnder(folder: string): Promise<Map<string, Buffer>> {
 }
 
 /** Runs `npm run build` (as a process of its own, as Netlify does) in a project at the December clock. */
-function runBuild(project: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, COMMANDS.build, { cwd: project, env: { ...process.env, SITE_NOW: CLOCKS.december }, stdio: ["ignore", "pipe", "pipe"] });
-    let log = "";
-    child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (${code}):\n${log}`))));
-  });
+async function runBuild(project: string): Promise<void> {
+  const { status, stdout, stderr } = await runInAsync(project, COMMANDS.build);
+  if (status !== 0) throw new Error(`npm run build failed (${status}):\n${stdout}${stderr}`);
 }
 
 /**
@@ -271,7 +266,7 @@ function runBuild(project: string): Promise<void> {
  * writing resized pictures, as an interrupted deploy would. Resolves whether it was caught in the act.
  */
 function killBuildWhileResizing(project: string): Promise<boolean> {
-  const child = spawn(process.execPath, COMMANDS.build, { cwd: project, env: { ...process.env, SITE_NOW: CLOCKS.december }, stdio: "ignore" });
+  const child = spawn(process.execPath, COMMANDS.build, { cwd: project, env: commandEnv(), stdio: "ignore" });
   const images = path.join(project, ".cache", "images");
   return new Promise((resolve) => {
     const poll = setInterval(() => {

@@ -73,6 +73,8 @@ export const COMMANDS = {
   // `npm run build`: builds beside _site/ and moves the finished build into it.
   build: nodeArgumentsOf("build"),
   new: nodeArgumentsOf("new"),
+  // `npm run eleventy`: Eleventy's own command line with the project's config (the watcher test adds --watch).
+  eleventy: nodeArgumentsOf("eleventy"),
 } as const;
 
 /**

@@ -28,6 +28,18 @@ export function page(dir: string, url: string): cheerio.CheerioAPI {
   return cheerio.load(readFileSync(fileForUrl(dir, url), "utf8"));
 }
 
+/** The site stylesheet's URL in a build, as its home page links it. */
+export function stylesheetUrl(dir: string): string {
+  return page(dir, "/")('link[rel="stylesheet"]').attr("href")!;
+}
+
+/** The URLs the stylesheet's `@font-face` rules load the site's fonts from, in its order. */
+export function stylesheetFontUrls(dir: string): string[] {
+  const css = readFileSync(fileForUrl(dir, stylesheetUrl(dir)), "utf8");
+  const faces = [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((match) => match[1]!);
+  return faces.flatMap((face) => [...face.matchAll(/url\(\s*["']?([^"')]+)/g)].map((match) => match[1]!));
+}
+
 /** Every file below `dir`, as site paths ("/articles/index.html"). */
 export async function allFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
