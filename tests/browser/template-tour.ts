@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { watchPage, type PageWatch } from "../support/page-watch.ts";
-import { captureTemplates, MAX_HEIGHT, VISUAL_WIDTHS, type Capture, type CaptureJob } from "../visual/capture.ts";
+import { captureTemplates, MAX_HEIGHT, settle, steadyContext, VISUAL_WIDTHS, type Capture, type CaptureJob } from "../visual/capture.ts";
 
 // axe-core is injected as source with page.evaluate: the site's CSP (rightly) blocks addScriptTag.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -16,6 +16,11 @@ export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a",
 export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 /** The narrowest phone the pages must fit without scrolling sideways. */
 export const NARROWEST = 320;
+/**
+ * A flake touches one template, a changed layout or stylesheet usually many: when this many or fewer templates
+ * fail a timing-dependent check (a picture, a layout shift), each is taken again from a fresh load before it counts.
+ */
+export const RETAKEN_TEMPLATES = 2;
 
 /** What one load of each template found at each width, beside its pictures. */
 export interface Tour {
@@ -75,6 +80,24 @@ function layoutShifts(page: Page): Promise<string | undefined> {
 }
 
 /**
+ * The layout shifts of `url` loaded alone in a fresh context at the narrowest visual width, once its images and fonts
+ * have settled: a shift the tour saw only when other pages loaded beside it is the machine's load, not the page's.
+ */
+async function shiftsOfFreshLoad(browser: Browser, origin: string, url: string, siteNow: string): Promise<string | undefined> {
+  const context = await steadyContext(browser, origin, siteNow);
+  try {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: Math.min(...VISUAL_WIDTHS), height: 900 });
+    await page.goto(`${origin}${url}`);
+    await page.waitForLoadState("networkidle");
+    await settle(page);
+    return await layoutShifts(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Loads one page of every template in Chromium, once, at the narrowest visual width and then widened in place to
  * each wider one (captureTemplates): at each width the page is pictured in both schemes (the visual suite), audited
  * with axe (every rule in the light scheme, COLOUR_RULES in the dark) and checked for CSP violations, console
@@ -85,6 +108,7 @@ export async function tourTemplates(browser: Browser, origin: string, templates:
   const tour: Tour = { capture: { shots: [], systemFonts: [] }, violations: [], axeRuns: { every: 0, colour: 0 }, shifted: [], wide: [], problems: [] };
   const watches = new Map<Page, PageWatch>();
   const cspSeen = new Map<Page, number>();
+  const shifted: { template: string; url: string; shifts: string }[] = [];
   const inspect = async (page: Page, job: CaptureJob) => {
     const label = `${job.template} ${job.url} @${job.width}px`;
     const watch = watches.get(page)!;
@@ -105,7 +129,7 @@ export async function tourTemplates(browser: Browser, origin: string, templates:
     // The narrowest width is the one the page was loaded at.
     if (!job.loaded) return;
     const shifts = await layoutShifts(page);
-    if (shifts) tour.shifted.push(`${job.template} ${job.url}: ${shifts}`);
+    if (shifts) shifted.push({ template: job.template, url: job.url, shifts });
     // Narrowed in place: the layout follows the width through the stylesheet's media queries, as a fresh load's would.
     await page.setViewportSize({ width: NARROWEST, height: 700 });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -115,6 +139,14 @@ export async function tourTemplates(browser: Browser, origin: string, templates:
     watches.set(page, await watchPage(page));
   };
   tour.capture = await captureTemplates(browser, { origin, templates, widths: VISUAL_WIDTHS, siteNow, maxHeight: MAX_HEIGHT, checkFonts: true, onPage, inspect });
+  // On a loaded machine the preloaded body font once arrived after the first paint of a page (CI, 0.113 on an
+  // instructor page): each page that shifted loads again, alone, and counts only if it shifts again. A missing
+  // preload or an image without its size shifts every load, and usually many pages.
+  for (const { template, url, shifts } of shifted) {
+    const again = shifted.length <= RETAKEN_TEMPLATES ? await shiftsOfFreshLoad(browser, origin, url, siteNow) : shifts;
+    if (again) tour.shifted.push(`${template} ${url}: ${again}${again === shifts ? "" : ` (and ${shifts} in the tour)`}`);
+    else console.warn(`${template} ${url} moved while it loaded in the tour (${shifts}), and not when loaded again alone`);
+  }
   tour.problems.sort();
   return tour;
 }

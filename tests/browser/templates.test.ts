@@ -9,7 +9,7 @@ import { serveBuild, type StaticServer } from "../support/static-server.ts";
 import { onePagePerTemplate } from "../support/template-pages.ts";
 import { captureTemplates, MAX_HEIGHT, SCHEMES, VISUAL_WIDTHS, type Shot } from "../visual/capture.ts";
 import { compareWithBaseline, DIFF_FOLDER, matchesBaselineHash } from "../visual/compare.ts";
-import { COLOUR_RULES, NARROWEST, tourTemplates, type Tour } from "./template-tour.ts";
+import { COLOUR_RULES, NARROWEST, RETAKEN_TEMPLATES, tourTemplates, type Tour } from "./template-tour.ts";
 
 // One page of every template of the December fixture build, each loaded once in the run's Chromium at the narrowest
 // width and widened in place to the others, served with the build's own _headers and _redirects: at each width the
@@ -30,9 +30,6 @@ beforeAll(async () => {
   tour = await tourTemplates(browser, server.origin, templates, CLOCKS.december);
   // 33 loads with their pictures and axe runs at two widths: about a minute on an idle machine (a guard against a hang).
 }, 600_000);
-
-/** A flake touches one template; a changed layout usually many: only this many are taken again before they count. */
-const RETAKEN_TEMPLATES = 2;
 
 /** Every picture of one template taken again, alone, from a fresh load at the narrowest width (widened as the tour does). */
 async function retake(template: string, url: string): Promise<Map<string, Buffer>> {

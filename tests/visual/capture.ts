@@ -69,7 +69,7 @@ export function shotName(template: string, width: number, scheme: string): strin
  * (the deadline script writes the visitor's local time), the clock fixed at the build's SITE_NOW, reduced motion,
  * and no request leaving the served site, so no font or picture can come from anywhere else.
  */
-async function steadyContext(browser: Browser, origin: string, siteNow: string): Promise<BrowserContext> {
+export async function steadyContext(browser: Browser, origin: string, siteNow: string): Promise<BrowserContext> {
   const context = await browser.newContext({ timezoneId: SITE_ZONE, locale: "en-US", reducedMotion: "reduce", deviceScaleFactor: 1 });
   await context.clock.setFixedTime(new Date(siteNow));
   await context.route("**/*", (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort("blockedbyclient")));
@@ -77,7 +77,7 @@ async function steadyContext(browser: Browser, origin: string, siteNow: string):
 }
 
 /** Loads every lazy image and waits for the site's fonts and images, so the picture is the settled page. */
-async function settle(page: Page): Promise<void> {
+export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const images = [...document.images];
     for (const image of images) image.loading = "eager";
