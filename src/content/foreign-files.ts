@@ -20,8 +20,12 @@ const EXECUTABLE = /\.(njk|liquid|html?|webc|11ty\.\w+|11tydata\.\w+|[cm]?[jt]sx
 /** Files below `folder` (relative to `root`), relative to the root; none when the folder does not exist. */
 async function filesBelow(root: string, folder: string): Promise<string[]> {
   try {
-    // recursive readdir does not follow symbolic links; links themselves are refused where content is read.
-    return (await readdir(path.join(root, folder), { recursive: true })).map((name) => `${folder}/${name.split(path.sep).join("/")}`);
+    // With the entries' types from the folder itself: without them, Node stats every entry to find the folders
+    // (4,000 stats for 4,000 articles, in every build). A symbolic link is not followed; links are refused where
+    // content is read.
+    const top = path.join(root, folder);
+    const entries = await readdir(top, { recursive: true, withFileTypes: true });
+    return entries.filter((entry) => !entry.isDirectory()).map((entry) => `${folder}/${path.relative(top, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`);
   } catch {
     return [];
   }
