@@ -57,11 +57,11 @@ export interface BuildOptions {
 }
 
 export default function configure(config: EleventyConfig, options: BuildOptions = {}) {
-  const model = new SiteModelSource(".");
+  const dev = new DevRebuilds();
+  const model = new SiteModelSource(".", dev);
   const assets = new AssetManifest();
   // eleventy.before/after listeners run one after another, in the order below, so each sees what the earlier wrote.
   config.setEventEmitterMode("sequential");
-  const dev = new DevRebuilds();
 
   // First: content may never run code, so these act before Eleventy reads any file.
   config.addPlugin(contentFoldersPlugin, { root: "." });

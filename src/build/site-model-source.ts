@@ -4,7 +4,7 @@ import type { SiteModel } from "../collections/site-model.ts";
 import { StageMemo } from "../collections/stage-memo.ts";
 import { ContentCache } from "../content/content-cache.ts";
 import { readFileDates } from "../content/file-dates.ts";
-import type { Content } from "../content/load-content.ts";
+import type { Content, KeptLoads } from "../content/load-content.ts";
 import { formatProblem } from "../content/problems.ts";
 import { deployBaseUrl } from "../netlify/deploy-url.ts";
 import { readSiteNow } from "../time/clock.ts";
@@ -18,8 +18,14 @@ export class SiteModelSource {
   #warned = false;
   /** The model's stages, kept between the builds of this process: a save re-derives only the stages it reaches. */
   readonly #memo = new StageMemo();
+  /** The last load's results, which the next load of `npm start` takes for the files not changed since. */
+  #kept: KeptLoads = new Map();
 
-  constructor(private readonly root: string) {}
+  /** `changes`: in `npm start`, which files changed since the content was last loaded (src/eleventy/dev-rebuilds.ts). */
+  constructor(
+    private readonly root: string,
+    private readonly changes?: { watching(): boolean; contentChangedSinceLoad(): ReadonlySet<string> | undefined },
+  ) {}
 
   /** The model of the current build, loading and validating the content the first time it is asked for. */
   get(): Promise<SiteModel> {
@@ -34,7 +40,8 @@ export class SiteModelSource {
       };
       // A deploy preview links to itself, not to the live site (CONTEXT and DEPLOY_PRIME_URL, set by Netlify).
       // Loaded content is frozen and shared between builds, so the build gets its own copy of `site`.
-      const { model, warnings } = await loadCheckedModel(this.root, context, (content) => ({ ...content, site: { ...content.site, url: deployBaseUrl(content.site.url, process.env) } }), { cache, memo: this.#memo });
+      const reuse = this.changes?.watching() ? { previous: this.#kept, changed: this.changes.contentChangedSinceLoad(), into: (this.#kept = new Map()) } : undefined;
+      const { model, warnings } = await loadCheckedModel(this.root, context, (content) => ({ ...content, site: { ...content.site, url: deployBaseUrl(content.site.url, process.env) } }), { cache, memo: this.#memo, reuse });
       // A production build has just asked for every current file: what else is on disk is out of date.
       if (!development) await cache.prune();
       // Warnings never stop a build; they are printed once per build, where Netlify's log shows them.

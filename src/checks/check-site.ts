@@ -2,7 +2,7 @@ import type { BuildContext } from "../collections/build-context.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
-import { loadContent, type Content } from "../content/load-content.ts";
+import { loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
 import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
 import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
@@ -27,13 +27,14 @@ export interface CheckedModel {
  * `pictures: false` says no page will be drawn from the model, so the image code pages need (leadPicture) is not
  * loaded unless a content file has to be rendered: `npm run check`. `texts: false` leaves the articles' Markdown
  * and HTML on disk, where the cache has the rest (src/content/content-cache.ts): the checks read neither. `memo`
- * keeps the model's stages between the builds of one `npm start` (src/collections/stage-memo.ts).
+ * keeps the model's stages between the builds of one `npm start` (src/collections/stage-memo.ts), `reuse` the
+ * loaded files of the files not changed since its last load (src/content/load-content.ts).
  */
 export async function loadCheckedModel(
   root: string,
   context: BuildContext | ((content: Content) => Promise<BuildContext>),
   adjust: (content: Content) => Content = (content) => content,
-  options: { cache?: ContentCache; pictures?: boolean; texts?: boolean; memo?: StageMemo } = {},
+  options: { cache?: ContentCache; pictures?: boolean; texts?: boolean; memo?: StageMemo; reuse?: LoadReuse } = {},
 ): Promise<CheckedModel> {
   const [loaded] = await Promise.all([loadContent(root, options), options.pictures === false ? undefined : loadImagePipeline()]);
   const content = adjust(loaded);

@@ -46,6 +46,22 @@ export interface Content {
   lineOf(file: string, path: readonly (string | number)[]): number | undefined;
 }
 
+/** A load's results by file (repository-relative path), with the kind each was loaded as. */
+export type KeptLoads = Map<string, { kind: string; loaded: LoadedFile<unknown> }>;
+
+/**
+ * What a load may take from the one before it in the same process (`npm start`): that load's results, and the
+ * files reported changed since it read them. A file neither changed nor depending on a changed file (an image
+ * its body shows) is taken as it was, without placing or reading it; every other file is read as usual.
+ * `changed` undefined takes nothing (the first builds, or a change that was not content). Either way, this
+ * load's results go into `into`, for the next one.
+ */
+export interface LoadReuse {
+  previous: KeptLoads;
+  changed: ReadonlySet<string> | undefined;
+  into: KeptLoads;
+}
+
 /** Where the content lives, relative to the project root. */
 export const CONTENT_PATHS = {
   data: "_data",
@@ -57,10 +73,10 @@ export const CONTENT_PATHS = {
  * the build and `npm run check` both call this, so they agree on what is wrong. `texts: false` (with no `cache`
  * given) leaves out the articles' Markdown and HTML where the cache has the rest: for a command that draws no page.
  */
-export async function loadContent(root: string, options: { cache?: ContentCache; texts?: boolean } = {}): Promise<Content> {
+export async function loadContent(root: string, options: { cache?: ContentCache; texts?: boolean; reuse?: LoadReuse } = {}): Promise<Content> {
   const problems: ContentProblem[] = [];
   const cache = options.cache ?? new ContentCache(root, { texts: options.texts ?? true });
-  const reader = new ContentReader(await inRepository(root), problems, cache);
+  const reader = new ContentReader(await inRepository(root), problems, cache, options.reuse);
   const dataDir = CONTENT_PATHS.data;
 
   const [site, authors, instructors, locations, categories, courses, services, sessions, promotions, redirects, articles, policies, learningPaths] = await Promise.all([
@@ -134,18 +150,22 @@ class ContentReader {
     private readonly repository: Repository,
     private readonly problems: ContentProblem[],
     private readonly cache: ContentCache,
+    private readonly reuse?: LoadReuse,
   ) {}
 
   /** A data file holding one entity, a map of them or a list of them. */
   async file<T>(file: string, kind: FileKind, options: { optional?: boolean } = {}): Promise<Located<T>[]> {
-    const place = await placeContentFile(this.repository, file);
-    if (!place.ok) {
-      if (options.optional && place.missing) return [];
-      this.unreadable.add(file);
-      this.problems.push({ file, field: "", message: place.message });
-      return [];
+    let loaded = this.kept<T>(kind, file);
+    if (!loaded) {
+      const place = await placeContentFile(this.repository, file);
+      if (!place.ok) {
+        if (options.optional && place.missing) return [];
+        this.unreadable.add(file);
+        this.problems.push({ file, field: "", message: place.message });
+        return [];
+      }
+      loaded = await this.load<T>(kind, file, place);
     }
-    const loaded = await this.load<T>(kind, file, place);
     if (!loaded.parsed) this.unreadable.add(file);
     for (const id of loaded.declared) this.declare(file, id);
     return this.accept(loaded);
@@ -156,13 +176,25 @@ class ContentReader {
    * against the file in one line, so the editor learns which file to look at instead of reading a stack trace.
    */
   private async load<T>(kind: FileKind, file: string, place: ContentPlace & { ok: true }): Promise<LoadedFile<T>> {
+    let loaded: LoadedFile<T>;
     try {
       // Read only when the cache cannot tell the file unchanged from its size and times.
-      return (await this.cache.loadPlaced(kind, file, place.absolute, place.stats)) as LoadedFile<T>;
+      loaded = (await this.cache.loadPlaced(kind, file, place.absolute, place.stats)) as LoadedFile<T>;
     } catch (error) {
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      return { file, entries: [], problems: [{ file, field: "", message: `cannot be loaded: ${message}` }], declared: [], parsed: false, lines: {} };
+      loaded = { file, entries: [], problems: [{ file, field: "", message: `cannot be loaded: ${message}` }], declared: [], parsed: false, lines: {} };
     }
+    this.reuse?.into.set(file, { kind: kind.name, loaded });
+    return loaded;
+  }
+
+  /** The last load's result for `file`, kept for this one, when neither the file nor an image it shows changed since (LoadReuse). */
+  private kept<T>(kind: FileKind, file: string): LoadedFile<T> | undefined {
+    const changed = this.reuse?.changed;
+    const kept = changed && !changed.has(file) ? this.reuse!.previous.get(file) : undefined;
+    if (!kept || kept.kind !== kind.name || kept.loaded.dependencies?.some((dependency) => changed!.has(dependency.file))) return undefined;
+    this.reuse!.into.set(file, kept);
+    return kept.loaded as LoadedFile<T>;
   }
 
   /** A folder of files, one entity each; the file name is the id (or an article's slug). */
@@ -173,6 +205,8 @@ class ContentReader {
         const file = `${folder}/${name}`;
         // Declared before reading: a file that fails to parse still exists, and references to it are not the error.
         this.declare(folder, idFromFileName(file));
+        const kept = this.kept<T>(kind, file);
+        if (kept) return this.accept(kept);
         const place = await placeContentFile(this.repository, file, { listed: true });
         if (!place.ok) {
           this.problems.push({ file, field: "", message: place.message });

@@ -3,6 +3,11 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 /** The folders editors change; everything else (templates, layouts, styles, code) changes how pages look. */
 const CONTENT_FOLDERS = ["content/articles/", "content/copy/", "content/images/", "_data/"];
 
+/** Whether a repository-relative path is in a folder editors change. */
+function isContent(file: string): boolean {
+  return CONTENT_FOLDERS.some((folder) => file.startsWith(folder));
+}
+
 /**
  * What `npm start` needs to know to keep the save-to-page loop short: whether this is the first build of the
  * process, and which files changed since the last one. Steps that are slow and whose output an editor rarely
@@ -12,13 +17,40 @@ const CONTENT_FOLDERS = ["content/articles/", "content/copy/", "content/images/"
 export class DevRebuilds {
   #rebuilds = 0;
   #changed: string[] = [];
+  /** Every file reported changed since the content was last loaded (contentChangedSinceLoad), repository-relative. */
+  readonly #sinceLoad = new Set<string>();
+  #sinceLoadOnlyContent = true;
+  /** Whether the content was last loaded by a rebuild, that is with the watcher already listening. */
+  #loadedWhileWatching = false;
 
   /** Listens to Eleventy's watch event, which comes before every rebuild and never before the first build. */
   register(config: EleventyConfig): void {
     config.on("eleventy.beforeWatch", (changed: unknown) => {
       this.#rebuilds++;
       this.#changed = Array.isArray(changed) ? changed.map(String) : [];
+      for (const file of this.#changed) {
+        const relative = file.replace(/^\.\//, "");
+        this.#sinceLoad.add(relative);
+        if (!isContent(relative)) this.#sinceLoadOnlyContent = false;
+      }
     });
+  }
+
+  /**
+   * Called by the one load of the content in each build: the files reported changed since the last load, when a
+   * load may take every other file from the last one (src/content/load-content.ts's LoadReuse), or undefined when
+   * it must read them all. They may be taken when only content changed (code and templates change what a file
+   * loads into) and the last load ran in a rebuild: Eleventy starts its watcher only after the first build, so a
+   * file saved during that build is reported to nobody, and the first rebuild reads every file as before.
+   * Changes reported to builds that loaded nothing (one that failed first) are kept until a load takes them.
+   */
+  contentChangedSinceLoad(): ReadonlySet<string> | undefined {
+    const usable = this.#loadedWhileWatching && this.#sinceLoadOnlyContent && process.env.HSG_DEV_FULL !== "1";
+    const changed = usable ? new Set(this.#sinceLoad) : undefined;
+    this.#sinceLoad.clear();
+    this.#sinceLoadOnlyContent = true;
+    this.#loadedWhileWatching = this.#rebuilds > 0;
+    return changed;
   }
 
   /** Whether this process is `npm start` (Eleventy's watch or serve mode), where builds follow saves. */
@@ -32,7 +64,7 @@ export class DevRebuilds {
    */
   onlyContentChanged(): boolean {
     if (this.#rebuilds === 0 || process.env.HSG_DEV_FULL === "1") return false;
-    return this.#changed.length > 0 && this.#changed.every((file) => CONTENT_FOLDERS.some((folder) => file.replace(/^\.\//, "").startsWith(folder)));
+    return this.#changed.length > 0 && this.#changed.every((file) => isContent(file.replace(/^\.\//, "")));
   }
 
   /** Whether a step may be skipped in this build: a later build of `npm start` in which none of its inputs changed. */

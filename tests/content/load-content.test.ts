@@ -1,8 +1,9 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
+import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadContent } from "../../src/content/load-content.ts";
+import { loadContent, type KeptLoads, type LoadReuse } from "../../src/content/load-content.ts";
 import { ContentError, type ContentProblem } from "../../src/content/problems.ts";
 import { createFixture, loadProblems, type Fixture } from "../support/content-fixture.ts";
 
@@ -610,5 +611,56 @@ describe("loadContent: tags that collide", () => {
         message: '"Project/Management" and "Project Management" (in content/articles/first-article.md) would share the page /articles/tags/project-management/: use one spelling',
       },
     ]);
+  });
+});
+
+describe("loadContent in npm start: a file not reported changed since the last load is taken from it", () => {
+  /** A load that records its results, taking from `previous` every file not in `changed`. */
+  const reusing = (previous: KeptLoads, changed: ReadonlySet<string> | undefined): LoadReuse => ({ previous, changed, into: new Map() });
+  const titles = async (reuse: LoadReuse) => (await loadContent(fixture.root, { reuse })).articles.map((article) => article.title);
+  const retitle = (file: string, title: string) => fixture.edit(file, (text) => text.replace(/^title: .*$/m, `title: ${title}`));
+
+  it("reads the reported files and takes the others from the last load, unread: the watcher's report is trusted", async () => {
+    const first = reusing(new Map(), undefined);
+    expect(await titles(first)).toEqual(["First Article", "Second Article"]);
+    // Every file the load read is recorded, data files and articles alike.
+    expect([...first.into.keys()]).toEqual(expect.arrayContaining(["_data/site.yaml", "_data/schedule.yaml", "_data/courses/java-fundamentals.yaml", "content/articles/first-article.md", "content/articles/second-article.md"]));
+    await retitle("content/articles/first-article.md", "First, Edited");
+    await retitle("content/articles/second-article.md", "Second, Edited");
+    const second = reusing(first.into, new Set(["content/articles/first-article.md"]));
+    expect(await titles(second)).toEqual(["First, Edited", "Second Article"]);
+    expect([...second.into.keys()].sort()).toEqual([...first.into.keys()].sort());
+    expect(second.into.get("_data/site.yaml")).toBe(first.into.get("_data/site.yaml"));
+  });
+
+  it("reads every file when the changes are not known (the first builds, or a change to code or templates)", async () => {
+    const first = reusing(new Map(), undefined);
+    await titles(first);
+    await retitle("content/articles/second-article.md", "Second, Edited");
+    expect(await titles(reusing(first.into, undefined))).toEqual(["First Article", "Second, Edited"]);
+  });
+
+  it("lists the folders again: an added article is loaded and a removed one is gone", async () => {
+    const first = reusing(new Map(), undefined);
+    await titles(first);
+    await fixture.write("content/articles/third-article.md", (await fixture.read("content/articles/second-article.md")).replace("title: Second Article", "title: Third Article"));
+    await fixture.remove("content/articles/first-article.md");
+    const second = reusing(first.into, new Set(["content/articles/third-article.md", "content/articles/first-article.md"]));
+    expect(await titles(second)).toEqual(["Second Article", "Third Article"]);
+    expect(second.into.has("content/articles/first-article.md")).toBe(false);
+  });
+
+  it("reads again a file whose picture was reported changed, though the file itself was not", async () => {
+    await fixture.edit("content/articles/second-article.md", (text) => text.replace("Second body.", "Second body.\n\n![The classroom](/images/room.png)"));
+    const first = reusing(new Map(), undefined);
+    const problems = await loadContent(fixture.root, { reuse: first }).then(() => [], (error: unknown) => (error as ContentError).problems.map((problem) => problem.message));
+    expect(problems).toEqual([expect.stringMatching(/image "\/images\/room.png" .*does not exist/)]);
+    await mkdir(path.join(fixture.root, "content/images"), { recursive: true });
+    await sharp({ create: { width: 500, height: 300, channels: 3, background: "#336699" } }).png().toFile(path.join(fixture.root, "content/images/room.png"));
+    // Not reported: the last load's result stands, error and all.
+    await expect(loadContent(fixture.root, { reuse: reusing(first.into, new Set()) })).rejects.toThrow(/does not exist/);
+    const second = reusing(first.into, new Set(["content/images/room.png"]));
+    const article = (await loadContent(fixture.root, { reuse: second })).articles.find((candidate) => candidate.slug === "second-article");
+    expect(article?.html).toMatch(/<picture>.*room/s);
   });
 });

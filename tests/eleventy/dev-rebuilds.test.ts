@@ -34,4 +34,33 @@ describe("DevRebuilds", () => {
     expect(dev.maySkip("serve", isStylesheet)).toBe(false);
     expect(dev.maySkip("build", isStylesheet)).toBe(false);
   });
+
+  it("lets a load take unchanged files from the last one only once a rebuild has loaded, with the watcher listening", () => {
+    const { config, fire } = fakeConfig();
+    const dev = new DevRebuilds();
+    dev.register(config);
+    // The first build loads before Eleventy starts watching; the first rebuild must read every file again.
+    expect(dev.contentChangedSinceLoad()).toBeUndefined();
+    fire("eleventy.beforeWatch", ["./content/articles/a.md"]);
+    expect(dev.contentChangedSinceLoad()).toBeUndefined();
+    fire("eleventy.beforeWatch", ["./content/articles/b.md", "./_data/schedule.yaml"]);
+    expect(dev.contentChangedSinceLoad()).toEqual(new Set(["content/articles/b.md", "_data/schedule.yaml"]));
+  });
+
+  it("hands a load every change since the last load, across builds that loaded nothing, and nothing once code changed", () => {
+    const { config, fire } = fakeConfig();
+    const dev = new DevRebuilds();
+    dev.register(config);
+    fire("eleventy.beforeWatch", ["./content/articles/a.md"]);
+    dev.contentChangedSinceLoad();
+    fire("eleventy.beforeWatch", ["./content/articles/b.md"]);
+    fire("eleventy.beforeWatch", ["./content/images/c.png"]);
+    expect(dev.contentChangedSinceLoad()).toEqual(new Set(["content/articles/b.md", "content/images/c.png"]));
+    fire("eleventy.beforeWatch", ["./content/articles/d.md"]);
+    fire("eleventy.beforeWatch", ["./_includes/layouts/base.njk"]);
+    expect(dev.contentChangedSinceLoad()).toBeUndefined();
+    // The load that read everything is the next one's base again.
+    fire("eleventy.beforeWatch", ["./content/articles/e.md"]);
+    expect(dev.contentChangedSinceLoad()).toEqual(new Set(["content/articles/e.md"]));
+  });
 });
