@@ -7,6 +7,7 @@
  *
  *   node --import tsx scripts/generate-content.ts <target-folder> <N>
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -169,7 +170,24 @@ export function generateProject(source: string, target: string, n: number, seed 
     ].join("\n");
   });
   writeFileSync(path.join(target, "_data/schedule.yaml"), `${sessions.join("\n\n")}\n`);
+  commitAll(target);
   return { root: target, articles: n, courses: courses.length, sessions: sessionCount };
+}
+
+/**
+ * The project committed to a repository of its own, as an editor's is: a build dates the pages from git's
+ * history (src/content/file-dates.ts), and without a repository it would stat every content file in every build
+ * instead, a cost the site never pays. Fixed names and dates, so the same N gives the same commit.
+ */
+function commitAll(project: string): void {
+  const moment = "2026-11-01T12:00:00Z";
+  const env = { ...process.env, GIT_AUTHOR_NAME: "Bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_AUTHOR_DATE: moment, GIT_COMMITTER_NAME: "Bench", GIT_COMMITTER_EMAIL: "bench@example.com", GIT_COMMITTER_DATE: moment };
+  const git = (...args: string[]) => execFileSync("git", ["-c", "commit.gpgsign=false", ...args], { cwd: project, env, stdio: "ignore" });
+  git("init", "-q");
+  // node_modules is a link to the source project's, which .gitignore's "node_modules/" (folders only) does not match.
+  writeFileSync(path.join(project, ".git/info/exclude"), "node_modules\n");
+  git("add", "-A");
+  git("commit", "-q", "-m", "Generated content");
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
