@@ -1,5 +1,11 @@
 import type { EleventyConfig } from "./eleventy-config.ts";
 
+/**
+ * How long a saved file's size must stay the same before the watcher reports it (Eleventy's own wait is 150 ms,
+ * a seventh of the save-to-page target): long enough for an editor's write, which is one call or a rename.
+ */
+export const WRITE_SETTLED_MS = 50;
+
 /** The folders editors change; everything else (templates, layouts, styles, code) changes how pages look. */
 const CONTENT_FOLDERS = ["content/articles/", "content/copy/", "content/images/", "_data/"];
 
@@ -25,6 +31,7 @@ export class DevRebuilds {
 
   /** Listens to Eleventy's watch event, which comes before every rebuild and never before the first build. */
   register(config: EleventyConfig): void {
+    config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: WRITE_SETTLED_MS, pollInterval: 10 } });
     config.on("eleventy.beforeWatch", (changed: unknown) => {
       this.#rebuilds++;
       this.#changed = Array.isArray(changed) ? changed.map(String) : [];

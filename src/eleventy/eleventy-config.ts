@@ -15,6 +15,8 @@ export interface EleventyConfig {
     options: { key: string; compileOptions?: { cache?: boolean; permalink?: (permalink: unknown, inputPath: string) => unknown }; compile?: (source: string, inputPath: string) => (data: object) => Promise<string> },
   ): void;
   addWatchTarget(target: string): void;
+  /** Options of chokidar, Eleventy's file watcher, merged over Eleventy's own (which wait 150 ms for a write to settle). */
+  setChokidarConfig(options: { awaitWriteFinish?: { stabilityThreshold: number; pollInterval: number } }): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   /** Options for gray-matter, which Eleventy merges into its own (engines by language name). */
   setFrontMatterParsingOptions(options: { engines: Record<string, (text: string, options?: { filePath?: string }) => object> }): void;

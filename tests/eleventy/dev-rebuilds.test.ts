@@ -7,6 +7,7 @@ function fakeConfig() {
   const listeners = new Map<string, ((value: unknown) => unknown)[]>();
   const config = {
     on: (event: string, listener: (value: unknown) => unknown) => listeners.set(event, [...(listeners.get(event) ?? []), listener]),
+    setChokidarConfig: () => undefined,
   } as unknown as EleventyConfig;
   const fire = (event: string, value: unknown) => (listeners.get(event) ?? []).forEach((listener) => listener(value));
   return { config, fire };
