@@ -3,10 +3,11 @@ import type { ShownItems } from "../pages/page-entry.ts";
 import { pageTableOf } from "../pages/page-table.ts";
 
 /**
- * The paginated templates whose page count grows with the content. Each paginates over `pages.<template>`, and
- * `npm start` renders again only those of its pages whose recorded reads changed (src/eleventy/rendered-pages.ts).
- * The small paginated templates (months, facets, instructors, venues, paths, services) paginate over
- * `pageTable.items.<template>` and render every build.
+ * The paginated templates: each paginates over `pages.<template>`, and `npm start` renders again only those of its
+ * pages whose recorded reads changed (src/eleventy/rendered-pages.ts). The small ones (months, facets, instructors,
+ * venues, paths, services, thank-you pages) are here too: rendered on every save, the schedule's 38 month and facet
+ * pages of a 4,000-article site were most of what a save to an article wrote. Only the single pages (home, the
+ * lists' first pages, feeds, sitemap) render every build.
  */
 export const RENDERED_TEMPLATES = [
   "article",
@@ -21,6 +22,13 @@ export const RENDERED_TEMPLATES = [
   "calendars/session-calendar",
   "calendars/facet-calendar",
   "calendars/schedule-calendar",
+  "schedule-month",
+  "schedule-facet",
+  "instructor",
+  "venue",
+  "learning-path",
+  "consulting/service",
+  "thanks",
 ] as const satisfies readonly (keyof ShownItems)[];
 
 /** A template of RENDERED_TEMPLATES: the name templates paginate over (`pages.<name>`). */
