@@ -7,6 +7,7 @@ import type { BuildContext } from "./build-context.ts";
 import { SOCIAL_IMAGE } from "../social/social-image-svg.ts";
 import { SITE_TIME_ZONE } from "../time/zone.ts";
 import { promotionAsides } from "./promotion-asides.ts";
+import { StageClock } from "./stage-memo.ts";
 import { paginateNamed } from "./paginate.ts";
 import type { Article, ArticleCollections, ArticleListPage, CourseLink, CourseSummary, PublicationState, Tag } from "./views.ts";
 
@@ -28,18 +29,33 @@ export const SIDEBAR_ARTICLES = 5;
 const STATE_LABELS: Record<PublicationState, string | undefined> = { published: undefined, draft: "Draft", scheduled: "Scheduled" };
 
 /** The state of an article at the build's clock. */
-export function publicationState(article: Pick<ArticleSource, "draft" | "date">, context: BuildContext): PublicationState {
+export function publicationState(article: Pick<ArticleSource, "draft" | "date">, context: BuildContext | StageClock): PublicationState {
   if (article.draft) return "draft";
-  return article.date > context.now ? "scheduled" : "published";
+  const clock = context instanceof StageClock ? context : StageClock.at(context.now);
+  return clock.reached(article.date) ? "published" : "scheduled";
 }
+
+/** The parts of the content the articles stage reads. */
+export type ArticleContent = Pick<Content, "articles" | "authors" | "promotions" | "site">;
+
+/** What the articles stage reads of the build's context besides its clock. */
+export type ArticleSettings = Pick<BuildContext, "includeUnpublished" | "lastModified">;
 
 /**
  * Derives the article lists, tags, neighbours and related articles; drafts and scheduled articles only in
  * development. Each article's recommended courses are resolved against `courses`, and the promotion asides its
  * markers ask for are placed in its HTML here, so an article is built once, complete.
  */
-export function buildArticleCollections(content: Content, context: BuildContext, courses: Readonly<Record<string, CourseSummary>>): ArticleCollections {
-  const asides = promotionAsides(content, courses, context);
+export function buildArticleCollections(content: ArticleContent, context: BuildContext, courses: Readonly<Record<string, CourseSummary>>): ArticleCollections {
+  return deriveArticleCollections(content, { includeUnpublished: context.includeUnpublished, lastModified: context.lastModified }, courses, StageClock.at(context.now));
+}
+
+/**
+ * buildArticleCollections, reading the clock only through `clock` (src/collections/stage-memo.ts), so that `npm start`
+ * keeps the stage while the articles, authors, promotions, site, courses and settings are the same objects.
+ */
+export function deriveArticleCollections(content: ArticleContent, settings: ArticleSettings, courses: Readonly<Record<string, CourseSummary>>, clock: StageClock): ArticleCollections {
+  const asides = promotionAsides(content, courses, clock);
   // Each article's HTML is placed when a page first reads it, once: `npm run check` derives the model without
   // loading any article's text (src/content/content-cache.ts), and reads none.
   const placed = new WeakMap<ArticleSource, string>();
@@ -49,13 +65,13 @@ export function buildArticleCollections(content: Content, context: BuildContext,
     return html;
   };
   const visible = content.articles
-    .map((source) => ({ source, state: publicationState(source, context) }))
-    .filter(({ state }) => state === "published" || context.includeUnpublished);
+    .map((source) => ({ source, state: publicationState(source, clock) }))
+    .filter(({ state }) => state === "published" || settings.includeUnpublished);
   // Labels come from the visible articles only, so a draft's spelling never names a published tag page.
   const labels = tagLabels(visible.map(({ source }) => source));
   const list: Article[] = visible
     .sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug))
-    .map(({ source, state }) => ({ source, state, modified: lastModified(source, context) }))
+    .map(({ source, state }) => ({ source, state, modified: lastModified(source, settings) }))
     .map(({ source, state, modified }) => ({
       ...source,
       url: articleUrl(source.slug),
@@ -103,10 +119,10 @@ export function buildArticleCollections(content: Content, context: BuildContext,
     published,
     feed: published.slice(0, content.site.feedEntries),
     authors,
-    authorPages: authors.flatMap(({ articles, ...author }) => articlePages(articles, author.url, context, { title: author.name, crumb: author.name }).map((page) => ({ ...page, author }))),
-    pages: articlePages(list, SITE_PATHS.articles, context, { title: "Articles", crumb: "Articles" }),
+    authorPages: authors.flatMap(({ articles, ...author }) => articlePages(articles, author.url, clock, { title: author.name, crumb: author.name }).map((page) => ({ ...page, author }))),
+    pages: articlePages(list, SITE_PATHS.articles, clock, { title: "Articles", crumb: "Articles" }),
     tags,
-    tagPages: tags.flatMap((tag) => articlePages(tag.articles, tag.url, context, { title: `Articles on ${tag.label}`, crumb: tag.label }).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
+    tagPages: tags.flatMap((tag) => articlePages(tag.articles, tag.url, clock, { title: `Articles on ${tag.label}`, crumb: tag.label }).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
     byCourse: groupBy(list, (article) => article.relatedCourses),
   };
 }
@@ -121,15 +137,18 @@ function isoDate(value: DateTime): string {
   return value.setZone(SITE_TIME_ZONE).toISODate()!;
 }
 
-/** A list of articles split into pages, each knowing its lastmod: a list changes when its newest article appears. */
-function articlePages(articles: readonly Article[], baseUrl: string, context: BuildContext, name: { title: string; crumb: string }): ArticleListPage[] {
-  return paginateNamed(articles, ARTICLES_PER_PAGE, baseUrl, name).map((page) => ({ ...page, lastmod: isoDate(page.items[0]?.date ?? context.now) }));
+/**
+ * A list of articles split into pages, each knowing its lastmod: a list changes when its newest article appears.
+ * An empty list (an author with no article yet) is dated now.
+ */
+function articlePages(articles: readonly Article[], baseUrl: string, clock: StageClock, name: { title: string; crumb: string }): ArticleListPage[] {
+  return paginateNamed(articles, ARTICLES_PER_PAGE, baseUrl, name).map((page) => ({ ...page, lastmod: isoDate(page.items[0]?.date ?? clock.instant()) }));
 }
 
 /** An article's last substantial change, for the sitemap and BlogPosting. */
-function lastModified(source: ArticleSource, context: BuildContext): DateTime {
+function lastModified(source: ArticleSource, settings: ArticleSettings): DateTime {
   if (source.updated) return source.updated;
-  const fileDate = context.lastModified?.(source.file);
+  const fileDate = settings.lastModified?.(source.file);
   return fileDate && fileDate > source.date ? fileDate : source.date;
 }
 

@@ -1,8 +1,8 @@
 import type { Content } from "../content/load-content.ts";
 import { html, type SafeHtml } from "../html/escape-html.ts";
 import { replacePromotionMarkers, type PromotionMarker } from "../markdown/promotion-marker.ts";
-import type { BuildContext } from "./build-context.ts";
 import { isRunning } from "./highlights.ts";
+import type { StageClock } from "./stage-memo.ts";
 import type { CourseSummary } from "./views.ts";
 
 /** What a `[[courses: ...]]` marker is headed with: it names courses, not a promotion with its own words. */
@@ -25,7 +25,7 @@ export interface PromotionAsides {
  * own file and can be cached; this is the one step that reads other files' data into it. The articles collection
  * gives each article's loaded HTML to `place`, so the article is built once with its asides in place.
  */
-export function promotionAsides(content: Content, courses: Readonly<Record<string, AsideCourse>>, context: BuildContext): PromotionAsides {
+export function promotionAsides(content: Pick<Content, "promotions">, courses: Readonly<Record<string, AsideCourse>>, clock: StageClock): PromotionAsides {
   const promotions = new Map(content.promotions.flatMap((promotion) => (promotion.id ? [[promotion.id, promotion] as const] : [])));
   // A draft course or promotion is not in a production model (src/collections/drafts.ts): the aside leaves it out.
   const linked = (ids: readonly string[]) => ids.flatMap((id) => courses[id] ?? []);
@@ -35,7 +35,7 @@ export function promotionAsides(content: Content, courses: Readonly<Record<strin
     if (marker.kind === "courses") return { title: COURSES_TITLE, courses: marker.ids };
     const promotion = promotions.get(marker.ids[0]!);
     // A dated offer placed in an article ends with its dates, as it does in the sidebar; a standing one always shows.
-    if (!promotion || (promotion.validFrom && !isRunning(promotion, context.now))) return undefined;
+    if (!promotion || (promotion.validFrom && !isRunning(promotion, clock))) return undefined;
     return promotion;
   };
   // The aside is a landmark, named by its visible title; the marker's line makes the title's id unique in the page.

@@ -2,7 +2,7 @@ import type { Content } from "../content/load-content.ts";
 import type { ContentProblem } from "../content/problems.ts";
 import type { PageCopyId } from "../schemas/page-copy.ts";
 import { nextChangeFile, type NextChangeFile } from "../feeds/next-change.ts";
-import { buildArticleCollections } from "./articles.ts";
+import { deriveArticleCollections } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
 import { buildCatalogCollections, buildCourseIndex } from "./catalog.ts";
 import { draftProblems, visibleContent } from "./drafts.ts";
@@ -71,9 +71,10 @@ const asBuilt: StageOutput = (_stage, output) => output;
 export function buildSiteModel(loaded: Content, context: BuildContext, stage: StageOutput = asBuilt, memo: StageMemo = new StageMemo()): SiteModel {
   const content = stage("content", visibleContent(loaded, context));
   const clock = StageClock.at(context.now);
-  // The stages an article's save cannot reach are kept from the last build when what they read is the same.
+  // Each stage is kept from the last build when what it reads is the same: a save reaches only the stages of its file.
   const courseIndex = stage("courseIndex", memo.derive("courseIndex", [contentParts(content, "courses", "categories", "site")], buildCourseIndex));
-  const articles = stage("articles", buildArticleCollections(content, context, courseIndex.byId));
+  const articleSettings = { includeUnpublished: context.includeUnpublished, lastModified: context.lastModified };
+  const articles = stage("articles", memo.derive("articles", [contentParts(content, "articles", "authors", "promotions", "site"), articleSettings, courseIndex.byId, clock], deriveArticleCollections));
   const instructorProfiles = stage("instructorProfiles", memo.derive("instructorProfiles", [contentParts(content, "instructors", "sessions"), courseIndex], buildInstructorProfiles));
   const venueProfiles = stage("venueProfiles", memo.derive("venueProfiles", [contentParts(content, "locations")], buildVenueProfiles));
   const policies = stage("policies", memo.derive("policies", [contentParts(content, "policies")], buildPolicies));

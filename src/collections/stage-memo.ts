@@ -4,9 +4,11 @@ import type { Content } from "../content/load-content.ts";
 /**
  * The build's clock as a stage of the model may read it: only by comparing an instant of the content with now.
  * Every comparison is remembered, so that the memo knows for which later clocks each answer stays the same,
- * and so the stage's output too. A stage that needs now for anything else (a date to print) cannot be memoised.
+ * and so the stage's output too. A stage that needs now itself (a date to print) asks instant(), and its output then
+ * holds at that millisecond only.
  */
 export class StageClock {
+  readonly #at: DateTime;
   readonly #now: number;
   /** The latest instant compared that lies before now, and the earliest after it. */
   #before = -Infinity;
@@ -14,18 +16,30 @@ export class StageClock {
   /** Whether an instant compared was now itself: then only that very millisecond gives the same answers. */
   #exact = false;
 
-  private constructor(now: number) {
-    this.#now = now;
+  private constructor(at: DateTime) {
+    this.#at = at;
+    this.#now = at.toMillis();
   }
 
   /** A clock at `now` that has compared nothing yet. */
   static at(now: DateTime): StageClock {
-    return new StageClock(now.toMillis());
+    return new StageClock(now);
   }
 
   /** Whether `at` has come: it is now or earlier. */
   reached(at: DateTime): boolean {
     return this.#compare(at) <= 0;
+  }
+
+  /** Whether `at` is past: earlier than now. */
+  passed(at: DateTime): boolean {
+    return this.#compare(at) < 0;
+  }
+
+  /** Now itself, for a stage that must print it: its output then holds only at this very millisecond. */
+  instant(): DateTime {
+    this.#exact = true;
+    return this.#at;
   }
 
   /** Whether every comparison made through this clock gives the same answer at `later`'s now. */
@@ -36,7 +50,7 @@ export class StageClock {
 
   /** A clock at the same now that has compared nothing yet: each stage gets its own. */
   fresh(): StageClock {
-    return new StageClock(this.#now);
+    return new StageClock(this.#at);
   }
 
   #compare(at: DateTime): number {

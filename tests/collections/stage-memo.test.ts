@@ -45,6 +45,16 @@ describe("StageClock", () => {
     expect(clock.holdsAt(StageClock.at(at("2026-12-01T08:59:59.999Z")))).toBe(false);
   });
 
+  it("answers `passed` for instants strictly before now, and holds only at its own millisecond once it printed now", () => {
+    const clock = StageClock.at(at("2026-12-01T09:00:00Z"));
+    expect(clock.passed(at("2026-12-01T09:00:00Z"))).toBe(false);
+    expect(clock.passed(at("2026-12-01T08:59:59.999Z"))).toBe(true);
+    const printing = StageClock.at(at("2026-12-01T09:00:00Z"));
+    expect(printing.instant().toISO()).toBe(at("2026-12-01T09:00:00Z").toISO());
+    expect(printing.holdsAt(StageClock.at(at("2026-12-01T09:00:00Z")))).toBe(true);
+    expect(printing.holdsAt(StageClock.at(at("2026-12-01T09:00:01Z")))).toBe(false);
+  });
+
   it("holds at any time when nothing was compared, and starts afresh for each stage", () => {
     const clock = StageClock.at(at("2026-12-01T09:00:00Z"));
     clock.reached(at("2026-12-02T00:00:00Z"));
@@ -107,6 +117,7 @@ describe("the model's stages kept between builds of `npm start`", () => {
     const edited = withArticleEdited(content);
     const after = buildSiteModel(edited, development, undefined, memo);
     expect(after.schedule).toBe(before.schedule);
+    expect(after.articles === before.articles).toBe(false);
     // By identity, not toBe: a failing toBe compares the two graphs deeply to word its message, which takes a minute.
     expect(after.catalog.byId === before.catalog.byId).toBe(false);
     expect(after.articles.list.find((article) => article.slug === content.articles[0]!.slug)!.title).toMatch(/, edited$/);
@@ -121,6 +132,8 @@ describe("the model's stages kept between builds of `npm start`", () => {
     const changed = { ...content, sessions: content.sessions.map((entry) => (entry.id === session.id ? { ...entry, enrolled: entry.enrolled + 1 } : entry)) };
     const afterSave = buildSiteModel(changed, development, undefined, memo);
     expect(afterSave.schedule === before.schedule).toBe(false);
+    // A class is not an article's input: the articles are kept, every object of them.
+    expect(afterSave.articles === before.articles).toBe(true);
     expect(canonical(afterSave)).toBe(canonical(buildSiteModel(changed, development)));
 
     const later: BuildContext = { ...development, now: session.registrationDeadline.at.plus({ minutes: 1 }) as DateTime<true> };
