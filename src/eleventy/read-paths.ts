@@ -19,6 +19,10 @@ export interface ReadEntry {
 export class ReadTable {
   readonly #anchors = new Map<string, ReadPlace>();
   readonly entries: ReadEntry[] = [];
+  /** By read number, the number of the anchor its place hangs from: a check of every read looks here. */
+  readonly anchorOfRead: number[] = [];
+  /** By anchor number, the anchor's name. */
+  readonly anchorNames: string[] = [];
 
   /** The place an anchor names, before any step. */
   anchor(anchor: string): ReadPlace {
@@ -29,7 +33,13 @@ export class ReadTable {
 
   /** Numbers a read. */
   add(place: ReadPlace, kind: ReadKind, key: string): number {
+    this.anchorOfRead.push(place.anchorNumber);
     return this.entries.push({ place, kind, key }) - 1;
+  }
+
+  /** Numbers a new anchor. */
+  numberAnchor(name: string): number {
+    return this.anchorNames.push(name) - 1;
   }
 }
 
@@ -40,6 +50,8 @@ export class ReadPlace {
   #keys: number | undefined;
   /** The number of the read of this place's value. */
   readonly valueRead: number;
+  /** The number of the anchor this place hangs from (ReadTable.anchorNames). */
+  readonly anchorNumber: number;
 
   constructor(
     private readonly table: ReadTable,
@@ -48,6 +60,7 @@ export class ReadPlace {
     /** The property read from the parent, or the anchor's name. */
     readonly step: string,
   ) {
+    this.anchorNumber = parent ? parent.anchorNumber : table.numberAnchor(step);
     this.valueRead = table.add(this, "value", step);
   }
 

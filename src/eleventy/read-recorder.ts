@@ -14,6 +14,8 @@ export const UNREACHABLE: unique symbol = Symbol("unreachable");
 /** The anchor of a model object that has one (a global, a page object), for this build. */
 export type AnchorOf = (value: object) => string | undefined;
 
+/** How the digest of an anchored object starts: the anchor's name follows. */
+export const ANCHOR_DIGEST = "\u0000@";
 const OBJECT = "\u0000object";
 const ARRAY = "\u0000array";
 const DATED = "\u0000dated";
@@ -40,7 +42,7 @@ export function digestOf(owner: unknown, value: unknown, anchorOf: AnchorOf): Di
   if (isDated(owner)) return `\u0000date:${owner.toISO()}`;
   if (typeof value === "function") return FUNCTION;
   const anchor = anchorOf(value);
-  if (anchor !== undefined) return `\u0000@${anchor}`;
+  if (anchor !== undefined) return `${ANCHOR_DIGEST}${anchor}`;
   if (isDated(value)) return DATED;
   if (value instanceof Date) return `\u0000date:${value.getTime()}`;
   if (isPlain(value)) return Array.isArray(value) ? ARRAY : OBJECT;

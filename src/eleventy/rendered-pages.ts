@@ -1,7 +1,7 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import { pageSet, RENDERED_TEMPLATES, type PageSetName } from "./page-sets.ts";
 import { ReadTable } from "./read-paths.ts";
-import { ModelReads, PageReads, UNREACHABLE, type Digest } from "./read-recorder.ts";
+import { ANCHOR_DIGEST, ModelReads, PageReads, UNREACHABLE, type Digest } from "./read-recorder.ts";
 
 /** Where the `pages` global keeps the recorder, for the template engines to find it in a render's data. */
 const RECORDER = Symbol("rendered pages");
@@ -35,6 +35,14 @@ const MIXED: unique symbol = Symbol("mixed");
 /** A read no page has recorded yet (`undefined` is a digest: a missing property's). */
 const UNSETTLED: unique symbol = Symbol("unsettled");
 
+/**
+ * Whether a settled digest is a value the read's anchor alone decides: not an anchor's name (which the page table
+ * gives, src/eleventy/read-recorder.ts), nor a read that was mixed, unsettled or unreachable.
+ */
+function givesValue(digest: Digest | typeof MIXED | typeof UNSETTLED): boolean {
+  return digest !== MIXED && digest !== UNSETTLED && digest !== UNREACHABLE && !(typeof digest === "string" && digest.startsWith(ANCHOR_DIGEST));
+}
+
 /** What a read is, in the check of one build: not looked at yet, as settled, or changed. */
 const enum ReadState {
   Unknown = 0,
@@ -64,6 +72,9 @@ export class RenderedPages {
   /** This build's records: kept ones of the pages it leaves as they are, filling ones of those it renders. */
   #pending = new Map<string, PageRecord | KeptRecord>();
   #anchors = new WeakMap<object, string>();
+  /** Each anchor's object in this build, and in the build whose records and settled digests are kept (commit()). */
+  #objects = new Map<string, unknown>();
+  #committedObjects = new Map<string, unknown>();
   /** Each set's page key by page object, for the renders of this build. */
   #keys = new Map<string, Map<unknown, string>>();
   readonly #anchorOf = (value: object) => this.#anchors.get(value);
@@ -98,7 +109,24 @@ export class RenderedPages {
       }
     }
     this.#anchors = anchors;
+    this.#objects = objects;
     const now = new ModelReads(this.#table, (anchor) => (objects.has(anchor) ? objects.get(anchor) : UNREACHABLE), this.#anchorOf);
+    // An anchor whose object is the very one the kept build had (a stage the memo kept: src/collections/stage-memo.ts)
+    // gives what it gave then at every place below it, the model being frozen; only which anchor an object reached
+    // from it has can differ (the page table moved), so reads that gave an anchor are worked out as before.
+    const committed = this.#committedObjects;
+    const { anchorOfRead, anchorNames } = this.#table;
+    // By anchor number: 0 not looked at yet, 1 the same object as in the kept build, 2 another.
+    const anchorStates = new Uint8Array(anchorNames.length);
+    const anchorUnchanged = (anchor: number): boolean => {
+      let state = anchorStates[anchor]!;
+      if (state === 0) {
+        const name = anchorNames[anchor]!;
+        const object = objects.get(name);
+        anchorStates[anchor] = state = typeof object === "object" && object !== null && committed.get(name) === object ? 1 : 2;
+      }
+      return state === 1;
+    };
     // Each read is compared with its settled digest once, however many pages hold it, and only when a page asks.
     const states = new Uint8Array(this.#table.entries.length);
     this.#states = states;
@@ -107,8 +135,11 @@ export class RenderedPages {
       let state = states[read] as ReadState;
       if (state === ReadState.Unknown) {
         const before = read < settled.length ? settled[read] : UNSETTLED;
-        const current = now.digest(read);
-        state = before === UNSETTLED || before === MIXED || current === UNREACHABLE || !Object.is(current, before) ? ReadState.Changed : ReadState.Same;
+        if (givesValue(before) && anchorUnchanged(anchorOfRead[read]!)) state = ReadState.Same;
+        else {
+          const current = now.digest(read);
+          state = before === UNSETTLED || before === MIXED || current === UNREACHABLE || !Object.is(current, before) ? ReadState.Changed : ReadState.Same;
+        }
         states[read] = state;
       }
       return state;
@@ -180,7 +211,10 @@ export class RenderedPages {
         else this.#settled[read] = digest;
       }
     }
-    if (this.#pending.size > 0) this.#previous = new Map([...this.#pending].map(([page, record]) => [page, kept(record)]));
+    if (this.#pending.size > 0) {
+      this.#previous = new Map([...this.#pending].map(([page, record]) => [page, kept(record)]));
+      this.#committedObjects = this.#objects;
+    }
     this.#pending = new Map();
     this.#states = new Uint8Array(0);
   }
