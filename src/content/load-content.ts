@@ -176,16 +176,16 @@ class ContentReader {
    * against the file in one line, so the editor learns which file to look at instead of reading a stack trace.
    */
   private async load<T>(kind: FileKind, file: string, place: ContentPlace & { ok: true }): Promise<LoadedFile<T>> {
-    let loaded: LoadedFile<T>;
     try {
       // Read only when the cache cannot tell the file unchanged from its size and times.
-      loaded = (await this.cache.loadPlaced(kind, file, place.absolute, place.stats)) as LoadedFile<T>;
+      const loaded = (await this.cache.loadPlaced(kind, file, place.absolute, place.stats)) as LoadedFile<T>;
+      this.reuse?.into.set(file, { kind: kind.name, loaded });
+      return loaded;
     } catch (error) {
+      // Not kept for the next load: the cause may pass (a file read half-way), and the next load tries again.
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      loaded = { file, entries: [], problems: [{ file, field: "", message: `cannot be loaded: ${message}` }], declared: [], parsed: false, lines: {} };
+      return { file, entries: [], problems: [{ file, field: "", message: `cannot be loaded: ${message}` }], declared: [], parsed: false, lines: {} };
     }
-    this.reuse?.into.set(file, { kind: kind.name, loaded });
-    return loaded;
   }
 
   /** The last load's result for `file`, kept for this one, when neither the file nor an image it shows changed since (LoadReuse). */
