@@ -17,6 +17,7 @@ import type { ArticleSource, CourseSource, Located, PersonSource, ServiceSource 
 import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
 import type { PageCopyId } from "../schemas/page-copy.ts";
 import { ContentError, isError, type ContentProblem } from "./problems.ts";
+import { dependenciesUnchanged } from "./render-body.ts";
 import { sourceFromLines, type LineTable } from "./yaml-source.ts";
 
 export type { ArticleSource, CourseSource, Located, LocatedContent, PersonSource, ServiceSource } from "./located.ts";
@@ -155,17 +156,15 @@ class ContentReader {
 
   /** A data file holding one entity, a map of them or a list of them. */
   async file<T>(file: string, kind: FileKind, options: { optional?: boolean } = {}): Promise<Located<T>[]> {
-    let loaded = this.kept<T>(kind, file);
-    if (!loaded) {
-      const place = await placeContentFile(this.repository, file);
-      if (!place.ok) {
-        if (options.optional && place.missing) return [];
-        this.unreadable.add(file);
-        this.problems.push({ file, field: "", message: place.message });
-        return [];
-      }
-      loaded = await this.load<T>(kind, file, place);
+    // Placed even when the last load's result is kept: Eleventy's watcher reports no deletion, and these are few.
+    const place = await placeContentFile(this.repository, file);
+    if (!place.ok) {
+      if (options.optional && place.missing) return [];
+      this.unreadable.add(file);
+      this.problems.push({ file, field: "", message: place.message });
+      return [];
     }
+    const loaded = this.kept<T>(kind, file) ?? (await this.load<T>(kind, file, place));
     if (!loaded.parsed) this.unreadable.add(file);
     for (const id of loaded.declared) this.declare(file, id);
     return this.accept(loaded);
@@ -188,11 +187,17 @@ class ContentReader {
     }
   }
 
-  /** The last load's result for `file`, kept for this one, when neither the file nor an image it shows changed since (LoadReuse). */
+  /**
+   * The last load's result for `file`, kept for this one, when the file was not reported changed since (LoadReuse)
+   * and each image it shows still has the bytes it had: the watcher reports no deletion, and the cache checked the
+   * images of every result it handed out the same way before.
+   */
   private kept<T>(kind: FileKind, file: string): LoadedFile<T> | undefined {
     const changed = this.reuse?.changed;
     const kept = changed && !changed.has(file) ? this.reuse!.previous.get(file) : undefined;
-    if (!kept || kept.kind !== kind.name || kept.loaded.dependencies?.some((dependency) => changed!.has(dependency.file))) return undefined;
+    if (!kept || kept.kind !== kind.name) return undefined;
+    const { dependencies } = kept.loaded;
+    if (dependencies?.some((dependency) => changed!.has(dependency.file)) || !dependenciesUnchanged(this.repository.realRoot, dependencies)) return undefined;
     this.reuse!.into.set(file, kept);
     return kept.loaded as LoadedFile<T>;
   }

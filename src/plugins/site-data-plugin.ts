@@ -1,6 +1,7 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
+import { SHARED_IMAGES_FOLDER } from "../images/image-options.ts";
 import { PAGE_COPY_FOLDER } from "../schemas/page-copy.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { RenderedPages } from "../eleventy/rendered-pages.ts";
@@ -26,6 +27,8 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   options.dev.register(config);
   config.addWatchTarget(options.articlesFolder);
   config.addWatchTarget(PAGE_COPY_FOLDER);
+  // Pictures that articles, courses and people show from the shared folder: a save there renders what shows them.
+  config.addWatchTarget(`${SHARED_IMAGES_FOLDER}/`);
 
   // Frozen values are handed to every page by reference; Eleventy would deep-copy plain objects per page.
   // Each is named to the rendered pages, which record what `npm start`'s renders read from it.

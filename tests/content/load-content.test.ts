@@ -650,17 +650,25 @@ describe("loadContent in npm start: a file not reported changed since the last l
     expect(second.into.has("content/articles/first-article.md")).toBe(false);
   });
 
-  it("reads again a file whose picture was reported changed, though the file itself was not", async () => {
+  it("reads again a file whose picture was added or deleted, reported or not (Eleventy's watcher reports no deletion)", async () => {
     await fixture.edit("content/articles/second-article.md", (text) => text.replace("Second body.", "Second body.\n\n![The classroom](/images/room.png)"));
     const first = reusing(new Map(), undefined);
     const problems = await loadContent(fixture.root, { reuse: first }).then(() => [], (error: unknown) => (error as ContentError).problems.map((problem) => problem.message));
     expect(problems).toEqual([expect.stringMatching(/image "\/images\/room.png" .*does not exist/)]);
     await mkdir(path.join(fixture.root, "content/images"), { recursive: true });
     await sharp({ create: { width: 500, height: 300, channels: 3, background: "#336699" } }).png().toFile(path.join(fixture.root, "content/images/room.png"));
-    // Not reported: the last load's result stands, error and all.
-    await expect(loadContent(fixture.root, { reuse: reusing(first.into, new Set()) })).rejects.toThrow(/does not exist/);
-    const second = reusing(first.into, new Set(["content/images/room.png"]));
+    const second = reusing(first.into, new Set());
     const article = (await loadContent(fixture.root, { reuse: second })).articles.find((candidate) => candidate.slug === "second-article");
     expect(article?.html).toMatch(/<picture>.*room/s);
+    await fixture.remove("content/images/room.png");
+    await expect(loadContent(fixture.root, { reuse: reusing(second.into, new Set()) })).rejects.toThrow(/does not exist/);
+  });
+
+  it("places a data file again even when its last load is kept: a deleted one is reported missing", async () => {
+    const first = reusing(new Map(), undefined);
+    await titles(first);
+    await fixture.remove("_data/promotions.yaml");
+    const problems = await loadContent(fixture.root, { reuse: reusing(first.into, new Set()) }).then(() => [], (error: unknown) => (error as ContentError).problems.map((problem) => `${problem.file}: ${problem.message}`));
+    expect(problems).toContainEqual(expect.stringMatching(/^_data\/promotions\.yaml: /));
   });
 });
