@@ -21,11 +21,26 @@ const EXECUTABLE = /\.(njk|liquid|html?|webc|11ty\.\w+|11tydata\.\w+|[cm]?[jt]sx
 async function filesBelow(root: string, folder: string): Promise<string[]> {
   try {
     // With the entries' types from the folder itself: without them, Node stats every entry to find the folders
-    // (4,000 stats for 4,000 articles, in every build). A symbolic link is not followed; links are refused where
-    // content is read.
+    // (4,000 stats for 4,000 articles, in every build). Such a listing does not enter a symbolic link to a folder,
+    // which Eleventy's globbing follows: what lies behind one is listed too, as the listing without types did.
     const top = path.join(root, folder);
-    const entries = await readdir(top, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => !entry.isDirectory()).map((entry) => `${folder}/${path.relative(top, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`);
+    const names: string[] = [];
+    for (const entry of await readdir(top, { recursive: true, withFileTypes: true })) {
+      if (entry.isDirectory()) continue;
+      const name = path.relative(top, path.join(entry.parentPath, entry.name));
+      names.push(name);
+      if (entry.isSymbolicLink()) names.push(...(await linkedFolder(path.join(top, name))).map((inside) => path.join(name, inside)));
+    }
+    return names.map((name) => `${folder}/${name.split(path.sep).join("/")}`);
+  } catch {
+    return [];
+  }
+}
+
+/** What lies below a symbolic link, when it leads to a folder (followed further, as Node's listing without types does). */
+async function linkedFolder(link: string): Promise<string[]> {
+  try {
+    return await readdir(link, { recursive: true });
   } catch {
     return [];
   }

@@ -328,6 +328,12 @@ const ATTACKS: Attack[] = [
       "content/articles/pics/page.njk: is not a content file: only content/pages/ holds templates and code, and Eleventy would run this file in the build",
     ],
   },
+  {
+    attack: "a template behind a symbolic link to a folder, which Eleventy's globbing follows",
+    files: { "elsewhere/page.njk": "{{ 1 }}\n" },
+    setup: (fixture) => mkdir(path.join(fixture.root, "content/images"), { recursive: true }).then(() => symlink(path.join(fixture.root, "elsewhere"), path.join(fixture.root, "content/images/linked"))),
+    refused: ["content/images/linked/page.njk: is not a content file: only content/pages/ holds templates and code, and Eleventy would run this file in the build"],
+  },
 ];
 
 describe("hostile content is refused at file:line, or published inert", () => {
