@@ -119,10 +119,10 @@ export function deriveArticleCollections(content: ArticleContent, settings: Arti
     published,
     feed: published.slice(0, content.site.feedEntries),
     authors,
-    authorPages: authors.flatMap(({ articles, ...author }) => articlePages(articles, author.url, clock, { title: author.name, crumb: author.name }).map((page) => ({ ...page, author }))),
-    pages: articlePages(list, SITE_PATHS.articles, clock, { title: "Articles", crumb: "Articles" }),
+    authorPages: authors.flatMap(({ articles, ...author }) => articlePages(articles, author.url, { title: author.name, crumb: author.name }).map((page) => ({ ...page, author }))),
+    pages: articlePages(list, SITE_PATHS.articles, { title: "Articles", crumb: "Articles" }),
     tags,
-    tagPages: tags.flatMap((tag) => articlePages(tag.articles, tag.url, clock, { title: `Articles on ${tag.label}`, crumb: tag.label }).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
+    tagPages: tags.flatMap((tag) => articlePages(tag.articles, tag.url, { title: `Articles on ${tag.label}`, crumb: tag.label }).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
     byCourse: groupBy(list, (article) => article.relatedCourses),
   };
 }
@@ -139,10 +139,10 @@ function isoDate(value: DateTime): string {
 
 /**
  * A list of articles split into pages, each knowing its lastmod: a list changes when its newest article appears.
- * An empty list (an author with no article yet) is dated now.
+ * An empty list (an author with no article yet) has none, and the sitemap dates it with the build.
  */
-function articlePages(articles: readonly Article[], baseUrl: string, clock: StageClock, name: { title: string; crumb: string }): ArticleListPage[] {
-  return paginateNamed(articles, ARTICLES_PER_PAGE, baseUrl, name).map((page) => ({ ...page, lastmod: isoDate(page.items[0]?.date ?? clock.instant()) }));
+function articlePages(articles: readonly Article[], baseUrl: string, name: { title: string; crumb: string }): ArticleListPage[] {
+  return paginateNamed(articles, ARTICLES_PER_PAGE, baseUrl, name).map((page) => (page.items[0] ? { ...page, lastmod: isoDate(page.items[0].date) } : page));
 }
 
 /** An article's last substantial change, for the sitemap and BlogPosting. */

@@ -4,8 +4,7 @@ import type { Content } from "../content/load-content.ts";
 /**
  * The build's clock as a stage of the model may read it: only by comparing an instant of the content with now.
  * Every comparison is remembered, so that the memo knows for which later clocks each answer stays the same,
- * and so the stage's output too. A stage that needs now itself (a date to print) asks instant(), and its output then
- * holds at that millisecond only.
+ * and so the stage's output too. A stage that needs now for anything else (a date to print) cannot be memoised.
  */
 export class StageClock {
   readonly #at: DateTime;
@@ -34,12 +33,6 @@ export class StageClock {
   /** Whether `at` is past: earlier than now. */
   passed(at: DateTime): boolean {
     return this.#compare(at) < 0;
-  }
-
-  /** Now itself, for a stage that must print it: its output then holds only at this very millisecond. */
-  instant(): DateTime {
-    this.#exact = true;
-    return this.#at;
   }
 
   /** Whether every comparison made through this clock gives the same answer at `later`'s now. */

@@ -79,8 +79,8 @@ export interface Author extends PersonSource {
 
 /** One page of a list of articles, as the sitemap knows it too. */
 export interface ArticleListPage extends NamedListPage<Article> {
-  /** The sitemap's lastmod ("YYYY-MM-DD"): the date of the page's newest article, else the build's date. */
-  lastmod: string;
+  /** The sitemap's lastmod ("YYYY-MM-DD"): the date of the page's newest article; none for an empty list, which the sitemap dates with the build. */
+  lastmod?: string;
 }
 
 /** One page of an author's article list, with the author. */

@@ -51,7 +51,7 @@ export function buildPageTable(model: SiteModel): PageTable {
     for (const item of items) entries.push({ url: url(item), template, item, inSitemap: true, inSearch: false, ...shared, ...each?.(item) });
   };
   const byUrl = (item: { url: string }) => item.url;
-  const lastmod = (item: { lastmod: string }) => ({ lastmod: item.lastmod });
+  const lastmod = (item: { lastmod?: string }) => (item.lastmod ? { lastmod: item.lastmod } : {});
 
   for (const fixed of FIXED_PAGES) {
     entries.push({

@@ -351,10 +351,10 @@ describe("buildArticleCollections: pages", () => {
     ]);
   });
 
-  it("still has one empty /articles/ page when nothing is published", () => {
+  it("still has one empty /articles/ page when nothing is published, without a lastmod (the sitemap dates it with the build)", () => {
     const collections = buildArticleCollections(content([article("draft", "2026-01-01", { draft: true, tags: ["Java"] })]), production, {});
     expect(collections.list).toEqual([]);
-    expect(collections.pages).toEqual([{ items: [], number: 1, isFirst: true, total: 1, url: "/articles/", lastmod: "2026-12-01", title: "Articles", crumb: "Articles", listTrail: [] }]);
+    expect(collections.pages).toEqual([{ items: [], number: 1, isFirst: true, total: 1, url: "/articles/", title: "Articles", crumb: "Articles", listTrail: [] }]);
     expect(collections.tags).toEqual([]);
     expect(collections.tagPages).toEqual([]);
     expect(byAuthor(collections)).toEqual({});

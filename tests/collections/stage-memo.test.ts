@@ -45,14 +45,17 @@ describe("StageClock", () => {
     expect(clock.holdsAt(StageClock.at(at("2026-12-01T08:59:59.999Z")))).toBe(false);
   });
 
-  it("answers `passed` for instants strictly before now, and holds only at its own millisecond once it printed now", () => {
+  it("answers `passed` for instants strictly before now, and holds while no compared instant lies between", () => {
     const clock = StageClock.at(at("2026-12-01T09:00:00Z"));
-    expect(clock.passed(at("2026-12-01T09:00:00Z"))).toBe(false);
-    expect(clock.passed(at("2026-12-01T08:59:59.999Z"))).toBe(true);
-    const printing = StageClock.at(at("2026-12-01T09:00:00Z"));
-    expect(printing.instant().toISO()).toBe(at("2026-12-01T09:00:00Z").toISO());
-    expect(printing.holdsAt(StageClock.at(at("2026-12-01T09:00:00Z")))).toBe(true);
-    expect(printing.holdsAt(StageClock.at(at("2026-12-01T09:00:01Z")))).toBe(false);
+    expect(clock.passed(at("2026-12-01T08:00:00Z"))).toBe(true);
+    expect(clock.passed(at("2026-12-01T10:00:00Z"))).toBe(false);
+    expect(clock.holdsAt(StageClock.at(at("2026-12-01T08:30:00Z")))).toBe(true);
+    expect(clock.holdsAt(StageClock.at(at("2026-12-01T08:00:00Z")))).toBe(false);
+    // Now itself is not past; having compared it, the answers hold at that millisecond only.
+    const exact = StageClock.at(at("2026-12-01T09:00:00Z"));
+    expect(exact.passed(at("2026-12-01T09:00:00Z"))).toBe(false);
+    expect(exact.holdsAt(StageClock.at(at("2026-12-01T09:00:00Z")))).toBe(true);
+    expect(exact.holdsAt(StageClock.at(at("2026-12-01T09:00:00.001Z")))).toBe(false);
   });
 
   it("holds at any time when nothing was compared, and starts afresh for each stage", () => {
