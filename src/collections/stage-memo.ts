@@ -7,7 +7,6 @@ import type { Content } from "../content/load-content.ts";
  * and so the stage's output too. A stage that needs now for anything else (a date to print) cannot be memoised.
  */
 export class StageClock {
-  readonly #at: DateTime;
   readonly #now: number;
   /** The latest instant compared that lies before now, and the earliest after it. */
   #before = -Infinity;
@@ -15,14 +14,13 @@ export class StageClock {
   /** Whether an instant compared was now itself: then only that very millisecond gives the same answers. */
   #exact = false;
 
-  private constructor(at: DateTime) {
-    this.#at = at;
-    this.#now = at.toMillis();
+  private constructor(now: number) {
+    this.#now = now;
   }
 
   /** A clock at `now` that has compared nothing yet. */
   static at(now: DateTime): StageClock {
-    return new StageClock(now);
+    return new StageClock(now.toMillis());
   }
 
   /** Whether `at` has come: it is now or earlier. */
@@ -43,7 +41,7 @@ export class StageClock {
 
   /** A clock at the same now that has compared nothing yet: each stage gets its own. */
   fresh(): StageClock {
-    return new StageClock(this.#at);
+    return new StageClock(this.#now);
   }
 
   #compare(at: DateTime): number {

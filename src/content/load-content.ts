@@ -52,10 +52,10 @@ export type KeptLoads = Map<string, { kind: string; loaded: LoadedFile<unknown> 
 
 /**
  * What a load may take from the one before it in the same process (`npm start`): that load's results, and the
- * files reported changed since it read them. A file neither changed nor depending on a changed file (an image
- * its body shows) is taken as it was, without placing or reading it; every other file is read as usual.
- * `changed` undefined takes nothing (the first builds, or a change that was not content). Either way, this
- * load's results go into `into`, for the next one.
+ * files reported changed since it read them. A file not reported, whose images still have the bytes they had, is
+ * taken as it was, without reading it (nor placing it, for a folder's file: the folder is listed again); every
+ * other file is read as usual. `changed` undefined takes nothing (the first builds, or a change that was not
+ * content). Either way, this load's results go into `into`, for the next one.
  */
 export interface LoadReuse {
   previous: KeptLoads;
@@ -196,8 +196,7 @@ class ContentReader {
     const changed = this.reuse?.changed;
     const kept = changed && !changed.has(file) ? this.reuse!.previous.get(file) : undefined;
     if (!kept || kept.kind !== kind.name) return undefined;
-    const { dependencies } = kept.loaded;
-    if (dependencies?.some((dependency) => changed!.has(dependency.file)) || !dependenciesUnchanged(this.repository.realRoot, dependencies)) return undefined;
+    if (!dependenciesUnchanged(this.repository.realRoot, kept.loaded.dependencies)) return undefined;
     this.reuse!.into.set(file, kept);
     return kept.loaded as LoadedFile<T>;
   }

@@ -4,7 +4,7 @@ import type { EleventyConfig } from "./eleventy-config.ts";
  * How long a saved file's size must stay the same before the watcher reports it (Eleventy's own wait is 150 ms,
  * a seventh of the save-to-page target): long enough for an editor's write, which is one call or a rename.
  */
-export const WRITE_SETTLED_MS = 50;
+const WRITE_SETTLED_MS = 50;
 
 /** The folders editors change; everything else (templates, layouts, styles, code) changes how pages look. */
 const CONTENT_FOLDERS = ["content/articles/", "content/copy/", "content/images/", "_data/"];
