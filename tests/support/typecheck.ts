@@ -1,9 +1,14 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { REPO_ROOT } from "./project-copy.ts";
 
-/** TypeScript's command line, run by this Node (so the suite's second run, on Node 24, type-checks on it too). */
-const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+/**
+ * TypeScript 7's command line (the native compiler, `tsc` in package.json's scripts), started by this Node. The
+ * package exports no path but its package.json, hence the way round. The `typescript` package is TypeScript 6,
+ * kept for the compiler API that src/cms/schema-docs.ts and two tests parse with, which TypeScript 7 does not have.
+ */
+const TSC = path.join(path.dirname(createRequire(import.meta.url).resolve("@typescript/native/package.json")), "bin/tsc");
 
 /** How `tsc --noEmit` ended and everything it printed. */
 export interface TypecheckResult {
