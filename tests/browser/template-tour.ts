@@ -84,7 +84,7 @@ function layoutShifts(page: Page): Promise<string | undefined> {
  * have settled: a shift the tour saw only when other pages loaded beside it is the machine's load, not the page's.
  */
 async function shiftsOfFreshLoad(browser: Browser, origin: string, url: string, siteNow: string): Promise<string | undefined> {
-  const context = await steadyContext(browser, origin, siteNow);
+  const context = await steadyContext(browser, siteNow);
   try {
     const page = await context.newPage();
     await page.setViewportSize({ width: Math.min(...VISUAL_WIDTHS), height: 900 });

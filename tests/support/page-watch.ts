@@ -30,8 +30,14 @@ export async function watchPage(page: Page): Promise<PageWatch> {
     if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`exception: ${error.message}`));
-  // Requests to any other origin are refused by the tests that serve the site, so a page that makes one fails here.
   page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+  // The site loads everything from its own origin (its CSP allows no other): a request elsewhere is a problem even
+  // where it would succeed, so that nothing a test pictures or audits can come from another server.
+  page.on("request", (request) => {
+    const { protocol, origin } = new URL(request.url());
+    const documentOrigin = new URL(request.frame().url() || page.url()).origin;
+    if ((protocol === "http:" || protocol === "https:") && !request.isNavigationRequest() && origin !== documentOrigin) problems.push(`elsewhere: ${request.url()}`);
+  });
   page.on("response", async (response) => {
     const reported = problems;
     if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) {

@@ -66,14 +66,25 @@ export function shotName(template: string, width: number, scheme: string): strin
 
 /**
  * A browser context whose pictures do not depend on the machine or the moment: Denver's zone and US English
- * (the deadline script writes the visitor's local time), the clock fixed at the build's SITE_NOW, reduced motion,
- * and no request leaving the served site, so no font or picture can come from anywhere else.
+ * (the deadline script writes the visitor's local time), the clock fixed at the build's SITE_NOW, and reduced
+ * motion. Nothing from elsewhere can be drawn: the served site's own CSP allows no other origin, and the tour
+ * fails on any request to one (tests/support/page-watch.ts). No request is intercepted: routing every request
+ * through Playwright cost about 2 CPU-s of Chromium and 1.5 of Node per tour (its round trip per request).
  */
-export async function steadyContext(browser: Browser, origin: string, siteNow: string): Promise<BrowserContext> {
+export async function steadyContext(browser: Browser, siteNow: string): Promise<BrowserContext> {
   const context = await browser.newContext({ timezoneId: SITE_ZONE, locale: "en-US", reducedMotion: "reduce", deviceScaleFactor: 1 });
   await context.clock.setFixedTime(new Date(siteNow));
-  await context.route("**/*", (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort("blockedbyclient")));
   return context;
+}
+
+/**
+ * Makes every load of the page a first visit's: stylesheet, fonts and pictures fetched again, never from the cache
+ * of an earlier page, so that a late font shows as the layout shift a first visitor would see.
+ */
+export async function coldLoads(cdp: CDPSession): Promise<void> {
+  // The cache switch holds only while the session's network domain is on; it buffers no bodies.
+  await cdp.send("Network.enable", { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
 }
 
 /** Loads every lazy image and waits for the site's fonts and images, so the picture is the settled page. */
@@ -128,10 +139,11 @@ export async function captureTemplates(browser: Browser, options: CaptureOptions
   const shots: Shot[] = [];
   const systemFonts: string[] = [];
   const worker = async () => {
-    const context = await steadyContext(browser, options.origin, options.siteNow);
+    const context = await steadyContext(browser, options.siteNow);
     const page = await context.newPage();
     await options.onPage?.(page);
     const pictures = await context.newCDPSession(page);
+    await coldLoads(pictures);
     try {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const [template, url] = next;
