@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -23,9 +23,27 @@ export function urlExists(dir: string, url: string): boolean {
   return existsSync(file) || existsSync(`${file}/index.html`);
 }
 
-/** A built page, parsed. Throws if the page was not written. */
+/** How many parsed pages a worker keeps (about 0.3 MB each): more than the pages of two builds of the fixture. */
+const PARSED_PAGES_KEPT = 600;
+/** Pages parsed by `page`, by file, least recently used first, each with the size and time of the file it was parsed from. */
+const parsedPages = new Map<string, { stamp: string; $: cheerio.CheerioAPI }>();
+
+/**
+ * A built page, parsed. Throws if the page was not written. The global setup's builds are read by many files of a
+ * worker, page by page (a run asked for 782 pages 3,706 times): a page parsed before is given again while its file
+ * has the same size and modification time, so a test that rebuilds a copy reads its new pages. Tests only read the
+ * documents they are given.
+ */
 export function page(dir: string, url: string): cheerio.CheerioAPI {
-  return cheerio.load(readFileSync(fileForUrl(dir, url), "utf8"));
+  const file = fileForUrl(dir, url);
+  const { size, mtimeMs } = statSync(file);
+  const stamp = `${size}:${mtimeMs}`;
+  const kept = parsedPages.get(file);
+  parsedPages.delete(file);
+  const $ = kept?.stamp === stamp ? kept.$ : cheerio.load(readFileSync(file, "utf8"));
+  parsedPages.set(file, { stamp, $ });
+  if (parsedPages.size > PARSED_PAGES_KEPT) parsedPages.delete(parsedPages.keys().next().value!);
+  return $;
 }
 
 /** The site stylesheet's URL in a build, as its home page links it. */
