@@ -3,7 +3,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import * as cheerio from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
-import { allPages, buildDir, urlOfFile } from "../support/site-output.ts";
+import { allPages, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
 /** HTML plus CSS, gzipped, that any one page may weigh. */
 const PAGE_BUDGET_BYTES = 30 * 1024;
@@ -16,7 +16,7 @@ let pages: { url: string; $: cheerio.CheerioAPI; gzipBytes: number }[];
 beforeAll(async () => {
   pages = (await allPages(dir)).map((file) => {
     const html = readFileSync(path.join(dir, file));
-    return { url: urlOfFile(file), $: cheerio.load(html.toString("utf8")), gzipBytes: gzipSync(html).length };
+    return { url: urlOfFile(file), $: page(dir, file), gzipBytes: gzipSync(html).length };
   });
 });
 

@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import * as cheerio from "cheerio";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { CLOCKS } from "../support/build-site.ts";
@@ -15,7 +12,7 @@ describe("deadlines on the built pages", () => {
   it("never writes a deadline as 12:00 AM: a midnight deadline is the day it ends", async () => {
     const midnight: string[] = [];
     for (const file of await allPages(dir)) {
-      const text = squash(cheerio.load(readFileSync(path.join(dir, file), "utf8"))("main").text());
+      const text = squash(page(dir, file)("main").text());
       if (text.includes("12:00 AM")) midnight.push(file);
     }
     expect(midnight).toEqual([]);

@@ -14,7 +14,7 @@ import { readSiteNow } from "../../src/time/clock.ts";
 import { ADMIN_FOLDER, SEARCH_BUNDLE_FOLDER } from "../../src/urls/site-urls.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { copyProject, removeFolder } from "../support/project-copy.ts";
-import { allFiles, buildDir, urlOfFile } from "../support/site-output.ts";
+import { allFiles, buildDir, page, urlOfFile } from "../support/site-output.ts";
 
 /**
  * Files the table does not list, by a rule rather than a list of pages: names that carry their content's hash
@@ -58,7 +58,7 @@ describe("the page table of the fixture site", () => {
   it("names for each page the template that wrote it (its data-template)", () => {
     let compared = 0;
     for (const entry of table.entries.filter((candidate) => fileOf(candidate.url).endsWith(".html"))) {
-      const shown = cheerio.load(readFileSync(path.join(december(), fileOf(entry.url)), "utf8"))("body").attr("data-template");
+      const shown = page(december(), entry.url)("body").attr("data-template");
       // The editor's shell is a page of its own, without the site's layout.
       if (shown === undefined) continue;
       expect(shown, entry.url).toBe(entry.template);
@@ -69,7 +69,7 @@ describe("the page table of the fixture site", () => {
 
   it("marks data-pagefind-body (through searchMark) exactly on the pages the table puts in the search index", () => {
     for (const entry of table.entries.filter((candidate) => fileOf(candidate.url).endsWith(".html"))) {
-      const marked = cheerio.load(readFileSync(path.join(december(), fileOf(entry.url)), "utf8"))("[data-pagefind-body]").length > 0;
+      const marked = page(december(), entry.url)("[data-pagefind-body]").length > 0;
       expect(entry.inSearch, entry.url).toBe(marked);
       expect(searchMark(table, entry.url) !== "", entry.url).toBe(marked);
     }
@@ -105,7 +105,7 @@ describe("the sitemap", () => {
 
   it("leaves out every page that asks search engines not to index it, and the error page", () => {
     for (const entry of table.entries.filter((candidate) => fileOf(candidate.url).endsWith(".html"))) {
-      const robots = cheerio.load(readFileSync(path.join(december(), fileOf(entry.url)), "utf8"))('meta[name="robots"]').attr("content") ?? "";
+      const robots = page(december(), entry.url)('meta[name="robots"]').attr("content") ?? "";
       if (robots.includes("noindex") || entry.template === "not-found") expect(entry.inSitemap, entry.url).toBe(false);
       else expect(entry.inSitemap, entry.url).toBe(true);
     }
@@ -131,7 +131,7 @@ describe("links from an article to every kind of page", () => {
       const folder = path.posix.dirname(file);
       // Files at the root (feeds, next-change.json, robots.txt, brand files) are each a kind of their own.
       const kind = file.endsWith(".html")
-        ? (cheerio.load(readFileSync(path.join(december(), file), "utf8"))("body").attr("data-template") ?? file)
+        ? (page(december(), file)("body").attr("data-template") ?? file)
         : folder === "/" ? file : `${folder} ${path.extname(file)}`;
       // Page 2 of a list is its own kind: its URL is made differently from the first page's.
       const key = /\/page\/\d+\/index\.html$/.test(file) ? `${kind} page` : kind;

@@ -44,6 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const server = await chromium.catch(() => undefined);
     if (server && process.env.HSG_CPU_LOG) logCpu("(Chromium: every browser test's pages)", processTreeCpuSeconds(server.process().pid!), 0, cpu.started);
     await server?.close();
+    if (process.env.HSG_CPU_LOG) logCpu("(main total)", process.cpuUsage(), childrenCpuSeconds(), cpu.started);
     delete process.env[CHROMIUM_ENDPOINT_VARIABLE];
     delete process.env[CHROMIUM_PID_VARIABLE];
     if (previousTmpdir === undefined) delete process.env.TMPDIR;
