@@ -111,23 +111,26 @@ export async function tourTemplates(browser: Browser, origin: string, templates:
   const shifted: { template: string; url: string; shifts: string }[] = [];
   const inspect = async (page: Page, job: CaptureJob) => {
     const label = `${job.template} ${job.url} @${job.width}px`;
-    const watch = watches.get(page)!;
-    await page.waitForLoadState("networkidle");
-    // A widened page is still the document loaded at the narrowest width: a new one would be a reload on resize.
-    if (job.loaded ? watch.status !== 200 : watch.status !== undefined) tour.problems.push(`${label}: status ${watch.status}${job.loaded ? "" : " of a document loaded when widened"}`);
-    // The document keeps its violations from the load on: a widened page reports only those since the last width.
-    const csp = await watch.cspViolations();
-    tour.problems.push(...[...csp.slice(job.loaded ? 0 : cspSeen.get(page)), ...watch.problems()].map((problem) => `${label}: ${problem}`));
-    cspSeen.set(page, csp.length);
-    watch.reset();
-    // The capture leaves the page in the dark scheme.
-    for (const violation of await axeViolations(page, COLOUR_RULES)) tour.violations.push(`${label} dark: ${violation}`);
-    tour.axeRuns.colour++;
-    await page.emulateMedia({ colorScheme: "light" });
-    for (const violation of await axeViolations(page)) tour.violations.push(`${label} light: ${violation}`);
-    tour.axeRuns.every++;
-    // The narrowest width is the one the page was loaded at.
-    if (!job.loaded) return;
+    if (job.first) {
+      const watch = watches.get(page)!;
+      await page.waitForLoadState("networkidle");
+      // A widened page is still the document loaded at the narrowest width: a new one would be a reload on resize.
+      if (job.loaded ? watch.status !== 200 : watch.status !== undefined) tour.problems.push(`${label}: status ${watch.status}${job.loaded ? "" : " of a document loaded when widened"}`);
+      // The document keeps its violations from the load on: a widened page reports only those since the last width.
+      const csp = await watch.cspViolations();
+      tour.problems.push(...[...csp.slice(job.loaded ? 0 : cspSeen.get(page)), ...watch.problems()].map((problem) => `${label}: ${problem}`));
+      cspSeen.set(page, csp.length);
+      watch.reset();
+    }
+    if (job.scheme === "dark") {
+      for (const violation of await axeViolations(page, COLOUR_RULES)) tour.violations.push(`${label} dark: ${violation}`);
+      tour.axeRuns.colour++;
+    } else {
+      for (const violation of await axeViolations(page)) tour.violations.push(`${label} light: ${violation}`);
+      tour.axeRuns.every++;
+    }
+    // The narrowest width is the one the page was loaded at; the rest waits until both schemes are done there.
+    if (!job.loaded || job.first) return;
     const shifts = await layoutShifts(page);
     if (shifts) shifted.push({ template: job.template, url: job.url, shifts });
     // Narrowed in place: the layout follows the width through the stylesheet's media queries, as a fresh load's would.

@@ -38,19 +38,25 @@ export interface CaptureOptions {
   /** Called once for each page the capture opens, before its first load: to listen to the page's events. */
   onPage?: (page: Page) => Promise<void> | void;
   /**
-   * Called after the pictures at each width, with the page still open at the job's width in the last scheme: further
-   * checks of the same load (accessibility, console errors) instead of loading the page again.
+   * Called after each picture, with the page still open at the job's width and in its scheme: further checks of the
+   * same load (accessibility, console errors) instead of loading the page again.
    */
   inspect?: (page: Page, job: CaptureJob) => Promise<void>;
 }
 
-/** A template's page at one width: the load itself at the narrowest width, the same load widened at the others. */
+/**
+ * A template's page at one width and in one scheme: the load itself at the narrowest width, the same load widened at
+ * the others.
+ */
 export interface CaptureJob {
   template: string;
   url: string;
   width: number;
+  scheme: (typeof SCHEMES)[number];
   /** Whether the page was loaded at this width (the narrowest), rather than widened to it in place. */
   loaded: boolean;
+  /** Whether this is the first scheme pictured at this width (the last is pictured next). */
+  first: boolean;
 }
 
 /** The pictures, and the text drawn with a font the site does not ship (empty when every glyph is the site's). */
@@ -147,26 +153,30 @@ export async function captureTemplates(browser: Browser, options: CaptureOptions
     try {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const [template, url] = next;
-        for (const width of widths) {
-          const job: CaptureJob = { template, url, width, loaded: width === widths[0] };
+        for (const [index, width] of widths.entries()) {
+          const loaded = index === 0;
           await page.setViewportSize({ width, height: 900 });
-          await page.emulateMedia({ colorScheme: "light" });
-          if (job.loaded) await page.goto(`${options.origin}${url}`);
+          if (loaded) {
+            await page.emulateMedia({ colorScheme: SCHEMES[0] });
+            await page.goto(`${options.origin}${url}`);
+          }
           // Again after widening: a srcset image may fetch a larger file, and the wider layout may use a font not yet loaded.
           await settle(page);
-          if (options.checkFonts && job.loaded) {
+          if (options.checkFonts && loaded) {
             const cdp = await context.newCDPSession(page);
             systemFonts.push(...(await systemFontsOf(cdp, `${template} ${url}`)));
             await cdp.detach();
           }
-          for (const scheme of SCHEMES) {
-            await page.emulateMedia({ colorScheme: scheme });
+          // Each width begins in the scheme the one before ended in: one switch per width (a switch restyles the page).
+          const schemes = index % 2 === 0 ? SCHEMES : [...SCHEMES].reverse();
+          for (const [order, scheme] of schemes.entries()) {
+            if (order > 0) await page.emulateMedia({ colorScheme: scheme });
             const height = await page.evaluate(() => document.documentElement.scrollHeight);
             const clip = { x: 0, y: 0, width, height: Math.min(height, options.maxHeight ?? height) };
             const png = await fastScreenshot(page, pictures, clip);
             shots.push({ template, url, width, scheme, name: shotName(template, width, scheme), png });
+            await options.inspect?.(page, { template, url, width, scheme, loaded, first: order === 0 });
           }
-          await options.inspect?.(page, job);
         }
       }
     } finally {
