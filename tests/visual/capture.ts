@@ -8,8 +8,14 @@ export const VISUAL_WIDTHS = [390, 1280] as const;
 export const SCHEMES = ["light", "dark"] as const;
 /** Full-page pictures stop here, so a long page costs no more than this many rows of pixels. */
 export const MAX_HEIGHT = 2400;
-/** Pages pictured at once, each in its own browser context: two cores are shared by the whole test run. */
-const PARALLEL_PAGES = 3;
+/**
+ * Pages pictured at once, each in its own browser context. One: the two cores are shared by the whole run, and
+ * Chromium spent less on the same pictures the fewer pages it drew at a time (the tour alone, two runs each: 38 to
+ * 41.5 CPU-s of Chromium and Node with three pages, 36.3 to 37.7 with two, 34.2 with one), while the watcher test
+ * beside it keeps the other core busy. Alone the tour takes longer (35 s against 21), in the full run no longer
+ * than that file.
+ */
+const PARALLEL_PAGES = 1;
 
 /** One picture of one page. */
 export interface Shot {
