@@ -44,7 +44,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const server = await chromium.catch(() => undefined);
     if (server && process.env.HSG_CPU_LOG) logCpu("(Chromium: every browser test's pages)", processTreeCpuSeconds(server.process().pid!), 0, cpu.started);
     await server?.close();
-    if (process.env.HSG_CPU_LOG) logCpu("(main total)", process.cpuUsage(), childrenCpuSeconds(), cpu.started);
+    // All this process used: the setup's builds (also logged apart), then Playwright's server, which relays every browser
+    // test's protocol messages to Chromium, vitest's transforms and the reporters.
+    if (process.env.HSG_CPU_LOG) logCpu("(vitest's main process, setup included)", process.cpuUsage(), childrenCpuSeconds(), cpu.started);
     delete process.env[CHROMIUM_ENDPOINT_VARIABLE];
     delete process.env[CHROMIUM_PID_VARIABLE];
     if (previousTmpdir === undefined) delete process.env.TMPDIR;
