@@ -35,7 +35,8 @@ export async function watchPage(page: Page): Promise<PageWatch> {
   // where it would succeed, so that nothing a test pictures or audits can come from another server.
   page.on("request", (request) => {
     const { protocol, origin } = new URL(request.url());
-    const documentOrigin = new URL(request.frame().url() || page.url()).origin;
+    // A service worker's request has no frame (request.frame() throws): it is the page's origin's worker.
+    const documentOrigin = new URL((request.serviceWorker() ? undefined : request.frame().url()) || page.url()).origin;
     if ((protocol === "http:" || protocol === "https:") && !request.isNavigationRequest() && origin !== documentOrigin) problems.push(`elsewhere: ${request.url()}`);
   });
   page.on("response", async (response) => {
