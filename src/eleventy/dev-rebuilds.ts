@@ -1,3 +1,6 @@
+import { CONTENT_PATHS } from "../content/load-content.ts";
+import { SHARED_IMAGES_FOLDER } from "../images/image-options.ts";
+import { PAGE_COPY_FOLDER } from "../schemas/page-copy.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
 /**
@@ -7,7 +10,7 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 const WRITE_SETTLED_MS = 50;
 
 /** The folders editors change; everything else (templates, layouts, styles, code) changes how pages look. */
-const CONTENT_FOLDERS = ["content/articles/", "content/copy/", "content/images/", "_data/"];
+const CONTENT_FOLDERS = [CONTENT_PATHS.articles, PAGE_COPY_FOLDER, SHARED_IMAGES_FOLDER, CONTENT_PATHS.data].map((folder) => `${folder}/`);
 
 /** Whether a repository-relative path is in a folder editors change. */
 function isContent(file: string): boolean {
@@ -34,11 +37,11 @@ export class DevRebuilds {
     config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: WRITE_SETTLED_MS, pollInterval: 10 } });
     config.on("eleventy.beforeWatch", (changed: unknown) => {
       this.#rebuilds++;
-      this.#changed = Array.isArray(changed) ? changed.map(String) : [];
+      // Eleventy reports "./content/articles/a.md"; kept repository-relative.
+      this.#changed = Array.isArray(changed) ? changed.map((file) => String(file).replace(/^\.\//, "")) : [];
       for (const file of this.#changed) {
-        const relative = file.replace(/^\.\//, "");
-        this.#sinceLoad.add(relative);
-        if (!isContent(relative)) this.#sinceLoadOnlyContent = false;
+        this.#sinceLoad.add(file);
+        if (!isContent(file)) this.#sinceLoadOnlyContent = false;
       }
     });
   }
@@ -71,7 +74,7 @@ export class DevRebuilds {
    */
   onlyContentChanged(): boolean {
     if (this.#rebuilds === 0 || process.env.HSG_DEV_FULL === "1") return false;
-    return this.#changed.length > 0 && this.#changed.every((file) => isContent(file.replace(/^\.\//, "")));
+    return this.#changed.length > 0 && this.#changed.every(isContent);
   }
 
   /** Whether a step may be skipped in this build: a later build of `npm start` in which none of its inputs changed. */
