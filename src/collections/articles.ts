@@ -41,13 +41,18 @@ export type ArticleContent = Pick<Content, "articles" | "authors" | "promotions"
 /** What the articles stage reads of the build's context besides its clock. */
 export type ArticleSettings = Pick<BuildContext, "includeUnpublished" | "lastModified">;
 
+/** The build context's ArticleSettings, as a fresh object whose parts the stage memo compares one by one. */
+export function articleSettings(context: BuildContext): ArticleSettings {
+  return { includeUnpublished: context.includeUnpublished, lastModified: context.lastModified };
+}
+
 /**
  * Derives the article lists, tags, neighbours and related articles; drafts and scheduled articles only in
  * development. Each article's recommended courses are resolved against `courses`, and the promotion asides its
  * markers ask for are placed in its HTML here, so an article is built once, complete.
  */
 export function buildArticleCollections(content: ArticleContent, context: BuildContext, courses: Readonly<Record<string, CourseSummary>>): ArticleCollections {
-  return deriveArticleCollections(content, { includeUnpublished: context.includeUnpublished, lastModified: context.lastModified }, courses, StageClock.at(context.now));
+  return deriveArticleCollections(content, articleSettings(context), courses, StageClock.at(context.now));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Content } from "../content/load-content.ts";
 import type { ContentProblem } from "../content/problems.ts";
 import type { PageCopyId } from "../schemas/page-copy.ts";
 import { nextChangeFile, type NextChangeFile } from "../feeds/next-change.ts";
-import { deriveArticleCollections } from "./articles.ts";
+import { articleSettings, deriveArticleCollections } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
 import { buildCatalogCollections, buildCourseIndex } from "./catalog.ts";
 import { draftProblems, visibleContent } from "./drafts.ts";
@@ -73,8 +73,7 @@ export function buildSiteModel(loaded: Content, context: BuildContext, stage: St
   const clock = StageClock.at(context.now);
   // Each stage is kept from the last build when what it reads is the same: a save reaches only the stages of its file.
   const courseIndex = stage("courseIndex", memo.derive("courseIndex", [contentParts(content, "courses", "categories", "site")], buildCourseIndex));
-  const articleSettings = { includeUnpublished: context.includeUnpublished, lastModified: context.lastModified };
-  const articles = stage("articles", memo.derive("articles", [contentParts(content, "articles", "authors", "promotions", "site"), articleSettings, courseIndex.byId, clock], deriveArticleCollections));
+  const articles = stage("articles", memo.derive("articles", [contentParts(content, "articles", "authors", "promotions", "site"), articleSettings(context), courseIndex.byId, clock], deriveArticleCollections));
   const instructorProfiles = stage("instructorProfiles", memo.derive("instructorProfiles", [contentParts(content, "instructors", "sessions"), courseIndex], buildInstructorProfiles));
   const venueProfiles = stage("venueProfiles", memo.derive("venueProfiles", [contentParts(content, "locations")], buildVenueProfiles));
   const policies = stage("policies", memo.derive("policies", [contentParts(content, "policies")], buildPolicies));
