@@ -3,8 +3,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
  * The files that take longest, longest first (measured; they wait on Chromium, a watcher or spawned
- * commands). Started first, they run beside the many short files instead of after them, which on two workers
- * decides when the run ends. vitest orders by the last run's times when it has them; a fresh clone has none.
+ * commands). Started first, they run beside the many short files instead of after them, which with a few
+ * workers on two cores decides when the run ends. vitest orders by the last run's times when it has them; a fresh clone has none.
  */
 const SLOW_FIRST = [
   "tests/eleventy/rendered-pages.test.ts",
