@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { writeHeadersFile } from "../netlify/headers-output.ts";
 import { writeSearchIndex } from "../search/search-index.ts";
 import { SEARCH_BUNDLE_FOLDER } from "../urls/site-urls.ts";
@@ -11,6 +12,8 @@ export interface BuildOutputOptions {
   runMode?: "build" | "watch";
   /** Whether Eleventy may print an error itself before it rejects (`npm run build` reports it once instead). */
   eleventyReportsErrors?: boolean;
+  /** At most this many pages per search bundle (default SEARCH_BUNDLE_PAGES): a test splits a small site with it. */
+  searchBundlePages?: number;
 }
 
 /** The config file that hands the last two steps to this module. */
@@ -27,9 +30,16 @@ const CONFIG = fileURLToPath(new URL("./after-eleventy-config.ts", import.meta.u
  */
 export async function buildOutput(output: string, options: BuildOutputOptions = {}): Promise<void> {
   const { default: Eleventy } = await import("@11ty/eleventy");
+  let searched: string[] | undefined;
   await (async () => {
     // In a scope of its own, so that nothing holds the instance (and its pages) once it has written them.
-    const eleventy = new Eleventy(undefined, output, { quietMode: true, configPath: CONFIG, runMode: options.runMode ?? "build" });
+    const eleventy = new Eleventy(undefined, output, {
+      quietMode: true,
+      configPath: CONFIG,
+      runMode: options.runMode ?? "build",
+      // The pagefind plugin names the searched pages from the page table, which Eleventy lets go of with the pages.
+      config: (config: EleventyConfig) => config.on("hsg.searchedFiles", (files) => (searched = [...files])),
+    });
     if (options.eleventyReportsErrors === false) {
       const silent = new Proxy({}, { get: () => () => undefined });
       (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = silent;
@@ -37,7 +47,8 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
     await eleventy.write();
   })();
   collectGarbage();
-  await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER);
+  if (!searched) throw new Error("the build named no searched pages: the pagefind plugin must be registered with indexAfterEleventy");
+  await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER, searched, { pagesPerBundle: options.searchBundlePages });
   await writeHeadersFile(output, process.env.CONTEXT);
 }
 

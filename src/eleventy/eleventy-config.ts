@@ -30,6 +30,9 @@ export interface EleventyConfig {
   on(event: "eleventy.beforeWatch", listener: (changedFiles: unknown) => unknown): void;
   /** When Eleventy has made its Nunjucks environment: `{ nunjucks, environment }`. */
   on(event: "eleventy.engine.njk", listener: (handles: unknown) => unknown): void;
+  /** The search pages a build leaves to its caller to index (src/plugins/pagefind-plugin.ts), relative to the output. */
+  on(event: "hsg.searchedFiles", listener: (files: readonly string[]) => unknown): void;
+  emit(event: "hsg.searchedFiles", files: readonly string[]): Promise<unknown>;
 }
 
 /** What Eleventy passes to eleventy.before and eleventy.after listeners. */

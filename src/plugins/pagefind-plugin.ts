@@ -1,11 +1,15 @@
+import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import { refuseLeftOutInWebBuild } from "../eleventy/development-only.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
-import type { PageTable } from "../pages/page-table.ts";
+import { pageTableOf, type PageTable } from "../pages/page-table.ts";
+import { searchedFiles } from "../search/search-bundles.ts";
 import { writeSearchIndex } from "../search/search-index.ts";
 
 /** Options of the Pagefind plugin. */
 export interface PagefindOptions {
+  /** The build's model, whose page table says which pages are searched. */
+  model: SiteModelSource;
   /** The index's folder below the output, which is also its URL. */
   bundleFolder: string;
   /** In `npm start`, the index is written on the first build only (HSG_DEV_FULL=1 asks for it on every save). */
@@ -16,7 +20,10 @@ export interface PagefindOptions {
    * build`, Netlify's production and previews) refuses it: the deploy would have no search. Default true.
    */
   writeIndex?: boolean;
-  /** true: the index is written by src/build/build-output.ts once Eleventy has returned (see BuildOptions). */
+  /**
+   * true: the index is written by src/build/build-output.ts once Eleventy has returned (see BuildOptions), which
+   * hears the searched pages from the event "hsg.searchedFiles" (the page table is the build's, and gone by then).
+   */
   indexAfterEleventy?: boolean;
 }
 
@@ -43,7 +50,9 @@ export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions)
       refuseLeftOutInWebBuild(runMode, "pagefindPlugin", "writeIndex", "the search index");
       return;
     }
-    if (options.indexAfterEleventy || options.dev.maySkip(runMode)) return;
-    await writeSearchIndex(directories.output, options.bundleFolder);
+    const files = async () => searchedFiles(pageTableOf(await options.model.get()));
+    // To the caller's listener on the same config (src/build/build-output.ts): it may load this code as another module.
+    if (options.indexAfterEleventy) await config.emit("hsg.searchedFiles", await files());
+    else if (!options.dev.maySkip(runMode)) await writeSearchIndex(directories.output, options.bundleFolder, await files());
   });
 }

@@ -71,6 +71,8 @@ export const SITE_PATHS = {
   deadlinesScript: "/assets/deadlines.js",
   searchUiScript: `/${SITE_FOLDERS.searchBundle}/pagefind-ui.js`,
   searchUiStylesheet: `/${SITE_FOLDERS.searchBundle}/pagefind-ui.css`,
+  // The search index's further bundles, if the site has more searched pages than one bundle holds (src/search/).
+  searchBundleList: `/${SITE_FOLDERS.searchBundle}/bundles.json`,
   cmsScript: `/${SITE_FOLDERS.admin}/cms.js`,
   defaultSocialImage: "/assets/social/site.png",
 } as const;
@@ -113,6 +115,11 @@ export function outputFileUrl(relative: string): string {
 /** Where a file at `url` is written, relative to the output folder (Eleventy's passthrough copy names it so). */
 export function outputFileOf(url: string): string {
   return url.replace(/^\//, "");
+}
+
+/** Where the page or file at `url` is written, relative to the output folder: a page ("/a/b/") as its folder's index.html. */
+export function writtenFileOf(url: string): string {
+  return url.endsWith("/") ? `${outputFileOf(url)}index.html` : outputFileOf(url);
 }
 
 /** An article's page. */

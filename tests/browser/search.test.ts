@@ -1,12 +1,33 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { Page, Request } from "playwright-core";
 import type { PageWatch } from "../support/page-watch.ts";
 import { emulate, useServedBrowser, type LoadSettings } from "../support/served-browser.ts";
+import { outputFileOf, SEARCH_BUNDLE_FOLDER, SITE_PATHS } from "../../src/urls/site-urls.ts";
+import { buildSite, CLOCKS } from "../support/build-site.ts";
+import { copyProject } from "../support/project-copy.ts";
+import { copyWarmCache } from "../support/sample-project.ts";
 import { buildDir } from "../support/site-output.ts";
 
 const served = useServedBrowser();
+
+/** Pages per bundle for the split build: the fixture's searched pages then fill several bundles. */
+const SPLIT_PAGES = 16;
+let splitSite = "";
+const split = useServedBrowser("december", async () => {
+  const project = await copyProject("fixture");
+  await copyWarmCache("fixture", project);
+  splitSite = await buildSite(project, CLOCKS.december, "build", undefined, {}, { searchBundlePages: SPLIT_PAGES });
+  return splitSite;
+});
+
+/** The URL of each page a Pagefind bundle holds, read from its fragments (gzip of "pagefind_dcd" and the page's JSON). */
+function bundlePages(bundle: string): string[] {
+  const folder = path.join(bundle, "fragment");
+  return readdirSync(folder).map((name) => (JSON.parse(gunzipSync(readFileSync(path.join(folder, name))).subarray(12).toString("utf8")) as { url: string }).url);
+}
 
 /**
  * Loads a path in the file's one watched page (every test still gets a new document of /search/, with its own CSP
@@ -35,6 +56,17 @@ async function search(page: Page, query: string): Promise<string[]> {
     { timeout: 15_000 },
   );
   return page.locator(".pagefind-ui__result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+}
+
+/** Every result of a query, as links, sorted: "Load more" is pressed until Pagefind's box shows them all. */
+async function allResults(page: Page, query: string): Promise<string[]> {
+  await search(page, query);
+  for (;;) {
+    const more = page.locator(".pagefind-ui__button");
+    if ((await more.count()) === 0) break;
+    await more.click();
+  }
+  return (await search(page, query)).sort();
 }
 
 describe("site search in Chromium, under the site's own Content-Security-Policy", () => {
@@ -76,5 +108,29 @@ describe("site search in Chromium, under the site's own Content-Security-Policy"
     const { page } = await open("/search/", { javaScriptEnabled: false });
     expect(await page.locator("#search-fallback").isVisible()).toBe(true);
     expect(await page.locator("#search-fallback a[href='/courses/']").count()).toBe(1);
+  });
+});
+
+describe("site search over an index in several bundles", () => {
+  it("finds, with the bundles merged, every page the one-bundle index finds, from several bundles", async () => {
+    const others = JSON.parse(readFileSync(path.join(splitSite, outputFileOf(SITE_PATHS.searchBundleList)), "utf8")) as string[];
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    // Each searched page in exactly one bundle: the bundles' pages together are the one-bundle index's.
+    const bundles = [`/${SEARCH_BUNDLE_FOLDER}/`, ...others].map((url) => bundlePages(path.join(splitSite, outputFileOf(url))));
+    expect(bundles.flat().sort()).toEqual(bundlePages(path.join(buildDir("december"), SEARCH_BUNDLE_FOLDER)).sort());
+    expect(bundles.every((pages) => pages.length > 0 && pages.length <= SPLIT_PAGES)).toBe(true);
+
+    const query = "python";
+    const whole = await (async () => {
+      const { page } = await open("/search/");
+      return allResults(page, query);
+    })();
+    const { page, watch } = await split.watchedPage();
+    await page.goto(`${split.server.origin}/search/`);
+    const merged = await allResults(page, query);
+    expect(merged).toEqual(whole);
+    const bundleOf = (link: string) => bundles.findIndex((pages) => pages.includes(new URL(link, split.server.origin).pathname));
+    expect(new Set(merged.map(bundleOf)).size, "bundles the results came from").toBeGreaterThanOrEqual(2);
+    expect(await watch.cspViolations()).toEqual([]);
   });
 });

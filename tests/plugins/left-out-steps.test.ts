@@ -9,7 +9,10 @@ import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
 import { netlifyFilesPlugin } from "../../src/plugins/netlify-files-plugin.ts";
 import { pagefindPlugin } from "../../src/plugins/pagefind-plugin.ts";
 import { socialImagesPlugin } from "../../src/plugins/social-images-plugin.ts";
-import { removeFolder } from "../support/project-copy.ts";
+import { pageTableOf } from "../../src/pages/page-table.ts";
+import { searchedFiles } from "../../src/search/search-bundles.ts";
+import { copyProject, removeFolder } from "../support/project-copy.ts";
+import { copyWarmCache } from "../support/sample-project.ts";
 
 /**
  * The options that let a test's reference build leave out the first-build-only steps (tests/support/
@@ -41,7 +44,7 @@ const LEFT_OUT: { plugin: string; add: (config: EleventyConfig) => void; refusal
   },
   {
     plugin: "pagefindPlugin",
-    add: (config) => pagefindPlugin(config, { bundleFolder: "pagefind", dev: new DevRebuilds(), writeIndex: false }),
+    add: (config) => pagefindPlugin(config, { model: new SiteModelSource(root), bundleFolder: "pagefind", dev: new DevRebuilds(), writeIndex: false }),
     refusal: /pagefindPlugin: a build for the web .* always writes the search index/,
   },
 ];
@@ -62,10 +65,20 @@ describe("steps a reference build leaves out", () => {
     });
   }
 
-  it("leave the search index to src/build/build-output.ts when it builds (afterEleventy), in a build for the web too", async () => {
-    const output = await build((config) => pagefindPlugin(config, { bundleFolder: "pagefind", dev: new DevRebuilds(), indexAfterEleventy: true }), "build");
+  it("leave the search index to src/build/build-output.ts when it builds (afterEleventy), in a build for the web too, noting the page table's searched pages for it", async () => {
+    // The fixture's model (warm), so that the plugin has a page table to note the searched pages of.
+    const project = await copyProject("fixture");
+    await copyWarmCache("fixture", project);
+    const model = new SiteModelSource(project);
+    const noted: (readonly string[])[] = [];
+    const output = await build((config) => {
+      pagefindPlugin(config, { model, bundleFolder: "pagefind", dev: new DevRebuilds(), indexAfterEleventy: true });
+      config.on("hsg.searchedFiles", (files) => noted.push(files));
+    }, "build");
     expect(existsSync(path.join(output, "index.html"))).toBe(true);
     expect(existsSync(path.join(output, "pagefind"))).toBe(false);
+    expect(noted).toEqual([searchedFiles(pageTableOf(await model.get()))]);
+    expect(noted[0]!.length).toBeGreaterThan(0);
   });
 
   it("are left out of a development build that asks for it", async () => {
