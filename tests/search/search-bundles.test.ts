@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { SiteModelSource } from "../../src/build/site-model-source.ts";
 import { pageTableOf } from "../../src/pages/page-table.ts";
 import { searchBundleFolder, searchedFiles, splitIntoBundles } from "../../src/search/search-bundles.ts";
+import { CLOCKS } from "../support/build-site.ts";
 import { buildDir } from "../support/site-output.ts";
 
 describe("search bundles", () => {
@@ -20,7 +21,16 @@ describe("search bundles", () => {
   });
 
   it("hold exactly the page table's searched pages, as the files Eleventy writes them to", async () => {
-    const table = pageTableOf(await new SiteModelSource(inject("projects").fixture).get());
+    // The December build's model, at its clock, from the project copy it was built from.
+    const previousNow = process.env.SITE_NOW;
+    process.env.SITE_NOW = CLOCKS.december;
+    let table;
+    try {
+      table = pageTableOf(await new SiteModelSource(inject("projects").fixture).get());
+    } finally {
+      if (previousNow === undefined) delete process.env.SITE_NOW;
+      else process.env.SITE_NOW = previousNow;
+    }
     const files = searchedFiles(table);
     expect(files.length).toBe(table.entries.filter((entry) => entry.inSearch).length);
     expect(files.length).toBeGreaterThan(0);

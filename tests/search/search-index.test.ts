@@ -1,0 +1,62 @@
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSearchIndex } from "../../src/search/search-index.ts";
+import { outputFileOf, SITE_PATHS } from "../../src/urls/site-urls.ts";
+import { removeFolder } from "../support/project-copy.ts";
+
+/** A written site of five searched pages and one that is not, each in its own folder as Eleventy writes pages. */
+const SEARCHED = ["a", "b", "c", "d", "e"].map((name) => `articles/${name}/index.html`);
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "hsg-search-index-"));
+});
+afterAll(() => removeFolder(root));
+
+async function writtenSite(): Promise<string> {
+  const site = await mkdtemp(path.join(root, "site-"));
+  for (const [index, file] of SEARCHED.entries()) {
+    await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+    await writeFile(path.join(site, file), `<!doctype html><html lang="en"><title>Page ${index}</title><body><article data-pagefind-body><h1>Page ${index}</h1><p>Word${index} and the shared word kubernetes.</p></article></body></html>`);
+  }
+  await mkdir(path.join(site, "tags/x"), { recursive: true });
+  await writeFile(path.join(site, "tags/x/index.html"), `<!doctype html><html lang="en"><title>List</title><body><p>kubernetes, listed</p></body></html>`);
+  return site;
+}
+
+const fragments = (folder: string) => (existsSync(path.join(folder, "fragment")) ? readdirSync(path.join(folder, "fragment")).length : 0);
+const bundleList = async (site: string) => JSON.parse(await readFile(path.join(site, outputFileOf(SITE_PATHS.searchBundleList)), "utf8")) as string[];
+
+describe("the search index", () => {
+  it("puts each searched page in one bundle of at most the given size and lists the bundles after the first", async () => {
+    const site = await writtenSite();
+    await writeSearchIndex(site, "pagefind", SEARCHED, { pagesPerBundle: 2 });
+    expect(await bundleList(site)).toEqual(["/pagefind/bundle-2/", "/pagefind/bundle-3/"]);
+    expect([fragments(path.join(site, "pagefind")), fragments(path.join(site, "pagefind/bundle-2")), fragments(path.join(site, "pagefind/bundle-3"))]).toEqual([2, 2, 1]);
+  });
+
+  it("writes one bundle, none left from an earlier index, and an empty list when the pages fit, and an empty index for a site with nothing to search", async () => {
+    const site = await writtenSite();
+    // Over an index of more bundles, as `npm start` writes into the _site/ of an earlier session: none of it stays.
+    await writeSearchIndex(site, "pagefind", SEARCHED, { pagesPerBundle: 2 });
+    await writeFile(path.join(site, SEARCHED[0]!), (await readFile(path.join(site, SEARCHED[0]!), "utf8")).replace("Word0", "Changed"));
+    await writeSearchIndex(site, "pagefind", SEARCHED);
+    expect(existsSync(path.join(site, "pagefind/bundle-2"))).toBe(false);
+    expect(await bundleList(site)).toEqual([]);
+    expect(fragments(path.join(site, "pagefind"))).toBe(SEARCHED.length);
+    const empty = await writtenSite();
+    await writeSearchIndex(empty, "pagefind", []);
+    expect(await bundleList(empty)).toEqual([]);
+    expect(existsSync(path.join(empty, "pagefind/pagefind.js"))).toBe(true);
+    expect(fragments(path.join(empty, "pagefind"))).toBe(0);
+  });
+
+  it("stops the build when a listed page is missing or not marked for search, or its path is no plain path", async () => {
+    const site = await writtenSite();
+    await expect(writeSearchIndex(site, "pagefind", [...SEARCHED, "articles/gone/index.html"])).rejects.toThrow(/found 5 of the 6 searched pages/);
+    await expect(writeSearchIndex(site, "pagefind", [...SEARCHED, "tags/x/index.html"])).rejects.toThrow(/indexed 5 of the 6 searched pages/);
+    await expect(writeSearchIndex(site, "pagefind", ["articles/{a,b}/index.html"])).rejects.toThrow(/may hold only letters/);
+  });
+});
