@@ -12,8 +12,6 @@ export interface BuildOutputOptions {
   runMode?: "build" | "watch";
   /** Whether Eleventy may print an error itself before it rejects (`npm run build` reports it once instead). */
   eleventyReportsErrors?: boolean;
-  /** At most this many pages per search bundle (default SEARCH_BUNDLE_PAGES): a test splits a small site with it. */
-  searchBundlePages?: number;
 }
 
 /** The config file that hands the last two steps to this module. */
@@ -48,7 +46,7 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
   })();
   collectGarbage();
   if (!searched) throw new Error("the build named no searched pages: the pagefind plugin must be registered with indexAfterEleventy");
-  await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER, searched, { pagesPerBundle: options.searchBundlePages });
+  await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER, searched);
   await writeHeadersFile(output, process.env.CONTEXT);
 }
 

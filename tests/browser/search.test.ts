@@ -1,25 +1,28 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { cp, mkdtemp } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { Page, Request } from "playwright-core";
 import type { PageWatch } from "../support/page-watch.ts";
 import { emulate, useServedBrowser, type LoadSettings } from "../support/served-browser.ts";
-import { outputFileOf, SEARCH_BUNDLE_FOLDER, SITE_PATHS } from "../../src/urls/site-urls.ts";
-import { buildSite, CLOCKS } from "../support/build-site.ts";
-import { copyProject } from "../support/project-copy.ts";
-import { copyWarmCache } from "../support/sample-project.ts";
+import { writeSearchIndex } from "../../src/search/search-index.ts";
+import { outputFileOf, SEARCH_BUNDLE_FOLDER, SITE_PATHS, writtenFileOf } from "../../src/urls/site-urls.ts";
 import { buildDir } from "../support/site-output.ts";
 
 const served = useServedBrowser();
 
-/** Pages per bundle for the split build: the fixture's searched pages then fill several bundles. */
+/** Pages per bundle for the split index: the fixture's searched pages then fill several bundles. */
 const SPLIT_PAGES = 16;
 let splitSite = "";
+// The December build's pages with their index written again in bundles of SPLIT_PAGES, by the build's own writer, for
+// the pages its one-bundle index holds.
 const split = useServedBrowser("december", async () => {
-  const project = await copyProject("fixture");
-  await copyWarmCache("fixture", project);
-  splitSite = await buildSite(project, CLOCKS.december, "build", undefined, {}, { searchBundlePages: SPLIT_PAGES });
+  splitSite = await mkdtemp(path.join(os.tmpdir(), "hsg-split-search-"));
+  await cp(buildDir("december"), splitSite, { recursive: true });
+  const searched = bundlePages(path.join(splitSite, SEARCH_BUNDLE_FOLDER)).map(writtenFileOf);
+  await writeSearchIndex(splitSite, SEARCH_BUNDLE_FOLDER, searched, { pagesPerBundle: SPLIT_PAGES });
   return splitSite;
 });
 

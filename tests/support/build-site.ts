@@ -36,8 +36,7 @@ const ELEVENTY_VARIABLES = ["ELEVENTY_VERSION", "ELEVENTY_ROOT", "ELEVENTY_SOURC
  * `runMode: "watch"` gives a development build (drafts shown) without starting a watcher; `env` sets more
  * variables for the build (e.g. PREVIEW_ENV), restored afterwards. `options.reference: true` builds without what
  * `npm start` writes on its first build only (tests/support/reference-build-config.ts; development builds only),
- * for a reference whose comparison skips those files; `options.searchBundlePages` splits the search index into
- * bundles of that many pages.
+ * for a reference whose comparison skips those files.
  */
 export async function buildSite(
   projectRoot: string,
@@ -45,7 +44,7 @@ export async function buildSite(
   runMode: "build" | "watch" = "build",
   outputFolder?: string,
   env: Readonly<Record<string, string>> = {},
-  options: { reference?: boolean; searchBundlePages?: number } = {},
+  options: { reference?: boolean } = {},
 ): Promise<string> {
   const output = outputFolder ?? (await mkdtemp(path.join(os.tmpdir(), "hsg-site-")));
   const variables = { ...env, SITE_NOW: siteNow };
@@ -66,7 +65,7 @@ export async function buildSite(
       await new Eleventy(undefined, output, { quietMode: true, configPath: path.join(REPO_ROOT, "tests/support/reference-build-config.ts"), runMode }).write();
     } else {
       // As `npm run build` builds: the search index and `_headers` once Eleventy has returned.
-      await buildOutput(output, { runMode, searchBundlePages: options.searchBundlePages });
+      await buildOutput(output, { runMode });
     }
   } finally {
     process.chdir(previousCwd);
