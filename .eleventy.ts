@@ -8,6 +8,7 @@ import { AssetManifest } from "./src/assets/fingerprint.ts";
 import { SiteModelSource } from "./src/build/site-model-source.ts";
 import { DevRebuilds } from "./src/eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
+import type { BuildBatch } from "./src/eleventy/page-batches.ts";
 import { assetUrlsPlugin } from "./src/plugins/asset-urls-plugin.ts";
 import { brandAssetsPlugin } from "./src/plugins/brand-assets-plugin.ts";
 import { contentFoldersPlugin } from "./src/plugins/content-folders-plugin.ts";
@@ -54,11 +55,14 @@ export interface BuildOptions {
    * own CLI writes them itself.
    */
   afterEleventy?: boolean;
+  /** One run of a build in batches (src/build/build-output.ts): only its slice of the paginated pages renders. */
+  batch?: BuildBatch;
 }
 
 export default function configure(config: EleventyConfig, options: BuildOptions = {}) {
-  const dev = new DevRebuilds();
-  const model = new SiteModelSource(".", dev);
+  // A later run of a build in batches skips the steps over the whole site, as a rebuild of `npm start` may.
+  const dev = new DevRebuilds({ laterRun: (options.batch?.index ?? 0) > 0 });
+  const model = options.batch?.model ?? new SiteModelSource(".", dev);
   const assets = new AssetManifest();
   // eleventy.before/after listeners run one after another, in the order below, so each sees what the earlier wrote.
   config.setEventEmitterMode("sequential");
@@ -69,7 +73,7 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   config.addPlugin(nunjucksPlugin);
   config.addPlugin(nunjucksCachePlugin);
   config.addPlugin(typescriptTemplatesPlugin);
-  config.addPlugin(siteDataPlugin, { model, articlesFolder: "content/articles/", dev });
+  config.addPlugin(siteDataPlugin, { model, articlesFolder: "content/articles/", dev, batch: options.batch });
   config.addPlugin(filtersPlugin);
   config.addPlugin(iconsPlugin);
   config.addPlugin(structuredDataPlugin);

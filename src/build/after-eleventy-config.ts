@@ -2,6 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildOptions } from "../../.eleventy.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { BUILD_BATCH_KEY } from "../eleventy/page-batches.ts";
 
 /**
  * The built project's own `.eleventy.ts` (in the working directory, which may be a copy of this repository),
@@ -15,8 +16,10 @@ export async function configureProjectWith(config: EleventyConfig, options: Buil
 
 /**
  * Eleventy's config file for src/build/build-output.ts: the project's config with `afterEleventy`, so that its
- * plugins leave the search index and `_headers` to the caller.
+ * plugins leave the search index and `_headers` to the caller, and with the run's batch, which the caller leaves
+ * on the config object (Eleventy passes a config file nothing else).
  */
 export default function configure(config: EleventyConfig): Promise<unknown> {
-  return configureProjectWith(config, { afterEleventy: true });
+  const batch = config[BUILD_BATCH_KEY];
+  return configureProjectWith(config, { afterEleventy: true, ...(batch ? { batch } : {}) });
 }

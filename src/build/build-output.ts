@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { BATCH_PAGES, BUILD_BATCH_KEY, type BatchPlan } from "../eleventy/page-batches.ts";
 import { writeHeadersFile } from "../netlify/headers-output.ts";
 import { writeSearchIndex } from "../search/search-index.ts";
 import { SEARCH_BUNDLE_FOLDER } from "../urls/site-urls.ts";
@@ -12,6 +13,8 @@ export interface BuildOutputOptions {
   runMode?: "build" | "watch";
   /** Whether Eleventy may print an error itself before it rejects (`npm run build` reports it once instead). */
   eleventyReportsErrors?: boolean;
+  /** At most this many paginated pages per Eleventy run (default BATCH_PAGES): a test builds a small site in batches with it. */
+  pagesPerBatch?: number;
 }
 
 /** The config file that hands the last two steps to this module. */
@@ -19,7 +22,8 @@ const CONFIG = fileURLToPath(new URL("./after-eleventy-config.ts", import.meta.u
 
 /**
  * Builds the project in the working directory into `output`: Eleventy writes the pages and every file made from
- * them, and once it has returned and its pages can be collected, Pagefind indexes the site and `_headers` is
+ * them, in runs of at most `pagesPerBatch` of the paginated pages (src/eleventy/page-batches.ts), each let go before
+ * the next, and once the last has returned and its pages can be collected, Pagefind indexes the site and `_headers` is
  * written last (it covers every file, the index's too). Eleventy keeps every page's HTML until it returns (in its
  * results and its templates' content): indexed from its `eleventy.after`, Pagefind's process (about 0.2 MB a
  * searched page) ran beside all of it, and the two peaks added up (docs/PERFORMANCE.md). The caller registers
@@ -28,23 +32,33 @@ const CONFIG = fileURLToPath(new URL("./after-eleventy-config.ts", import.meta.u
  */
 export async function buildOutput(output: string, options: BuildOutputOptions = {}): Promise<void> {
   const { default: Eleventy } = await import("@11ty/eleventy");
+  const pagesPerBatch = options.pagesPerBatch ?? BATCH_PAGES;
   let searched: string[] | undefined;
-  await (async () => {
-    // In a scope of its own, so that nothing holds the instance (and its pages) once it has written them.
-    const eleventy = new Eleventy(undefined, output, {
-      quietMode: true,
-      configPath: CONFIG,
-      runMode: options.runMode ?? "build",
-      // The pagefind plugin names the searched pages from the page table, which Eleventy lets go of with the pages.
-      config: (config: EleventyConfig) => config.on("hsg.searchedFiles", (files) => (searched = [...files])),
-    });
-    if (options.eleventyReportsErrors === false) {
-      const silent = new Proxy({}, { get: () => () => undefined });
-      (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = silent;
-    }
-    await eleventy.write();
-  })();
-  collectGarbage();
+  // The first run tells how many runs the paginated pages take (src/eleventy/page-batches.ts; a site of up to about
+  // 2,000 articles takes one), and hands over its model for the others.
+  let plan: BatchPlan | undefined;
+  for (let index = 0; index < (plan?.runs ?? 1); index++) {
+    await (async () => {
+      // In a scope of its own, so that nothing holds the instance (and its pages) once it has written them.
+      const eleventy = new Eleventy(undefined, output, {
+        quietMode: true,
+        configPath: CONFIG,
+        runMode: options.runMode ?? "build",
+        config: (config: EleventyConfig) => {
+          config[BUILD_BATCH_KEY] = { index, pagesPerBatch, ...(plan ? { model: plan.model } : {}) };
+          // The pagefind plugin names the searched pages from the page table, which Eleventy lets go of with the pages.
+          config.on("hsg.searchedFiles", (files) => (searched = [...files]));
+          config.on("hsg.buildBatches", (told) => (plan = told));
+        },
+      });
+      if (options.eleventyReportsErrors === false) {
+        const silent = new Proxy({}, { get: () => () => undefined });
+        (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = silent;
+      }
+      await eleventy.write();
+    })();
+    collectGarbage();
+  }
   if (!searched) throw new Error("the build named no searched pages: the pagefind plugin must be registered with indexAfterEleventy");
   await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER, searched);
   await writeHeadersFile(output, process.env.CONTEXT);

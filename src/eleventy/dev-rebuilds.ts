@@ -24,6 +24,8 @@ function isContent(file: string): boolean {
  * are; the stylesheet is compiled again only when a stylesheet changed. Production builds do everything.
  */
 export class DevRebuilds {
+  /** A later run of a build in batches (src/eleventy/page-batches.ts): the first run did every step over the whole site. */
+  readonly #laterRun: boolean;
   #rebuilds = 0;
   #changed: string[] = [];
   /** Every file reported changed since the content was last loaded (contentChangedSinceLoad), repository-relative. */
@@ -33,6 +35,10 @@ export class DevRebuilds {
   #loadedWhileWatching = false;
 
   /** Listens to Eleventy's watch event, which comes before every rebuild and never before the first build. */
+  constructor(options: { laterRun?: boolean } = {}) {
+    this.#laterRun = options.laterRun ?? false;
+  }
+
   register(config: EleventyConfig): void {
     config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: WRITE_SETTLED_MS, pollInterval: 10 } });
     config.on("eleventy.beforeWatch", (changed: unknown) => {
@@ -77,8 +83,12 @@ export class DevRebuilds {
     return this.#changed.length > 0 && this.#changed.every(isContent);
   }
 
-  /** Whether a step may be skipped in this build: a later build of `npm start` in which none of its inputs changed. */
+  /**
+   * Whether a step may be skipped in this build: a later build of `npm start` in which none of its inputs changed,
+   * or a later run of a build in batches, whose first run did it with the same inputs.
+   */
   maySkip(runMode: string, inputChanged: (file: string) => boolean = () => false): boolean {
+    if (this.#laterRun) return true;
     if (runMode === "build" || this.#rebuilds === 0) return false;
     // HSG_DEV_FULL=1 asks `npm start` to redo every step on every save (search index and social images too).
     if (process.env.HSG_DEV_FULL === "1") return false;

@@ -1,3 +1,5 @@
+import { BUILD_BATCH_KEY, type BatchPlan, type BuildBatch } from "./page-batches.ts";
+
 /**
  * The part of Eleventy's configuration API this project uses. Eleventy ships its UserConfig as untyped
  * JavaScript, so plugins are written against this narrow interface instead of `any`.
@@ -33,6 +35,11 @@ export interface EleventyConfig {
   /** The search pages a build leaves to its caller to index (src/plugins/pagefind-plugin.ts), relative to the output. */
   on(event: "hsg.searchedFiles", listener: (files: readonly string[]) => unknown): void;
   emit(event: "hsg.searchedFiles", files: readonly string[]): Promise<unknown>;
+  /** How many runs a build in batches takes, and its model (src/eleventy/page-batches.ts), told by its first run. */
+  on(event: "hsg.buildBatches", listener: (plan: BatchPlan) => unknown): void;
+  emit(event: "hsg.buildBatches", plan: BatchPlan): Promise<unknown>;
+  /** Set by the caller of a build in batches before the config file runs (src/build/build-output.ts). */
+  [BUILD_BATCH_KEY]?: BuildBatch;
 }
 
 /** What Eleventy passes to eleventy.before and eleventy.after listeners. */

@@ -43,3 +43,9 @@ export function pageSet(model: SiteModel, template: PageSetName): { item: object
     .entriesFor(template)
     .map((entry) => ({ item: entry.item as object, key: entry.url }));
 }
+
+/** How many pages the paginated templates write in all: what a build in batches divides (src/eleventy/page-batches.ts). */
+export function pageSetSize(model: SiteModel): number {
+  const table = pageTableOf(model);
+  return RENDERED_TEMPLATES.reduce((sum, template) => sum + table.entriesFor(template).length, 0);
+}

@@ -1,4 +1,5 @@
 import type { SiteModel } from "../collections/site-model.ts";
+import { batchOf, type BuildBatch } from "./page-batches.ts";
 import { pageSet, RENDERED_TEMPLATES, type PageSetName } from "./page-sets.ts";
 import { ReadTable } from "./read-paths.ts";
 import { ANCHOR_DIGEST, ModelReads, PageReads, UNREACHABLE, type Digest } from "./read-recorder.ts";
@@ -87,11 +88,16 @@ export class RenderedPages {
   /**
    * The pages to render. `watching` is true in `npm start`, where reads are recorded for the next build;
    * `unchangedCode` is true when every file changed since the last build is content, so only the model moved.
+   * `batch` narrows a build that does not watch to one run's slice of the pages.
    */
-  select(model: SiteModel, watching: boolean, unchangedCode: boolean): PagesToRender {
+  select(model: SiteModel, watching: boolean, unchangedCode: boolean, batch?: BuildBatch): PagesToRender {
     const pages = {} as Record<PageSetName, { item: object; key: string }[]>;
     for (const name of RENDERED_TEMPLATES) pages[name] = pageSet(model, name);
-    if (!watching) return Object.fromEntries(RENDERED_TEMPLATES.map((name) => [name, Object.freeze(pages[name].map((page) => page.item))])) as PagesToRender;
+    if (!watching) {
+      // A build for the web renders every page, or in batches its batch's (src/eleventy/page-batches.ts).
+      const chosen = batch ? batchOf(pages, batch) : pages;
+      return Object.fromEntries(RENDERED_TEMPLATES.map((name) => [name, Object.freeze(chosen[name].map((page) => page.item))])) as PagesToRender;
+    }
     // Anchors: globals first, so an object that is both a global and a page object is always named the same way.
     const anchors = new WeakMap<object, string>();
     const objects = new Map<string, unknown>();

@@ -4,6 +4,8 @@ import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import { SHARED_IMAGES_FOLDER } from "../images/image-options.ts";
 import { PAGE_COPY_FOLDER } from "../schemas/page-copy.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
+import { batchCount, type BuildBatch } from "../eleventy/page-batches.ts";
+import { pageSetSize } from "../eleventy/page-sets.ts";
 import { RenderedPages } from "../eleventy/rendered-pages.ts";
 import { pageTableOf } from "../pages/page-table.ts";
 import { SITE_PATHS } from "../urls/site-urls.ts";
@@ -16,6 +18,8 @@ export interface SiteDataOptions {
   articlesFolder: string;
   /** Counts `npm start` builds for the steps that skip rebuilds; registered here, where the model is. */
   dev: DevRebuilds;
+  /** One run of a build in batches (src/eleventy/page-batches.ts): only its slice of the paginated pages renders. */
+  batch?: BuildBatch;
 }
 
 /**
@@ -23,7 +27,8 @@ export interface SiteDataOptions {
  * build here, before any page renders, with every problem listed.
  */
 export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions): void {
-  config.on("eleventy.before", () => options.model.reset());
+  // A later run of a build in batches renders from the first run's model (src/eleventy/page-batches.ts).
+  config.on("eleventy.before", () => (options.batch?.model ? undefined : options.model.reset()));
   options.dev.register(config);
   config.addWatchTarget(options.articlesFolder);
   config.addWatchTarget(PAGE_COPY_FOLDER);
@@ -53,8 +58,13 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   // Every page and file of the build: templates take their permalink from it (`pageTable.url('about')`).
   expose("pageTable", (model) => pageTableOf(model));
   // The large paginated templates paginate over `pages.<template>`: every page in a build, the changed ones after a save.
-  config.addGlobalData("pages", async () => Object.freeze(rendered.select(await options.model.get(), options.dev.watching(), options.dev.onlyContentChanged())));
-  config.on("eleventy.after", () => rendered.commit());
+  config.addGlobalData("pages", async () => Object.freeze(rendered.select(await options.model.get(), options.dev.watching(), options.dev.onlyContentChanged(), options.batch)));
+  config.on("eleventy.after", async () => {
+    rendered.commit();
+    // The caller of a build in batches learns from the first run how many runs the pages take.
+    const { batch } = options;
+    if (batch?.index === 0) await config.emit("hsg.buildBatches", { runs: batchCount(pageSetSize(await options.model.get()), batch.pagesPerBatch), model: options.model });
+  });
   // Fixed pages and files, so templates link to them by name (urls.articles) rather than spelling the path.
   config.addGlobalData("urls", () => SITE_PATHS);
 }

@@ -49,12 +49,21 @@ const LEFT_OUT: { plugin: string; add: (config: EleventyConfig) => void; refusal
   },
 ];
 
-/** Builds the one-page site with only `add`'s plugin, in `runMode`, into a new output folder. */
+/**
+ * Builds the one-page site with only `add`'s plugin, in `runMode`, into a new output folder. Eleventy leaves its run
+ * mode in process.env, where a later model load in this worker would read it: it is put back as it was.
+ */
 async function build(add: (config: EleventyConfig) => void, runMode: "build" | "watch"): Promise<string> {
   const { default: Eleventy } = await import("@11ty/eleventy");
   const output = await mkdtemp(path.join(root, "output-"));
-  const eleventy = new Eleventy(path.join(root, "input"), output, { quietMode: true, configPath: path.join(root, "empty-config.mjs"), runMode, config: add });
-  await eleventy.write();
+  const previous = process.env.ELEVENTY_RUN_MODE;
+  try {
+    const eleventy = new Eleventy(path.join(root, "input"), output, { quietMode: true, configPath: path.join(root, "empty-config.mjs"), runMode, config: add });
+    await eleventy.write();
+  } finally {
+    if (previous === undefined) delete process.env.ELEVENTY_RUN_MODE;
+    else process.env.ELEVENTY_RUN_MODE = previous;
+  }
   return output;
 }
 

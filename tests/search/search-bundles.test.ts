@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { SiteModelSource } from "../../src/build/site-model-source.ts";
+import { DateTime } from "luxon";
+import { loadCheckedModel } from "../../src/checks/check-site.ts";
+import { createBuildContext } from "../../src/collections/build-context.ts";
+import { ContentCache } from "../../src/content/content-cache.ts";
 import { pageTableOf } from "../../src/pages/page-table.ts";
 import { searchBundleFolder, searchedFiles, splitIntoBundles } from "../../src/search/search-bundles.ts";
 import { CLOCKS } from "../support/build-site.ts";
@@ -21,16 +24,11 @@ describe("search bundles", () => {
   });
 
   it("hold exactly the page table's searched pages, as the files Eleventy writes them to", async () => {
-    // The December build's model, at its clock, from the project copy it was built from.
-    const previousNow = process.env.SITE_NOW;
-    process.env.SITE_NOW = CLOCKS.december;
-    let table;
-    try {
-      table = pageTableOf(await new SiteModelSource(inject("projects").fixture).get());
-    } finally {
-      if (previousNow === undefined) delete process.env.SITE_NOW;
-      else process.env.SITE_NOW = previousNow;
-    }
+    // The December build's model: a production build's, at its clock, from the project copy it was built from.
+    const root = inject("projects").fixture;
+    const context = createBuildContext(DateTime.fromISO(CLOCKS.december, { setZone: true }) as DateTime<true>, { ELEVENTY_RUN_MODE: "build" });
+    const { model } = await loadCheckedModel(root, context, undefined, { cache: new ContentCache(root, { disk: false }) });
+    const table = pageTableOf(model);
     const files = searchedFiles(table);
     expect(files.length).toBe(table.entries.filter((entry) => entry.inSearch).length);
     expect(files.length).toBeGreaterThan(0);

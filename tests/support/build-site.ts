@@ -36,7 +36,8 @@ const ELEVENTY_VARIABLES = ["ELEVENTY_VERSION", "ELEVENTY_ROOT", "ELEVENTY_SOURC
  * `runMode: "watch"` gives a development build (drafts shown) without starting a watcher; `env` sets more
  * variables for the build (e.g. PREVIEW_ENV), restored afterwards. `options.reference: true` builds without what
  * `npm start` writes on its first build only (tests/support/reference-build-config.ts; development builds only),
- * for a reference whose comparison skips those files.
+ * for a reference whose comparison skips those files; `options.pagesPerBatch` builds in Eleventy runs of that
+ * many paginated pages (src/eleventy/page-batches.ts).
  */
 export async function buildSite(
   projectRoot: string,
@@ -44,7 +45,7 @@ export async function buildSite(
   runMode: "build" | "watch" = "build",
   outputFolder?: string,
   env: Readonly<Record<string, string>> = {},
-  options: { reference?: boolean } = {},
+  options: { reference?: boolean; pagesPerBatch?: number } = {},
 ): Promise<string> {
   const output = outputFolder ?? (await mkdtemp(path.join(os.tmpdir(), "hsg-site-")));
   const variables = { ...env, SITE_NOW: siteNow };
@@ -65,7 +66,7 @@ export async function buildSite(
       await new Eleventy(undefined, output, { quietMode: true, configPath: path.join(REPO_ROOT, "tests/support/reference-build-config.ts"), runMode }).write();
     } else {
       // As `npm run build` builds: the search index and `_headers` once Eleventy has returned.
-      await buildOutput(output, { runMode });
+      await buildOutput(output, { runMode, ...(options.pagesPerBatch ? { pagesPerBatch: options.pagesPerBatch } : {}) });
     }
   } finally {
     process.chdir(previousCwd);

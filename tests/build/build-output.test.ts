@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { pageSetSize } from "../../src/eleventy/page-sets.ts";
+import { buildSite, CLOCKS } from "../support/build-site.ts";
+import { copyProject } from "../support/project-copy.ts";
+import { copyWarmCache } from "../support/sample-project.ts";
+import { allFiles, buildDir } from "../support/site-output.ts";
+import { SEARCH_BUNDLE_FOLDER } from "../../src/urls/site-urls.ts";
+import { DateTime } from "luxon";
+import { loadCheckedModel } from "../../src/checks/check-site.ts";
+import { createBuildContext } from "../../src/collections/build-context.ts";
+import { ContentCache } from "../../src/content/content-cache.ts";
+import { batchCount } from "../../src/eleventy/page-batches.ts";
+
+describe("a build in batches", () => {
+  it("writes the same site as the December build in one run, byte for byte but for the search index's page numbers", async () => {
+    const project = await copyProject("fixture");
+    await copyWarmCache("fixture", project);
+    // Three runs, so that one lies between two others and the cuts fall inside sets of pages, whatever the fixture holds.
+    const context = createBuildContext(DateTime.fromISO(CLOCKS.december, { setZone: true }) as DateTime<true>, { ELEVENTY_RUN_MODE: "build" });
+    const { model } = await loadCheckedModel(project, context, undefined, { cache: new ContentCache(project, { disk: false }) });
+    const pagesPerBatch = Math.ceil(pageSetSize(model) / 3);
+    expect(batchCount(pageSetSize(model), pagesPerBatch)).toBe(3);
+    const batched = await buildSite(project, CLOCKS.december, "build", undefined, {}, { pagesPerBatch });
+    const whole = buildDir("december");
+
+    const index = `/${SEARCH_BUNDLE_FOLDER}/`;
+    // Pagefind numbers pages in the order its crawl lists them, which on some file systems is the order they were
+    // written in, and names its index files by their bytes; its fragments, one per page, must be the same.
+    const numbered = (file: string) => file.startsWith(index) && !file.startsWith(`${index}fragment/`);
+    const [files, expected] = await Promise.all([allFiles(batched), allFiles(whole)]);
+    expect(files.filter((file) => !numbered(file))).toEqual(expected.filter((file) => !numbered(file)));
+    expect(files.filter(numbered).length).toBe(expected.filter(numbered).length);
+    const differing = files.filter((file) => !numbered(file) && !readFileSync(path.join(batched, file)).equals(readFileSync(path.join(whole, file))));
+    expect(differing).toEqual([]);
+  });
+});
