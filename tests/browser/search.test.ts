@@ -3,28 +3,31 @@ import { cp, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page, Request } from "playwright-core";
 import type { PageWatch } from "../support/page-watch.ts";
 import { emulate, useServedBrowser, type LoadSettings } from "../support/served-browser.ts";
 import { writeSearchIndex } from "../../src/search/search-index.ts";
 import { outputFileOf, SEARCH_BUNDLE_FOLDER, SITE_PATHS, writtenFileOf } from "../../src/urls/site-urls.ts";
 import { buildDir } from "../support/site-output.ts";
+import { serveBuild, type StaticServer } from "../support/static-server.ts";
 
 const served = useServedBrowser();
 
 /** Pages per bundle for the split index: the fixture's searched pages then fill several bundles. */
 const SPLIT_PAGES = 16;
 let splitSite = "";
+let splitServer: StaticServer | undefined;
 // The December build's pages with their index written again in bundles of SPLIT_PAGES, by the build's own writer, for
-// the pages its one-bundle index holds.
-const split = useServedBrowser("december", async () => {
+// the pages its one-bundle index holds; served beside the build, and opened in the file's one watched page.
+beforeAll(async () => {
   splitSite = await mkdtemp(path.join(os.tmpdir(), "hsg-split-search-"));
   await cp(buildDir("december"), splitSite, { recursive: true });
   const searched = bundlePages(path.join(splitSite, SEARCH_BUNDLE_FOLDER)).map(writtenFileOf);
   await writeSearchIndex(splitSite, SEARCH_BUNDLE_FOLDER, searched, { pagesPerBundle: SPLIT_PAGES });
-  return splitSite;
+  splitServer = await serveBuild(splitSite);
 });
+afterAll(() => splitServer?.close());
 
 /** The URL of each page a Pagefind bundle holds, read from its fragments (gzip of "pagefind_dcd" and the page's JSON). */
 function bundlePages(bundle: string): string[] {
@@ -128,11 +131,11 @@ describe("site search over an index in several bundles", () => {
       const { page } = await open("/search/");
       return allResults(page, query);
     })();
-    const { page, watch } = await split.watchedPage();
-    await page.goto(`${split.server.origin}/search/`);
+    const { page, watch } = await served.watchedPage();
+    expect((await page.goto(`${splitServer!.origin}/search/`))?.status()).toBe(200);
     const merged = await allResults(page, query);
     expect(merged).toEqual(whole);
-    const bundleOf = (link: string) => bundles.findIndex((pages) => pages.includes(new URL(link, split.server.origin).pathname));
+    const bundleOf = (link: string) => bundles.findIndex((pages) => pages.includes(new URL(link, splitServer!.origin).pathname));
     expect(new Set(merged.map(bundleOf)).size, "bundles the results came from").toBeGreaterThanOrEqual(2);
     expect(await watch.cspViolations()).toEqual([]);
   });

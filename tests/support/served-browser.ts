@@ -22,11 +22,8 @@ export interface ServedBrowser {
   watchedPage(): Promise<{ page: Page; watch: PageWatch }>;
 }
 
-/**
- * Serves a build and starts Chromium before a test file's tests, and closes both after them. `folder` serves a
- * build the file makes itself (made before its tests), at the clock of `build`.
- */
-export function useServedBrowser(build: BuildName = "december", folder?: () => Promise<string>): ServedBrowser {
+/** Serves a build and starts Chromium before a test file's tests, and closes both after them. */
+export function useServedBrowser(build: BuildName = "december"): ServedBrowser {
   let watched: Promise<{ page: Page; watch: PageWatch }> | undefined;
   const served = {
     async newContext(options?: BrowserContextOptions) {
@@ -41,7 +38,7 @@ export function useServedBrowser(build: BuildName = "december", folder?: () => P
       })),
   } as ServedBrowser;
   beforeAll(async () => {
-    served.server = await serveBuild(folder ? await folder() : buildDir(build));
+    served.server = await serveBuild(buildDir(build));
     served.browser = await launchChromium();
   });
   afterAll(async () => {
