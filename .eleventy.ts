@@ -39,8 +39,9 @@ const SITE_FONTS = [
 ];
 
 /**
- * How a build may differ from the site's own. Eleventy calls `configure` with the config alone, so `npm start`
- * and `npm run build` always get the defaults; only a config file that calls `configure` itself passes these.
+ * How a build may differ from the site's own. Eleventy calls `configure` with the config alone, so `npm start` and
+ * a plain `eleventy` build get the defaults; a config file that calls `configure` itself passes these:
+ * src/build/after-eleventy-config.ts (`npm run build`: `afterEleventy` and the run's `batch`) and a test's.
  */
 export interface BuildOptions {
   /** false: no search index, in a development build only (tests/support/reference-build-config.ts). Default true. */
@@ -82,8 +83,8 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   config.addPlugin(fontsPlugin, { files: SITE_FONTS, assets });
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: SITE_PATHS.stylesheet, assets });
   config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": SITE_PATHS.searchScript, "src/browser/deadlines.js": SITE_PATHS.deadlinesScript }, assets });
-  config.addPlugin(brandAssetsPlugin, { model });
-  config.addPlugin(contentImagesPlugin, { model, root: "." });
+  config.addPlugin(brandAssetsPlugin, { model, dev });
+  config.addPlugin(contentImagesPlugin, { model, root: ".", dev });
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev, writeImages: options.socialImages ?? true });
   config.addPlugin(pagefindPlugin, { model, bundleFolder: SEARCH_BUNDLE_FOLDER, dev, writeIndex: options.searchIndex ?? true, indexAfterEleventy: options.afterEleventy ?? false });
   config.addPlugin(cmsPlugin, { model, dev, cacheFolder: ".cache/cms" });

@@ -17,6 +17,11 @@ export interface BuildOutputOptions {
   pagesPerBatch?: number;
 }
 
+/** What a build did: how many files the templates wrote in each Eleventy run (one run unless the site is built in batches). */
+export interface BuildReport {
+  written: number[];
+}
+
 /** The config file that hands the last two steps to this module. */
 const CONFIG = fileURLToPath(new URL("./after-eleventy-config.ts", import.meta.url));
 
@@ -30,13 +35,14 @@ const CONFIG = fileURLToPath(new URL("./after-eleventy-config.ts", import.meta.u
  * tsx first (Eleventy imports the TypeScript config), in the folder it started in: esbuild keeps the working
  * directory it was first loaded in for every process it starts later, and a test's project folder is deleted.
  */
-export async function buildOutput(output: string, options: BuildOutputOptions = {}): Promise<void> {
+export async function buildOutput(output: string, options: BuildOutputOptions = {}): Promise<BuildReport> {
   const { default: Eleventy } = await import("@11ty/eleventy");
   const pagesPerBatch = options.pagesPerBatch ?? BATCH_PAGES;
   let searched: string[] | undefined;
   // The first run tells how many runs the paginated pages take (src/eleventy/page-batches.ts; a site of up to about
   // 2,000 articles takes one), and hands over its model for the others.
   let plan: BatchPlan | undefined;
+  const written: number[] = [];
   for (let index = 0; index < (plan?.runs ?? 1); index++) {
     await (async () => {
       // In a scope of its own, so that nothing holds the instance (and its pages) once it has written them.
@@ -55,13 +61,15 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
         const silent = new Proxy({}, { get: () => () => undefined });
         (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = silent;
       }
-      await eleventy.write();
+      const [, files] = await eleventy.write();
+      written.push(files.length);
     })();
     collectGarbage();
   }
   if (!searched) throw new Error("the build named no searched pages: the pagefind plugin must be registered with indexAfterEleventy");
   await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER, searched);
   await writeHeadersFile(output, process.env.CONTEXT);
+  return { written };
 }
 
 /**

@@ -11,7 +11,8 @@ import { readSiteNow } from "../time/clock.ts";
 
 /**
  * The one per-build site model, shared by the plugins that need it (page data, social images, redirects,
- * search). Loaded on first use in a build and forgotten when the next build starts, so `npm start` picks up edits.
+ * search). Loaded on first use in a build and forgotten when the next build starts, so `npm start` picks up edits;
+ * the later runs of a build in batches render from the first run's (src/eleventy/page-batches.ts).
  */
 export class SiteModelSource {
   #model: Promise<SiteModel> | undefined;

@@ -21,7 +21,8 @@ function isContent(file: string): boolean {
  * What `npm start` needs to know to keep the save-to-page loop short: whether this is the first build of the
  * process, and which files changed since the last one. Steps that are slow and whose output an editor rarely
  * needs at once (the Pagefind index, the social images) run on the first build and are then left as they
- * are; the stylesheet is compiled again only when a stylesheet changed. Production builds do everything.
+ * are; the stylesheet is compiled again only when a stylesheet changed. Production builds do everything, in the
+ * first run of a build in batches (src/eleventy/page-batches.ts): its later runs skip the same steps.
  */
 export class DevRebuilds {
   /** A later run of a build in batches (src/eleventy/page-batches.ts): the first run did every step over the whole site. */
@@ -34,11 +35,11 @@ export class DevRebuilds {
   /** Whether the content was last loaded by a rebuild, that is with the watcher already listening. */
   #loadedWhileWatching = false;
 
-  /** Listens to Eleventy's watch event, which comes before every rebuild and never before the first build. */
   constructor(options: { laterRun?: boolean } = {}) {
     this.#laterRun = options.laterRun ?? false;
   }
 
+  /** Listens to Eleventy's watch event, which comes before every rebuild and never before the first build. */
   register(config: EleventyConfig): void {
     config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: WRITE_SETTLED_MS, pollInterval: 10 } });
     config.on("eleventy.beforeWatch", (changed: unknown) => {
@@ -81,6 +82,14 @@ export class DevRebuilds {
   onlyContentChanged(): boolean {
     if (this.#rebuilds === 0 || process.env.HSG_DEV_FULL === "1") return false;
     return this.#changed.length > 0 && this.#changed.every(isContent);
+  }
+
+  /**
+   * Whether this is a later run of a build in batches, whose first run did every step over the whole site from the
+   * same model: the steps that `npm start` must redo on a save (pictures, brand files, `_redirects`) ask this.
+   */
+  laterRun(): boolean {
+    return this.#laterRun;
   }
 
   /**

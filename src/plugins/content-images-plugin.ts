@@ -1,6 +1,7 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import type { SiteModelSource } from "../build/site-model-source.ts";
 import { leadPicture, type PictureSlot } from "../content/render-body.ts";
+import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import type { ImageJob, PreparedImage } from "../images/content-images.ts";
 import { publishImages } from "../images/publish-images.ts";
@@ -10,6 +11,8 @@ export interface ContentImagesOptions {
   model: SiteModelSource;
   /** The project root the content's image paths are relative to. */
   root: string;
+  /** A later run of a build in batches leaves the pictures its first run published (all of the model's). */
+  dev: DevRebuilds;
 }
 
 /** Every image the pages of this build show: lead images, portraits, and images in article, course and service bodies. */
@@ -30,6 +33,7 @@ export function contentImageJobs(model: SiteModel): ImageJob[] {
 export function contentImagesPlugin(config: EleventyConfig, options: ContentImagesOptions): void {
   config.addShortcode("picture", (image: PreparedImage | undefined, alt: string, slot: PictureSlot) => (image ? leadPicture(image, alt, slot) : ""));
   config.on("eleventy.after", async ({ directories }) => {
+    if (options.dev.laterRun()) return;
     await publishImages(contentImageJobs(await options.model.get()), options.root, directories.output);
   });
 }

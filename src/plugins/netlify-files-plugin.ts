@@ -33,6 +33,7 @@ export function netlifyFilesPlugin(config: EleventyConfig, options: NetlifyFiles
   config.addFilter("contentSecurityPolicy", (url: string) => metaContentSecurityPolicy(url));
   config.on("eleventy.after", async ({ directories, runMode }) => {
     if (options.writeHeaders === false) refuseLeftOutInWebBuild(runMode, "netlifyFilesPlugin", "writeHeaders", "_headers");
+    if (options.dev.laterRun()) return;
     const output = directories.output;
     const model = await options.model.get();
     await writeFile(path.join(output, SITE_PATHS.netlifyRedirects), redirectsFile(redirectRules(model)));

@@ -63,7 +63,11 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
     rendered.commit();
     // The caller of a build in batches learns from the first run how many runs the pages take.
     const { batch } = options;
-    if (batch?.index === 0) await config.emit("hsg.buildBatches", { runs: batchCount(pageSetSize(await options.model.get()), batch.pagesPerBatch), model: options.model });
+    // A development build renders every page in one run (RenderedPages.select narrows only a build for the web).
+    if (batch?.index === 0) {
+      const runs = options.dev.watching() ? 1 : batchCount(pageSetSize(await options.model.get()), batch.pagesPerBatch);
+      await config.emit("hsg.buildBatches", { runs, model: options.model });
+    }
   });
   // Fixed pages and files, so templates link to them by name (urls.articles) rather than spelling the path.
   config.addGlobalData("urls", () => SITE_PATHS);

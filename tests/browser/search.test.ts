@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { cp, mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -27,7 +27,10 @@ beforeAll(async () => {
   await writeSearchIndex(splitSite, SEARCH_BUNDLE_FOLDER, searched, { pagesPerBundle: SPLIT_PAGES });
   splitServer = await serveBuild(splitSite);
 });
-afterAll(() => splitServer?.close());
+afterAll(async () => {
+  await splitServer?.close();
+  await rm(splitSite, { recursive: true, force: true });
+});
 
 /** The URL of each page a Pagefind bundle holds, read from its fragments (gzip of "pagefind_dcd" and the page's JSON). */
 function bundlePages(bundle: string): string[] {

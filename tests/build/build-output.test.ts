@@ -17,12 +17,19 @@ describe("a build in batches", () => {
   it("writes the same site as the December build in one run, byte for byte but for the search index's page numbers", async () => {
     const project = await copyProject("fixture");
     await copyWarmCache("fixture", project);
-    // Three runs, so that one lies between two others and the cuts fall inside sets of pages, whatever the fixture holds.
+    // Three runs, so that one lies between two others and the cuts fall inside sets of pages, whatever the fixture
+    // holds; the last smaller than the others, so that what each run wrote shows it rendered its own slice.
     const context = createBuildContext(DateTime.fromISO(CLOCKS.december, { setZone: true }) as DateTime<true>, { ELEVENTY_RUN_MODE: "build" });
     const { model } = await loadCheckedModel(project, context, undefined, { cache: new ContentCache(project, { disk: false }) });
-    const pagesPerBatch = Math.ceil(pageSetSize(model) / 3);
-    expect(batchCount(pageSetSize(model), pagesPerBatch)).toBe(3);
-    const batched = await buildSite(project, CLOCKS.december, "build", undefined, {}, { pagesPerBatch });
+    const paginated = pageSetSize(model);
+    const pagesPerBatch = Math.ceil(paginated / 2.5);
+    expect(batchCount(paginated, pagesPerBatch)).toBe(3);
+    let written: number[] = [];
+    const batched = await buildSite(project, CLOCKS.december, "build", undefined, {}, { pagesPerBatch, report: (report) => (written = report.written) });
+    // Each run writes the single pages and its own slice of the paginated ones: the first run's slice is full, the last's the rest.
+    expect(written).toHaveLength(3);
+    expect(written[0]! - written[2]!).toBe(pagesPerBatch - (paginated - 2 * pagesPerBatch));
+    expect(written[0]).toBe(written[1]);
     const whole = buildDir("december");
 
     const index = `/${SEARCH_BUNDLE_FOLDER}/`;

@@ -1,7 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { buildOutput } from "../../src/build/build-output.ts";
+import { buildOutput, type BuildReport } from "../../src/build/build-output.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 
 export { REPO_ROOT };
@@ -37,7 +37,7 @@ const ELEVENTY_VARIABLES = ["ELEVENTY_VERSION", "ELEVENTY_ROOT", "ELEVENTY_SOURC
  * variables for the build (e.g. PREVIEW_ENV), restored afterwards. `options.reference: true` builds without what
  * `npm start` writes on its first build only (tests/support/reference-build-config.ts; development builds only),
  * for a reference whose comparison skips those files; `options.pagesPerBatch` builds in Eleventy runs of that
- * many paginated pages (src/eleventy/page-batches.ts).
+ * many paginated pages (src/eleventy/page-batches.ts), and `options.report` hears what each run wrote.
  */
 export async function buildSite(
   projectRoot: string,
@@ -45,7 +45,7 @@ export async function buildSite(
   runMode: "build" | "watch" = "build",
   outputFolder?: string,
   env: Readonly<Record<string, string>> = {},
-  options: { reference?: boolean; pagesPerBatch?: number } = {},
+  options: { reference?: boolean; pagesPerBatch?: number; report?: (report: BuildReport) => void } = {},
 ): Promise<string> {
   const output = outputFolder ?? (await mkdtemp(path.join(os.tmpdir(), "hsg-site-")));
   const variables = { ...env, SITE_NOW: siteNow };
@@ -66,7 +66,8 @@ export async function buildSite(
       await new Eleventy(undefined, output, { quietMode: true, configPath: path.join(REPO_ROOT, "tests/support/reference-build-config.ts"), runMode }).write();
     } else {
       // As `npm run build` builds: the search index and `_headers` once Eleventy has returned.
-      await buildOutput(output, { runMode, ...(options.pagesPerBatch ? { pagesPerBatch: options.pagesPerBatch } : {}) });
+      const report = await buildOutput(output, { runMode, ...(options.pagesPerBatch ? { pagesPerBatch: options.pagesPerBatch } : {}) });
+      options.report?.(report);
     }
   } finally {
     process.chdir(previousCwd);
