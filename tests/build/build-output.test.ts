@@ -20,7 +20,7 @@ describe("a build in batches", () => {
     // Three runs, so that one lies between two others and the cuts fall inside sets of pages, whatever the fixture
     // holds; the last smaller than the others, so that what each run wrote shows it rendered its own slice.
     const context = createBuildContext(DateTime.fromISO(CLOCKS.december, { setZone: true }) as DateTime<true>, { ELEVENTY_RUN_MODE: "build" });
-    const { model } = await loadCheckedModel(project, context, undefined, { cache: new ContentCache(project, { disk: false }) });
+    const { model } = await loadCheckedModel(project, context, undefined, { cache: new ContentCache(project) });
     const paginated = pageSetSize(model);
     const pagesPerBatch = Math.ceil(paginated / 2.5);
     expect(batchCount(paginated, pagesPerBatch)).toBe(3);
