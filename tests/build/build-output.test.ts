@@ -1,26 +1,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { pageSetSize } from "../../src/eleventy/page-sets.ts";
-import { buildSite, CLOCKS } from "../support/build-site.ts";
-import { copyProject } from "../support/project-copy.ts";
-import { copyWarmCache } from "../support/sample-project.ts";
-import { allFiles, buildDir } from "../support/site-output.ts";
-import { SEARCH_BUNDLE_FOLDER } from "../../src/urls/site-urls.ts";
-import { DateTime } from "luxon";
-import { loadCheckedModel } from "../../src/checks/check-site.ts";
-import { createBuildContext } from "../../src/collections/build-context.ts";
-import { ContentCache } from "../../src/content/content-cache.ts";
 import { batchCount } from "../../src/eleventy/page-batches.ts";
+import { pageSetSize } from "../../src/eleventy/page-sets.ts";
+import { SEARCH_BUNDLE_FOLDER } from "../../src/urls/site-urls.ts";
+import { buildSite, CLOCKS } from "../support/build-site.ts";
+import { decemberFixtureModel } from "../support/sample-project.ts";
+import { allFiles, buildDir } from "../support/site-output.ts";
 
 describe("a build in batches", () => {
   it("writes the same site as the December build in one run, byte for byte but for the search index's page numbers", async () => {
-    const project = await copyProject("fixture");
-    await copyWarmCache("fixture", project);
     // Three runs, so that one lies between two others and the cuts fall inside sets of pages, whatever the fixture
     // holds; the last smaller than the others, so that what each run wrote shows it rendered its own slice.
-    const context = createBuildContext(DateTime.fromISO(CLOCKS.december, { setZone: true }) as DateTime<true>, { ELEVENTY_RUN_MODE: "build" });
-    const { model } = await loadCheckedModel(project, context, undefined, { cache: new ContentCache(project) });
+    const { root: project, model } = await decemberFixtureModel();
     const paginated = pageSetSize(model);
     const pagesPerBatch = Math.ceil(paginated / 2.5);
     expect(batchCount(paginated, pagesPerBatch)).toBe(3);

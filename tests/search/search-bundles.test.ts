@@ -1,15 +1,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DateTime } from "luxon";
-import { loadCheckedModel } from "../../src/checks/check-site.ts";
-import { createBuildContext } from "../../src/collections/build-context.ts";
-import { ContentCache } from "../../src/content/content-cache.ts";
 import { pageTableOf } from "../../src/pages/page-table.ts";
 import { searchBundleFolder, searchedFiles, splitIntoBundles } from "../../src/search/search-bundles.ts";
-import { CLOCKS } from "../support/build-site.ts";
-import { copyProject } from "../support/project-copy.ts";
-import { copyWarmCache } from "../support/sample-project.ts";
+import { decemberFixtureModel } from "../support/sample-project.ts";
 import { buildDir } from "../support/site-output.ts";
 
 describe("search bundles", () => {
@@ -26,12 +20,7 @@ describe("search bundles", () => {
   });
 
   it("hold exactly the page table's searched pages, as the files Eleventy writes them to", async () => {
-    // The December build's model: a production build's, at its clock, from a copy of its content with its warm cache.
-    const root = await copyProject("fixture");
-    await copyWarmCache("fixture", root);
-    const context = createBuildContext(DateTime.fromISO(CLOCKS.december, { setZone: true }) as DateTime<true>, { ELEVENTY_RUN_MODE: "build" });
-    const { model } = await loadCheckedModel(root, context, undefined, { cache: new ContentCache(root) });
-    const table = pageTableOf(model);
+    const table = pageTableOf((await decemberFixtureModel()).model);
     const files = searchedFiles(table);
     expect(files.length).toBe(table.entries.filter((entry) => entry.inSearch).length);
     expect(files.length).toBeGreaterThan(0);

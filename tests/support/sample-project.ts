@@ -2,7 +2,12 @@ import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { DateTime } from "luxon";
 import { inject } from "vitest";
+import { loadCheckedModel } from "../../src/checks/check-site.ts";
+import { createBuildContext } from "../../src/collections/build-context.ts";
+import type { SiteModel } from "../../src/collections/site-model.ts";
+import { ContentCache } from "../../src/content/content-cache.ts";
 import { CLOCKS } from "./build-site.ts";
 import { nodeArgumentsOf } from "../../src/cli/npm-script.ts";
 import { copyProject, removeFolder, type ContentSource } from "./project-copy.ts";
@@ -108,4 +113,17 @@ export async function copySampleProject(source: ContentSource = "fixture"): Prom
     scaffold: (...args) => runIn(root, [...COMMANDS.new, ...args]),
     remove: () => removeFolder(root),
   };
+}
+
+/**
+ * The December build's model as a production build loads it (at its clock, drafts left out), from a copy of the
+ * fixture with the run's warm cache (copySampleProject's copy, whose cache it may write): for tests that compare
+ * what the model says with the December build. The copy's root comes with it, for a test that builds it too.
+ */
+export async function decemberFixtureModel(): Promise<{ root: string; model: SiteModel }> {
+  const root = await copyProject("fixture");
+  await copyWarmCache("fixture", root);
+  const context = createBuildContext(DateTime.fromISO(CLOCKS.december, { setZone: true }) as DateTime<true>, { ELEVENTY_RUN_MODE: "build" });
+  const { model } = await loadCheckedModel(root, context, undefined, { cache: new ContentCache(root) });
+  return { root, model };
 }
