@@ -52,7 +52,10 @@ export function pagefindPlugin(config: EleventyConfig, options: PagefindOptions)
     }
     const files = async () => searchedFiles(pageTableOf(await options.model.get()));
     // To the caller's listener on the same config (src/build/build-output.ts): it may load this code as another module.
-    if (options.indexAfterEleventy) await config.emit("hsg.searchedFiles", await files());
+    // Once: a later run of a build in batches has the first run's page table.
+    if (options.indexAfterEleventy) {
+      if (!options.dev.laterRun()) await config.emit("hsg.searchedFiles", await files());
+    }
     else if (!options.dev.maySkip(runMode)) await writeSearchIndex(directories.output, options.bundleFolder, await files());
   });
 }
