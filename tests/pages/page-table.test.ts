@@ -4,14 +4,14 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { isFingerprinted, looksFingerprinted } from "../../src/assets/fingerprint.ts";
-import { SiteModelSource } from "../../src/build/site-model-source.ts";
 import { loadCheckedModel } from "../../src/checks/check-site.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { PICTURE_FOLDER } from "../../src/netlify/header-policy.ts";
+import { SiteModelSource } from "../../src/build/site-model-source.ts";
 import { pageTableOf, type PageTable } from "../../src/pages/page-table.ts";
 import { searchMark } from "../../src/plugins/pagefind-plugin.ts";
 import { readSiteNow } from "../../src/time/clock.ts";
-import { ADMIN_FOLDER, SEARCH_BUNDLE_FOLDER } from "../../src/urls/site-urls.ts";
+import { ADMIN_FOLDER, outputFileUrl, SEARCH_BUNDLE_FOLDER, writtenFileOf } from "../../src/urls/site-urls.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { copyProject, removeFolder } from "../support/project-copy.ts";
 import { allFiles, buildDir, page, urlOfFile } from "../support/site-output.ts";
@@ -28,15 +28,15 @@ function unlisted(dir: string, file: string): boolean {
   return file.startsWith(`/${ADMIN_FOLDER}/`) && file !== `/${ADMIN_FOLDER}/index.html`;
 }
 
-/** The file a table URL is written to: a page's URL is its folder. */
-const fileOf = (url: string) => (url.endsWith("/") ? `${url}index.html` : url);
+/** The file a table URL is written to, as a site path: a page's URL is its folder. */
+const fileOf = (url: string) => outputFileUrl(writtenFileOf(url));
 
 const december = () => buildDir("december");
 let table: PageTable;
 const previousNow = process.env.SITE_NOW;
 
 beforeAll(async () => {
-  // The December build's model, loaded as the build loads it, from the same project copy.
+  // The December build's model, loaded as the build loads it, from the same project copy (its files' dates too).
   process.env.SITE_NOW = CLOCKS.december;
   table = pageTableOf(await new SiteModelSource(inject("projects").fixture).get());
 }, 120_000);

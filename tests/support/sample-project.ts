@@ -116,9 +116,10 @@ export async function copySampleProject(source: ContentSource = "fixture"): Prom
 }
 
 /**
- * The December build's model as a production build loads it (at its clock, drafts left out), from a copy of the
- * fixture with the run's warm cache (copySampleProject's copy, whose cache it may write): for tests that compare
- * what the model says with the December build. The copy's root comes with it, for a test that builds it too.
+ * The December build's pages as a production build derives them (at its clock, drafts left out), from a copy of
+ * the fixture with the run's warm cache (a copy, whose cache it may write): for tests that compare which pages the
+ * model lists with the December build. Without the files' dates (no lastmod), which the build takes from its own
+ * copy. The copy's root comes with it, for a test that builds it too.
  */
 export async function decemberFixtureModel(): Promise<{ root: string; model: SiteModel }> {
   const root = await copyProject("fixture");

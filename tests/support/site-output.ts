@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { inject } from "vitest";
-import { ADMIN_FOLDER } from "../../src/urls/site-urls.ts";
+import { ADMIN_FOLDER, writtenFileOf } from "../../src/urls/site-urls.ts";
 import type { BuildName } from "./build-site.ts";
 
 /** The output folder of one of the builds made by the global setup. */
@@ -14,7 +14,7 @@ export function buildDir(name: BuildName): string {
 /** The file a site URL is served from: `/a/` is `/a/index.html`. */
 export function fileForUrl(dir: string, url: string): string {
   const pathname = decodeURI(url.split(/[?#]/)[0]!);
-  return path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
+  return path.join(dir, writtenFileOf(pathname));
 }
 
 /** Whether a site URL exists in a build. */
