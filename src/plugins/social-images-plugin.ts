@@ -47,20 +47,24 @@ export function socialImageJobs(model: SiteModel): SocialImageJob[] {
 }
 
 /**
- * Publishes the social images after each build. Each PNG is cached by a hash of its SVG (src/social/social-image-cache.ts),
- * so an unchanged title costs one hard link on the next build and eleventy-img is not even loaded.
+ * Publishes the social images at the start of each build, before a page renders: the pages Eleventy keeps until it
+ * has written them do not add to the rasteriser's memory (docs/PERFORMANCE.md, "Memory"). Each PNG is cached by a
+ * hash of its SVG (src/social/social-image-cache.ts), so an unchanged title costs one hard link on the next build
+ * and no rasteriser is started.
  */
 export function socialImagesPlugin(config: EleventyConfig, options: SocialImagesOptions): void {
   config.addGlobalData("defaultSocialImage", DEFAULT_SOCIAL_IMAGE);
-  config.on("eleventy.after", async ({ directories, runMode }) => {
+  config.on("eleventy.before", async ({ directories, runMode }) => {
     if (options.writeImages === false) {
       refuseLeftOutInWebBuild(runMode, "socialImagesPlugin", "writeImages", "the social images");
       return;
     }
     if (options.dev.maySkip(runMode)) return;
-    const jobs = socialImageJobs(await options.model.get());
+    // Content that does not load is reported by the pages' data, every problem listed; there is nothing to draw.
+    const model = await options.model.get().catch(() => undefined);
+    if (!model) return;
     await publishSocialImages(
-      jobs.map((job) => ({ svg: socialImageSvg(job.card), path: job.path })),
+      socialImageJobs(model).map((job) => ({ svg: socialImageSvg(job.card), path: job.path })),
       options.cacheFolder,
       directories.output,
     );
