@@ -32,7 +32,8 @@ export class SiteModelSource {
   get(): Promise<SiteModel> {
     this.#model ??= (async () => {
       const development = buildKind(process.env) === "development";
-      const cache = new ContentCache(this.root);
+      // A production build draws each article's page once: its texts are read from the cache then, not kept.
+      const cache = new ContentCache(this.root, { readTextsWhenUsed: !development });
       // Dates from git need the list of content files, so the context is made once the content is loaded.
       const context = async (content: Content) => {
         const files = [...content.articles.map((article) => article.file), ...Object.values(content.pageCopy).map((copy) => copy.file)];

@@ -61,13 +61,14 @@ export function buildArticleCollections(content: ArticleContent, context: BuildC
  */
 export function deriveArticleCollections(content: ArticleContent, settings: ArticleSettings, courses: Readonly<Record<string, CourseSummary>>, clock: StageClock): ArticleCollections {
   const asides = promotionAsides(content, courses, clock);
-  // Each article's HTML is placed when a page first reads it, once: `npm run check` derives the model without
-  // loading any article's text (src/content/content-cache.ts), and reads none.
-  const placed = new WeakMap<ArticleSource, string>();
+  // Each article's HTML is placed when a page reads it, and only the last one read is kept: `npm run check` derives
+  // the model without loading any article's text, and a production build reads each from the content cache when its
+  // page renders (src/content/content-cache.ts), so the model never holds every article's HTML. The last one is
+  // kept because Nunjucks looks a member up twice (`obj[name]` to test for a function, then to return it).
+  let last: { source: ArticleSource; html: string } | undefined;
   const htmlOf = (source: ArticleSource): string => {
-    let html = placed.get(source);
-    if (html === undefined) placed.set(source, (html = asides.place(source.html)));
-    return html;
+    if (last?.source !== source) last = { source, html: asides.place(source.html) };
+    return last.html;
   };
   const visible = content.articles
     .map((source) => ({ source, state: publicationState(source, clock) }))

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { BigIntStats } from "node:fs";
+import { readFileSync, type BigIntStats } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { DateTime } from "luxon";
+import pMap from "p-map";
 import type { ZodType } from "zod";
 import { loadFile, type FileKind, type LoadedFile } from "./load-file.ts";
 import { dependenciesUnchanged } from "./render-body.ts";
@@ -20,11 +21,15 @@ import { SITE_TIME_ZONE, SITE_ZONE } from "../time/zone.ts";
  * On disk the results are packed into a few shard files, read once when a process first needs one and written
  * once when the load is done (save()), only the shards that gained or lost a result: one file per content file
  * made a warm `npm run check` spend its time opening and parsing thousands of small files. The long texts of a
- * result (an article's Markdown and HTML: a kind's `longTexts`, nine tenths of the bytes) are packed apart, in
- * text shards: a cache made with `texts: false` (`npm run check`, which draws no page) never reads them, and the
- * results it gives have those fields as getters that throw, so a check that came to need them fails loudly. Each shard is written
- * aside and renamed, and sealed with the SHA-256 of its bytes (src/images/output-cache.ts): a shard cut short,
- * edited or swapped for another is not read at all, and its results are computed again.
+ * result (an article's Markdown and HTML: a kind's `longTexts`, nine tenths of the bytes) are kept apart, in a
+ * file of their own per result (`texts/<key>.bin`, written as soon as the result is computed), so that one
+ * article's can be read alone: a cache made with `texts: false` (`npm run check`, which draws no page) never reads
+ * them, and the results it gives have those fields as getters that throw, so a check that came to need them fails
+ * loudly; one made with `readTextsWhenUsed` (a production build) checks them when it hands a result out, but keeps
+ * none in memory: each read of an article's HTML takes it from its file, so the model does not grow with the
+ * articles' text (docs/PERFORMANCE.md, "Memory"). Every file is written aside and renamed, and sealed with the
+ * SHA-256 of its bytes (src/images/output-cache.ts): a file cut short, edited or swapped for another is not read
+ * at all, and its results are computed again.
  *
  * A file is read and hashed only when the cache cannot tell it unchanged from the disk's word (loadPlaced()):
  * each result found or computed from a file's bytes is noted under that file's identity (size, modification and
@@ -46,7 +51,11 @@ export const CONTENT_CACHE_FOLDER = ".cache/content";
 // Results are spread over the shards by their key: an edit rewrites one shard, not all the results.
 const SHARD_COUNT = 16;
 // Raised when the shape of a shard changes, so an older shard is ignored rather than misread.
-const PACK_FORMAT = 4;
+const PACK_FORMAT = 5;
+// The results' long texts, a file per result, named by its key.
+const TEXTS_FOLDER = "texts";
+// Texts files written at once by save(): each holds its serialised bytes until written.
+const TEXTS_WRITES_AT_ONCE = 8;
 // The index of file identities, beside the shards.
 const IDENTITIES_FILE = "identities.bin";
 const IDENTITIES_FORMAT = 1;
@@ -72,50 +81,47 @@ interface IdentitiesFile {
 interface StoredResult {
   result: LoadedFile<unknown>;
   dates: { at: (string | number)[]; millis: number; zone: string }[];
-  /** The long texts taken out of each entry, by entry: the names only; the texts are in the text shard under the same key. */
+  /** The long texts taken out of each entry, by entry: the names only; the texts are in the result's texts file. */
   texts?: string[][];
   /**
    * Made anew each time a result is stored, and stored with its texts too: a result and texts stored apart can be
-   * of two versions (the key names the file's bytes, not the images its HTML shows; the two shards are renamed one
+   * of two versions (the key names the file's bytes, not the images its HTML shows; the two files are renamed one
    * after the other), and texts of another version are a miss, never served.
    */
   textsId?: string;
 }
 
-/** A result's long texts as stored in a text shard: each entry's, by field name, with the id of the result they belong to. */
+/** A result's long texts as stored in its texts file: each entry's, by field name, with the id of the result they belong to. */
 interface StoredTexts {
+  format: number;
+  code: string;
+  // A texts file renamed to another key's name is not read as that key's.
+  key: string;
   id: string;
   entries: Record<string, string>[];
 }
 
-/** What store() makes of a result: the bytes for its shard and, when it has long texts, those for its text shard. */
+/** What store() makes of a result: the bytes for its shard and, when it has long texts, the texts for their file. */
 interface StoredBytes {
   result: Uint8Array;
-  texts?: Uint8Array;
+  texts?: { id: string; entries: Record<string, string>[] };
 }
 
 /** One shard file's content: results of one code version, by key, each serialised on its own. */
 interface ShardFile {
   format: number;
   code: string;
-  // Results or their long texts: a text shard renamed over a result shard is not read as one.
-  part: ShardPart;
+  part: "results";
   // Which shard this is: a shard file renamed over another (whose seal still holds) is not read as that one.
   index: number;
   // Each result stays bytes until it is asked for: a load deserialises only the results it uses, each into objects of its own.
   results: Map<string, Uint8Array>;
 }
 
-/** The two parts a result is stored in, each in shards of its own. */
-type ShardPart = "results" | "texts";
-
 /** The results on disk of one project, as read by this process, and which shards differ from their files. */
 interface Pack {
   shards: Map<string, Uint8Array>[];
   changed: Set<number>;
-  /** The text shards, each read when a result of its shard first needs its texts (never by a cache without texts). */
-  texts: Promise<Map<string, Uint8Array>>[];
-  textsChanged: Set<number>;
   /** The identity of each file by its path, and whether it changed since it was read. */
   identities: Map<string, FileIdentity>;
   identitiesChanged: boolean;
@@ -163,19 +169,26 @@ export class ContentCache {
   unread = 0;
   /** The keys this cache was asked for: what prune() keeps. */
   readonly #used = new Set<string>();
+  /** Results computed since the last save() whose long texts are still to be written, by key. */
+  readonly #unwritten = new Map<string, { result: LoadedFile<unknown>; bytes: StoredBytes }>();
   private readonly disk: boolean;
   private readonly settledMs: number;
   private readonly texts: boolean;
+  private readonly readTextsWhenUsed: boolean;
 
-  /** `texts: false` loads results without their long texts, for a command that draws no page (see above). */
+  /**
+   * `texts: false` loads results without their long texts, for a command that draws no page; `readTextsWhenUsed`
+   * gives them as getters that read them from their file at each use, for a build that draws each page once (see above).
+   */
   constructor(
     private readonly root: string,
-    options: { disk?: boolean; settledMs?: number; texts?: boolean } = {},
+    options: { disk?: boolean; settledMs?: number; texts?: boolean; readTextsWhenUsed?: boolean } = {},
   ) {
     this.folder = path.join(root, CONTENT_CACHE_FOLDER);
     this.disk = options.disk ?? true;
     this.settledMs = options.settledMs ?? SETTLED_MS;
     this.texts = options.texts ?? true;
+    this.readTextsWhenUsed = this.disk && (options.readTextsWhenUsed ?? false);
   }
 
   /**
@@ -219,14 +232,10 @@ export class ContentCache {
     this.stats.computed++;
     memory.set(key, result);
     const bytes = pack ? store(result, kind.longTexts ?? []) : undefined;
-    if (pack && bytes) {
-      const shard = shardOf(key);
-      // The text shard is read before the result is added: it is written whole, with the texts already there.
-      if (bytes.texts) (await textShard(this.folder, pack, shard)).set(key, bytes.texts);
-      pack.shards[shard]!.set(key, bytes.result);
-      pack.changed.add(shard);
-      if (bytes.texts) pack.textsChanged.add(shard);
-    }
+    if (!pack || !bytes) return result;
+    // A result with long texts joins its shard once they are written (save()), a few at a time.
+    if (bytes.texts) this.#unwritten.set(key, { result, bytes });
+    else addToShard(pack, key, bytes.result);
     return result;
   }
 
@@ -235,7 +244,8 @@ export class ContentCache {
     this.#used.add(key);
     // A result is keyed by its own file's bytes; the images it names are checked here, since they change on their own.
     const inMemory = memory.get(key);
-    if (inMemory && dependenciesUnchanged(this.root, inMemory.dependencies)) {
+    // Texts read when used are read from a file that a production build beside this process may have pruned since.
+    if (inMemory && dependenciesUnchanged(this.root, inMemory.dependencies) && (await textsStillOnDisk(inMemory))) {
       this.stats.memory++;
       return inMemory as LoadedFile<T>;
     }
@@ -249,9 +259,11 @@ export class ContentCache {
       // Kept out of memory: a build later in this process must find the result whole.
       withoutTexts(onDisk.result, onDisk.texts);
     } else if (onDisk.texts) {
-      const texts = (await textShard(this.folder, pack, shardOf(key))).get(key);
-      // A text shard lost, damaged or of other code: the result is computed again, texts and all.
-      if (!texts || !withTexts(onDisk.result, onDisk.texts, onDisk.textsId, texts)) return undefined;
+      // Texts lost, damaged, of other code or of another version of the result: computed again, texts and all.
+      const texts = onDisk.textsId === undefined ? undefined : await readTexts(this.folder, key, onDisk.textsId);
+      if (!texts || !fitsResult(texts, onDisk.result, onDisk.texts)) return undefined;
+      if (this.readTextsWhenUsed) readWhenUsed(onDisk.result, this.folder, key, texts.id, onDisk.texts, texts.code);
+      else withTexts(onDisk.result, onDisk.texts, texts);
       memory.set(key, onDisk.result);
     } else {
       memory.set(key, onDisk.result);
@@ -267,7 +279,30 @@ export class ContentCache {
   async save(): Promise<void> {
     if (!this.disk || !packs.has(this.folder)) return;
     const pack = await this.pack();
+    await this.writeTexts(pack);
     await this.write(pack);
+  }
+
+  /**
+   * Writes the long texts of the results computed since the last save, each into its file, and adds each result to
+   * its shard. In a cache that reads texts when used, the result then lets go of them. Written here, not as each
+   * result is computed: the loads read their files through the same thread pool, and writes queued behind them
+   * held every article's serialised texts at once.
+   */
+  private async writeTexts(pack: Pack): Promise<void> {
+    const unwritten = [...this.#unwritten];
+    this.#unwritten.clear();
+    const code = await contentCodeVersion();
+    await pMap(
+      unwritten,
+      async ([key, { result, bytes }]) => {
+        // A result whose texts could not be written stays in memory only (a full or read-only disk is only slower).
+        if (!bytes.texts || !(await writeTexts(this.folder, key, bytes.texts))) return;
+        addToShard(pack, key, bytes.result);
+        if (this.readTextsWhenUsed) readWhenUsed(result, this.folder, key, bytes.texts.id, bytes.texts.entries.map((fields) => Object.keys(fields)), code);
+      },
+      { concurrency: TEXTS_WRITES_AT_ONCE },
+    );
   }
 
   /**
@@ -278,6 +313,7 @@ export class ContentCache {
   async prune(): Promise<number> {
     if (!this.disk) return 0;
     const pack = await this.pack();
+    await this.writeTexts(pack);
     let removed = 0;
     pack.shards.forEach((shard, index) => {
       for (const key of shard.keys()) {
@@ -285,15 +321,6 @@ export class ContentCache {
         shard.delete(key);
         pack.changed.add(index);
         removed++;
-      }
-    });
-    const texts = await Promise.all(pack.shards.map((_, index) => textShard(this.folder, pack, index)));
-    texts.forEach((shard, index) => {
-      for (const key of shard.keys()) {
-        // Texts whose result is gone go with it, as do texts written beside a result that was not (a build cut short).
-        if (this.#used.has(key) && pack.shards[index]!.has(key)) continue;
-        shard.delete(key);
-        pack.textsChanged.add(index);
       }
     });
     // Identities of files this build did not load (deleted, renamed) or whose result was pruned go too.
@@ -305,11 +332,16 @@ export class ContentCache {
     await this.write(pack);
     // A production build loads its content once: the packed bytes are not kept through rendering (a later load re-reads them).
     packs.delete(this.folder);
-    // Files of other code versions or formats (per-file results of older code included) are not read again.
-    const expected = new Set([...Array.from({ length: SHARD_COUNT }, (_, index) => [shardName(index), shardName(index, "texts")]).flat(), IDENTITIES_FILE]);
+    // Files of other code versions or formats (per-file results and the text shards of older code included) are not read again.
+    const expected = new Set([...Array.from({ length: SHARD_COUNT }, (_, index) => shardName(index)), IDENTITIES_FILE, TEXTS_FOLDER]);
     for (const name of await readdir(this.folder).catch(() => [] as string[])) {
       // A build running beside this one at worst computes a deleted result again.
       if (!expected.has(name)) await rm(path.join(this.folder, name), { recursive: true, force: true });
+    }
+    // Texts whose result is gone go with it, as do texts written for a result that was never saved (a build cut short).
+    const kept = (key: string) => this.#used.has(key) && pack.shards[shardOf(key)]!.has(key);
+    for (const name of await readdir(path.join(this.folder, TEXTS_FOLDER)).catch(() => [] as string[])) {
+      if (!kept(name.replace(/\.bin$/, ""))) await rm(path.join(this.folder, TEXTS_FOLDER, name), { force: true });
     }
     return removed;
   }
@@ -325,60 +357,87 @@ export class ContentCache {
   }
 
   private async write(pack: Pack): Promise<void> {
-    if (pack.changed.size === 0 && pack.textsChanged.size === 0 && !pack.identitiesChanged) return;
+    if (pack.changed.size === 0 && !pack.identitiesChanged) return;
     const code = await contentCodeVersion();
     const changed = [...pack.changed];
-    const textsChanged = [...pack.textsChanged];
     pack.changed.clear();
-    pack.textsChanged.clear();
-    // Written side by side: a reader that sees a result without its texts, or texts without their result, computes that result again.
-    const files: [string, unknown][] = [
-      ...(await Promise.all(
-        textsChanged.map(async (index): Promise<[string, unknown]> => [shardName(index, "texts"), { format: PACK_FORMAT, code, part: "texts", index, results: await pack.texts[index]! } satisfies ShardFile]),
-      )),
-      ...changed.map((index): [string, unknown] => [shardName(index), { format: PACK_FORMAT, code, part: "results", index, results: pack.shards[index]! } satisfies ShardFile]),
-    ];
+    const files: [string, unknown][] = changed.map((index): [string, unknown] => [shardName(index), { format: PACK_FORMAT, code, part: "results", index, results: pack.shards[index]! } satisfies ShardFile]);
     if (pack.identitiesChanged) files.push([IDENTITIES_FILE, { format: IDENTITIES_FORMAT, code, identities: pack.identities } satisfies IdentitiesFile]);
     pack.identitiesChanged = false;
-    try {
-      await mkdir(this.folder, { recursive: true });
-      await Promise.all(
-        files.map(async ([name, content]) => {
-          const target = path.join(this.folder, name);
-          // Written beside and renamed, so a build running at the same time never reads half a file.
-          const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-          await writeFile(temporary, sealed(serialize(content)));
-          await rename(temporary, target);
-        }),
-      );
-    } catch {
-      // A read-only or full disk makes the next build slower, not wrong.
-    }
+    await Promise.all(files.map(([name, content]) => writeSealed(path.join(this.folder, name), serialize(content))));
   }
+}
+
+/**
+ * Writes a sealed file beside its place and renames it there, so a build running at the same time never reads half
+ * a file. False when the disk refused: a read-only or full disk makes the next build slower, not wrong.
+ */
+async function writeSealed(target: string, payload: Uint8Array): Promise<boolean> {
+  const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(temporary, sealed(payload));
+    await rename(temporary, target);
+    return true;
+  } catch {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    return false;
+  }
+}
+
+/** The file of a result's long texts. */
+function textsFile(folder: string, key: string): string {
+  return path.join(folder, TEXTS_FOLDER, `${key}.bin`);
+}
+
+/** Writes a result's long texts into their file; false when the disk refused. */
+async function writeTexts(folder: string, key: string, texts: { id: string; entries: Record<string, string>[] }): Promise<boolean> {
+  const content: StoredTexts = { format: PACK_FORMAT, code: await contentCodeVersion(), key, ...texts };
+  return writeSealed(textsFile(folder, key), serialize(content));
+}
+
+/** The long texts of the result stored under `key` with `id`, or undefined when the file is missing, damaged, of other code or of another version. */
+async function readTexts(folder: string, key: string, id: string): Promise<StoredTexts | undefined> {
+  const bytes = await readFile(textsFile(folder, key)).catch(() => undefined);
+  return bytes ? textsOf(bytes, key, id, await contentCodeVersion()) : undefined;
+}
+
+/** The texts sealed in `bytes`, if they are the ones stored for `key` with `id` by this code. */
+function textsOf(bytes: Uint8Array, key: string, id: string, code: string): StoredTexts | undefined {
+  const payload = unsealed(bytes);
+  if (!payload) return undefined;
+  try {
+    const stored = deserialize(payload) as StoredTexts;
+    const fits = stored.format === PACK_FORMAT && stored.code === code && stored.key === key && stored.id === id && Array.isArray(stored.entries);
+    return fits ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds a stored result to its shard, which save() then writes. */
+function addToShard(pack: Pack, key: string, bytes: Uint8Array): void {
+  const shard = shardOf(key);
+  pack.shards[shard]!.set(key, bytes);
+  pack.changed.add(shard);
 }
 
 async function readPack(folder: string): Promise<Pack> {
   const code = await contentCodeVersion();
-  const shards = await Promise.all(Array.from({ length: SHARD_COUNT }, (_, index) => readShard(folder, "results", index, code)));
-  return { shards, changed: new Set(), texts: [], textsChanged: new Set(), identities: await readIdentities(folder, code), identitiesChanged: false };
+  const shards = await Promise.all(Array.from({ length: SHARD_COUNT }, (_, index) => readShard(folder, index, code)));
+  return { shards, changed: new Set(), identities: await readIdentities(folder, code), identitiesChanged: false };
 }
 
 /** One shard's entries by key, or none when the file is missing, damaged, of other code or not this shard. */
-async function readShard(folder: string, part: ShardPart, index: number, code: string): Promise<Map<string, Uint8Array>> {
+async function readShard(folder: string, index: number, code: string): Promise<Map<string, Uint8Array>> {
   try {
-    const bytes = unsealed(await readFile(path.join(folder, shardName(index, part))));
+    const bytes = unsealed(await readFile(path.join(folder, shardName(index))));
     const shard = bytes ? (deserialize(bytes) as ShardFile) : undefined;
-    if (shard?.format === PACK_FORMAT && shard.code === code && shard.part === part && shard.index === index && shard.results instanceof Map) return shard.results;
+    if (shard?.format === PACK_FORMAT && shard.code === code && shard.part === "results" && shard.index === index && shard.results instanceof Map) return shard.results;
   } catch {
     // Missing, or unreadable: its results are computed again.
   }
   return new Map<string, Uint8Array>();
-}
-
-/** The text shard `index` of `pack`, read on first use. */
-function textShard(folder: string, pack: Pack, index: number): Promise<Map<string, Uint8Array>> {
-  pack.texts[index] ??= contentCodeVersion().then((code) => readShard(folder, "texts", index, code));
-  return pack.texts[index];
 }
 
 /** The identities noted by earlier runs of this code, or none when the file is missing, damaged or of other code. */
@@ -407,8 +466,8 @@ function shardOf(key: string): number {
   return Number.parseInt(key.slice(0, 2), 16) % SHARD_COUNT;
 }
 
-function shardName(index: number, part: ShardPart = "results"): string {
-  return `${part}-${index.toString(16).padStart(2, "0")}.bin`;
+function shardName(index: number): string {
+  return `results-${index.toString(16).padStart(2, "0")}.bin`;
 }
 
 /**
@@ -456,7 +515,7 @@ function store(result: LoadedFile<unknown>, longTexts: readonly string[]): Store
     const names = taken.map((fields) => Object.keys(fields));
     if (!names.some((fields) => fields.length > 0)) return { result: serialize({ result: light, dates } satisfies StoredResult) };
     const id = randomBytes(12).toString("hex");
-    return { result: serialize({ result: light, dates, texts: names, textsId: id } satisfies StoredResult), texts: serialize({ id, entries: taken } satisfies StoredTexts) };
+    return { result: serialize({ result: light, dates, texts: names, textsId: id } satisfies StoredResult), texts: { id, entries: taken } };
   } catch {
     // A value v8 cannot serialise (none is expected in plain content data) leaves the result in memory only.
     return undefined;
@@ -484,25 +543,57 @@ function revive<T>(bytes: Uint8Array): { result: LoadedFile<T>; texts?: string[]
   return { result: result as LoadedFile<T>, ...(stored.texts ? { texts: stored.texts, textsId: stored.textsId } : {}) };
 }
 
-/** Puts a revived result's long texts back, from its text shard's bytes; false when they are not the result's own. */
-function withTexts(result: LoadedFile<unknown>, names: string[][], id: string | undefined, bytes: Uint8Array): boolean {
-  let stored: StoredTexts;
-  try {
-    stored = deserialize(bytes) as StoredTexts;
-  } catch {
-    return false;
-  }
-  if (id === undefined || typeof stored !== "object" || stored === null || stored.id !== id) return false;
-  const texts = stored.entries;
-  if (!Array.isArray(texts) || texts.length !== result.entries.length) return false;
-  for (const [index, entry] of result.entries.entries()) {
+/** Whether stored texts have every long text a revived result lacks, entry by entry. */
+function fitsResult(stored: StoredTexts, result: LoadedFile<unknown>, names: string[][]): boolean {
+  if (stored.entries.length !== result.entries.length) return false;
+  return names.every((fields, index) => fields.every((field) => typeof stored.entries[index]?.[field] === "string"));
+}
+
+/** Puts a revived result's long texts back, from its stored texts (checked by fitsResult()). */
+function withTexts(result: LoadedFile<unknown>, names: string[][], stored: StoredTexts): void {
+  result.entries.forEach((entry, index) => {
+    for (const field of names[index] ?? []) (entry.data as Record<string, unknown>)[field] = stored.entries[index]![field];
+  });
+}
+
+/** Where a result's long texts are read from when used (readWhenUsed()), by result. */
+const textsOnDisk = new WeakMap<LoadedFile<unknown>, { folder: string; key: string; id: string }>();
+
+/**
+ * Gives a result, in place of its long texts, getters that read them from their file at each use and keep nothing:
+ * the HTML of an article is in memory while its page renders, not for the whole build. The file was checked when
+ * the result was handed out; one changed since (a production build beside this one pruned it) stops the build
+ * with the file's name rather than draw a page without its text. Not enumerable, as withoutTexts()'s getters.
+ */
+function readWhenUsed(result: LoadedFile<unknown>, folder: string, key: string, id: string, names: string[][], code: string): void {
+  textsOnDisk.set(result, { folder, key, id });
+  result.entries.forEach((entry, index) => {
     for (const field of names[index] ?? []) {
-      const text = texts[index]?.[field];
-      if (typeof text !== "string") return false;
-      (entry.data as Record<string, unknown>)[field] = text;
+      Object.defineProperty(entry.data, field, {
+        enumerable: false,
+        configurable: true,
+        get(): string {
+          const file = textsFile(folder, key);
+          let bytes: Uint8Array | undefined;
+          try {
+            bytes = readFileSync(file);
+          } catch {
+            bytes = undefined;
+          }
+          const stored = bytes && textsOf(bytes, key, id, code);
+          const text = stored?.entries[index]?.[field];
+          if (typeof text !== "string") throw new Error(`${result.file}: its "${field}" is no longer in the content cache (${path.relative(process.cwd(), file)}), which another build changed during this one: build again`);
+          return text;
+        },
+      });
     }
-  }
-  return true;
+  });
+}
+
+/** Whether a result kept in memory whose texts are read when used still finds them on disk, as they were stored. */
+async function textsStillOnDisk(result: LoadedFile<unknown>): Promise<boolean> {
+  const where = textsOnDisk.get(result);
+  return !where || (await readTexts(where.folder, where.key, where.id)) !== undefined;
 }
 
 /**

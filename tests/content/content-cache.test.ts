@@ -198,21 +198,27 @@ describe("the content cache's file identities (size and times before bytes)", ()
 });
 
 describe("the articles' long texts, kept apart from the rest of each result", () => {
-  /** Loads the fixture once (filling the cache), then removes every text shard. */
+  /** The texts files in a project's content cache, one per result with long texts. */
+  async function textsFiles(root: string): Promise<string[]> {
+    return (await cacheFiles(root)).filter((name) => name.startsWith(`texts${path.sep}`));
+  }
+
+  /** Loads the fixture once (filling the cache), then removes every texts file. */
   async function withoutTextShards(files?: Readonly<Record<string, string>>): Promise<{ root: string; fresh: Content; computed: number }> {
     fixture = await createFixture(files);
     forgetContentCacheMemory();
     const first = new ContentCache(fixture.root);
     const fresh = await loadContent(fixture.root, { cache: first });
     const folder = path.join(fixture.root, CONTENT_CACHE_FOLDER);
-    const texts = (await cacheFiles(fixture.root)).filter((name) => name.startsWith("texts-"));
-    expect(texts.length).toBeGreaterThan(0);
+    const texts = await textsFiles(fixture.root);
+    // One file per article: its texts can be read without any other's.
+    expect(texts).toHaveLength(fresh.articles.length);
     await Promise.all(texts.map((name) => rm(path.join(folder, name))));
     forgetContentCacheMemory();
     return { root: fixture.root, fresh, computed: first.stats.computed };
   }
 
-  it("loads everything but the texts without reading a text shard, and refuses to give a text it did not load", async () => {
+  it("loads everything but the texts without reading a texts file, and refuses to give a text it did not load", async () => {
     const { root, fresh, computed } = await withoutTextShards();
     const cache = new ContentCache(root, { texts: false });
     const content = await loadContent(root, { cache });
@@ -224,8 +230,8 @@ describe("the articles' long texts, kept apart from the rest of each result", ()
     expect(article.readingMinutes).toBe(before.readingMinutes);
     expect(() => article.html).toThrow(/first-article\.md: "html" was loaded without the long texts/);
     expect(() => article.body).toThrow(/"body" was loaded without the long texts/);
-    // Nothing was written: the text shards stay missing until a load that needs them.
-    expect((await cacheFiles(root)).filter((name) => name.startsWith("texts-"))).toEqual([]);
+    // Nothing was written: the texts files stay missing until a load that needs them.
+    expect(await textsFiles(root)).toEqual([]);
   });
 
   it("computes a result again when its texts are missing, for a load that draws pages", async () => {
@@ -242,21 +248,63 @@ describe("the articles' long texts, kept apart from the rest of each result", ()
     forgetContentCacheMemory();
     const fresh = await loadContent(fixture.root, { cache: new ContentCache(fixture.root) });
     const folder = path.join(fixture.root, CONTENT_CACHE_FOLDER);
-    // Every text shard rewritten (and sealed again) as another version would have written it: other words, another id.
-    for (const name of (await cacheFiles(fixture.root)).filter((file) => file.startsWith("texts-"))) {
-      const shard = deserialize(unsealed(await readFile(path.join(folder, name)))!) as { results: Map<string, Uint8Array> };
-      for (const [key, bytes] of shard.results) {
-        const texts = deserialize(bytes) as { id: string; entries: Record<string, string>[] };
-        shard.results.set(key, serialize({ id: "another-version", entries: texts.entries.map((entry) => ({ ...entry, html: "<p>stale</p>" })) }));
-      }
-      await writeFile(path.join(folder, name), sealed(serialize(shard)));
+    // Every texts file rewritten (and sealed again) as another version would have written it: other words, another id.
+    for (const name of await textsFiles(fixture.root)) {
+      const texts = deserialize(unsealed(await readFile(path.join(folder, name)))!) as { id: string; entries: Record<string, string>[] };
+      await writeFile(path.join(folder, name), sealed(serialize({ ...texts, id: "another-version", entries: texts.entries.map((entry) => ({ ...entry, html: "<p>stale</p>" })) })));
     }
     forgetContentCacheMemory();
-    const cache = new ContentCache(fixture.root);
-    const content = await loadContent(fixture.root, { cache });
-    expect(cache.stats.computed).toBe(fresh.articles.length);
-    expect(content.articles.map((article) => article.html)).toEqual(fresh.articles.map((article) => article.html));
-    expect(content.articles.map((article) => article.html)).not.toContain("<p>stale</p>");
+    for (const readTextsWhenUsed of [false, true]) {
+      const cache = new ContentCache(fixture.root, { readTextsWhenUsed });
+      const content = await loadContent(fixture.root, { cache });
+      expect(cache.stats.computed).toBe(readTextsWhenUsed ? 0 : fresh.articles.length);
+      expect(content.articles.map((article) => article.html)).toEqual(fresh.articles.map((article) => article.html));
+      expect(content.articles.map((article) => article.html)).not.toContain("<p>stale</p>");
+    }
+  });
+
+  it("keeps no text in memory for a build that reads them when used, computed or from disk, and gives the same text at each read", async () => {
+    fixture = await createFixture();
+    forgetContentCacheMemory();
+    const fresh = await loadContent(fixture.root, { cache: new ContentCache(fixture.root, { disk: false }) });
+    let files = 0;
+    for (const source of ["computed", "disk"] as const) {
+      forgetContentCacheMemory();
+      const cache = new ContentCache(fixture.root, { readTextsWhenUsed: true });
+      const content = await loadContent(fixture.root, { cache });
+      files ||= cache.stats.computed;
+      expect(cache.stats).toEqual({ computed: source === "computed" ? files : 0, disk: source === "disk" ? files : 0, memory: 0 });
+      for (const [index, article] of content.articles.entries()) {
+        for (const field of ["html", "body"] as const) {
+          const property = Object.getOwnPropertyDescriptor(article, field)!;
+          // A getter, no value: the text is not held by the result.
+          expect(property.get, field).toBeTypeOf("function");
+          expect(property.value).toBeUndefined();
+          expect(article[field]).toBe(fresh.articles[index]![field]);
+          expect(article[field]).toBe(fresh.articles[index]![field]);
+        }
+      }
+    }
+  });
+
+  it("stops with the article's file when its texts were taken from under a build that reads them when used, and computes them again next time", async () => {
+    fixture = await createFixture();
+    forgetContentCacheMemory();
+    await loadContent(fixture.root, { cache: new ContentCache(fixture.root) });
+    forgetContentCacheMemory();
+    const content = await loadContent(fixture.root, { cache: new ContentCache(fixture.root, { readTextsWhenUsed: true }) });
+    const folder = path.join(fixture.root, CONTENT_CACHE_FOLDER);
+    const [damaged, ...others] = await textsFiles(fixture.root);
+    const bytes = await readFile(path.join(folder, damaged!));
+    bytes[bytes.length - 1]! ^= 1;
+    await writeFile(path.join(folder, damaged!), bytes);
+    await Promise.all(others.map((name) => rm(path.join(folder, name))));
+    for (const article of content.articles) expect(() => article.html).toThrow(new RegExp(`^${article.file.replace(/[.]/g, "\\.")}: its "html" is no longer in the content cache .*build again`));
+    // The results kept in memory are checked again when handed out, and computed again.
+    const again = new ContentCache(fixture.root, { readTextsWhenUsed: true });
+    const next = await loadContent(fixture.root, { cache: again });
+    expect(again.stats.computed).toBe(content.articles.length);
+    expect(next.articles[0]!.html).toContain("<");
   });
 
   it("lets npm run check report a body's placeholder and a link to a missing heading from results without texts", async () => {

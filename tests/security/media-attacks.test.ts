@@ -310,6 +310,8 @@ describe("a half-written or poisoned .cache/ never reaches the site", () => {
   const images = () => [...reference.keys()].filter((file) => file.startsWith("assets/images/") && !file.endsWith(".svg")).sort();
   const socialImages = () => [...reference.keys()].filter((file) => file.startsWith("assets/social/")).sort();
   const cache = (...parts: string[]) => path.join(project, ".cache", ...parts);
+  // The content cache's files, its texts folder's included.
+  const contentCacheFiles = async () => (await readdir(cache("content"), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
   const manifests = () => [...manifestUrls.keys()].sort();
 
   /** Each poisoning: what it does to the cache, and the published files that must come out as in the clean build. */
@@ -367,20 +369,20 @@ describe("a half-written or poisoned .cache/ never reaches the site", () => {
       published: () => [socialImages()[1]!],
     },
     {
-      attack: "a content shard edited to change an article's text",
+      attack: "a content cache file edited to change an article's text",
       poison: async () => {
-        for (const name of await readdir(cache("content"))) {
-          const bytes = await readFile(cache("content", name));
-          if (replaceText(bytes, "program spends", "PWNED!spends!") > 0) await writeFile(cache("content", name), bytes);
+        for (const file of await contentCacheFiles()) {
+          const bytes = await readFile(file);
+          if (replaceText(bytes, "program spends", "PWNED!spends!") > 0) await writeFile(file, bytes);
         }
       },
       published: () => [...reference.keys()].filter((file) => file.startsWith("articles/") && file.endsWith(".html")),
     },
     {
-      attack: "content shards cut short",
+      attack: "content cache files cut short",
       poison: async () => {
-        // Every shard but the edited one (the row above), so both checks are exercised.
-        for (const name of await readdir(cache("content"))) if (!(await readFile(cache("content", name))).includes("PWNED!")) await truncate(cache("content", name), 100);
+        // Every file but the edited one (the row above), so both checks are exercised.
+        for (const file of await contentCacheFiles()) if (!(await readFile(file)).includes("PWNED!")) await truncate(file, 100);
       },
       published: () => [...reference.keys()].filter((file) => file.endsWith(".html")),
     },
