@@ -228,10 +228,15 @@ export class ContentCache {
     const found = await this.byKey<T>(key);
     if (found) return found;
     const pack = this.disk ? await this.pack() : undefined;
-    const result = await loadFile(kind, file, text, path.resolve(this.root));
+    const computed = await loadFile(kind, file, text, path.resolve(this.root));
     this.stats.computed++;
+    const bytes = pack ? store(computed, kind.longTexts ?? []) : undefined;
+    // What is kept is the stored copy, as a later build reads it: the loader's strings are often slices of the
+    // file's text, which V8 keeps whole for them, so the computed result held every article's Markdown.
+    const stored = bytes && revive<T>(bytes.result);
+    const result = stored ? stored.result : computed;
+    if (stored?.texts && bytes?.texts) withTexts(result, stored.texts, bytes.texts.entries);
     memory.set(key, result);
-    const bytes = pack ? store(result, kind.longTexts ?? []) : undefined;
     if (!pack || !bytes) return result;
     // A result with long texts joins its shard once they are written (save()), a few at a time.
     if (bytes.texts) this.#unwritten.set(key, { result, bytes });
@@ -263,7 +268,7 @@ export class ContentCache {
       const texts = onDisk.textsId === undefined ? undefined : await readTexts(this.folder, key, onDisk.textsId);
       if (!texts || !fitsResult(texts, onDisk.result, onDisk.texts)) return undefined;
       if (this.readTextsWhenUsed) readWhenUsed(onDisk.result, this.folder, key, texts.id, onDisk.texts, texts.code);
-      else withTexts(onDisk.result, onDisk.texts, texts);
+      else withTexts(onDisk.result, onDisk.texts, texts.entries);
       memory.set(key, onDisk.result);
     } else {
       memory.set(key, onDisk.result);
@@ -550,9 +555,9 @@ function fitsResult(stored: StoredTexts, result: LoadedFile<unknown>, names: str
 }
 
 /** Puts a revived result's long texts back, from its stored texts (checked by fitsResult()). */
-function withTexts(result: LoadedFile<unknown>, names: string[][], stored: StoredTexts): void {
+function withTexts(result: LoadedFile<unknown>, names: string[][], texts: StoredTexts["entries"]): void {
   result.entries.forEach((entry, index) => {
-    for (const field of names[index] ?? []) (entry.data as Record<string, unknown>)[field] = stored.entries[index]![field];
+    for (const field of names[index] ?? []) (entry.data as Record<string, unknown>)[field] = texts[index]![field];
   });
 }
 
