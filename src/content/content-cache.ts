@@ -22,7 +22,7 @@ import { SITE_TIME_ZONE, SITE_ZONE } from "../time/zone.ts";
  * once when the load is done (save()), only the shards that gained or lost a result: one file per content file
  * made a warm `npm run check` spend its time opening and parsing thousands of small files. The long texts of a
  * result (an article's Markdown and HTML: a kind's `longTexts`, nine tenths of the bytes) are kept apart, in a
- * file of their own per result (`texts/<key>.bin`, written as soon as the result is computed), so that one
+ * file of their own per result (`texts/<key>.bin`, written by save(), a few at a time), so that one
  * article's can be read alone: a cache made with `texts: false` (`npm run check`, which draws no page) never reads
  * them, and the results it gives have those fields as getters that throw, so a check that came to need them fails
  * loudly; one made with `readTextsWhenUsed` (a production build) checks them when it hands a result out, but keeps
