@@ -92,7 +92,7 @@ export function buildPageTable(model: SiteModel): PageTable {
   for (const page of drawnFor) entries.push({ url: page.socialImage!, template: "social-image", item: page.item, ...file });
   for (const url of Object.values(BRAND_PATHS)) entries.push({ url, template: "brand", ...file });
   for (const url of [SITE_PATHS.netlifyRedirects, SITE_PATHS.netlifyHeaders]) entries.push({ url, template: "netlify", ...file });
-  // Last, as it lists the others: one sitemap file, or past 50,000 pages an index and its parts.
+  // Last, as it lists the others: one sitemap file, or past SITEMAP_URL_LIMIT pages an index and its parts.
   const listed = entries.filter((entry) => entry.inSitemap).length;
   for (const url of sitemapFileUrls(listed)) entries.push({ url, template: "feeds/sitemap", ...file });
 
