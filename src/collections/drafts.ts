@@ -1,5 +1,6 @@
 import type { Content, CourseSource } from "../content/load-content.ts";
 import type { ContentProblem } from "../content/problems.ts";
+import { copyWith } from "../lib/copy-with.ts";
 import type { BuildContext } from "./build-context.ts";
 
 /** What a draft's title starts with where a build shows it (`npm start`, previews), so nobody takes it for published. */
@@ -18,7 +19,7 @@ export function visibleContent(content: Content, context: BuildContext): Content
   const published = (ids: readonly string[]) => ids.filter((id) => id in courses);
   const sameOrCopy = <T extends object>(item: T, key: keyof T & string, ids: readonly string[]): T => {
     const kept = published(ids);
-    return kept.length === ids.length ? item : { ...item, [key]: kept };
+    return kept.length === ids.length ? item : copyWith(item, { [key]: kept } as Partial<T>);
   };
   return {
     ...content,
@@ -44,7 +45,7 @@ function markDrafts(content: Content): Content {
     if (!item.draft) return item;
     let marked = markedDrafts.get(item) as T | undefined;
     if (!marked) {
-      marked = { ...item, title: `${DRAFT_TITLE_PREFIX}${item.title}` };
+      marked = copyWith(item, { title: `${DRAFT_TITLE_PREFIX}${item.title}` } as Partial<T>);
       markedDrafts.set(item, marked);
     }
     return marked;

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildSiteModel } from "../../src/collections/site-model.ts";
+import { ContentCache, forgetContentCacheMemory } from "../../src/content/content-cache.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { createFixture, type Fixture } from "../support/content-fixture.ts";
 
@@ -43,6 +44,25 @@ describe("drafts in the model", () => {
       expect(development.content.promotions.find((promotion) => promotion.draft)!.title).toMatch(/^Draft: /);
       expect(development.services.find((service) => service.id === "mentoring")!.title).toMatch(/^Draft: /);
       expect(development.learningPaths.paths.map((path) => path.title)).toEqual(["Draft: Java developer"]);
+    });
+  });
+
+  it("keeps the text of an article that names a draft course when a production build reads texts when used", async () => {
+    await withFixture(async (fixture) => {
+      await fixture.edit("_data/courses/java-fundamentals.yaml", (text) => `${text}draft: true\n`);
+      await fixture.edit("_data/schedule.yaml", (text) => text.replace(/^(- id: java-fundamentals.*)$/m, "$1\n  draft: true"));
+      // Results kept in memory by another test's load of the same files would have their texts as plain fields.
+      forgetContentCacheMemory();
+      const content = await loadContent(fixture.root, { cache: new ContentCache(fixture.root, { readTextsWhenUsed: true }) });
+      const source = content.articles.find((article) => article.slug === "first-article")!;
+      expect(source.relatedCourses).toContain("java-fundamentals");
+      // Read from the cache when used: not a field a spread would copy.
+      expect(Object.keys(source)).not.toContain("html");
+      const production = buildSiteModel(content, { now: NOW, includeUnpublished: false });
+      const article = production.articles.list.find((item) => item.slug === "first-article")!;
+      expect(article.relatedCourses).not.toContain("java-fundamentals");
+      expect(article.html).toBe(source.html);
+      expect(article.html).toContain("<p>");
     });
   });
 
