@@ -1,6 +1,6 @@
 /**
  * The build at a glance: directories, then the plugins in the order they are registered: page setup and
- * data first, then what runs before the pages (the stylesheet and scripts), then what runs after them, one
+ * data first, then what runs before the pages (the stylesheet, scripts and social images), then what runs after them, one
  * after another in this order: the Netlify files come last because `_headers` covers every written file.
  * Every plugin is a module under src/plugins with one job.
  */
@@ -83,9 +83,10 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   config.addPlugin(fontsPlugin, { files: SITE_FONTS, assets });
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: SITE_PATHS.stylesheet, assets });
   config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": SITE_PATHS.searchScript, "src/browser/deadlines.js": SITE_PATHS.deadlinesScript }, assets });
+  // Before the pages too: the cards are drawn while no page is held (src/plugins/social-images-plugin.ts).
+  config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev, writeImages: options.socialImages ?? true });
   config.addPlugin(brandAssetsPlugin, { model, dev });
   config.addPlugin(contentImagesPlugin, { model, root: ".", dev });
-  config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev, writeImages: options.socialImages ?? true });
   config.addPlugin(pagefindPlugin, { model, bundleFolder: SEARCH_BUNDLE_FOLDER, dev, writeIndex: options.searchIndex ?? true, indexAfterEleventy: options.afterEleventy ?? false });
   config.addPlugin(cmsPlugin, { model, dev, cacheFolder: ".cache/cms" });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.

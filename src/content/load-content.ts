@@ -98,7 +98,8 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
   // Files Eleventy would run (a .js data file, a template among the articles): the build refuses them before
   // reading anything (src/plugins/content-folders-plugin.ts); listed here too, so `npm run check` agrees.
   problems.push(...(await foreignFiles(root)));
-  // Every file has been loaded: the results computed on the way are written once, in a few packed files.
+  // Every file has been loaded: the results computed on the way are written once, in a few packed files, and each
+  // article's texts in a file of their own.
   await cache.save();
   const pageCopy = await loadPageCopy(root);
   problems.push(...pageCopy.problems);

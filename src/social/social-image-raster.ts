@@ -2,6 +2,7 @@ import { fork } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import pMap from "p-map";
 import { storeFile, withScratchFolder, writeManifest, type StoredFile } from "../images/output-cache.ts";
 import { useSocialFont } from "./social-font.ts";
 import { SOCIAL_IMAGE } from "./social-image-svg.ts";
@@ -41,13 +42,18 @@ export function rasteriseApart(jobs: readonly RasterJob[], cacheFolder: string):
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
   const child = fork(CHILD, [], { execArgv: ["--import", tsx], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
   return new Promise((resolve, reject) => {
-    let reply: RasterReply | undefined;
-    child.once("message", (message) => (reply = message as RasterReply));
+    let reply: unknown;
+    child.once("message", (message: unknown) => (reply = message));
     child.once("error", reject);
     // "close", not "exit": a long answer may still be arriving when the child has ended.
     child.once("close", (code, signal) => {
-      if (reply && "entries" in reply) resolve(new Map(reply.entries));
-      else reject(new Error(`the social images could not be rasterised: ${reply && "error" in reply ? reply.error : `the rasteriser stopped (${signal ?? `exit code ${code}`})`}`));
+      const fail = (why: string) => reject(new Error(`the social images could not be rasterised: ${why}`));
+      if (!isRasterReply(reply)) return fail(`the rasteriser stopped without an answer (${signal ?? `exit code ${code}`})`);
+      if ("error" in reply) return fail(reply.error);
+      const stored = new Map(reply.entries);
+      const lost = jobs.find((job) => !stored.has(job.key));
+      if (lost) return fail(`the rasteriser did not return the card ${lost.key}`);
+      resolve(stored);
     });
     child.send({ jobs: [...jobs], cacheFolder: path.resolve(cacheFolder) } satisfies RasterRequest);
   });
@@ -65,36 +71,58 @@ export async function rasteriseHere(jobs: readonly RasterJob[], cacheFolder: str
   (await import("sharp")).default.cache(false);
   return withScratchFolder(cacheFolder, async (scratch) => {
     const entries: [string, StoredFile][] = [];
-    let next = 0;
-    const worker = async () => {
-      for (let job = jobs[next++]; job; job = jobs[next++]) {
-        const metadata = await Image(Buffer.from(job.svg), {
-          formats: ["png"],
-          widths: [SOCIAL_IMAGE.width],
-          outputDir: scratch,
-          filenameFormat: () => `${job.key}.png`,
-          svgShortCircuit: false,
-          dryRun: false,
-          // The key already names the content; eleventy-img's own caches would only hold every buffer, or skip a file on disk.
-          useCache: false,
-        });
-        const entry = await storeFile(cacheFolder, metadata.png![0]!.outputPath);
-        await writeManifest(manifestOf(cacheFolder, job.key), job.key, entry);
-        entries.push([job.key, entry]);
-      }
-    };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    // After a failure no card is started, and those being drawn are waited for: the scratch folder goes only then.
+    let failure: { error: unknown } | undefined;
+    await pMap(
+      jobs,
+      async (job) => {
+        if (failure) return;
+        try {
+          entries.push([job.key, await rasteriseOne(job)]);
+        } catch (error) {
+          failure ??= { error };
+        }
+      },
+      { concurrency: IN_FLIGHT },
+    );
+    if (failure) throw failure.error;
     return entries;
+
+    async function rasteriseOne(job: RasterJob): Promise<StoredFile> {
+      const metadata = await Image(Buffer.from(job.svg), {
+        formats: ["png"],
+        widths: [SOCIAL_IMAGE.width],
+        outputDir: scratch,
+        filenameFormat: () => `${job.key}.png`,
+        svgShortCircuit: false,
+        dryRun: false,
+        // The key already names the content; eleventy-img's own caches would only hold every buffer, or skip a file on disk.
+        useCache: false,
+      });
+      const entry = await storeFile(cacheFolder, metadata.png![0]!.outputPath);
+      await writeManifest(manifestOf(cacheFolder, job.key), job.key, entry);
+      return entry;
+    }
   });
 }
 
-/** Answers one request from the parent (src/social/social-image-raster-child.ts) and lets the process end. */
+/** Answers one request from the parent (src/social/social-image-raster-child.ts) and ends the process. */
 export function answerRasterRequest(): void {
-  const answer = (reply: RasterReply) => process.send!(reply, undefined, {}, () => process.disconnect());
+  // A parent that is gone (a build stopped) wants no more cards.
+  process.once("disconnect", () => process.exit(1));
+  // The callback runs once the answer is written to the channel, so ending the process then loses nothing.
+  const answer = (reply: RasterReply) => process.send!(reply, undefined, {}, () => process.exit(0));
   process.once("message", (request: RasterRequest) => {
     rasteriseHere(request.jobs, request.cacheFolder).then(
       (entries) => answer({ entries }),
       (error: unknown) => answer({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
   });
+}
+
+/** Whether a message from the child is an answer of the shape it sends. */
+function isRasterReply(message: unknown): message is RasterReply {
+  if (typeof message !== "object" || message === null) return false;
+  if ("error" in message) return typeof message.error === "string";
+  return "entries" in message && Array.isArray(message.entries) && message.entries.every((entry) => Array.isArray(entry) && typeof entry[0] === "string");
 }
