@@ -17,7 +17,7 @@
  *   npm run bench -- --sizes=1000 --no-write
  *   npm run bench -- --sizes=4000 --edit-only   save-to-page alone (after the dev server's first build), nothing written
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -164,52 +164,72 @@ async function waitFor(file: string, text: string, since: bigint, timeoutSeconds
   }
 }
 
+/** A long-running Eleventy (`npm start`'s server, or a watch) and what it has printed so far. */
+interface Watcher {
+  child: ChildProcess;
+  log(): string;
+  stop(): void;
+}
+
+/**
+ * Starts Eleventy with `args` in `cwd` and resolves a second after its first build (its output matches `ready`):
+ * the first build is the cold start, not part of a save loop.
+ */
+async function startWatcher(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, ready: RegExp, what: string): Promise<Watcher> {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let log = "";
+  child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const watcher = { child, log: () => log, stop: () => process.kill(-child.pid!, "SIGTERM") };
+  const started = process.hrtime.bigint();
+  while (!ready.test(log)) {
+    if (child.exitCode !== null || Number(process.hrtime.bigint() - started) / 1e9 > 900) {
+      if (child.exitCode === null) watcher.stop();
+      throw new Error(`${what} did not finish its first build:\n${log.slice(-2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return watcher;
+}
+
+/**
+ * Adds a sentence to the article `attempt` places past the middle of `folder` and returns the seconds until its page
+ * in `output` shows it; then waits 1.5 s, so that the next save starts from an idle watcher.
+ */
+async function timeArticleSave(folder: string, output: string, attempt: number): Promise<number> {
+  const names = readdirSync(folder).sort();
+  const name = names[Math.floor(names.length / 2) + attempt]!;
+  const file = path.join(folder, name);
+  const marker = `benchmarker${attempt}x${Date.now()}`;
+  const saved = process.hrtime.bigint();
+  writeFileSync(file, `${readFileSync(file, "utf8")}\nA sentence the bench added: ${marker}.\n`);
+  const seconds = await waitFor(path.join(output, "articles", name.replace(/\.md$/, ""), "index.html"), marker, saved);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  return seconds;
+}
+
 /** Edit-to-page in `npm start`: the seconds from saving a file to its page showing the change. */
 async function editLoop(project: string, port: number, cpu: (line: string) => void = () => {}): Promise<{ article: number[]; course: number; session: number }> {
   const output = path.join(project, "_site");
-  const server = spawn(process.execPath, ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--serve", `--port=${port}`], {
-    cwd: project,
-    env: { ...process.env, SITE_NOW },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let log = "";
-  server.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  server.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const server = await startWatcher(["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--serve", `--port=${port}`], project, { ...process.env, SITE_NOW }, /Server at|Watching/, "npm start");
   try {
-    // The first build is the dev server's cold start, not part of the loop.
-    const started = process.hrtime.bigint();
-    for (;;) {
-      if (/Server at|Watching/.test(log)) break;
-      if (Number(process.hrtime.bigint() - started) / 1e9 > 900) throw new Error(`npm start did not finish its first build:\n${log.slice(-2000)}`);
-      if (server.exitCode !== null) throw new Error(`npm start stopped:\n${log.slice(-2000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-
-    const articles = readdirSync(path.join(project, "content/articles")).sort();
     const article: number[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
-      const name = articles[Math.floor(articles.length / 2) + attempt]!;
-      const file = path.join(project, "content/articles", name);
-      const marker = `benchmarker${attempt}x${Date.now()}`;
-      const before = cpuSeconds(server.pid!);
-      const saved = process.hrtime.bigint();
-      writeFileSync(file, `${readFileSync(file, "utf8")}\nA sentence the bench added: ${marker}.\n`);
-      article.push(await waitFor(path.join(output, "articles", name.replace(/\.md$/, ""), "index.html"), marker, saved));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      cpu(`article save ${attempt + 1}: ${(cpuSeconds(server.pid!) - before).toFixed(2)} CPU-s`);
+      const before = cpuSeconds(server.child.pid!);
+      article.push(await timeArticleSave(path.join(project, "content/articles"), output, attempt));
+      cpu(`article save ${attempt + 1}: ${(cpuSeconds(server.child.pid!) - before).toFixed(2)} CPU-s`);
     }
 
     const courseName = readdirSync(path.join(project, "_data/courses")).sort()[0]!;
     const courseFile = path.join(project, "_data/courses", courseName);
     const courseMarker = `coursemarker${Date.now()}`;
-    let before = cpuSeconds(server.pid!);
+    let before = cpuSeconds(server.child.pid!);
     let saved = process.hrtime.bigint();
     writeFileSync(courseFile, readFileSync(courseFile, "utf8").replace(/^summary: (.*)$/m, (_, summary: string) => `summary: ${summary.replace(/\.$/, "")} ${courseMarker}.`));
     const course = await waitFor(path.join(output, "courses", courseName.replace(/\.yaml$/, ""), "index.html"), courseMarker, saved);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    cpu(`course save: ${(cpuSeconds(server.pid!) - before).toFixed(2)} CPU-s`);
+    cpu(`course save: ${(cpuSeconds(server.child.pid!) - before).toFixed(2)} CPU-s`);
 
     // A session shows its price: a price no generated session has is a change only its own page can show.
     const schedule = path.join(project, "_data/schedule.yaml");
@@ -219,17 +239,17 @@ async function editLoop(project: string, port: number, cpu: (line: string) => vo
     const id = /^- id: (.*)$/m.exec(entries[index]!)![1]!;
     // A price other than the course's list price needs its reason (priceNote), as an editor would give it.
     entries[index] = entries[index]!.replace(/^ {2}seats: /m, "  priceUSD: 9871\n  priceNote: Bench price\n  seats: ");
-    before = cpuSeconds(server.pid!);
+    before = cpuSeconds(server.child.pid!);
     saved = process.hrtime.bigint();
     writeFileSync(schedule, entries.join("\n\n"));
     const session = await waitFor(path.join(output, "schedule", id, "index.html"), "$9,871", saved);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    cpu(`session save: ${(cpuSeconds(server.pid!) - before).toFixed(2)} CPU-s`);
+    cpu(`session save: ${(cpuSeconds(server.child.pid!) - before).toFixed(2)} CPU-s`);
     return { article, course, session };
   } catch (error) {
-    throw new Error(`${(error as Error).message}\nnpm start said:\n${log.slice(-3000)}`);
+    throw new Error(`${(error as Error).message}\nnpm start said:\n${server.log().slice(-3000)}`);
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
+    server.stop();
   }
 }
 
@@ -238,31 +258,13 @@ async function editLoop(project: string, port: number, cpu: (line: string) => vo
  * articles (each a template there), the seconds from saving three articles, one at a time, to each page showing it.
  */
 async function minimalEditLoop(minimal: string, output: string): Promise<number[]> {
-  const watcher = spawn(process.execPath, [ELEVENTY, `--input=${minimal}`, `--output=${output}`, "--watch", "--incremental"], { cwd: minimal, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  let log = "";
-  watcher.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  watcher.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const watcher = await startWatcher([ELEVENTY, `--input=${minimal}`, `--output=${output}`, "--watch", "--incremental"], minimal, process.env, /Watching/, "eleventy --watch --incremental");
   try {
-    const started = process.hrtime.bigint();
-    while (!/Watching/.test(log)) {
-      if (watcher.exitCode !== null || Number(process.hrtime.bigint() - started) / 1e9 > 900) throw new Error(`eleventy --watch --incremental did not start:\n${log.slice(-2000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const articles = readdirSync(path.join(minimal, "articles")).sort();
     const seconds: number[] = [];
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const name = articles[Math.floor(articles.length / 2) + attempt]!;
-      const file = path.join(minimal, "articles", name);
-      const marker = `minimalmarker${attempt}x${Date.now()}`;
-      const saved = process.hrtime.bigint();
-      writeFileSync(file, `${readFileSync(file, "utf8")}\nA sentence the bench added: ${marker}.\n`);
-      seconds.push(await waitFor(path.join(output, "articles", name.replace(/\.md$/, ""), "index.html"), marker, saved));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-    }
+    for (let attempt = 0; attempt < 3; attempt++) seconds.push(await timeArticleSave(path.join(minimal, "articles"), output, attempt));
     return seconds;
   } finally {
-    process.kill(-watcher.pid!, "SIGTERM");
+    watcher.stop();
   }
 }
 
