@@ -554,11 +554,16 @@ function fitsResult(stored: StoredTexts, result: LoadedFile<unknown>, names: str
   return names.every((fields, index) => fields.every((field) => typeof stored.entries[index]?.[field] === "string"));
 }
 
-/** Puts a revived result's long texts back, from its stored texts (checked by fitsResult()). */
-function withTexts(result: LoadedFile<unknown>, names: string[][], texts: StoredTexts["entries"]): void {
+/** Puts `property(index, field)` in place of each long text that `names` lists, entry by entry. */
+function defineTexts(result: LoadedFile<unknown>, names: string[][] | undefined, property: (index: number, field: string) => PropertyDescriptor): void {
   result.entries.forEach((entry, index) => {
-    for (const field of names[index] ?? []) (entry.data as Record<string, unknown>)[field] = texts[index]![field];
+    for (const field of names?.[index] ?? []) Object.defineProperty(entry.data, field, property(index, field));
   });
+}
+
+/** Puts a revived result's long texts back, from its stored texts (checked by fitsResult()): plain fields, as loaded. */
+function withTexts(result: LoadedFile<unknown>, names: string[][], texts: StoredTexts["entries"]): void {
+  defineTexts(result, names, (index, field) => ({ value: texts[index]![field], enumerable: true, writable: true, configurable: true }));
 }
 
 /** Where a result's long texts are read from when used (readWhenUsed()), by result. */
@@ -572,27 +577,23 @@ const textsOnDisk = new WeakMap<LoadedFile<unknown>, { folder: string; key: stri
  */
 function readWhenUsed(result: LoadedFile<unknown>, folder: string, key: string, id: string, names: string[][], code: string): void {
   textsOnDisk.set(result, { folder, key, id });
-  result.entries.forEach((entry, index) => {
-    for (const field of names[index] ?? []) {
-      Object.defineProperty(entry.data, field, {
-        enumerable: false,
-        configurable: true,
-        get(): string {
-          const file = textsFile(folder, key);
-          let bytes: Uint8Array | undefined;
-          try {
-            bytes = readFileSync(file);
-          } catch {
-            bytes = undefined;
-          }
-          const stored = bytes && textsOf(bytes, key, id, code);
-          const text = stored?.entries[index]?.[field];
-          if (typeof text !== "string") throw new Error(`${result.file}: its "${field}" is no longer in the content cache (${path.relative(process.cwd(), file)}), which another build changed during this one: build again`);
-          return text;
-        },
-      });
+  const file = textsFile(folder, key);
+  const read = (): StoredTexts | undefined => {
+    try {
+      return textsOf(readFileSync(file), key, id, code);
+    } catch {
+      return undefined;
     }
-  });
+  };
+  defineTexts(result, names, (index, field) => ({
+    enumerable: false,
+    configurable: true,
+    get(): string {
+      const text = read()?.entries[index]?.[field];
+      if (typeof text !== "string") throw new Error(`${result.file}: its "${field}" is no longer in the content cache (${path.relative(process.cwd(), file)}), which another build changed during this one: build again`);
+      return text;
+    },
+  }));
 }
 
 /** Whether a result kept in memory whose texts are read when used still finds them on disk, as they were stored. */
@@ -608,15 +609,10 @@ async function textsStillOnDisk(result: LoadedFile<unknown>): Promise<boolean> {
  * field at all, which a check never reads either.
  */
 function withoutTexts(result: LoadedFile<unknown>, names: string[][] | undefined): void {
-  result.entries.forEach((entry, index) => {
-    for (const field of names?.[index] ?? []) {
-      Object.defineProperty(entry.data, field, {
-        enumerable: false,
-        get() {
-          throw new Error(`${result.file}: "${field}" was loaded without the long texts (ContentCache with texts: false), for a command that draws no page`);
-        },
-      });
-    }
-  });
+  defineTexts(result, names, (_index, field) => ({
+    enumerable: false,
+    get() {
+      throw new Error(`${result.file}: "${field}" was loaded without the long texts (ContentCache with texts: false), for a command that draws no page`);
+    },
+  }));
 }
-

@@ -37,8 +37,13 @@ export const BUILD_BATCH_KEY: unique symbol = Symbol.for("hsg.buildBatch") as ne
 
 /** How many runs a build of `pages` paginated pages takes. */
 export function batchCount(pages: number, pagesPerBatch: number): number {
+  return Math.max(1, Math.ceil(pages / checkedBatchSize(pagesPerBatch)));
+}
+
+/** `pagesPerBatch`, if it is a size a batch can have. */
+function checkedBatchSize(pagesPerBatch: number): number {
   if (!Number.isInteger(pagesPerBatch) || pagesPerBatch < 1) throw new Error(`pages per build batch must be a whole number of at least 1, not ${pagesPerBatch}`);
-  return Math.max(1, Math.ceil(pages / pagesPerBatch));
+  return pagesPerBatch;
 }
 
 /**
@@ -46,9 +51,9 @@ export function batchCount(pages: number, pagesPerBatch: number): number {
  * into slices of `pagesPerBatch`. Every page is in exactly one run, whatever the sizes of the sets.
  */
 export function batchOf<T>(sets: Readonly<Record<PageSetName, readonly T[]>>, batch: BuildBatch): Record<PageSetName, T[]> {
-  batchCount(0, batch.pagesPerBatch);
-  const start = batch.index * batch.pagesPerBatch;
-  const end = start + batch.pagesPerBatch;
+  const size = checkedBatchSize(batch.pagesPerBatch);
+  const start = batch.index * size;
+  const end = start + size;
   let offset = 0;
   const sliced = {} as Record<PageSetName, T[]>;
   for (const name of RENDERED_TEMPLATES) {
