@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isFingerprinted, looksFingerprinted } from "../../src/assets/fingerprint.ts";
 import { loadCheckedModel } from "../../src/checks/check-site.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
@@ -14,7 +14,7 @@ import { readSiteNow } from "../../src/time/clock.ts";
 import { ADMIN_FOLDER, outputFileUrl, SEARCH_BUNDLE_FOLDER, writtenFileOf } from "../../src/urls/site-urls.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { copyProject, removeFolder } from "../support/project-copy.ts";
-import { allFiles, buildDir, page, urlOfFile } from "../support/site-output.ts";
+import { allFiles, buildDir, page, setupProject, urlOfFile } from "../support/site-output.ts";
 
 /**
  * Files the table does not list, by a rule rather than a list of pages: names that carry their content's hash
@@ -38,7 +38,7 @@ const previousNow = process.env.SITE_NOW;
 beforeAll(async () => {
   // The December build's model, loaded as the build loads it, from the same project copy (its files' dates too).
   process.env.SITE_NOW = CLOCKS.december;
-  table = pageTableOf(await new SiteModelSource(inject("projects").fixture).get());
+  table = pageTableOf(await new SiteModelSource(setupProject("fixture")).get());
 }, 120_000);
 
 afterAll(() => {

@@ -3,7 +3,6 @@ import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { inject } from "vitest";
 import { loadCheckedModel } from "../../src/checks/check-site.ts";
 import { createBuildContext } from "../../src/collections/build-context.ts";
 import type { SiteModel } from "../../src/collections/site-model.ts";
@@ -11,6 +10,7 @@ import { ContentCache } from "../../src/content/content-cache.ts";
 import { CLOCKS } from "./build-site.ts";
 import { nodeArgumentsOf } from "../../src/cli/npm-script.ts";
 import { copyProject, removeFolder, type ContentSource } from "./project-copy.ts";
+import { setupProject } from "./site-output.ts";
 
 /** A throwaway copy of the project, with the code linked in, for breaking on purpose. */
 export interface SampleProject {
@@ -89,7 +89,7 @@ export const COMMANDS = {
  * named in `except` (e.g. "images") are left out, so that work is done again.
  */
 export async function copyWarmCache(source: ContentSource, root: string, except: readonly string[] = []): Promise<void> {
-  const cache = path.join(inject("projects")[source], ".cache");
+  const cache = path.join(setupProject(source), ".cache");
   const left = new Set(except.map((folder) => path.join(cache, folder)));
   if (existsSync(cache)) await cp(cache, path.join(root, ".cache"), { recursive: true, filter: (file) => !left.has(file) });
 }

@@ -5,10 +5,17 @@ import * as cheerio from "cheerio";
 import { inject } from "vitest";
 import { ADMIN_FOLDER, writtenFileOf } from "../../src/urls/site-urls.ts";
 import type { BuildName } from "./build-site.ts";
+import type { ContentSource } from "./project-copy.ts";
+import { awaitOutcome, cacheItem } from "./setup-status.ts";
 
-/** The output folder of one of the builds made by the global setup. */
+/** The output folder of one of the builds made by the global setup, once that build is done (it may still be running). */
 export function buildDir(name: BuildName): string {
-  return inject("builds")[name];
+  return awaitOutcome<string>(inject("setupStatus"), name);
+}
+
+/** A project copy of the global setup, once the builds that fill its `.cache/` are done (read it, never write it). */
+export function setupProject(source: ContentSource): string {
+  return awaitOutcome<string>(inject("setupStatus"), cacheItem(source));
 }
 
 /** The file a site URL is served from: `/a/` is `/a/index.html`. */

@@ -2,13 +2,16 @@ import path from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * The files that take longest, longest first (measured; they wait on Chromium, a watcher or spawned
- * commands). Started first, they run beside the many short files instead of after them, which with a few
- * workers on two cores decides when the run ends. vitest orders by the last run's times when it has them; a fresh clone has none.
+ * The files that take longest, longest first (measured; they wait on Chromium, a watcher or spawned commands).
+ * Started first, they run beside the many short files instead of after them, which with a few workers on two cores
+ * decides when the run ends. The scaffold file reads none of the global setup's builds, which are still being made
+ * when the first files start (tests/support/global-setup.ts): third, it keeps a worker busy while the two before it
+ * wait for theirs. vitest orders by the last run's times when it has them; a fresh clone has none.
  */
 const SLOW_FIRST = [
   "tests/eleventy/rendered-pages.test.ts",
   "tests/browser/templates.test.ts",
+  "tests/scaffold/new-command.test.ts",
   "tests/security/media-attacks.test.ts",
   "tests/build/bad-content.test.ts",
   "tests/build/html-validate.test.ts",
