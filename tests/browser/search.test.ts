@@ -9,7 +9,7 @@ import type { PageWatch } from "../support/page-watch.ts";
 import { emulate, useServedBrowser, type LoadSettings } from "../support/served-browser.ts";
 import { writeSearchIndex } from "../../src/search/search-index.ts";
 import { outputFileOf, SEARCH_BUNDLE_FOLDER, SITE_PATHS, writtenFileOf } from "../../src/urls/site-urls.ts";
-import { buildDir } from "../support/site-output.ts";
+import { buildDir, urlExists } from "../support/site-output.ts";
 import { serveBuild, type StaticServer } from "../support/static-server.ts";
 
 const served = useServedBrowser();
@@ -40,11 +40,13 @@ function bundlePages(bundle: string): string[] {
 
 /**
  * Loads a path in the file's one watched page (every test still gets a new document of /search/, with its own CSP
- * record), with JavaScript set on the page for the load.
+ * record and its own problems), with JavaScript set on the page for the load.
  */
 async function open(path: string, options: LoadSettings = {}): Promise<{ page: Page; watch: PageWatch }> {
   const { page, watch } = await served.watchedPage();
   await emulate(page, options);
+  // What the watch reports is then this load's alone.
+  watch.reset();
   const response = await page.goto(`${served.server.origin}${path}`);
   expect(response?.status()).toBe(200);
   return { page, watch };
@@ -79,13 +81,16 @@ async function allResults(page: Page, query: string): Promise<string[]> {
 }
 
 describe("site search in Chromium, under the site's own Content-Security-Policy", () => {
-  it("finds a known course and a known article, with no CSP violation", async () => {
+  it("finds a known course and a known article, each a page of the build, with no CSP violation, console error or failed request", async () => {
     const { page, watch } = await open("/search/");
     expect(await page.locator("#search-fallback").isHidden()).toBe(true);
     const results = await search(page, "python");
     expect(results).toContain("/courses/python-programming/");
     expect(results).toContain("/articles/python-for-system-administrators/");
+    for (const url of results) expect(urlExists(buildDir("december"), url), url).toBe(true);
+    await page.waitForLoadState("networkidle");
     expect(await watch.cspViolations()).toEqual([]);
+    expect(watch.problems()).toEqual([]);
   });
 
   it("offers filters for type, subject and level", async () => {

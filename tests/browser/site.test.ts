@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import * as cheerio from "cheerio";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -42,23 +40,9 @@ async function visit(pathname: string): Promise<Visit> {
 }
 
 // Every template opened with no CSP violation or console error is checked in templates.test.ts, on the loads that
-// are also pictured and audited; the pages here are the ones a visitor acts on.
-describe("search, a form, the 404 page, the CMS and redirects in Chromium, served with the build's own _headers and _redirects", () => {
-  it("searches with Pagefind under the search page's policy", async () => {
-    // A word from the heading of a page that search indexes, taken from the build.
-    const indexed = templates.map((entry) => builtPage(dir, entry.url)).find(($) => $("[data-pagefind-body]").length > 0);
-    expect(indexed).toBeDefined();
-    const word = indexed!("h1").first().text().trim().split(/\s+/).find((part) => /^[A-Za-z]{4,}$/.test(part)) ?? "";
-    expect(word).not.toBe("");
-    const searchUrl = templates.find((entry) => entry.url.startsWith("/search/"))?.url ?? "/search/";
-    const opened = await visit(searchUrl);
-    await opened.page.locator(".pagefind-ui__search-input").fill(word);
-    await opened.page.locator(".pagefind-ui__result").first().waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
-      throw new Error(`No result for "${word}": ${await opened.page.locator("main").innerText()} ${(await opened.problems()).join("; ")}`, { cause: error });
-    });
-    expect(await opened.problems()).toEqual([]);
-  });
-
+// are also pictured and audited; search (search.test.ts) and the CMS (tests/cms/admin-browser.test.ts) in files of
+// their own. The pages here are the others a visitor acts on.
+describe("a form, the 404 page and redirects in Chromium, served with the build's own _headers and _redirects", () => {
   it("submits a form and lands on its thank-you page with nothing blocked", async () => {
     const formPage = templates.map((entry) => entry.url).find((url) => builtPage(dir, url)('form[data-netlify="true"]').length > 0);
     expect(formPage).toBeDefined();
@@ -85,13 +69,6 @@ describe("search, a form, the 404 page, the CMS and redirects in Chromium, serve
     expect(opened.status).toBe(404);
     expect(await opened.page.locator("h1").innerText()).toBe(cheerio.load(builtPage(dir, "/404.html").html())("h1").text());
     expect(await opened.problems()).toEqual([]);
-  });
-
-  it("opens the CMS at /admin/ under its own policy, when the build has it", async () => {
-    if (!existsSync(path.join(dir, "admin/index.html"))) return;
-    const opened = await visit("/admin/");
-    expect(opened.status).toBe(200);
-    expect((await opened.problems()).filter((problem) => problem.startsWith("csp:"))).toEqual([]);
   });
 
   it("answers every redirect with a 301 to its target, which exists", async () => {
