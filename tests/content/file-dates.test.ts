@@ -76,6 +76,39 @@ describe("last-modified dates", () => {
     expect(first.of(file)?.toISO()).toBe("2026-11-25T15:30:00.000-07:00");
   });
 
+  it("ask git for HEAD only when the files it is resolved from changed: a save asks nothing, a commit or a checkout does", async () => {
+    await commitFixture();
+    const file = "content/articles/first-article.md";
+    // The first call learns where the repository's git folder is; the second keeps HEAD with the stamp of its files.
+    await readFileDates(fixture.root, [file]);
+    const kept = await readFileDates(fixture.root, [file]);
+    const previousPath = process.env.PATH;
+    const asked = async () => {
+      // With no git to start, an answer that needed git falls back to the files' times and says so.
+      process.env.PATH = "";
+      try {
+        const warnings: string[] = [];
+        const dates = await readFileDates(fixture.root, [file], (message) => warnings.push(message));
+        return { dates, askedGit: warnings.length > 0 };
+      } finally {
+        process.env.PATH = previousPath;
+      }
+    };
+    await fixture.edit(file, (text) => `${text}\nA saved paragraph.\n`);
+    const afterSave = await asked();
+    expect(afterSave.askedGit).toBe(false);
+    expect(afterSave.dates).toBe(kept);
+    git(fixture.root, ["commit", "-q", "-am", "third"], "2026-11-28T08:00:00-07:00");
+    expect((await asked()).askedGit).toBe(true);
+    // Asked again with git there: the new commit's dates, then kept once more.
+    expect((await readFileDates(fixture.root, [file])).of(file)?.toISO()).toBe("2026-11-28T08:00:00.000-07:00");
+    await readFileDates(fixture.root, [file]);
+    expect((await asked()).askedGit).toBe(false);
+    git(fixture.root, ["checkout", "-q", "HEAD~1"]);
+    expect((await asked()).askedGit).toBe(true);
+    expect((await readFileDates(fixture.root, [file])).of(file)?.toISO()).toBe("2026-11-25T15:30:00.000-07:00");
+  });
+
   it("fall back to the files' own times on a shallow clone, saying so once", async () => {
     await commitFixture();
     const clone = await mkdtemp(path.join(os.tmpdir(), "hsg-shallow-"));
