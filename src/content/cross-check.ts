@@ -1,5 +1,5 @@
 import { markerKinds } from "../markdown/promotion-marker.ts";
-import { teachingDays } from "../time/teaching-days.ts";
+import { teachingDayCount } from "../time/teaching-days.ts";
 import type { LocatedContent, Located } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { normaliseSitePath } from "./site-path.ts";
@@ -58,7 +58,7 @@ export function crossCheck(content: LocatedContent, files: DeclaredIds = { decla
     const course = courseById.get(data.course);
     if (course) {
       // A class meets on each weekday from its first to its last day, or on its listed meetings: that count must be the course's length.
-      const days = data.meetings?.length ?? teachingDays(data.start, data.end).length;
+      const days = data.meetings?.length ?? teachingDayCount(data.start, data.end);
       if (days !== course.data.durationDays) {
         const counted = data.meetings ? "meetings listed" : "weekdays from start to end";
         at(session, [data.meetings ? "meetings" : "end"], `gives ${days} teaching ${days === 1 ? "day" : "days"} (${counted}), but course "${data.course}" lasts ${course.data.durationDays} (durationDays in ${course.source.file})`);

@@ -1,6 +1,15 @@
 import type { DateTime } from "luxon";
 import { dayNumber, isoWeekdayOf } from "./calendar-days.ts";
 
+/** The day numbers (src/time/calendar-days.ts) a class meets on: every weekday from its first to its last day, and those two. */
+function teachingDayNumbers(start: DateTime<true>, end: DateTime<true>): number[] {
+  const first = dayNumber(start);
+  const last = dayNumber(end.setZone(start.zone));
+  const days: number[] = [];
+  for (let day = first; day <= last; day++) if (day === first || day === last || isoWeekdayOf(day) <= 5) days.push(day);
+  return days;
+}
+
 /**
  * The days a class meets: every weekday from its first to its last day, and those two days whatever they are.
  * Each is the first day's start time on that date, so a daylight-saving change keeps the wall-clock hours.
@@ -8,11 +17,14 @@ import { dayNumber, isoWeekdayOf } from "./calendar-days.ts";
 export function teachingDays(start: DateTime<true>, end: DateTime<true>): DateTime<true>[] {
   // The dates are counted as plain calendar days; only the days kept become DateTimes in the zone.
   const first = dayNumber(start);
-  const last = dayNumber(end.setZone(start.zone));
-  const days: DateTime<true>[] = [];
-  for (let day = first; day <= last; day++) {
-    const isEdge = day === first || day === last;
-    if (isEdge || isoWeekdayOf(day) <= 5) days.push(day === first ? start : start.plus({ days: day - first }));
-  }
-  return days;
+  return teachingDayNumbers(start, end).map((day) => (day === first ? start : start.plus({ days: day - first })));
+}
+
+/**
+ * How many days a class meets (teachingDays' length) without making a DateTime of each: the content check counts
+ * them for every class on every load, and a DateTime in a zone asks Intl for its offset (about 11 MB of garbage a
+ * save of `_data/schedule.yaml` at 800 classes).
+ */
+export function teachingDayCount(start: DateTime<true>, end: DateTime<true>): number {
+  return teachingDayNumbers(start, end).length;
 }

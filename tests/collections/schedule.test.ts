@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { teachingDays } from "../../src/time/teaching-days.ts";
+import { teachingDayCount, teachingDays } from "../../src/time/teaching-days.ts";
 import { teachingDaysRule } from "../../src/feeds/calendar.ts";
 import { SITE_ZONE } from "../../src/time/zone.ts";
 
@@ -30,6 +30,17 @@ describe("teachingDays", () => {
 
   it("keeps a first or last day that falls on a weekend", () => {
     expect(dates(teachingDays(denver("2027-05-08T09:00"), denver("2027-05-11T16:30")))).toEqual(["Sat 8 May 09:00", "Mon 10 May 09:00", "Tue 11 May 09:00"]);
+  });
+
+  it("are counted by teachingDayCount as teachingDays lists them, for every first day of March 2027 and up to three weeks", () => {
+    // March holds the daylight-saving change and every weekday; the count the content check compares with durationDays.
+    for (let first = 1; first <= 31; first++) {
+      const start = denver(`2027-03-${String(first).padStart(2, "0")}T09:00`);
+      for (let length = 0; length <= 21; length++) {
+        const end = start.plus({ days: length }).set({ hour: 16, minute: 30 });
+        expect(teachingDayCount(start, end), `${start.toISODate()} to ${end.toISODate()}`).toBe(teachingDays(start, end).length);
+      }
+    }
   });
 });
 
