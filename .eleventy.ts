@@ -58,6 +58,8 @@ export interface BuildOptions {
   afterEleventy?: boolean;
   /** One run of a build in batches (src/build/build-output.ts): only its slice of the paginated pages renders. */
   batch?: BuildBatch;
+  /** false: no record of what each page reads, in a development build (tests/support/reference-build-config.ts). Default true. */
+  recordReads?: boolean;
 }
 
 export default function configure(config: EleventyConfig, options: BuildOptions = {}) {
@@ -74,7 +76,7 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   config.addPlugin(nunjucksPlugin);
   config.addPlugin(nunjucksCachePlugin);
   config.addPlugin(typescriptTemplatesPlugin);
-  config.addPlugin(siteDataPlugin, { model, articlesFolder: "content/articles/", dev, batch: options.batch });
+  config.addPlugin(siteDataPlugin, { model, articlesFolder: "content/articles/", dev, batch: options.batch, recordReads: options.recordReads ?? true });
   config.addPlugin(filtersPlugin);
   config.addPlugin(iconsPlugin);
   config.addPlugin(structuredDataPlugin);

@@ -20,6 +20,12 @@ export interface SiteDataOptions {
   dev: DevRebuilds;
   /** One run of a build in batches (src/eleventy/page-batches.ts): only its slice of the paginated pages renders. */
   batch?: BuildBatch;
+  /**
+   * false: a development build renders every page without recording what it reads (src/eleventy/rendered-pages.ts),
+   * as the watcher test's reference builds do, so that they share nothing with the recorder they check. A build for
+   * the web records nothing either way. Default true.
+   */
+  recordReads?: boolean;
 }
 
 /**
@@ -58,7 +64,7 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   // Every page and file of the build: templates take their permalink from it (`pageTable.url('about')`).
   expose("pageTable", (model) => pageTableOf(model));
   // The large paginated templates paginate over `pages.<template>`: every page in a build, the changed ones after a save.
-  config.addGlobalData("pages", async () => Object.freeze(rendered.select(await options.model.get(), options.dev.watching(), options.dev.onlyContentChanged(), options.batch)));
+  config.addGlobalData("pages", async () => Object.freeze(rendered.select(await options.model.get(), options.dev.watching() && options.recordReads !== false, options.dev.onlyContentChanged(), options.batch)));
   config.on("eleventy.after", async () => {
     rendered.commit();
     // The caller of a build in batches learns from the first run how many runs the pages take.
