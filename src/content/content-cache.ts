@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, type BigIntStats } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -9,7 +9,7 @@ import pMap from "p-map";
 import type { ZodType } from "zod";
 import { loadFile, type FileKind, type LoadedFile } from "./load-file.ts";
 import { dependenciesUnchanged } from "./render-body.ts";
-import { sealed, unsealed } from "../images/output-cache.ts";
+import { readSealedFile, sealed, unsealed, writeWholeFile } from "../images/output-cache.ts";
 import { SITE_TIME_ZONE, SITE_ZONE } from "../time/zone.ts";
 
 /**
@@ -374,20 +374,14 @@ export class ContentCache {
 }
 
 /**
- * Writes a sealed file beside its place and renames it there, so a build running at the same time never reads half
- * a file. False when the disk refused: a read-only or full disk makes the next build slower, not wrong.
+ * Writes a sealed file beside its place and renames it there (writeWholeFile), so a build running at the same time
+ * never reads half a file. False when the disk refused: a read-only or full disk makes the next build slower, not wrong.
  */
 async function writeSealed(target: string, payload: Uint8Array): Promise<boolean> {
-  const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(temporary, sealed(payload));
-    await rename(temporary, target);
-    return true;
-  } catch {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    return false;
-  }
+  return writeWholeFile(target, sealed(payload)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The file of a result's long texts. */
@@ -403,13 +397,11 @@ async function writeTexts(folder: string, key: string, texts: { id: string; entr
 
 /** The long texts of the result stored under `key` with `id`, or undefined when the file is missing, damaged, of other code or of another version. */
 async function readTexts(folder: string, key: string, id: string): Promise<StoredTexts | undefined> {
-  const bytes = await readFile(textsFile(folder, key)).catch(() => undefined);
-  return bytes ? textsOf(bytes, key, id, await contentCodeVersion()) : undefined;
+  return textsOf(await readSealedFile(textsFile(folder, key)), key, id, await contentCodeVersion());
 }
 
-/** The texts sealed in `bytes`, if they are the ones stored for `key` with `id` by this code. */
-function textsOf(bytes: Uint8Array, key: string, id: string, code: string): StoredTexts | undefined {
-  const payload = unsealed(bytes);
+/** The texts in a texts file's unsealed payload, if they are the ones stored for `key` with `id` by this code. */
+function textsOf(payload: Uint8Array | undefined, key: string, id: string, code: string): StoredTexts | undefined {
   if (!payload) return undefined;
   try {
     const stored = deserialize(payload) as StoredTexts;
@@ -580,7 +572,7 @@ function readWhenUsed(result: LoadedFile<unknown>, folder: string, key: string, 
   const file = textsFile(folder, key);
   const read = (): StoredTexts | undefined => {
     try {
-      return textsOf(readFileSync(file), key, id, code);
+      return textsOf(unsealed(readFileSync(file)), key, id, code);
     } catch {
       return undefined;
     }
