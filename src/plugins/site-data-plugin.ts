@@ -63,15 +63,17 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   expose("build", (model) => model.context);
   // Every page and file of the build: templates take their permalink from it (`pageTable.url('about')`).
   expose("pageTable", (model) => pageTableOf(model));
+  // A build for the web may be cut into batches; a development build renders every page in one run. One answer for
+  // the pages handed out and the number of runs told to the caller, so the two cannot disagree.
+  const batchOfBuild = () => (options.dev.watching() ? undefined : options.batch);
   // The large paginated templates paginate over `pages.<template>`: every page in a build, the changed ones after a save.
-  config.addGlobalData("pages", async () => Object.freeze(rendered.select(await options.model.get(), options.dev.watching() && options.recordReads !== false, options.dev.onlyContentChanged(), options.batch)));
+  config.addGlobalData("pages", async () => Object.freeze(rendered.select(await options.model.get(), options.dev.watching() && options.recordReads !== false, options.dev.onlyContentChanged(), batchOfBuild())));
   config.on("eleventy.after", async () => {
     rendered.commit();
     // The caller of a build in batches learns from the first run how many runs the pages take.
-    const { batch } = options;
-    // A development build renders every page in one run (RenderedPages.select narrows only a build for the web).
-    if (batch?.index === 0) {
-      const runs = options.dev.watching() ? 1 : batchCount(pageSetSize(await options.model.get()), batch.pagesPerBatch);
+    if (options.batch?.index === 0) {
+      const batch = batchOfBuild();
+      const runs = batch ? batchCount(pageSetSize(await options.model.get()), batch.pagesPerBatch) : 1;
       await config.emit("hsg.buildBatches", { runs, model: options.model });
     }
   });

@@ -15,9 +15,10 @@ function teachingDayNumbers(start: DateTime<true>, end: DateTime<true>): number[
  * Each is the first day's start time on that date, so a daylight-saving change keeps the wall-clock hours.
  */
 export function teachingDays(start: DateTime<true>, end: DateTime<true>): DateTime<true>[] {
-  // The dates are counted as plain calendar days; only the days kept become DateTimes in the zone.
-  const first = dayNumber(start);
-  return teachingDayNumbers(start, end).map((day) => (day === first ? start : start.plus({ days: day - first })));
+  // The dates are counted as plain calendar days; only the days kept become DateTimes in the zone. The first day is
+  // always kept, and is `start` itself.
+  const days = teachingDayNumbers(start, end);
+  return days.map((day) => (day === days[0] ? start : start.plus({ days: day - days[0]! })));
 }
 
 /**
