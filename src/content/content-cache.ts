@@ -9,6 +9,7 @@ import pMap from "p-map";
 import type { ZodType } from "zod";
 import { loadFile, type FileKind, type LoadedFile } from "./load-file.ts";
 import { dependenciesUnchanged } from "./render-body.ts";
+import { keepEqualEntries } from "./equal-entries.ts";
 import { readSealedFile, sealed, unsealed, writeWholeFile } from "../images/output-cache.ts";
 import { SITE_TIME_ZONE, SITE_ZONE } from "../time/zone.ts";
 
@@ -130,6 +131,9 @@ interface Pack {
 // Results by key, shared by every load in this process. Bounded by the content's size times its versions
 // edited in one session, which is small; a full rebuild of an unchanged site adds nothing.
 const memory = new Map<string, LoadedFile<unknown>>();
+// Each file's last result by project root and path, whose unchanged entries a new result of the file takes over
+// (src/content/equal-entries.ts). Bounded by the number of content files.
+const latest = new Map<string, LoadedFile<unknown>>();
 // The packed results by cache folder, read at most once per process: `npm start` rebuilds share them.
 const packs = new Map<string, Promise<Pack>>();
 
@@ -138,6 +142,7 @@ let codeVersion: Promise<string> | undefined;
 /** Forgets the results kept in memory, so the next load reads the disk cache: for tests and the bench. */
 export function forgetContentCacheMemory(): void {
   memory.clear();
+  latest.clear();
   packs.clear();
 }
 
@@ -204,6 +209,7 @@ export class ContentCache {
       const result = await this.byKey<T>(known.key);
       if (result) {
         this.unread++;
+        latest.set(this.#latestKey(file), result);
         return result;
       }
     }
@@ -226,7 +232,10 @@ export class ContentCache {
     // The code version is not part of the key: shards written by other code are not read at all, and memory lives in one process.
     const key = keyOf(kind.name, file, text);
     const found = await this.byKey<T>(key);
-    if (found) return found;
+    if (found) {
+      latest.set(this.#latestKey(file), found);
+      return found;
+    }
     const pack = this.disk ? await this.pack() : undefined;
     const computed = await loadFile(kind, file, text, path.resolve(this.root));
     this.stats.computed++;
@@ -236,12 +245,18 @@ export class ContentCache {
     const stored = bytes && revive<T>(bytes.result);
     const result = stored ? stored.result : computed;
     if (stored?.texts && bytes?.texts) withTexts(result, stored.texts, bytes.texts.entries);
+    keepEqualEntries(kind, latest.get(this.#latestKey(file)) as LoadedFile<T> | undefined, result);
+    latest.set(this.#latestKey(file), result);
     memory.set(key, result);
     if (!pack || !bytes) return result;
     // A result with long texts joins its shard once they are written (save()), a few at a time.
     if (bytes.texts) this.#unwritten.set(key, { result, bytes });
     else addToShard(pack, key, bytes.result);
     return result;
+  }
+
+  #latestKey(file: string): string {
+    return `${this.root}\0${file}`;
   }
 
   /** The result kept under `key`, from memory or disk, if the images it names are unchanged. */
