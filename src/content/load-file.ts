@@ -22,6 +22,7 @@ import { splitFrontMatter } from "./front-matter.ts";
 import type { ArticleSource, CourseSource, PersonSource, ServiceSource } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { detachedContext, fingerprintDependencies, imageFolderOf, loadImagePipeline, renderBody, renderLeadImage, yamlBodyLine, type FinishContext } from "./render-body.ts";
+import { parseListInPieces } from "./list-pieces.ts";
 import { parseYaml, validate, type LineTable, type YamlSource } from "./yaml-source.ts";
 
 /**
@@ -145,7 +146,7 @@ export async function loadFile<S extends ZodType, T>(kind: FileKind<S, T>, file:
   }
 
   const entityId = kind.shape === "entity" ? idFromFileName(file) : undefined;
-  const parsed = parseYaml(file, text);
+  const parsed = (kind.shape === "list" && parseListInPieces(file, text)) || parseYaml(file, text);
   // A folder entity is declared even when it cannot be parsed: it exists, and references to it are not the error.
   if (!parsed.ok) return unparsed(file, parsed.problems, entityId ? [entityId] : []);
   const { source, lines } = parsed;

@@ -173,7 +173,7 @@ function syntaxMessage(error: YAMLError): string {
 }
 
 /** Walks the document once and records the line of every map key and list item, as lineOfPath would find them. */
-function lineTableOf(document: Document, lineAt: (offset: number) => number): LineTable {
+export function lineTableOf(document: Document, lineAt: (offset: number) => number): LineTable {
   const lines: LineTable = {};
   const root = document.contents;
   const rootLine = root && typeof root === "object" && "range" in root ? rangeStart(root as Node, lineAt) : undefined;

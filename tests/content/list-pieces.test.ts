@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseListInPieces } from "../../src/content/list-pieces.ts";
+import { parseYaml } from "../../src/content/yaml-source.ts";
+import { FIXTURE_ROOT, REPO_ROOT } from "../support/project-copy.ts";
+
+const LIST_FILES = ["schedule.yaml", "promotions.yaml", "policies.yaml", "redirects.yaml", "learning-paths.yaml"];
+
+/** The whole file's parse, which a parse in pieces must equal in value and in the line of every field. */
+function whole(file: string, text: string) {
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return { value: parsed.source.value, lines: parsed.lines };
+}
+
+function inPieces(file: string, text: string) {
+  const parsed = parseListInPieces(file, text);
+  return parsed && { value: parsed.source.value, lines: parsed.lines };
+}
+
+describe("a list file parsed entry by entry", () => {
+  const files = [FIXTURE_ROOT, REPO_ROOT].flatMap((root) => LIST_FILES.map((name) => path.join(root, "_data", name)));
+
+  it.each(files)("gives the whole file's value and lines (%s)", (file) => {
+    const text = readFileSync(file, "utf8");
+    if (!/^- /m.test(text)) return;
+    expect(inPieces("_data/list.yaml", text)).toEqual(whole("_data/list.yaml", text));
+  });
+
+  it("gives the same after an entry is changed, added or moved, each unchanged entry's text taken from the last parse", () => {
+    const text = readFileSync(path.join(FIXTURE_ROOT, "_data/schedule.yaml"), "utf8");
+    const entries = text.trimEnd().split("\n\n");
+    const versions = [
+      text,
+      `# The schedule, edited.\n\n${text.replace(/^( {2}seats: )\d+$/m, "$1" + "30")}`,
+      `${[entries[2], ...entries.slice(0, 2), ...entries.slice(3)].join("\n\n")}\n`,
+      `${text}\n- id: added-class\n  course: java-fundamentals\n  notes: |\n    A note with a line that\n    - looks like an entry.\n# a comment at the end\n`,
+      text.replace(/\n/g, "\r\n"),
+    ];
+    for (const version of versions) expect(inPieces("_data/schedule.yaml", version)).toEqual(whole("_data/schedule.yaml", version));
+  });
+
+  it("leaves to the whole file's parse a text that pieces could read otherwise, or that does not parse", () => {
+    const refused = [
+      // An alias into another entry, and document markers and directives, which concern the whole text.
+      "- id: a\n  where: &place Denver\n- id: b\n  where: *place\n",
+      "---\n- id: a\n- id: b\n",
+      "- id: a\n...\n- id: b\n",
+      "%YAML 1.1\n---\n- id: a\n",
+      // A quote opened in one entry and closed in the next; a field at the margin; a map, not a list.
+      '- id: "a\n- b"\n',
+      "- id: a\nid: b\n",
+      "id: a\nlist:\n- b\n",
+      // Two entries where a piece starts: a tab after the dash.
+      "- id: a\n-\tid: b\n",
+      "",
+      "# nothing but a comment\n",
+    ];
+    for (const text of refused) expect(inPieces("_data/refused.yaml", text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it("reports a field's line in the entry where it stands, counted from the top of the file", () => {
+    const text = "# Classes\n\n- id: a\n  seats: 4\n\n- id: b\n  seats: 5\n  notes: |\n    two\n    lines\n- id: c\n";
+    const parsed = parseListInPieces("_data/lines.yaml", text)!;
+    expect([parsed.source.lineOf([0, "seats"]), parsed.source.lineOf([1, "notes"]), parsed.source.lineOf([2, "id"]), parsed.source.lineOf([2, "missing"])]).toEqual([4, 8, 11, 11]);
+    expect(parsed.lines).toEqual(whole("_data/lines.yaml", text).lines);
+  });
+});
