@@ -1,4 +1,5 @@
 import type { Content } from "../content/load-content.ts";
+import type { CourseSource } from "../content/located.ts";
 import { DEFAULT_ICON } from "../icons/icons.ts";
 import { plural } from "../lib/plural.ts";
 import { formatPrice, isPricedPerSeat } from "../lib/money.ts";
@@ -47,12 +48,31 @@ export interface CourseRelations {
 }
 
 /**
+ * Each course's summary kept by its loaded course between builds of `npm start` (StageMemo.records), with the
+ * one other thing it read, the site's address (its category's name is in it): a save of one course leaves the
+ * other summaries the objects they were, so the classes and profiles that point at them are kept too.
+ */
+export type KeptSummaries = WeakMap<CourseSource, KeptSummary>;
+
+/** A course's summary and the site address it was made with. */
+export interface KeptSummary {
+  siteUrl: string;
+  summary: CourseSummary;
+}
+
+/**
  * Resolves every course with its labels and URLs, before the schedule: the classes, paths and articles point at
  * these summaries, and the directory (buildCatalogCollections) adds what they relate to each course.
  */
-export function buildCourseIndex(content: Pick<Content, "courses" | "categories" | "site">): CourseIndex {
+export function buildCourseIndex(content: Pick<Content, "courses" | "categories" | "site">, kept: KeptSummaries = new WeakMap()): CourseIndex {
   const byId: Record<string, CourseSummary> = {};
   for (const course of Object.values(content.courses)) {
+    const categoryName = content.categories[course.category]!.name;
+    const before = kept.get(course);
+    if (before && before.siteUrl === content.site.url && before.summary.categoryName === categoryName) {
+      byId[course.id] = before.summary;
+      continue;
+    }
     byId[course.id] = {
       ...course,
       url: courseUrl(course.id),
@@ -60,7 +80,7 @@ export function buildCourseIndex(content: Pick<Content, "courses" | "categories"
       calendarUrl: courseCalendarUrl(course.id),
       privateEnquiryUrl: privateEnquiryUrl(course.id),
       webcalUrl: webcalUrl(content.site.url, courseCalendarUrl(course.id)),
-      categoryName: content.categories[course.category]!.name,
+      categoryName,
       categoryUrl: categoryUrl(course.category),
       levelLabel: LEVEL_TEXT[course.level].name,
       levelUrl: levelUrl(course.level),
@@ -70,6 +90,7 @@ export function buildCourseIndex(content: Pick<Content, "courses" | "categories"
       lengthLabel: plural(course.durationDays, "day"),
       interestUrl: courseInterestUrl(course.id),
     };
+    kept.set(course, { siteUrl: content.site.url, summary: byId[course.id]! });
   }
   const courses = Object.values(byId).sort((a, b) => a.title.localeCompare(b.title));
   const categories = Object.values(content.categories)

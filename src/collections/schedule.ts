@@ -34,11 +34,12 @@ const MODE_LABELS = { classroom: "Classroom", online: "Live online", onsite: "On
  * and venue are returned as maps by id, from which the model's composition builds those pages; the references
  * the sessions point at are never written to.
  */
-export function buildScheduleCollections(content: ScheduleContent, clock: StageClock, references: ScheduleReferences): ScheduleCollections {
+export function buildScheduleCollections(content: ScheduleContent, clock: StageClock, references: ScheduleReferences, resolutions: Resolutions = new WeakMap()): ScheduleCollections {
   const upcoming = content.sessions
     .filter((session) => !clock.reached(session.end))
     .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.id.localeCompare(b.id))
-    .map((session) => resolveSession(session, content, clock, references));
+    // Each build's own copy of a kept class, so that its other dates are written into an object of this build.
+    .map((session): ScheduledSession => ({ ...resolvedSession(session, content.site.fewSeatsLeft, clock, references, resolutions), otherDates: [] }));
   const bookable = upcoming.filter((session) => session.isBookable);
   const bookableByCourse = groupBy(bookable, (session) => [session.courseId]);
   for (const session of upcoming) session.otherDates = (bookableByCourse[session.courseId] ?? []).filter((other) => other !== session);
@@ -126,11 +127,53 @@ function monthGrid(inMonth: DateTime<true>, sessions: readonly ScheduledSession[
   return weeks;
 }
 
-function resolveSession(session: Session, content: ScheduleContent, clock: StageClock, references: ScheduleReferences): ScheduledSession {
+/** A class as resolved, before its other dates are known (they depend on every other class). */
+type ResolvedSession = Omit<ScheduledSession, "otherDates">;
+
+/** A class's resolution and what it read besides its session: it is reused while all of that is the same (resolvedSession). */
+export interface KeptResolution {
+  course: CourseIndex["byId"][string];
+  instructor: InstructorProfile;
+  venue: VenueProfile | undefined;
+  policies: Policies;
+  fewSeatsLeft: number;
+  clock: StageClock;
+  resolved: ResolvedSession;
+}
+
+/**
+ * Each session's last resolution, by the session object (which the loader keeps for an unchanged entry, and which
+ * nothing writes to): in `npm start`, a save that changes one class resolves that one again, not all of them
+ * (StageMemo.records keeps it between builds; a build of its own starts with an empty one).
+ */
+type Resolutions = WeakMap<Session, KeptResolution>;
+
+/**
+ * `session` resolved against its references at the clock: the kept resolution if it read the same course,
+ * instructor, venue and policies objects and its comparisons with the clock still give the same answers; those
+ * comparisons are then made again on the stage's clock, so the stage's own memo sees them.
+ */
+function resolvedSession(session: Session, fewSeatsLeft: number, clock: StageClock, references: ScheduleReferences, resolutions: Resolutions): ResolvedSession {
   const course = references.courses.byId[session.course]!;
+  const instructor = references.instructors.find((person) => person.id === session.instructor)!;
+  const venue = session.location ? references.venues.find((place) => place.id === session.location)! : undefined;
+  const kept = resolutions.get(session);
+  if (kept && kept.course === course && kept.instructor === instructor && kept.venue === venue && kept.policies === references.policies && kept.fewSeatsLeft === fewSeatsLeft && kept.clock.holdsAt(clock)) {
+    clock.absorb(kept.clock);
+    return kept.resolved;
+  }
+  const own = clock.fresh();
+  const resolved = resolveSession(session, { course, instructor, venue, policies: references.policies, fewSeatsLeft }, own);
+  resolutions.set(session, { course, instructor, venue, policies: references.policies, fewSeatsLeft, clock: own, resolved });
+  clock.absorb(own);
+  return resolved;
+}
+
+function resolveSession(session: Session, read: Omit<KeptResolution, "clock" | "resolved">, clock: StageClock): ResolvedSession {
+  const { course, instructor: instructorProfile, venue, fewSeatsLeft } = read;
   const seatsLeft = Math.max(0, session.seats - session.enrolled);
   const registrationDeadline = deadline(session.registrationCloses ?? session.start, clock);
-  const availability = availabilityOf(session, seatsLeft, content.site.fewSeatsLeft, registrationDeadline, clock);
+  const availability = availabilityOf(session, seatsLeft, fewSeatsLeft, registrationDeadline, clock);
   const isPrivate = session.mode === "onsite";
   // Going ahead and not started: the availability already says both.
   const isBookable = !isPrivate && (availability === "open" || availability === "few" || availability === "full");
@@ -151,8 +194,8 @@ function resolveSession(session: Session, content: ScheduleContent, clock: Stage
     ...rest,
     courseId,
     course,
-    ...(location ? { location: references.venues.find((venue) => venue.id === location)! } : {}),
-    instructor: references.instructors.find((person) => person.id === instructor)!,
+    ...(venue ? { location: venue } : {}),
+    instructor: instructorProfile,
     url: sessionUrl(session.id),
     calendarUrl: sessionCalendarUrl(session.id),
     modeLabel: MODE_LABELS[session.mode],
@@ -190,8 +233,7 @@ function resolveSession(session: Session, content: ScheduleContent, clock: Stage
     canEnquire: isBookable && isOpen && priceUSD === undefined,
     isBookable,
     showsOffer: !isPrivate && !isCancelled,
-    policyOverrides: policyOverrides(references.policies, course.policies, policies),
-    otherDates: [],
+    policyOverrides: policyOverrides(read.policies, course.policies, policies),
   };
 }
 

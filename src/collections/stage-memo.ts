@@ -39,6 +39,13 @@ export class StageClock {
     return this.#before < later.#now && later.#now < this.#after;
   }
 
+  /** Counts `other`'s comparisons as this clock's own: a part of the stage kept from before compared them then. */
+  absorb(other: StageClock): void {
+    this.#before = Math.max(this.#before, other.#before);
+    this.#after = Math.min(this.#after, other.#after);
+    this.#exact ||= other.#exact;
+  }
+
   /** A clock at the same now that has compared nothing yet: each stage gets its own. */
   fresh(): StageClock {
     return new StageClock(this.#now);
@@ -67,6 +74,7 @@ export function contentParts<K extends keyof Content>(content: Content, ...keys:
  */
 export class StageMemo {
   readonly #kept = new Map<string, { inputs: readonly unknown[]; output: unknown }>();
+  readonly #records = new Map<string, WeakMap<object, unknown>>();
   /** How many stages were derived and how many reused, for the tests. */
   readonly stats = { derived: 0, reused: 0 };
 
@@ -82,6 +90,17 @@ export class StageMemo {
     this.#kept.set(stage, { inputs: given, output });
     this.stats.derived++;
     return output;
+  }
+
+  /**
+   * The store in which `stage` keeps a result per input record (a class by its session) across builds: a stage
+   * derived again because one record changed finds the others' results there. Weak, so a result goes with its record;
+   * the stage checks what else each result read before reusing it.
+   */
+  records<K extends object, V>(stage: string): WeakMap<K, V> {
+    let store = this.#records.get(stage);
+    if (!store) this.#records.set(stage, (store = new WeakMap()));
+    return store as WeakMap<K, V>;
   }
 }
 

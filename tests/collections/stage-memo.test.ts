@@ -127,6 +127,24 @@ describe("the model's stages kept between builds of `npm start`", () => {
     expect(canonical(after)).toBe(canonical(buildSiteModel(edited, development)));
   });
 
+  it("resolves again only the classes of a course whose file changed, and the model equals one derived afresh", async () => {
+    const content = await load();
+    const memo = new StageMemo();
+    const before = buildSiteModel(content, development, undefined, memo);
+    const edited = before.schedule.upcoming[0]!.courseId;
+    const changed = { ...content, courses: Object.fromEntries(Object.entries(content.courses).map(([id, course]) => [id, id === edited ? { ...course, title: `${course.title}, edited` } : course])) };
+    const after = buildSiteModel(changed, development, undefined, memo);
+    const meetingsOf = (model: typeof before, id: string) => model.schedule.upcoming.find((candidate) => candidate.id === id)!.meetings;
+    const ofCourse = before.schedule.upcoming.filter((session) => session.courseId === edited);
+    // An instructor's profile lists the courses they teach: a class whose instructor teaches the course is resolved again too.
+    const others = before.schedule.upcoming.filter((session) => session.courseId !== edited && !session.instructor.courses.some((course) => course.id === edited));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((session) => meetingsOf(after, session.id) === session.meetings)).toBe(true);
+    expect(ofCourse.some((session) => meetingsOf(after, session.id) === session.meetings)).toBe(false);
+    expect(after.schedule.upcoming.filter((session) => session.courseId === edited).every((session) => session.course.title.endsWith(", edited"))).toBe(true);
+    expect(canonical(after)).toBe(canonical(buildSiteModel(changed, development)));
+  });
+
   it("derives the schedule again when a class changes, or when the clock passes a class's deadline", async () => {
     const content = await load();
     const memo = new StageMemo();
@@ -135,6 +153,13 @@ describe("the model's stages kept between builds of `npm start`", () => {
     const changed = { ...content, sessions: content.sessions.map((entry) => (entry.id === session.id ? { ...entry, enrolled: entry.enrolled + 1 } : entry)) };
     const afterSave = buildSiteModel(changed, development, undefined, memo);
     expect(afterSave.schedule === before.schedule).toBe(false);
+    // Only the changed class is resolved again: the others keep their resolved parts (their meetings, say).
+    const meetingsOf = (model: typeof before, id: string) => model.schedule.upcoming.find((candidate) => candidate.id === id)!.meetings;
+    const others = before.schedule.upcoming.filter((candidate) => candidate.id !== session.id);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((other) => meetingsOf(afterSave, other.id) === other.meetings)).toBe(true);
+    expect(meetingsOf(afterSave, session.id) === session.meetings).toBe(false);
+    expect(afterSave.schedule.upcoming.find((candidate) => candidate.id === session.id)!.seatsLeft).toBe(session.seatsLeft === 0 ? 0 : session.seatsLeft - 1);
     // A class is not an article's input: the articles are kept, every object of them.
     expect(afterSave.articles === before.articles).toBe(true);
     expect(canonical(afterSave)).toBe(canonical(buildSiteModel(changed, development)));
