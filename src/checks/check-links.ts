@@ -34,32 +34,55 @@ export interface LinkTargets {
 export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const body of bodies) {
-    for (const link of body.links) {
+    const parsed = parsedLinks(body, targets.origin);
+    body.links.forEach((link, index) => {
       const at = (message: string, severity?: "warning") => problems.push({ file: body.file, line: link.line, field: body.field ?? "body", message, ...(severity ? { severity } : {}) });
-      let url: URL;
-      try {
-        url = new URL(link.href, `${targets.origin}${body.pageUrl}`);
-      } catch {
-        at(`link "${link.href}" is not a valid address`);
-        continue;
-      }
-      if (url.origin !== targets.origin) continue;
-      const pathname = decodeURI(url.pathname);
-      const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : "";
-      const sitePath = normaliseSitePath(pathname);
+      const target = parsed[index]!;
+      if (target === "invalid") return at(`link "${link.href}" is not a valid address`);
+      if (target === "elsewhere") return;
+      const { sitePath, pathname, hash, fragment } = target;
       if (!targets.paths.has(sitePath)) {
         const moved = targets.redirects.get(sitePath) ?? targets.redirects.get(pathname);
-        if (moved) at(`link "${link.href}" goes through a redirect: link to "${moved}${url.hash}" directly`, "warning");
+        if (moved) at(`link "${link.href}" goes through a redirect: link to "${moved}${hash}" directly`, "warning");
         else at(`link "${link.href}" leads to no page of this site${suggestion(sitePath, targets.paths)}`);
-        continue;
+        return;
       }
       const ids = targets.fragments.get(sitePath);
       if (fragment && ids && !ids.has(fragment)) {
         at(`link "${link.href}" names #${fragment}, which ${sitePath} does not have${suggestion(fragment, ids, "#")}`);
       }
-    }
+    });
   }
   return problems;
+}
+
+/** Where a link leads, as far as its text and its page say: not a valid address, another site, or a path of ours. */
+type LinkTarget = "invalid" | "elsewhere" | { sitePath: string; pathname: string; hash: string; fragment: string };
+
+/**
+ * Each body's links resolved, by its links (the loaded content's, the same object while the file is unchanged)
+ * and the address they were resolved against: `npm start` checks every link at each save, and parsing them is
+ * most of that. What they are checked against (the pages, which change) is looked up afresh each time.
+ */
+const resolvedLinks = new WeakMap<readonly LinkReference[], { base: string; targets: LinkTarget[] }>();
+
+function parsedLinks(body: LinkedBody, origin: string): LinkTarget[] {
+  const base = `${origin}${body.pageUrl}`;
+  const kept = resolvedLinks.get(body.links);
+  if (kept?.base === base) return kept.targets;
+  const targets = body.links.map((link): LinkTarget => {
+    let url: URL;
+    try {
+      url = new URL(link.href, base);
+    } catch {
+      return "invalid";
+    }
+    if (url.origin !== origin) return "elsewhere";
+    const pathname = decodeURI(url.pathname);
+    return { sitePath: normaliseSitePath(pathname), pathname, hash: url.hash, fragment: url.hash ? decodeURIComponent(url.hash.slice(1)) : "" };
+  });
+  resolvedLinks.set(body.links, { base, targets });
+  return targets;
 }
 
 /** ": did you mean …?" with the nearest candidate (src/content/suggest.ts), when one is close enough to be a likely slip. */

@@ -37,3 +37,18 @@ describe("checkLinks", () => {
     expect(check("../", "../missing/").map((problem) => problem.line)).toEqual([11]);
   });
 });
+
+describe("checkLinks in `npm start`, where the same bodies are checked at every save", () => {
+  it("checks the same links again against the pages of each build, and resolves them against each page's address", () => {
+    const body = { file: "content/articles/a.md", pageUrl: "/articles/first-post/", links: [{ href: "../second-post/", line: 4 }] };
+    expect(checkLinks([body], targets).map((problem) => problem.line)).toEqual([4]);
+    const withSecond = { ...targets, paths: new Set([...targets.paths, "/articles/second-post/"]) };
+    expect(checkLinks([body], withSecond)).toEqual([]);
+    expect(checkLinks([body], targets)).toHaveLength(1);
+    // The same links shown on another page lead elsewhere.
+    expect(checkLinks([{ ...body, pageUrl: "/articles/third-post/" }], withSecond)).toEqual([]);
+    expect(checkLinks([{ ...body, pageUrl: "/courses/java-fundamentals/" }], withSecond).map((problem) => problem.message)).toEqual([expect.stringMatching(/^link "\.\.\/second-post\/" leads to no page of this site/)]);
+    // On another origin, a link to the old one is another site's.
+    expect(checkLinks([{ ...body, links: [{ href: "https://www.example.com/gone/", line: 5 }] }], { ...targets, origin: "https://new.example.com" })).toEqual([]);
+  });
+});
