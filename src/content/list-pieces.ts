@@ -63,7 +63,7 @@ export function parseListInPieces(file: string, text: string): Extract<YamlParse
   return { ok: true, source: { ...sourceFromLines(file, lines), value }, lines };
 }
 
-/** The text cut before each entry; what precedes the first entry (comments, blank lines) goes with it. */
+/** The text cut before each entry; what precedes the first entry (comments and blank lines only) goes with it. */
 function piecesOf(text: string): ListPiece[] | undefined {
   const starts: { offset: number; line: number }[] = [];
   let offset = 0;
@@ -77,6 +77,8 @@ function piecesOf(text: string): ListPiece[] | undefined {
     line++;
   }
   if (starts.length === 0) return undefined;
+  // Only comments may come before the first entry: a tag or anything else there (`!!omap`) concerns the whole list.
+  if (!/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*$/.test(text.slice(0, starts[0]!.offset))) return undefined;
   starts[0] = { offset: 0, line: 1 };
   return starts.map((start, index) => ({ text: text.slice(start.offset, starts[index + 1]?.offset ?? text.length), firstLine: start.line }));
 }

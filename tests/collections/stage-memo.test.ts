@@ -127,6 +127,25 @@ describe("the model's stages kept between builds of `npm start`", () => {
     expect(canonical(after)).toBe(canonical(buildSiteModel(edited, development)));
   });
 
+  it("counts a kept class's comparisons with the clock on its stage's clock, so the stage is derived again when the class's deadline passes", async () => {
+    const content = await load();
+    const memo = new StageMemo();
+    const fresh = buildSiteModel(content, development);
+    const [kept, edited] = fresh.schedule.upcoming.filter((candidate) => !candidate.registrationDeadline.passed && candidate.availability !== "full");
+    expect(kept && edited).toBeTruthy();
+    const before: BuildContext = { ...development, now: kept!.registrationDeadline.at.minus({ minutes: 1 }) as DateTime<true> };
+    const after: BuildContext = { ...development, now: kept!.registrationDeadline.at.plus({ minutes: 1 }) as DateTime<true> };
+    buildSiteModel(content, before, undefined, memo);
+    // Another class's save: the stage is derived again, the kept class's resolution taken from the last build.
+    const changed = { ...content, sessions: content.sessions.map((entry) => (entry.id === edited!.id ? { ...entry, enrolled: entry.enrolled + 1 } : entry)) };
+    const saved = buildSiteModel(changed, before, undefined, memo);
+    expect(saved.schedule.upcoming.find((candidate) => candidate.id === kept!.id)!.registrationDeadline.passed).toBe(false);
+    // Nothing saved, and the kept class's deadline passes: only the stage's clock can tell.
+    const later = buildSiteModel(changed, after, undefined, memo);
+    expect(later.schedule.upcoming.find((candidate) => candidate.id === kept!.id)?.registrationDeadline.passed ?? true).toBe(true);
+    expect(canonical(later)).toBe(canonical(buildSiteModel(changed, after)));
+  });
+
   it("resolves again only the classes of a course whose file changed, and the model equals one derived afresh", async () => {
     const content = await load();
     const memo = new StageMemo();

@@ -52,6 +52,9 @@ describe("a list file parsed entry by entry", () => {
       '- id: "a\n- b"\n',
       "- id: a\nid: b\n",
       "id: a\nlist:\n- b\n",
+      // A tag before the first entry, which makes the whole list something else.
+      "!!omap\n- a: 1\n- b: 2\n",
+      "!!pairs\n- a: 1\n- b: 2\n",
       // Two entries where a piece starts: a tab after the dash.
       "- id: a\n-\tid: b\n",
       "",
