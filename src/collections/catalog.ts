@@ -55,7 +55,7 @@ export interface CourseRelations {
 export type KeptSummaries = WeakMap<CourseSource, KeptSummary>;
 
 /** A course's summary and the site address it was made with. */
-export interface KeptSummary {
+interface KeptSummary {
   siteUrl: string;
   summary: CourseSummary;
 }

@@ -131,7 +131,7 @@ function monthGrid(inMonth: DateTime<true>, sessions: readonly ScheduledSession[
 type ResolvedSession = Omit<ScheduledSession, "otherDates">;
 
 /** A class's resolution and what it read besides its session: it is reused while all of that is the same (resolvedSession). */
-export interface KeptResolution {
+interface KeptResolution {
   course: CourseIndex["byId"][string];
   instructor: InstructorProfile;
   venue: VenueProfile | undefined;
@@ -146,7 +146,7 @@ export interface KeptResolution {
  * nothing writes to): in `npm start`, a save that changes one class resolves that one again, not all of them
  * (StageMemo.records keeps it between builds; a build of its own starts with an empty one).
  */
-type Resolutions = WeakMap<Session, KeptResolution>;
+export type Resolutions = WeakMap<Session, KeptResolution>;
 
 /**
  * `session` resolved against its references at the clock: the kept resolution if it read the same course,

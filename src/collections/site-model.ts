@@ -4,17 +4,15 @@ import type { PageCopyId } from "../schemas/page-copy.ts";
 import { nextChangeFile, type NextChangeFile } from "../feeds/next-change.ts";
 import { articleSettings, deriveArticleCollections } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
-import { buildCatalogCollections, buildCourseIndex, type KeptSummary } from "./catalog.ts";
+import { buildCatalogCollections, buildCourseIndex, type KeptSummaries } from "./catalog.ts";
 import { draftProblems, visibleContent } from "./drafts.ts";
 import { buildHighlights } from "./highlights.ts";
-import { buildInstructorProfiles, buildInstructors } from "./instructors.ts";
+import { buildInstructorProfiles, buildInstructors, type KeptProfiles } from "./instructors.ts";
 import { buildLearningPathRoutes, buildLearningPaths } from "./learning-paths.ts";
 import { buildPageCopy } from "./page-copy.ts";
 import { placeholderProblems } from "./placeholders.ts";
 import { buildPolicies } from "./policies.ts";
-import { buildScheduleCollections, type KeptResolution } from "./schedule.ts";
-import type { Session } from "../schemas/session.ts";
-import type { CourseSource, PersonSource } from "../content/located.ts";
+import { buildScheduleCollections, type Resolutions } from "./schedule.ts";
 import { buildServices } from "./services.ts";
 import { contentParts, StageClock, StageMemo } from "./stage-memo.ts";
 import { buildVenueProfiles, buildVenues } from "./venues.ts";
@@ -24,7 +22,6 @@ import type {
   ConsultingService,
   Highlights,
   Instructor,
-  InstructorProfile,
   LearningPaths,
   PageCopy,
   Policies,
@@ -75,14 +72,14 @@ export function buildSiteModel(loaded: Content, context: BuildContext, stage: St
   const content = stage("content", visibleContent(loaded, context));
   const clock = StageClock.at(context.now);
   // Each stage is kept from the last build when what it reads is the same: a save reaches only the stages of its file.
-  const courseIndex = stage("courseIndex", memo.derive("courseIndex", [contentParts(content, "courses", "categories", "site"), memo.records<CourseSource, KeptSummary>("courseIndex")], buildCourseIndex));
+  const courseIndex = stage("courseIndex", memo.derive("courseIndex", [contentParts(content, "courses", "categories", "site"), memo.records<KeptSummaries>("courseIndex")], buildCourseIndex));
   const articles = stage("articles", memo.derive("articles", [contentParts(content, "articles", "authors", "promotions", "site"), articleSettings(context), courseIndex.byId, clock], deriveArticleCollections));
-  const instructorProfiles = stage("instructorProfiles", memo.derive("instructorProfiles", [contentParts(content, "instructors", "sessions"), courseIndex, memo.records<PersonSource, InstructorProfile>("instructorProfiles")], buildInstructorProfiles));
+  const instructorProfiles = stage("instructorProfiles", memo.derive("instructorProfiles", [contentParts(content, "instructors", "sessions"), courseIndex, memo.records<KeptProfiles>("instructorProfiles")], buildInstructorProfiles));
   const venueProfiles = stage("venueProfiles", memo.derive("venueProfiles", [contentParts(content, "locations")], buildVenueProfiles));
   const policies = stage("policies", memo.derive("policies", [contentParts(content, "policies")], buildPolicies));
   const routes = stage("learningPathRoutes", memo.derive("learningPathRoutes", [contentParts(content, "learningPaths"), courseIndex], buildLearningPathRoutes));
   const references = { courses: courseIndex, instructors: instructorProfiles, venues: venueProfiles, policies };
-  const schedule = stage("schedule", memo.derive("schedule", [contentParts(content, "sessions", "site"), clock, references, memo.records<Session, KeptResolution>("schedule")], buildScheduleCollections));
+  const schedule = stage("schedule", memo.derive("schedule", [contentParts(content, "sessions", "site"), clock, references, memo.records<Resolutions>("schedule")], buildScheduleCollections));
   const catalog = stage(
     "catalog",
     buildCatalogCollections(content, courseIndex, { sessionsByCourse: schedule.sessionsByCourse, stepsByCourse: routes.stepsByCourse, articlesByCourse: articles.byCourse }),

@@ -97,10 +97,10 @@ export class StageMemo {
    * derived again because one record changed finds the others' results there. Weak, so a result goes with its record;
    * the stage checks what else each result read before reusing it.
    */
-  records<K extends object, V>(stage: string): WeakMap<K, V> {
+  records<Store extends WeakMap<object, unknown>>(stage: string): Store {
     let store = this.#records.get(stage);
     if (!store) this.#records.set(stage, (store = new WeakMap()));
-    return store as WeakMap<K, V>;
+    return store as Store;
   }
 }
 
