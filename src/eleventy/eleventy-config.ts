@@ -30,6 +30,8 @@ export interface EleventyConfig {
   on(event: "eleventy.before" | "eleventy.after", listener: (details: EleventyEventDetails) => unknown): void;
   /** Before a rebuild in watch or serve mode, with the changed files (paths relative to the project, "./" first). */
   on(event: "eleventy.beforeWatch", listener: (changedFiles: unknown) => unknown): void;
+  /** Eleventy's watcher listens (src/eleventy/dev-rebuilds.ts's WATCHER_READY_EVENT, emitted by scripts/start.ts). */
+  on(event: "hsg.watcherReady", listener: () => unknown): void;
   /** When Eleventy has made its Nunjucks environment: `{ nunjucks, environment }`. */
   on(event: "eleventy.engine.njk", listener: (handles: unknown) => unknown): void;
   /** The search pages a build leaves to its caller to index (src/plugins/pagefind-plugin.ts), relative to the output. */

@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { get } from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
+import { freePort } from "../support/free-port.ts";
 import { copyProject } from "../support/project-copy.ts";
-import { commandEnv, copyWarmCache } from "../support/sample-project.ts";
+import { COMMANDS, commandEnv, copyWarmCache } from "../support/sample-project.ts";
 
 /**
  * `npm start` with bad content: the real start script (scripts/start.ts, Eleventy's serve mode) in a copy of the
@@ -16,18 +16,6 @@ import { commandEnv, copyWarmCache } from "../support/sample-project.ts";
  * pages back. One server for both, as starting one costs a full build; the copy starts with the run's warm
  * `.cache/` (social images, pictures, parsed content, stylesheet), so that build renders only the pages.
  */
-
-/** A port nobody listens on, so parallel runs do not meet. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The page of the article the tests break. */
 const ARTICLE_URL = "/articles/profile-before-you-rewrite/";
@@ -86,7 +74,7 @@ describe("npm start with a content error", { timeout: 240_000 }, () => {
     // Broken before the server starts: Eleventy's own CLI would exit here.
     writeFileSync(launchArticle, launchGood.replace(heading[0], `# ${heading[1]}`));
     const port = await freePort();
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", `--port=${port}`, "--quiet"], {
+    server = spawn(process.execPath, [...COMMANDS.start, `--port=${port}`, "--quiet"], {
       cwd: project,
       env: commandEnv(),
       stdio: ["ignore", "pipe", "pipe"],

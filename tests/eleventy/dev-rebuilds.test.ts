@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DevRebuilds } from "../../src/eleventy/dev-rebuilds.ts";
+import { DevRebuilds, WATCHER_READY_EVENT } from "../../src/eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
 
 /** A stand-in for Eleventy's config that records listeners, so the test can fire the watch event itself. */
@@ -9,7 +9,7 @@ function fakeConfig() {
     on: (event: string, listener: (value: unknown) => unknown) => listeners.set(event, [...(listeners.get(event) ?? []), listener]),
     setChokidarConfig: () => undefined,
   } as unknown as EleventyConfig;
-  const fire = (event: string, value: unknown) => (listeners.get(event) ?? []).forEach((listener) => listener(value));
+  const fire = (event: string, value: unknown) => Promise.all((listeners.get(event) ?? []).map((listener) => listener(value)));
   return { config, fire };
 }
 
@@ -46,6 +46,24 @@ describe("DevRebuilds", () => {
     expect(dev.contentChangedSinceLoad()).toBeUndefined();
     fire("eleventy.beforeWatch", ["./content/articles/b.md", "./_data/schedule.yaml"]);
     expect(dev.contentChangedSinceLoad()).toEqual(new Set(["content/articles/b.md", "_data/schedule.yaml"]));
+  });
+
+  it("asks for a load once npm start says the watcher listens, and lets the first rebuild's load take unchanged files from it", async () => {
+    const { config, fire } = fakeConfig();
+    const dev = new DevRebuilds();
+    dev.register(config);
+    let asked = 0;
+    dev.onWatcherReady(async () => void asked++);
+    expect(dev.contentChangedSinceLoad()).toBeUndefined();
+    await fire(WATCHER_READY_EVENT, undefined);
+    expect(asked).toBe(1);
+    // The load it asks for: the first build's was made before the watcher listened.
+    expect(dev.contentChangedSinceLoad()).toBeUndefined();
+    fire("eleventy.beforeWatch", ["./content/articles/a.md"]);
+    expect(dev.contentChangedSinceLoad()).toEqual(new Set(["content/articles/a.md"]));
+    // Told again (a first build mended after a failure), with the last load already made while watching.
+    await fire(WATCHER_READY_EVENT, undefined);
+    expect(asked).toBe(1);
   });
 
   it("hands a load every change since the last load, across builds that loaded nothing, and nothing once code changed", () => {

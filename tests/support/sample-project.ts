@@ -78,8 +78,10 @@ export const COMMANDS = {
   // `npm run build`: builds beside _site/ and moves the finished build into it.
   build: nodeArgumentsOf("build"),
   new: nodeArgumentsOf("new"),
-  // `npm run eleventy`: Eleventy's own command line with the project's config (the watcher test adds --watch).
+  // `npm run eleventy`: Eleventy's own command line with the project's config.
   eleventy: nodeArgumentsOf("eleventy"),
+  // `npm start`: tests add a free port (`--port=<n>`, which overrides package.json's).
+  start: nodeArgumentsOf("start"),
 } as const;
 
 /**
