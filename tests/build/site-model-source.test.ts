@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SiteModelSource } from "../../src/build/site-model-source.ts";
 import { DevRebuilds, WATCHER_READY_EVENT } from "../../src/eleventy/dev-rebuilds.ts";
-import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
 import { CLOCKS } from "../support/build-site.ts";
+import { fakeEleventyConfig } from "../support/fake-eleventy-config.ts";
 import { copyProject, removeFolder } from "../support/project-copy.ts";
 import { copyWarmCache } from "../support/sample-project.ts";
 
@@ -36,12 +36,7 @@ describe("the model of npm start", () => {
   });
 
   it("shows a file saved before the watcher listened, and takes the files not reported since from the load made when it began to", async () => {
-    const listeners = new Map<string, ((value: unknown) => unknown)[]>();
-    const config = {
-      on: (event: string, listener: (value: unknown) => unknown) => listeners.set(event, [...(listeners.get(event) ?? []), listener]),
-      setChokidarConfig: () => undefined,
-    } as unknown as EleventyConfig;
-    const fire = (event: string, value: unknown) => Promise.all((listeners.get(event) ?? []).map((listener) => listener(value)));
+    const { config, fire } = fakeEleventyConfig();
     const dev = new DevRebuilds();
     dev.register(config);
     const source = new SiteModelSource(root, dev);

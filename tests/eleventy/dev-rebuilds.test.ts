@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DevRebuilds, WATCHER_READY_EVENT } from "../../src/eleventy/dev-rebuilds.ts";
-import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
-
-/** A stand-in for Eleventy's config that records listeners, so the test can fire the watch event itself. */
-function fakeConfig() {
-  const listeners = new Map<string, ((value: unknown) => unknown)[]>();
-  const config = {
-    on: (event: string, listener: (value: unknown) => unknown) => listeners.set(event, [...(listeners.get(event) ?? []), listener]),
-    setChokidarConfig: () => undefined,
-  } as unknown as EleventyConfig;
-  const fire = (event: string, value: unknown) => Promise.all((listeners.get(event) ?? []).map((listener) => listener(value)));
-  return { config, fire };
-}
+import { fakeEleventyConfig } from "../support/fake-eleventy-config.ts";
 
 describe("DevRebuilds", () => {
   const isStylesheet = (file: string) => file.endsWith(".scss");
 
   it("never skips in a production build, nor on the first build of npm start", () => {
-    const { config } = fakeConfig();
+    const { config } = fakeEleventyConfig();
     const dev = new DevRebuilds();
     dev.register(config);
     expect(dev.maySkip("build")).toBe(false);
@@ -25,7 +14,7 @@ describe("DevRebuilds", () => {
   });
 
   it("skips on a rebuild unless one of the step's inputs changed", () => {
-    const { config, fire } = fakeConfig();
+    const { config, fire } = fakeEleventyConfig();
     const dev = new DevRebuilds();
     dev.register(config);
     fire("eleventy.beforeWatch", ["./content/articles/a.md"]);
@@ -37,7 +26,7 @@ describe("DevRebuilds", () => {
   });
 
   it("lets a load take unchanged files from the last one only once a rebuild has loaded, with the watcher listening", () => {
-    const { config, fire } = fakeConfig();
+    const { config, fire } = fakeEleventyConfig();
     const dev = new DevRebuilds();
     dev.register(config);
     // The first build loads before Eleventy starts watching; the first rebuild must read every file again.
@@ -49,7 +38,7 @@ describe("DevRebuilds", () => {
   });
 
   it("asks for a load once npm start says the watcher listens, and lets the first rebuild's load take unchanged files from it", async () => {
-    const { config, fire } = fakeConfig();
+    const { config, fire } = fakeEleventyConfig();
     const dev = new DevRebuilds();
     dev.register(config);
     let asked = 0;
@@ -67,7 +56,7 @@ describe("DevRebuilds", () => {
   });
 
   it("hands a load every change since the last load, across builds that loaded nothing, and nothing once code changed", () => {
-    const { config, fire } = fakeConfig();
+    const { config, fire } = fakeEleventyConfig();
     const dev = new DevRebuilds();
     dev.register(config);
     fire("eleventy.beforeWatch", ["./content/articles/a.md"]);
