@@ -3,7 +3,8 @@
  * stop it. Eleventy's own CLI exits when the first build fails, before its watcher or server start. Here the
  * server starts anyway, and every page it answers is the problem list (src/plugins/dev-errors-plugin.ts); each
  * save in the project's folders tries the first build again, and the first good one starts Eleventy's own
- * watching and reloads the browser, after which everything is plain `eleventy --serve`.
+ * watching and reloads the browser, after which everything is as `eleventy --serve` but for two things: the
+ * articles folder is watched here (watchArticles), and the plugins hear when the watcher is ready (watcherReady).
  * Options: `--port=8080` (or `--port 8080`), `--quiet`.
  */
 import { existsSync, readdirSync, watch, type Dirent, type FSWatcher } from "node:fs";
@@ -72,6 +73,8 @@ process.on("SIGINT", () => {
 });
 
 let articlesWatch: FolderWatch | undefined;
+/** When the articles' watcher began: saves there from then on reach a rebuild through it. */
+let articlesWatchedSince = Number.POSITIVE_INFINITY;
 try {
   await watchArticles(await eleventy.watch());
   await watcherReady();
@@ -91,6 +94,7 @@ try {
 async function watchArticles(rebuild: Rebuild | undefined): Promise<void> {
   articlesWatch?.close();
   if (typeof rebuild !== "function") return;
+  articlesWatchedSince = Date.now();
   articlesWatch = await watchFolderTree(
     ARTICLES,
     (file) => {
@@ -156,8 +160,9 @@ async function retryUntilGood(): Promise<void> {
       await eleventy.eleventyServe.reload({ files: [] });
       // Not awaited: Eleventy settles only the last of several quick saves, as for its own.
       for (const [file, savedAt] of changes) {
-        // The articles' watcher (watchArticles) starts only now: a save there is handed on whenever it came.
-        if ((savedAt >= watchingSince && !file.startsWith(`${ARTICLES}/`)) || !existsSync(file) || typeof rebuild !== "function") continue;
+        // The articles have a watcher of their own (watchArticles), which started after Eleventy's.
+        const seenSince = file.startsWith(`${ARTICLES}/`) ? articlesWatchedSince : watchingSince;
+        if (savedAt >= seenSince || !existsSync(file) || typeof rebuild !== "function") continue;
         console.log(`[11ty] File changed: ${file}`);
         void rebuild(`./${file}`);
       }

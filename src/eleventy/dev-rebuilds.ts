@@ -4,9 +4,9 @@ import { PAGE_COPY_FOLDER } from "../schemas/page-copy.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
 /**
- * How long a saved file's size must stay the same before the watcher reports it (and scripts/start.ts's own
- * watcher of the articles) (Eleventy's own wait is 150 ms,
- * a seventh of the save-to-page target): long enough for an editor's write, which is one call or a rename.
+ * How long a saved file's size must stay the same before the watcher reports it (Eleventy's own wait is 150 ms, a
+ * seventh of the save-to-page target): long enough for an editor's write, which is one call or a rename.
+ * scripts/start.ts's own watcher of the articles waits as long for the events on a file to stop.
  */
 export const WRITE_SETTLED_MS = 50;
 
@@ -54,7 +54,8 @@ export class DevRebuilds {
     config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: WRITE_SETTLED_MS, pollInterval: 10 } });
     config.on(WATCHER_READY_EVENT, async () => {
       this.#watching = true;
-      if (!this.#loadedWhileWatching) await Promise.all(this.#onWatcherReady.map((listener) => listener()));
+      // HSG_DEV_FULL=1 has every load read every file: no load is worth making ahead.
+      if (!this.#loadedWhileWatching && process.env.HSG_DEV_FULL !== "1") await Promise.all(this.#onWatcherReady.map((listener) => listener()));
     });
     config.on("eleventy.beforeWatch", (changed: unknown) => {
       this.#rebuilds++;

@@ -8,32 +8,56 @@ export interface FolderWatch {
 }
 
 /**
+ * Names editors write beside the file they edit, never saves: vim's swap files, backups ending in `~`, Sublime's
+ * temporary files. chokidar, Eleventy's watcher, leaves out the same (its `atomic` option).
+ */
+const EDITOR_TEMPORARY = /^\..*\.sw[px]$|~$|\.subl.*\.tmp$/;
+
+/**
  * Watches `folder` and every folder below it, and calls `report` with a file's path (relative to the working
  * directory, as given) once a write to it has settled: no event on it for `settleMs` (chokidar's awaitWriteFinish
- * waits as long for the size to hold). A file removed is reported too; a folder made is watched, and its files
- * reported. For `npm start`'s articles folder: chokidar, Eleventy's watcher, lists the whole folder again on
- * every event in it (at 4,000 articles about 4,000 lstat calls and as many checks of Eleventy's ignore
- * patterns, about 0.15 s of the main thread per save); here an event costs one lstat of the file it names.
- * Each folder has a watcher of its own: Node 20's recursive watching on Linux loses a file once an editor saves
- * it by renaming a new copy over it, as vim and sed do.
+ * waits as long for the size to hold). A file removed is reported too, if it was there before (a save that writes
+ * a temporary file and renames it over the one edited, as sed does, reports only the file edited); a folder made
+ * (or removed and made again) is watched afresh, and its files reported. For `npm start`'s articles folder:
+ * chokidar, Eleventy's watcher, lists the whole folder again on every event in it (at 4,000 articles about 4,000
+ * lstat calls and as many checks of Eleventy's ignore patterns, about 0.15 s of the main thread per save); here an
+ * event costs one lstat of the file it names. Each folder has a watcher of its own: Node 20's recursive watching
+ * on Linux loses a file once an editor saves it by renaming a new copy over it, as vim and sed do.
  */
 export async function watchFolderTree(folder: string, report: (file: string) => void, settleMs: number): Promise<FolderWatch> {
   const watchers = new Map<string, FSWatcher>();
   const pending = new Map<string, NodeJS.Timeout>();
+  /** Every file there now, as far as this watch knows: a path that goes is reported only if it was one. */
+  const known = new Set<string>();
   let closed = false;
+
+  const tell = (file: string) => {
+    if (!closed) report(file);
+  };
 
   /** Each event on `file` starts its wait again; once none came for settleMs, the write has settled. */
   const changed = (file: string) => {
+    if (EDITOR_TEMPORARY.test(path.basename(file))) return;
     clearTimeout(pending.get(file));
     pending.set(
       file,
       setTimeout(() => {
         pending.delete(file);
         void lstat(file).then(
-          (stats) => (stats.isDirectory() ? watchTree(file, true) : report(file)),
+          (stats) => {
+            if (stats.isDirectory()) {
+              // A folder removed and made again under the same name has a new inode the old watcher does not see.
+              unwatch(file);
+              return watchTree(file, true);
+            }
+            known.add(file);
+            tell(file);
+          },
           () => {
             unwatch(file);
-            report(file);
+            const gone = [...known].filter((entry) => entry === file || entry.startsWith(`${file}${path.sep}`));
+            for (const entry of gone) known.delete(entry);
+            if (gone.length > 0) tell(file);
           },
         );
       }, settleMs),
@@ -54,7 +78,9 @@ export async function watchFolderTree(folder: string, report: (file: string) => 
     if (closed || watchers.has(at)) return;
     try {
       watchers.set(at, watch(at, (_event, name) => name && !closed && changed(path.join(at, String(name)))).on("error", () => unwatch(at)));
-    } catch {
+    } catch (error) {
+      // Out of inotify watches (ENOSPC), say: saves there would go unseen, which the editor must hear of.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") console.warn(`[hsg] ${at}: saves here are not watched (${(error as Error).message})`);
       return;
     }
     const entries = await readdir(at, { withFileTypes: true }).catch(() => []);
@@ -62,6 +88,7 @@ export async function watchFolderTree(folder: string, report: (file: string) => 
       const file = path.join(at, entry.name);
       if (entry.isDirectory()) await watchTree(file, reportFiles);
       else if (reportFiles) changed(file);
+      else known.add(file);
     }
   };
 
