@@ -52,14 +52,23 @@ export function articleSettings(context: BuildContext): ArticleSettings {
  * markers ask for are placed in its HTML here, so an article is built once, complete.
  */
 export function buildArticleCollections(content: ArticleContent, context: BuildContext, courses: Readonly<Record<string, CourseSummary>>): ArticleCollections {
-  return deriveArticleCollections(content, articleSettings(context), courses, StageClock.at(context.now));
+  return deriveArticleCollections(content, articleSettings(context), courseLinks(courses), StageClock.at(context.now));
+}
+
+/**
+ * What the articles show of each course (its links and promotion asides), by id: the articles stage reads this, not
+ * the summaries, so that `npm start` keeps the stage, and every article object, after a course's save that changes
+ * none of it (its summary, its price): the memo compares each link's fields (src/collections/stage-memo.ts).
+ */
+export function courseLinks(courses: Readonly<Record<string, CourseSummary>>): Readonly<Record<string, CourseLink>> {
+  return Object.fromEntries(Object.entries(courses).map(([id, course]) => [id, courseLink(course)]));
 }
 
 /**
  * buildArticleCollections, reading the clock only through `clock` (src/collections/stage-memo.ts), so that `npm start`
  * keeps the stage while the articles, authors, promotions, site, courses and settings are the same objects.
  */
-export function deriveArticleCollections(content: ArticleContent, settings: ArticleSettings, courses: Readonly<Record<string, CourseSummary>>, clock: StageClock): ArticleCollections {
+export function deriveArticleCollections(content: ArticleContent, settings: ArticleSettings, courses: Readonly<Record<string, CourseLink>>, clock: StageClock): ArticleCollections {
   const asides = promotionAsides(content, courses, clock);
   // Each article's HTML is placed when a page reads it, and only the last one read is kept: `npm run check` derives
   // the model without loading any article's text, and a production build reads each from the content cache when its
@@ -94,7 +103,7 @@ export function deriveArticleCollections(content: ArticleContent, settings: Arti
       tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
       related: [],
       // Content ids were checked when loading; a course left out of this build (a draft) is left out here too.
-      courses: source.relatedCourses.flatMap((id) => (courses[id] ? [courseLink(courses[id])] : [])),
+      courses: source.relatedCourses.flatMap((id) => (courses[id] ? [courses[id]] : [])),
       others: [],
     }));
 

@@ -164,6 +164,28 @@ describe("the model's stages kept between builds of `npm start`", () => {
     expect(canonical(after)).toBe(canonical(buildSiteModel(changed, development)));
   });
 
+  it("keeps every article after a course's save that changes nothing an article shows of it, and derives them again when its title changes", async () => {
+    const content = await load();
+    const memo = new StageMemo();
+    const linked = content.articles.flatMap((article) => article.relatedCourses)[0];
+    expect(linked).toBeDefined();
+    const editCourse = (from: Content, edit: (course: Content["courses"][string]) => Content["courses"][string]): Content => ({
+      ...from,
+      courses: Object.fromEntries(Object.entries(from.courses).map(([id, course]) => [id, id === linked ? edit(course) : course])),
+    });
+    const before = buildSiteModel(content, development, undefined, memo);
+    const summaryEdited = editCourse(content, (course) => ({ ...course, summary: `${course.summary} Edited.` }));
+    const afterSummary = buildSiteModel(summaryEdited, development, undefined, memo);
+    expect(afterSummary.articles === before.articles).toBe(true);
+    expect(afterSummary.catalog.byId[linked!]!.summary).toMatch(/ Edited\.$/);
+    expect(canonical(afterSummary)).toBe(canonical(buildSiteModel(summaryEdited, development)));
+    const titleEdited = editCourse(summaryEdited, (course) => ({ ...course, title: `${course.title}, edited` }));
+    const afterTitle = buildSiteModel(titleEdited, development, undefined, memo);
+    expect(afterTitle.articles === before.articles).toBe(false);
+    expect(afterTitle.articles.list.flatMap((article) => article.courses).filter((course) => course.id === linked).every((course) => course.title.endsWith(", edited"))).toBe(true);
+    expect(canonical(afterTitle)).toBe(canonical(buildSiteModel(titleEdited, development)));
+  });
+
   it("derives the schedule again when a class changes, or when the clock passes a class's deadline", async () => {
     const content = await load();
     const memo = new StageMemo();
