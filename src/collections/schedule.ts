@@ -34,15 +34,23 @@ const MODE_LABELS = { classroom: "Classroom", online: "Live online", onsite: "On
  * and venue are returned as maps by id, from which the model's composition builds those pages; the references
  * the sessions point at are never written to.
  */
-export function buildScheduleCollections(content: ScheduleContent, clock: StageClock, references: ScheduleReferences, resolutions: Resolutions = new WeakMap()): ScheduleCollections {
-  const upcoming = content.sessions
+export function buildScheduleCollections(
+  content: ScheduleContent,
+  clock: StageClock,
+  references: ScheduleReferences,
+  resolutions: Resolutions = new WeakMap(),
+  courseClasses: CourseClasses = new WeakMap(),
+): ScheduleCollections {
+  const resolved = content.sessions
     .filter((session) => !clock.reached(session.end))
     .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.id.localeCompare(b.id))
-    // Each build's own copy of a kept class, so that its other dates are written into an object of this build.
-    .map((session): ScheduledSession => ({ ...resolvedSession(session, content.site.fewSeatsLeft, clock, references, resolutions), otherDates: [] }));
+    .map((session) => resolvedSession(session, content.site.fewSeatsLeft, clock, references, resolutions));
+  const scheduled = new Map<ResolvedSession, ScheduledSession>();
+  for (const [courseId, classes] of Object.entries(groupBy(resolved, (session) => [session.courseId]))) {
+    for (const [index, session] of classesOfCourse(classes, references.courses.byId[courseId], courseClasses).entries()) scheduled.set(classes[index]!, session);
+  }
+  const upcoming = resolved.map((session) => scheduled.get(session)!);
   const bookable = upcoming.filter((session) => session.isBookable);
-  const bookableByCourse = groupBy(bookable, (session) => [session.courseId]);
-  for (const session of upcoming) session.otherDates = (bookableByCourse[session.courseId] ?? []).filter((other) => other !== session);
 
   const months = monthsOf(upcoming, content.site.url);
   const monthBySession = new Map(months.flatMap((month) => month.sessions.map((session) => [session, month] as const)));
@@ -129,6 +137,28 @@ function monthGrid(inMonth: DateTime<true>, sessions: readonly ScheduledSession[
 
 /** A class as resolved, before its other dates are known (they depend on every other class). */
 type ResolvedSession = Omit<ScheduledSession, "otherDates">;
+
+/**
+ * Each course's classes as the last build made them, by the course's summary: the resolved classes, in order, and
+ * the class objects made from them. Kept in `npm start` (src/collections/stage-memo.ts's records), so that a class's
+ * save gives new objects only to the classes of its own course, which list each other as other dates.
+ */
+export type CourseClasses = WeakMap<object, { resolved: readonly ResolvedSession[]; scheduled: readonly ScheduledSession[] }>;
+
+/**
+ * The class objects of one course's upcoming classes (`classes`, resolved, in order), each with the course's other
+ * bookable dates: the last build's objects when every class resolved to the same object in the same order.
+ */
+function classesOfCourse(classes: readonly ResolvedSession[], course: object | undefined, kept: CourseClasses): readonly ScheduledSession[] {
+  const last = course ? kept.get(course) : undefined;
+  if (last && last.resolved.length === classes.length && last.resolved.every((session, index) => session === classes[index])) return last.scheduled;
+  // This build's own copy of each class, so that its other dates are written into an object of this build.
+  const made: ScheduledSession[] = classes.map((session) => ({ ...session, otherDates: [] }));
+  const bookable = made.filter((session) => session.isBookable);
+  for (const session of made) session.otherDates = bookable.filter((other) => other !== session);
+  if (course) kept.set(course, { resolved: classes, scheduled: made });
+  return made;
+}
 
 /** A class's resolution and what it read besides its session: it is reused while all of that is the same (resolvedSession). */
 interface KeptResolution {

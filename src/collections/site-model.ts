@@ -12,7 +12,7 @@ import { buildLearningPathRoutes, buildLearningPaths } from "./learning-paths.ts
 import { buildPageCopy } from "./page-copy.ts";
 import { placeholderProblems } from "./placeholders.ts";
 import { buildPolicies } from "./policies.ts";
-import { buildScheduleCollections, type Resolutions } from "./schedule.ts";
+import { buildScheduleCollections, type CourseClasses, type Resolutions } from "./schedule.ts";
 import { buildServices } from "./services.ts";
 import { contentParts, StageClock, StageMemo } from "./stage-memo.ts";
 import { buildVenueProfiles, buildVenues } from "./venues.ts";
@@ -80,7 +80,7 @@ export function buildSiteModel(loaded: Content, context: BuildContext, stage: St
   const policies = stage("policies", memo.derive("policies", [contentParts(content, "policies")], buildPolicies));
   const routes = stage("learningPathRoutes", memo.derive("learningPathRoutes", [contentParts(content, "learningPaths"), courseIndex], buildLearningPathRoutes));
   const references = { courses: courseIndex, instructors: instructorProfiles, venues: venueProfiles, policies };
-  const schedule = stage("schedule", memo.derive("schedule", [contentParts(content, "sessions", "site"), clock, references, memo.records<Resolutions>("schedule")], buildScheduleCollections));
+  const schedule = stage("schedule", memo.derive("schedule", [contentParts(content, "sessions", "site"), clock, references, memo.records<Resolutions>("schedule"), memo.records<CourseClasses>("schedule.classes")], buildScheduleCollections));
   const catalog = stage(
     "catalog",
     buildCatalogCollections(content, courseIndex, { sessionsByCourse: schedule.sessionsByCourse, stepsByCourse: routes.stepsByCourse, articlesByCourse: articles.byCourse }),

@@ -200,6 +200,13 @@ describe("the model's stages kept between builds of `npm start`", () => {
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((other) => meetingsOf(afterSave, other.id) === other.meetings)).toBe(true);
     expect(meetingsOf(afterSave, session.id) === session.meetings).toBe(false);
+    // The classes of other courses are the very objects of the last build; those of its course are new, as each
+    // lists the others as its other dates.
+    const classOf = (model: typeof before, id: string) => model.schedule.upcoming.find((candidate) => candidate.id === id);
+    const otherCourses = others.filter((other) => other.courseId !== session.courseId);
+    expect(otherCourses.length).toBeGreaterThan(0);
+    expect(otherCourses.every((other) => classOf(afterSave, other.id) === other)).toBe(true);
+    expect(before.schedule.upcoming.filter((other) => other.courseId === session.courseId).some((other) => classOf(afterSave, other.id) === other)).toBe(false);
     expect(afterSave.schedule.upcoming.find((candidate) => candidate.id === session.id)!.seatsLeft).toBe(session.seatsLeft === 0 ? 0 : session.seatsLeft - 1);
     // A class is not an article's input: the articles are kept, every object of them.
     expect(afterSave.articles === before.articles).toBe(true);
