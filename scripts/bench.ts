@@ -212,8 +212,8 @@ async function timeArticleSave(folder: string, output: string, attempt: number):
 /** Edit-to-page in `npm start`: the seconds from saving a file to its page showing the change. */
 async function editLoop(project: string, port: number, cpu: (line: string) => void = () => {}): Promise<{ article: number[]; course: number; session: number }> {
   const output = path.join(project, "_site");
-  // `npm start` itself (the project's scripts/start.ts), which tells the site when Eleventy's watcher listens.
-  const server = await startWatcher(["--import", "tsx", "scripts/start.ts", `--port=${port}`], project, { ...process.env, SITE_NOW }, /Server at/, "npm start");
+  // `npm start` itself, as package.json runs it (its own port given last, which wins).
+  const server = await startWatcher([...nodeArgumentsOf("start"), `--port=${port}`], project, { ...process.env, SITE_NOW }, /Server at/, "npm start");
   try {
     const article: number[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
