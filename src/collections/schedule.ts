@@ -13,7 +13,7 @@ import { webcalUrl } from "./catalog.ts";
 import { listedMonths, listedSessions } from "./listed-sessions.ts";
 import { policyOverrides } from "./policies.ts";
 import type { StageClock } from "./stage-memo.ts";
-import type { Availability, ClassList, CourseIndex, Deadline, InstructorProfile, Policies, ScheduleCollections, ScheduledSession, ScheduleFacet, ScheduleMonth, SessionBadge, VenueProfile } from "./views.ts";
+import type { Availability, ClassList, CourseIndex, CourseSummary, Deadline, InstructorProfile, Policies, ScheduleCollections, ScheduledSession, ScheduleFacet, ScheduleMonth, SessionBadge, VenueProfile } from "./views.ts";
 
 /** What a session is resolved against: built before the schedule. */
 export interface ScheduleReferences {
@@ -143,13 +143,13 @@ type ResolvedSession = Omit<ScheduledSession, "otherDates">;
  * the class objects made from them. Kept in `npm start` (src/collections/stage-memo.ts's records), so that a class's
  * save gives new objects only to the classes of its own course, which list each other as other dates.
  */
-export type CourseClasses = WeakMap<object, { resolved: readonly ResolvedSession[]; scheduled: readonly ScheduledSession[] }>;
+export type CourseClasses = WeakMap<CourseSummary, { resolved: readonly ResolvedSession[]; scheduled: readonly ScheduledSession[] }>;
 
 /**
  * The class objects of one course's upcoming classes (`classes`, resolved, in order), each with the course's other
  * bookable dates: the last build's objects when every class resolved to the same object in the same order.
  */
-function classesOfCourse(classes: readonly ResolvedSession[], course: object | undefined, kept: CourseClasses): readonly ScheduledSession[] {
+function classesOfCourse(classes: readonly ResolvedSession[], course: CourseSummary | undefined, kept: CourseClasses): readonly ScheduledSession[] {
   const last = course ? kept.get(course) : undefined;
   if (last && last.resolved.length === classes.length && last.resolved.every((session, index) => session === classes[index])) return last.scheduled;
   // This build's own copy of each class, so that its other dates are written into an object of this build.

@@ -54,10 +54,10 @@ export async function watchFolderTree(folder: string, report: (file: string) => 
             tell(file);
           },
           () => {
+            // A file it knew, or a folder it watched: what a save's temporary file never was.
+            const wasFolder = watchers.has(file);
             unwatch(file);
-            const gone = [...known].filter((entry) => entry === file || entry.startsWith(`${file}${path.sep}`));
-            for (const entry of gone) known.delete(entry);
-            if (gone.length > 0) tell(file);
+            if (known.delete(file) || wasFolder) tell(file);
           },
         );
       }, settleMs),
