@@ -1,7 +1,14 @@
-import { readdir, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { access, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import * as pagefind from "pagefind";
+import pMap from "p-map";
 import { searchBundleFolder, splitIntoBundles } from "./search-bundles.ts";
+import { BUILD_MEMORY_MB } from "../build/memory-budget.ts";
 import { outputFileUrl, SITE_PATHS } from "../urls/site-urls.ts";
 
 /** How the search index is written. */
@@ -11,17 +18,20 @@ export interface SearchIndexOptions {
 }
 
 /**
- * Indexes the searched pages of a written site with Pagefind's Node API into `<output>/<bundleFolder>`, in bundles
- * of at most `pagesPerBundle` pages (src/search/search-bundles.ts), and lists the bundles after the first in
+ * Indexes the searched pages of a written site with Pagefind into `<output>/<bundleFolder>`, in bundles of at most
+ * `pagesPerBundle` pages (src/search/search-bundles.ts), and lists the bundles after the first in
  * SITE_PATHS.searchBundleList, which the search page merges (src/browser/search.js). `files` are the searched
  * pages, relative to the output (searchedFiles: the page table says which pages are searched, and templates mark
  * the same pages `data-pagefind-body`).
  *
- * Each bundle is crawled by Pagefind's own `addDirectory`, limited to its pages by a glob, by a Pagefind process of
- * its own, closed before the next starts: the process holds its whole index until it writes it, so one index of
- * every page grew with the site. Pagefind crawls and parses the files on its threads; handing it the pages one by
- * one (`addHTMLFile`, tried for part 15) was about 2.5 s slower at 1,000 articles, each page being a message its
- * process handles in turn (docs/PERFORMANCE.md). The unsearched pages are not read at all.
+ * Each bundle is Pagefind's own crawl of the written site, limited to its pages by a glob, in a Pagefind process of
+ * its own that holds the bundle's index until it writes it (about 0.2 MB a page), so its memory is bounded by the
+ * bundle, not the site. Bundles are indexed side by side as far as the cores and the memory allow
+ * (searchIndexProcesses): one process leaves a core idle for about half its time (it writes mostly on one thread),
+ * and two at once took the 5,214 pages of 4,000 articles from about 10 to about 7 s (docs/PERFORMANCE.md). They
+ * run Pagefind's command line: its Node API has one process per program, which handles its indexes in turn (three
+ * at once: 8.6 s); both write the same bytes. Handing Pagefind the pages one by one (`addHTMLFile`, tried for part
+ * 15) was about 2.5 s slower at 1,000 articles.
  */
 export async function writeSearchIndex(output: string, bundleFolder: string, files: readonly string[], options: SearchIndexOptions = {}): Promise<void> {
   const site = path.resolve(output);
@@ -29,7 +39,8 @@ export async function writeSearchIndex(output: string, bundleFolder: string, fil
   // The folder is the index's alone: Pagefind adds to what it finds, so an earlier build's fragments of pages since
   // changed, and bundles the site no longer has, would stay (`npm start` writes into the same _site/ each session).
   await rm(path.join(site, bundleFolder), { recursive: true, force: true });
-  for (const [index, bundle] of bundles.entries()) await writeBundle(site, bundle, path.join(site, searchBundleFolder(bundleFolder, index)));
+  const processes = searchIndexProcesses(Math.max(...bundles.map((bundle) => bundle.length)), process.memoryUsage.rss() / 2 ** 20, os.availableParallelism());
+  await pMap(bundles.entries(), ([index, bundle]) => writeBundle(site, bundle, path.join(site, searchBundleFolder(bundleFolder, index))), { concurrency: processes });
   const more = bundles.slice(1).map((_, index) => outputFileUrl(`${searchBundleFolder(bundleFolder, index + 1)}/`));
   // In the index's own folder, under the name the search page asks for (SITE_PATHS.searchBundleList).
   await writeFile(path.join(site, bundleFolder, path.posix.basename(SITE_PATHS.searchBundleList)), `${JSON.stringify(more)}\n`);
@@ -38,30 +49,74 @@ export async function writeSearchIndex(output: string, bundleFolder: string, fil
 /** What a page's path may hold to be named in Pagefind's glob: no glob syntax. The page table's paths are made of slugs. */
 const GLOB_SAFE_PATH = /^[A-Za-z0-9._/-]+$/;
 
+/** What a Pagefind process holds for each page of its bundle until it writes the index, in MB (docs/PERFORMANCE.md). */
+const PAGEFIND_MB_PER_PAGE = 0.2;
+
 /**
- * One bundle: Pagefind's own crawl of the written site, limited by a glob that names the bundle's pages, by a
- * process of its own. Its crawl still lists the whole site (cheap), but reads and parses only the bundle's pages.
+ * How many bundles of at most `bundlePages` pages Pagefind indexes at once: one per core, as many as fit in
+ * BUILD_MEMORY_MB beside the `ownMB` the build's own process holds, and at least one. At 4,000 articles a build
+ * holds about 0.6 GB when Pagefind starts and indexes two bundles of 2,000 pages at once (1.37 GB in all); at 10,000
+ * it holds about 0.7 GB and indexes them one by one.
+ */
+export function searchIndexProcesses(bundlePages: number, ownMB: number, cores: number): number {
+  const room = Math.floor((BUILD_MEMORY_MB - ownMB) / Math.max(1, bundlePages * PAGEFIND_MB_PER_PAGE));
+  return Math.max(1, Math.min(cores, room));
+}
+
+/**
+ * Pagefind's command line, the script its package names as `bin` (it finds the binary for this platform). The
+ * package exports no path but its module, so the script is looked up where Node would look for the package.
+ */
+export function pagefindCommand(): string {
+  const folders = createRequire(import.meta.url).resolve.paths("pagefind") ?? [];
+  const command = folders.map((folder) => path.join(folder, "pagefind", "lib/runner/bin.cjs")).find((file) => existsSync(file));
+  if (!command) throw new Error(`Pagefind's command line (pagefind/lib/runner/bin.cjs) is in none of ${folders.join(", ")}: run npm ci`);
+  return command;
+}
+
+const run = promisify(execFile);
+
+/**
+ * One bundle: Pagefind's command line over the written site, limited by a glob that names the bundle's pages. Its
+ * crawl still lists the whole site (cheap), but reads and parses only the bundle's pages. The options go in a
+ * `pagefind.json` in a folder of its own, Pagefind's working directory: a glob of 2,000 paths can pass the 128 KB
+ * that Linux allows one argument.
  */
 async function writeBundle(site: string, files: readonly string[], bundle: string): Promise<void> {
   const unsafe = files.find((file) => !GLOB_SAFE_PATH.test(file));
   if (unsafe !== undefined) throw new Error(`${unsafe}: a searched page's path may hold only letters, digits, ".", "_", "-" and "/" (Pagefind is given the pages as a glob)`);
+  const missing = await pMap(files, (file) => access(path.join(site, file)).then(() => undefined, () => file), { concurrency: 64 });
+  const unwritten = missing.filter((file) => file !== undefined);
+  if (unwritten.length > 0) throw new Error(`${unwritten.length} of the ${files.length} searched pages of ${path.relative(site, bundle)} ${unwritten.length === 1 ? "was" : "were"} not written: ${unwritten.slice(0, 3).join(", ")}${unwritten.length > 3 ? ", …" : ""}`);
+  if (files.length === 0) return writeEmptyIndex(bundle);
+  const settings = await mkdtemp(path.join(os.tmpdir(), "hsg-pagefind-"));
+  try {
+    await writeFile(path.join(settings, "pagefind.json"), JSON.stringify({ site, glob: `{${files.join(",")}}`, output_path: bundle, force_language: "en" }));
+    await run(process.execPath, [pagefindCommand()], { cwd: settings, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+      throw new Error(`Pagefind could not index ${path.relative(site, bundle)}: ${`${error.stderr ?? ""}${error.stdout ?? ""}`.trim() || error.message}`);
+    });
+  } finally {
+    await rm(settings, { recursive: true, force: true });
+  }
+  // One fragment per page it indexed: Pagefind drops a page without data-pagefind-body when others have it. (When
+  // none of a bundle's pages has it, Pagefind indexes each whole body instead, which this cannot tell; that a
+  // searched template marks its pages is held by tests/plugins/pagefind-plugin.test.ts, where Pagefind's own
+  // crawl of every page of the fixture build must give the built index.)
+  const indexed = (await readdir(path.join(bundle, "fragment"))).length;
+  if (indexed !== files.length) throw new Error(`Pagefind indexed ${indexed} of the ${files.length} searched pages of ${path.relative(site, bundle)}: each must be marked data-pagefind-body (the searchMark shortcode)`);
+}
+
+/**
+ * The index of a site with nothing to search, so that the search page still loads one: Pagefind's command line
+ * refuses to write an index of no pages, its Node API writes it.
+ */
+async function writeEmptyIndex(bundle: string): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    // A site with nothing to search gets an empty index: "{}" is no glob Pagefind accepts.
-    const added = files.length > 0 ? await index.addDirectory({ path: site, glob: `{${files.join(",")}}` }) : { errors: [], page_count: 0 };
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-    if (added.page_count !== files.length) throw new Error(`Pagefind found ${added.page_count} of the ${files.length} searched pages of ${path.relative(site, bundle)}: each must be written`);
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    // One fragment per page it indexed: Pagefind drops a page without data-pagefind-body when others have it. (When
-    // none of a bundle's pages has it, Pagefind indexes each whole body instead, which this cannot tell; that a
-    // searched template marks its pages is held by tests/plugins/pagefind-plugin.test.ts, where Pagefind's own
-    // crawl of every page of the fixture build must give the built index.)
-    const indexed = files.length > 0 ? (await readdir(path.join(bundle, "fragment"))).length : 0;
-    if (indexed !== files.length) throw new Error(`Pagefind indexed ${indexed} of the ${files.length} searched pages of ${path.relative(site, bundle)}: each must be marked data-pagefind-body (the searchMark shortcode)`);
   } finally {
-    // The process and its index go before the next bundle's starts.
     await pagefind.close();
   }
 }

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeSearchIndex } from "../../src/search/search-index.ts";
+import { BUILD_MEMORY_MB } from "../../src/build/memory-budget.ts";
+import { searchIndexProcesses, writeSearchIndex } from "../../src/search/search-index.ts";
 import { outputFileOf, SITE_PATHS } from "../../src/urls/site-urls.ts";
 import { removeFolder } from "../support/project-copy.ts";
 
@@ -55,8 +56,18 @@ describe("the search index", () => {
 
   it("stops the build when a listed page is missing or not marked for search, or its path is no plain path", async () => {
     const site = await writtenSite();
-    await expect(writeSearchIndex(site, "pagefind", [...SEARCHED, "articles/gone/index.html"])).rejects.toThrow(/found 5 of the 6 searched pages/);
+    await expect(writeSearchIndex(site, "pagefind", [...SEARCHED, "articles/gone/index.html"])).rejects.toThrow("1 of the 6 searched pages of pagefind was not written: articles/gone/index.html");
     await expect(writeSearchIndex(site, "pagefind", [...SEARCHED, "tags/x/index.html"])).rejects.toThrow(/indexed 5 of the 6 searched pages/);
     await expect(writeSearchIndex(site, "pagefind", ["articles/{a,b}/index.html"])).rejects.toThrow(/may hold only letters/);
+  });
+
+  it("indexes as many bundles at once as there are cores and the memory budget has room for, and always at least one", () => {
+    // 2,000 pages hold about 400 MB: a build of 4,000 articles holds about 600 MB when Pagefind starts, one of 10,000 about 760.
+    expect(searchIndexProcesses(2_000, 600, 2)).toBe(2);
+    expect(searchIndexProcesses(2_000, 760, 2)).toBe(1);
+    expect(searchIndexProcesses(2_000, 600, 8)).toBe(2);
+    expect(searchIndexProcesses(50, 300, 8)).toBe(8);
+    expect(searchIndexProcesses(2_000, BUILD_MEMORY_MB + 100, 2)).toBe(1);
+    expect(searchIndexProcesses(0, 300, 1)).toBe(1);
   });
 });
