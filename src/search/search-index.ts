@@ -40,7 +40,11 @@ export async function writeSearchIndex(output: string, bundleFolder: string, fil
   // changed, and bundles the site no longer has, would stay (`npm start` writes into the same _site/ each session).
   await rm(path.join(site, bundleFolder), { recursive: true, force: true });
   const processes = searchIndexProcesses(Math.max(...bundles.map((bundle) => bundle.length)), process.memoryUsage.rss() / 2 ** 20, os.availableParallelism());
-  await pMap(bundles.entries(), ([index, bundle]) => writeBundle(site, bundle, path.join(site, searchBundleFolder(bundleFolder, index))), { concurrency: processes });
+  // Every bundle is let finish before a failure stops the build, so that no Pagefind process still writes into the
+  // output once the caller has moved on (and `npm start`'s next rebuild clears the folder).
+  const failures = await pMap(bundles.entries(), ([index, bundle]) => writeBundle(site, bundle, path.join(site, searchBundleFolder(bundleFolder, index))).then(() => undefined, (error: unknown) => error), { concurrency: processes });
+  const failure = failures.find((error) => error !== undefined);
+  if (failure !== undefined) throw failure;
   const more = bundles.slice(1).map((_, index) => outputFileUrl(`${searchBundleFolder(bundleFolder, index + 1)}/`));
   // In the index's own folder, under the name the search page asks for (SITE_PATHS.searchBundleList).
   await writeFile(path.join(site, bundleFolder, path.posix.basename(SITE_PATHS.searchBundleList)), `${JSON.stringify(more)}\n`);
@@ -49,18 +53,31 @@ export async function writeSearchIndex(output: string, bundleFolder: string, fil
 /** What a page's path may hold to be named in Pagefind's glob: no glob syntax. The page table's paths are made of slugs. */
 const GLOB_SAFE_PATH = /^[A-Za-z0-9._/-]+$/;
 
-/** What a Pagefind process holds for each page of its bundle until it writes the index, in MB (docs/PERFORMANCE.md). */
+/**
+ * What a Pagefind bundle's processes hold, in MB: about 0.2 a page of the bundle until the index is written, and its
+ * command line's Node wrapper (44 MB) beside it. Measured at 2,000 pages: 380 to 400 MB for both (docs/PERFORMANCE.md).
+ */
 const PAGEFIND_MB_PER_PAGE = 0.2;
+const PAGEFIND_PROCESS_MB = 50;
 
 /**
  * How many bundles of at most `bundlePages` pages Pagefind indexes at once: one per core, as many as fit in
  * BUILD_MEMORY_MB beside the `ownMB` the build's own process holds, and at least one. At 4,000 articles a build
  * holds about 0.6 GB when Pagefind starts and indexes two bundles of 2,000 pages at once (1.37 GB in all); at 10,000
- * it holds about 0.7 GB and indexes them one by one.
+ * it holds 0.68 to 0.76 GB and indexes them one by one.
  */
 export function searchIndexProcesses(bundlePages: number, ownMB: number, cores: number): number {
-  const room = Math.floor((BUILD_MEMORY_MB - ownMB) / Math.max(1, bundlePages * PAGEFIND_MB_PER_PAGE));
+  const room = Math.floor((BUILD_MEMORY_MB - ownMB) / (PAGEFIND_PROCESS_MB + bundlePages * PAGEFIND_MB_PER_PAGE));
   return Math.max(1, Math.min(cores, room));
+}
+
+/**
+ * The environment for Pagefind's command line: Pagefind takes `PAGEFIND_*` variables over its config file (a
+ * `PAGEFIND_FORCE_LANGUAGE` or `PAGEFIND_OUTPUT_PATH` set in a shell would change or move the index without an
+ * error), so only the ones that name its binary are passed, as its Node API heeds those alone.
+ */
+function pagefindEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("PAGEFIND_") || name.endsWith("_BINARY_PATH")));
 }
 
 /**
@@ -90,11 +107,14 @@ async function writeBundle(site: string, files: readonly string[], bundle: strin
   if (unwritten.length > 0) throw new Error(`${unwritten.length} of the ${files.length} searched pages of ${path.relative(site, bundle)} ${unwritten.length === 1 ? "was" : "were"} not written: ${unwritten.slice(0, 3).join(", ")}${unwritten.length > 3 ? ", …" : ""}`);
   if (files.length === 0) return writeEmptyIndex(bundle);
   const settings = await mkdtemp(path.join(os.tmpdir(), "hsg-pagefind-"));
+  let warnings = "";
   try {
-    await writeFile(path.join(settings, "pagefind.json"), JSON.stringify({ site, glob: `{${files.join(",")}}`, output_path: bundle, force_language: "en" }));
-    await run(process.execPath, [pagefindCommand()], { cwd: settings, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
-      throw new Error(`Pagefind could not index ${path.relative(site, bundle)}: ${`${error.stderr ?? ""}${error.stdout ?? ""}`.trim() || error.message}`);
+    // quiet: Pagefind's report of its work echoes the glob, every page's path; its warnings and errors still go to stderr.
+    await writeFile(path.join(settings, "pagefind.json"), JSON.stringify({ site, glob: `{${files.join(",")}}`, output_path: bundle, force_language: "en", quiet: true }));
+    const ran = await run(process.execPath, [pagefindCommand()], { cwd: settings, env: pagefindEnvironment(), maxBuffer: 16 * 1024 * 1024 }).catch((error: { stderr?: string; message: string }) => {
+      throw new Error(`Pagefind could not index ${path.relative(site, bundle)}: ${error.stderr?.trim() || error.message}`);
     });
+    warnings = ran.stderr.trim();
   } finally {
     await rm(settings, { recursive: true, force: true });
   }
@@ -103,7 +123,8 @@ async function writeBundle(site: string, files: readonly string[], bundle: strin
   // searched template marks its pages is held by tests/plugins/pagefind-plugin.test.ts, where Pagefind's own
   // crawl of every page of the fixture build must give the built index.)
   const indexed = (await readdir(path.join(bundle, "fragment"))).length;
-  if (indexed !== files.length) throw new Error(`Pagefind indexed ${indexed} of the ${files.length} searched pages of ${path.relative(site, bundle)}: each must be marked data-pagefind-body (the searchMark shortcode)`);
+  if (indexed !== files.length) throw new Error(`Pagefind indexed ${indexed} of the ${files.length} searched pages of ${path.relative(site, bundle)}: each must be readable and marked data-pagefind-body (the searchMark shortcode)${warnings ? `; Pagefind said: ${warnings}` : ""}`);
+  if (warnings) console.warn(`Pagefind, indexing ${path.relative(site, bundle)}: ${warnings}`);
 }
 
 /**

@@ -61,9 +61,27 @@ describe("the search index", () => {
     await expect(writeSearchIndex(site, "pagefind", ["articles/{a,b}/index.html"])).rejects.toThrow(/may hold only letters/);
   });
 
+  it("indexes in English whatever PAGEFIND_ settings the shell holds, which Pagefind's command line would take over its config", async () => {
+    const site = await writtenSite();
+    const before = { language: process.env.PAGEFIND_FORCE_LANGUAGE, output: process.env.PAGEFIND_OUTPUT_PATH };
+    process.env.PAGEFIND_FORCE_LANGUAGE = "de";
+    process.env.PAGEFIND_OUTPUT_PATH = path.join(site, "elsewhere");
+    try {
+      await writeSearchIndex(site, "pagefind", SEARCHED);
+    } finally {
+      for (const [name, value] of [["PAGEFIND_FORCE_LANGUAGE", before.language], ["PAGEFIND_OUTPUT_PATH", before.output]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    expect(readdirSync(path.join(site, "pagefind")).filter((file) => file.endsWith(".pf_meta"))).toEqual([expect.stringMatching(/^pagefind\.en_/)]);
+    expect(existsSync(path.join(site, "elsewhere"))).toBe(false);
+  });
+
   it("indexes as many bundles at once as there are cores and the memory budget has room for, and always at least one", () => {
-    // 2,000 pages hold about 400 MB: a build of 4,000 articles holds about 600 MB when Pagefind starts, one of 10,000 about 760.
+    // A bundle of 2,000 pages holds about 400 MB: a build of 4,000 articles holds about 600 MB when Pagefind starts, one of 10,000 680 to 760.
     expect(searchIndexProcesses(2_000, 600, 2)).toBe(2);
+    expect(searchIndexProcesses(2_000, 680, 2)).toBe(1);
     expect(searchIndexProcesses(2_000, 760, 2)).toBe(1);
     expect(searchIndexProcesses(2_000, 600, 8)).toBe(2);
     expect(searchIndexProcesses(50, 300, 8)).toBe(8);
