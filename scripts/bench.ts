@@ -25,7 +25,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { BUILD_MEMORY_MB } from "../src/build/memory-budget.ts";
 import { nodeArgumentsOf } from "../src/cli/npm-script.ts";
-import { pagefindCommand } from "../src/search/search-index.ts";
+import { pagefindBinary } from "../src/search/search-index.ts";
 import { generateProject } from "./generate-content.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -321,7 +321,7 @@ async function measure(n: number, scratch: string): Promise<Measurement> {
   for (let round = 0; round < 2; round++) {
     rmSync(minimalOutput, { recursive: true, force: true });
     minimals.push(await run(process.execPath, [ELEVENTY, `--input=${minimal}`, `--output=${minimalOutput}`, "--quiet"], minimal));
-    pagefinds.push(await run(process.execPath, [pagefindCommand(), "--site", minimalOutput, "--force-language", "en"], minimal));
+    pagefinds.push(await run(await pagefindBinary(), ["--site", minimalOutput, "--force-language", "en"], minimal));
     warms.push(await eleventy(project, output));
     log(`round ${round + 1}: minimal ${minimals.at(-1)!.seconds.toFixed(2)} s, pagefind ${pagefinds.at(-1)!.seconds.toFixed(2)} s, warm ${warms.at(-1)!.seconds.toFixed(2)} s`);
   }

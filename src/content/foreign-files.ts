@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ContentProblem } from "./problems.ts";
@@ -23,9 +24,11 @@ async function filesBelow(root: string, folder: string): Promise<string[]> {
     // With the entries' types from the folder itself: without them, Node stats every entry to find the folders
     // (4,000 stats for 4,000 articles, in every build). Such a listing does not enter a symbolic link to a folder,
     // which Eleventy's globbing follows: what lies behind one is listed too, as the listing without types did.
+    // Synchronously: Node 20's promise-based recursive listing took 46 to 86 ms for the content of 4,000 articles,
+    // the synchronous one 26 to 30 ms, and the check runs at every save of `npm start`.
     const top = path.join(root, folder);
     const names: string[] = [];
-    for (const entry of await readdir(top, { recursive: true, withFileTypes: true })) {
+    for (const entry of readdirSync(top, { recursive: true, withFileTypes: true })) {
       if (entry.isDirectory()) continue;
       const name = path.relative(top, path.join(entry.parentPath, entry.name));
       names.push(name);

@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isFingerprinted, looksFingerprinted } from "../assets/fingerprint.ts";
 import { outputFileUrl, SITE_PATHS } from "../urls/site-urls.ts";
@@ -6,7 +7,9 @@ import { headersFile, type OutputFile } from "./headers-file.ts";
 
 /** Every file of the output folder, with whether its name carries its content's hash. */
 async function outputFiles(output: string): Promise<OutputFile[]> {
-  const entries = await readdir(output, { recursive: true, withFileTypes: true });
+  // Listed at once: Node 20's promise-based recursive listing took 0.55 to 0.62 s for the 18,785 files of 4,000
+  // articles, the synchronous one 0.09 to 0.10 s, and nothing else runs while the last step of a build writes this.
+  const entries = readdirSync(output, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile())
     .map((entry) => outputFileUrl(path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")))

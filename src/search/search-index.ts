@@ -4,6 +4,7 @@ import { access, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import * as pagefind from "pagefind";
 import pMap from "p-map";
@@ -54,17 +55,18 @@ export async function writeSearchIndex(output: string, bundleFolder: string, fil
 const GLOB_SAFE_PATH = /^[A-Za-z0-9._/-]+$/;
 
 /**
- * What a Pagefind bundle's processes hold, in MB: about 0.2 a page of the bundle until the index is written, and its
- * command line's Node wrapper (44 MB) beside it. Measured at 2,000 pages: 380 to 400 MB for both (docs/PERFORMANCE.md).
+ * What a bundle's Pagefind process holds, in MB: its start, and then about 0.18 a page of the bundle until the index
+ * is written. Measured at 2,000 pages: 312 to 357 MB (docs/PERFORMANCE.md).
  */
-const PAGEFIND_MB_PER_PAGE = 0.2;
-const PAGEFIND_PROCESS_MB = 50;
+const PAGEFIND_PROCESS_MB = 10;
+const PAGEFIND_MB_PER_PAGE = 0.18;
 
 /**
  * How many bundles of at most `bundlePages` pages Pagefind indexes at once: one per core, as many as fit in
  * BUILD_MEMORY_MB beside the `ownMB` the build's own process holds, and at least one. At 4,000 articles a build
- * holds about 0.6 GB when Pagefind starts and indexes two bundles of 2,000 pages at once (1.37 GB in all); at 10,000
- * it holds 0.68 to 0.76 GB and indexes them one by one.
+ * holds 0.56 to 0.64 GB when Pagefind starts and indexes two bundles of 2,000 pages at once (1.32 to 1.37 GB in
+ * all); at 10,000 it holds 0.68 to 1.23 GB (more after a change of the code, which the content cache's results
+ * must follow), and indexes two at once only while it holds at most 0.79 GB.
  */
 export function searchIndexProcesses(bundlePages: number, ownMB: number, cores: number): number {
   const room = Math.floor((BUILD_MEMORY_MB - ownMB) / (PAGEFIND_PROCESS_MB + bundlePages * PAGEFIND_MB_PER_PAGE));
@@ -81,14 +83,17 @@ function pagefindEnvironment(): NodeJS.ProcessEnv {
 }
 
 /**
- * Pagefind's command line, the script its package names as `bin` (it finds the binary for this platform). The
- * package exports no path but its module, so the script is looked up where Node would look for the package.
+ * Pagefind's binary for this platform, found by Pagefind's own lookup (`lib/resolveBinary.js`, which its command's
+ * Node wrapper and its Node API both use; it also heeds PAGEFIND_BINARY_PATH and PAGEFIND_EXTENDED_BINARY_PATH).
+ * Started directly, without that wrapper, which held 44 MB beside every Pagefind process. The package exports no
+ * path but its module, so its folder is looked up where Node would look for the package.
  */
-export function pagefindCommand(): string {
+export async function pagefindBinary(): Promise<string> {
   const folders = createRequire(import.meta.url).resolve.paths("pagefind") ?? [];
-  const command = folders.map((folder) => path.join(folder, "pagefind", "lib/runner/bin.cjs")).find((file) => existsSync(file));
-  if (!command) throw new Error(`Pagefind's command line (pagefind/lib/runner/bin.cjs) is in none of ${folders.join(", ")}: run npm ci`);
-  return command;
+  const lookup = folders.map((folder) => path.join(folder, "pagefind", "lib/resolveBinary.js")).find((file) => existsSync(file));
+  if (!lookup) throw new Error(`Pagefind (pagefind/lib/resolveBinary.js) is in none of ${folders.join(", ")}: run npm ci`);
+  const { resolveBinaryPath } = (await import(pathToFileURL(lookup).href)) as { resolveBinaryPath: (names: string[]) => string };
+  return resolveBinaryPath(["pagefind_extended", "pagefind"]);
 }
 
 const run = promisify(execFile);
@@ -111,7 +116,7 @@ async function writeBundle(site: string, files: readonly string[], bundle: strin
   try {
     // quiet: Pagefind's report of its work echoes the glob, every page's path; its warnings and errors still go to stderr.
     await writeFile(path.join(settings, "pagefind.json"), JSON.stringify({ site, glob: `{${files.join(",")}}`, output_path: bundle, force_language: "en", quiet: true }));
-    const ran = await run(process.execPath, [pagefindCommand()], { cwd: settings, env: pagefindEnvironment(), maxBuffer: 16 * 1024 * 1024 }).catch((error: { stderr?: string; message: string }) => {
+    const ran = await run(await pagefindBinary(), [], { cwd: settings, env: pagefindEnvironment(), maxBuffer: 16 * 1024 * 1024 }).catch((error: { stderr?: string; message: string }) => {
       throw new Error(`Pagefind could not index ${path.relative(site, bundle)}: ${error.stderr?.trim() || error.message}`);
     });
     warnings = ran.stderr.trim();
