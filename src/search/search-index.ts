@@ -26,12 +26,12 @@ export interface SearchIndexOptions {
  * the same pages `data-pagefind-body`).
  *
  * Each bundle is Pagefind's own crawl of the written site, limited to its pages by a glob, in a Pagefind process of
- * its own that holds the bundle's index until it writes it (about 0.2 MB a page), so its memory is bounded by the
+ * its own that holds the bundle's index until it writes it (about 0.18 MB a page), so its memory is bounded by the
  * bundle, not the site. Bundles are indexed side by side as far as the cores and the memory allow
  * (searchIndexProcesses): one process leaves a core idle for about half its time (it writes mostly on one thread),
- * and two at once took the 5,214 pages of 4,000 articles from about 10 to about 7 s (docs/PERFORMANCE.md). They
- * run Pagefind's command line: its Node API has one process per program, which handles its indexes in turn (three
- * at once: 8.6 s); both write the same bytes. Handing Pagefind the pages one by one (`addHTMLFile`, tried for part
+ * and two at once took the 5,214 pages of 4,000 articles from about 10 to about 7 s (docs/PERFORMANCE.md). Each
+ * runs Pagefind's binary as its command line does: its Node API has one process per program, which handles its
+ * indexes in turn (three at once: 8.6 s); both write the same bytes. Handing Pagefind the pages one by one (`addHTMLFile`, tried for part
  * 15) was about 2.5 s slower at 1,000 articles.
  */
 export async function writeSearchIndex(output: string, bundleFolder: string, files: readonly string[], options: SearchIndexOptions = {}): Promise<void> {
