@@ -21,10 +21,6 @@ export default defineConfig({
     // site's code and cheerio once per worker instead of once per file is most of what isolation costs.
     maxWorkers: 3,
     isolate: false,
-    // Vite's transforms of the TypeScript kept between runs (node_modules/.experimental-vitest-cache, keyed by each
-    // file's content and the config, dropped when the lockfile changes): a second run of the suite spent 1.5 to 1.7 s
-    // in transforms instead of 6.9 to 8.0, and 16 to 18 s importing instead of 21 to 25. A fresh clone fills it.
-    experimental: { fsModuleCache: true },
     sequence: { sequencer: SlowFirstSequencer },
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
