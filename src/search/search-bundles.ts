@@ -3,8 +3,8 @@ import { writtenFileOf } from "../urls/site-urls.ts";
 
 /**
  * At most this many searched pages go into one Pagefind bundle. Pagefind's process holds its whole index while it
- * builds it, about 0.2 MB a searched page (docs/PERFORMANCE.md): one index of a site's every page grows without
- * bound (1.1 GB at 4,000 articles, about 2.5 GB at 10,000). Each bundle is indexed by a fresh process, about 0.4 GB,
+ * builds it, about 0.18 MB a searched page (docs/PERFORMANCE.md): one index of a site's every page grows without
+ * bound (1.1 GB at 4,000 articles, about 2.5 GB at 10,000). Each bundle is indexed by a fresh process, about 0.36 GB,
  * as many at once as the cores and the build's memory budget allow (src/search/search-index.ts), so the indexing's
  * memory does not grow with the site; the search page merges them. A site of up to about 1,500 articles has one
  * bundle, as before.

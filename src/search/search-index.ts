@@ -31,8 +31,8 @@ export interface SearchIndexOptions {
  * (searchIndexProcesses): one process leaves a core idle for about half its time (it writes mostly on one thread),
  * and two at once took the 5,214 pages of 4,000 articles from about 10 to about 7 s (docs/PERFORMANCE.md). Each
  * runs Pagefind's binary as its command line does: its Node API has one process per program, which handles its
- * indexes in turn (three at once: 8.6 s); both write the same bytes. Handing Pagefind the pages one by one (`addHTMLFile`, tried for part
- * 15) was about 2.5 s slower at 1,000 articles.
+ * indexes in turn (three at once: 8.6 s); both write the same bytes. Handing Pagefind the pages one by one
+ * (`addHTMLFile`, tried for part 15) was about 2.5 s slower at 1,000 articles.
  */
 export async function writeSearchIndex(output: string, bundleFolder: string, files: readonly string[], options: SearchIndexOptions = {}): Promise<void> {
   const site = path.resolve(output);
@@ -43,7 +43,8 @@ export async function writeSearchIndex(output: string, bundleFolder: string, fil
   const processes = searchIndexProcesses(Math.max(...bundles.map((bundle) => bundle.length)), process.memoryUsage.rss() / 2 ** 20, os.availableParallelism());
   // Every bundle is let finish before a failure stops the build, so that no Pagefind process still writes into the
   // output once the caller has moved on (and `npm start`'s next rebuild clears the folder).
-  const failures = await pMap(bundles.entries(), ([index, bundle]) => writeBundle(site, bundle, path.join(site, searchBundleFolder(bundleFolder, index))).then(() => undefined, (error: unknown) => error), { concurrency: processes });
+  const binary = await pagefindBinary();
+  const failures = await pMap(bundles.entries(), ([index, bundle]) => writeBundle(binary, site, bundle, path.join(site, searchBundleFolder(bundleFolder, index))).then(() => undefined, (error: unknown) => error), { concurrency: processes });
   const failure = failures.find((error) => error !== undefined);
   if (failure !== undefined) throw failure;
   const more = bundles.slice(1).map((_, index) => outputFileUrl(`${searchBundleFolder(bundleFolder, index + 1)}/`));
@@ -64,7 +65,7 @@ const PAGEFIND_MB_PER_PAGE = 0.18;
 /**
  * How many bundles of at most `bundlePages` pages Pagefind indexes at once: one per core, as many as fit in
  * BUILD_MEMORY_MB beside the `ownMB` the build's own process holds, and at least one. At 4,000 articles a build
- * holds 0.56 to 0.64 GB when Pagefind starts and indexes two bundles of 2,000 pages at once (1.32 to 1.37 GB in
+ * holds 0.56 to 0.64 GB when Pagefind starts and indexes two bundles of 2,000 pages at once (1.23 to 1.27 GB in
  * all); at 10,000 it holds 0.68 to 1.23 GB (more after a change of the code, which the content cache's results
  * must follow), and indexes two at once only while it holds at most 0.79 GB.
  */
@@ -99,12 +100,12 @@ export async function pagefindBinary(): Promise<string> {
 const run = promisify(execFile);
 
 /**
- * One bundle: Pagefind's command line over the written site, limited by a glob that names the bundle's pages. Its
- * crawl still lists the whole site (cheap), but reads and parses only the bundle's pages. The options go in a
+ * One bundle: Pagefind's `binary` over the written site, limited by a glob that names the bundle's pages. Its crawl
+ * still lists the whole site (cheap), but reads and parses only the bundle's pages. The options go in a
  * `pagefind.json` in a folder of its own, Pagefind's working directory: a glob of 2,000 paths can pass the 128 KB
  * that Linux allows one argument.
  */
-async function writeBundle(site: string, files: readonly string[], bundle: string): Promise<void> {
+async function writeBundle(binary: string, site: string, files: readonly string[], bundle: string): Promise<void> {
   const unsafe = files.find((file) => !GLOB_SAFE_PATH.test(file));
   if (unsafe !== undefined) throw new Error(`${unsafe}: a searched page's path may hold only letters, digits, ".", "_", "-" and "/" (Pagefind is given the pages as a glob)`);
   const missing = await pMap(files, (file) => access(path.join(site, file)).then(() => undefined, () => file), { concurrency: 64 });
@@ -116,7 +117,7 @@ async function writeBundle(site: string, files: readonly string[], bundle: strin
   try {
     // quiet: Pagefind's report of its work echoes the glob, every page's path; its warnings and errors still go to stderr.
     await writeFile(path.join(settings, "pagefind.json"), JSON.stringify({ site, glob: `{${files.join(",")}}`, output_path: bundle, force_language: "en", quiet: true }));
-    const ran = await run(await pagefindBinary(), [], { cwd: settings, env: pagefindEnvironment(), maxBuffer: 16 * 1024 * 1024 }).catch((error: { stderr?: string; message: string }) => {
+    const ran = await run(binary, [], { cwd: settings, env: pagefindEnvironment(), maxBuffer: 16 * 1024 * 1024 }).catch((error: { stderr?: string; message: string }) => {
       throw new Error(`Pagefind could not index ${path.relative(site, bundle)}: ${error.stderr?.trim() || error.message}`);
     });
     warnings = ran.stderr.trim();
