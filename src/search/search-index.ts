@@ -16,6 +16,8 @@ import { outputFileUrl, SITE_PATHS } from "../urls/site-urls.ts";
 export interface SearchIndexOptions {
   /** At most this many pages per bundle (default SEARCH_BUNDLE_PAGES); a test makes several bundles of a small site with it. */
   pagesPerBundle?: number;
+  /** Seconds a bundle's Pagefind process may take before it is stopped (default pagefindTimeLimitSeconds); a test gives a short one. */
+  timeLimitSeconds?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function writeSearchIndex(output: string, bundleFolder: string, fil
   // Every bundle is let finish before a failure stops the build, so that no Pagefind process still writes into the
   // output once the caller has moved on (and `npm start`'s next rebuild clears the folder).
   const binary = await pagefindBinary();
-  const failures = await pMap(bundles.entries(), ([index, bundle]) => writeBundle(binary, site, bundle, path.join(site, searchBundleFolder(bundleFolder, index))).then(() => undefined, (error: unknown) => error), { concurrency: processes });
+  const failures = await pMap(bundles.entries(), ([index, bundle]) => writeBundle(binary, site, bundle, path.join(site, searchBundleFolder(bundleFolder, index)), options.timeLimitSeconds ?? pagefindTimeLimitSeconds(bundle.length)).then(() => undefined, (error: unknown) => error), { concurrency: processes });
   const failure = failures.find((error) => error !== undefined);
   if (failure !== undefined) throw failure;
   const more = bundles.slice(1).map((_, index) => outputFileUrl(`${searchBundleFolder(bundleFolder, index + 1)}/`));
@@ -72,6 +74,16 @@ const PAGEFIND_MB_PER_PAGE = 0.18;
 export function searchIndexProcesses(bundlePages: number, ownMB: number, cores: number): number {
   const room = Math.floor((BUILD_MEMORY_MB - ownMB) / (PAGEFIND_PROCESS_MB + bundlePages * PAGEFIND_MB_PER_PAGE));
   return Math.max(1, Math.min(cores, room));
+}
+
+/**
+ * How long a bundle's Pagefind process may run, in seconds: a minute, and 30 ms a page, about 17 times the 1.75 ms a
+ * page measured for a bundle of 2,000 pages on the 2-core machine (two minutes for such a bundle). Pagefind can
+ * hang instead of failing (it waited forever when it could not write into a `fragment/` folder it found), and a
+ * build that hangs holds a Netlify build until Netlify's own limit, with no word of why.
+ */
+export function pagefindTimeLimitSeconds(pages: number): number {
+  return 60 + 0.03 * pages;
 }
 
 /**
@@ -105,7 +117,7 @@ const run = promisify(execFile);
  * `pagefind.json` in a folder of its own, Pagefind's working directory: a glob of 2,000 paths can pass the 128 KB
  * that Linux allows one argument.
  */
-async function writeBundle(binary: string, site: string, files: readonly string[], bundle: string): Promise<void> {
+async function writeBundle(binary: string, site: string, files: readonly string[], bundle: string, timeLimitSeconds: number): Promise<void> {
   const unsafe = files.find((file) => !GLOB_SAFE_PATH.test(file));
   if (unsafe !== undefined) throw new Error(`${unsafe}: a searched page's path may hold only letters, digits, ".", "_", "-" and "/" (Pagefind is given the pages as a glob)`);
   const missing = await pMap(files, (file) => access(path.join(site, file)).then(() => undefined, () => file), { concurrency: 64 });
@@ -117,8 +129,10 @@ async function writeBundle(binary: string, site: string, files: readonly string[
   try {
     // quiet: Pagefind's report of its work echoes the glob, every page's path; its warnings and errors still go to stderr.
     await writeFile(path.join(settings, "pagefind.json"), JSON.stringify({ site, glob: `{${files.join(",")}}`, output_path: bundle, force_language: "en", quiet: true }));
-    const ran = await run(binary, [], { cwd: settings, env: pagefindEnvironment(), maxBuffer: 16 * 1024 * 1024 }).catch((error: { stderr?: string; message: string }) => {
-      throw new Error(`Pagefind could not index ${path.relative(site, bundle)}: ${error.stderr?.trim() || error.message}`);
+    const ran = await run(binary, [], { cwd: settings, env: pagefindEnvironment(), maxBuffer: 16 * 1024 * 1024, timeout: timeLimitSeconds * 1000, killSignal: "SIGKILL" }).catch((error: { stderr?: string; message: string; killed?: boolean }) => {
+      const said = error.stderr?.trim();
+      if (error.killed) throw new Error(`Pagefind did not finish indexing the ${files.length} pages of ${path.relative(site, bundle)} within ${timeLimitSeconds} s and was stopped${said ? `; it said: ${said}` : ""}`);
+      throw new Error(`Pagefind could not index ${path.relative(site, bundle)}: ${said || error.message}`);
     });
     warnings = ran.stderr.trim();
   } finally {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +25,24 @@ async function writtenSite(): Promise<string> {
   await mkdir(path.join(site, "tags/x"), { recursive: true });
   await writeFile(path.join(site, "tags/x/index.html"), `<!doctype html><html lang="en"><title>List</title><body><p>kubernetes, listed</p></body></html>`);
   return site;
+}
+
+/**
+ * Runs `test` with Pagefind's binary replaced, through the variable Pagefind's own lookup heeds, by a shell script:
+ * the real binary can be made neither to hang nor to take a known time.
+ */
+async function withPagefindStandIn(script: string, test: () => Promise<void>): Promise<void> {
+  const binary = path.join(await mkdtemp(path.join(root, "bin-")), "pagefind");
+  await writeFile(binary, `#!/bin/sh\n${script}\n`);
+  await chmod(binary, 0o755);
+  const before = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  process.env.PAGEFIND_EXTENDED_BINARY_PATH = binary;
+  try {
+    await test();
+  } finally {
+    if (before === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    else process.env.PAGEFIND_EXTENDED_BINARY_PATH = before;
+  }
 }
 
 const fragments = (folder: string) => (existsSync(path.join(folder, "fragment")) ? readdirSync(path.join(folder, "fragment")).length : 0);
@@ -76,6 +94,33 @@ describe("the search index", () => {
     }
     expect(readdirSync(path.join(site, "pagefind")).filter((file) => file.endsWith(".pf_meta"))).toEqual([expect.stringMatching(/^pagefind\.en_/)]);
     expect(existsSync(path.join(site, "elsewhere"))).toBe(false);
+  });
+
+  it("stops a Pagefind that does not finish within the time limit, and names the bundle", async () => {
+    const site = await writtenSite();
+    const pidFile = path.join(site, "pagefind.pid");
+    await withPagefindStandIn(`echo $$ > ${pidFile}\nexec sleep 600`, async () => {
+      await expect(writeSearchIndex(site, "pagefind", SEARCHED, { timeLimitSeconds: 0.5 })).rejects.toThrow("Pagefind did not finish indexing the 5 pages of pagefind within 0.5 s and was stopped");
+    });
+    // The process is gone, not left running beside the failed build.
+    const pid = Number(await readFile(pidFile, "utf8"));
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  });
+
+  it("indexes bundles side by side, as many at once as there are cores, and lets each finish before a failure stops the build", async () => {
+    const site = await writtenSite();
+    const log = path.join(site, "runs.log");
+    await withPagefindStandIn(`echo "start $(date +%s%N)" >> ${log}\nsleep 0.6\necho "end $(date +%s%N)" >> ${log}\necho "stand-in failure $$" >&2\nexit 3`, async () => {
+      await expect(writeSearchIndex(site, "pagefind", SEARCHED, { pagesPerBundle: 1 })).rejects.toThrow(/^Pagefind could not index pagefind: stand-in failure/);
+    });
+    const events = (await readFile(log, "utf8")).trim().split("\n").map((line) => line.split(" ")).map(([kind, at]) => ({ kind, at: BigInt(at!) }));
+    events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    let running = 0;
+    let most = 0;
+    for (const event of events) most = Math.max(most, (running += event.kind === "start" ? 1 : -1));
+    // Five bundles of one page: the memory rule has room for every core, so the cores alone set how many run at once.
+    expect(events.filter((event) => event.kind === "end")).toHaveLength(SEARCHED.length);
+    expect(most).toBe(Math.min(os.availableParallelism(), SEARCHED.length));
   });
 
   it("indexes as many bundles at once as there are cores and the memory budget has room for, and always at least one", () => {
