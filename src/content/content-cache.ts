@@ -10,6 +10,7 @@ import type { ZodType } from "zod";
 import { loadFile, type FileKind, type LoadedFile } from "./load-file.ts";
 import { dependenciesUnchanged } from "./render-body.ts";
 import { keepEqualEntries } from "./equal-entries.ts";
+import { forgetListPieces } from "./list-pieces.ts";
 import { readSealedFile, sealed, unsealed, writeWholeFile } from "../images/output-cache.ts";
 import { SITE_TIME_ZONE, SITE_ZONE } from "../time/zone.ts";
 
@@ -144,6 +145,7 @@ export function forgetContentCacheMemory(): void {
   memory.clear();
   latest.clear();
   packs.clear();
+  forgetListPieces();
 }
 
 /**
@@ -233,6 +235,11 @@ export class ContentCache {
     const key = keyOf(kind.name, file, text);
     const found = await this.byKey<T>(key);
     if (found) {
+      // A text this cache has seen before (an editor's undo, a branch switched back): its entries are the objects of
+      // that load, so those equal to the last load's become the last load's objects, as for a computed result, and
+      // the model keeps what it derived from them instead of deriving every class again.
+      const previous = latest.get(this.#latestKey(file)) as LoadedFile<T> | undefined;
+      if (previous !== found) keepEqualEntries(kind, previous, found);
       latest.set(this.#latestKey(file), found);
       return found;
     }

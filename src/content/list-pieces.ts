@@ -63,6 +63,16 @@ export function parseListInPieces(file: string, text: string): Extract<YamlParse
   return { ok: true, source: { ...sourceFromLines(file, lines), value }, lines };
 }
 
+/** Forgets every list file's pieces, as a new process starts without them (forgetContentCacheMemory). */
+export function forgetListPieces(): void {
+  lastPieces.clear();
+}
+
+/** Whether this process holds `file`'s pieces from a parse, for its next parse to take the unchanged ones from. */
+export function listPiecesHeld(file: string): boolean {
+  return lastPieces.has(file);
+}
+
 /** The text cut before each entry; what precedes the first entry (comments and blank lines only) goes with it. */
 function piecesOf(text: string): ListPiece[] | undefined {
   const starts: { offset: number; line: number }[] = [];

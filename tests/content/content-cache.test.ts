@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CONTENT_CACHE_FOLDER, ContentCache, forgetContentCacheMemory } from "../../src/content/content-cache.ts";
 import { loadContent, type Content } from "../../src/content/load-content.ts";
 import { ContentError } from "../../src/content/problems.ts";
+import { listPiecesHeld } from "../../src/content/list-pieces.ts";
+
+const SCHEDULE = "_data/schedule.yaml";
 import { createFixture, MINIMAL_PROJECT, type Fixture } from "../support/content-fixture.ts";
 import { runCheck } from "../../src/checks/check-command.ts";
 import { sealed, unsealed } from "../../src/images/output-cache.ts";
@@ -27,6 +30,21 @@ async function cacheFiles(root: string): Promise<string[]> {
 }
 
 describe("the per-file content cache", () => {
+  it("in npm start, parses a list file served whole from the disk cache entry by entry once, so that its first save parses the entries it changed; a build does not", async () => {
+    fixture = await createFixture();
+    await loadContent(fixture.root, { cache: new ContentCache(fixture.root, { settledMs: 0 }) });
+    forgetContentCacheMemory();
+    const build = new ContentCache(fixture.root);
+    await loadContent(fixture.root, { cache: build });
+    expect(build.stats.computed).toBe(0);
+    expect(listPiecesHeld(SCHEDULE)).toBe(false);
+    forgetContentCacheMemory();
+    const start = new ContentCache(fixture.root);
+    await loadContent(fixture.root, { cache: start, reuse: { previous: new Map(), changed: undefined, into: new Map() } });
+    expect(start.stats.computed).toBe(0);
+    expect(listPiecesHeld(SCHEDULE)).toBe(true);
+  });
+
   it("serves an unchanged project from memory, then from disk, with the same content and lines", async () => {
     fixture = await createFixture();
     forgetContentCacheMemory();

@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { ContentCache } from "../../src/content/content-cache.ts";
+import { ContentCache, forgetContentCacheMemory } from "../../src/content/content-cache.ts";
 import { sameData } from "../../src/content/equal-entries.ts";
 import { FILE_KINDS } from "../../src/content/load-file.ts";
 import type { Session } from "../../src/schemas/session.ts";
+import { createFixture } from "../support/content-fixture.ts";
 import { FIXTURE_ROOT } from "../support/project-copy.ts";
 
 const SCHEDULE = "_data/schedule.yaml";
@@ -44,5 +45,29 @@ describe("a file loaded again after a save", () => {
     const moved = await cache.load(FILE_KINDS.session, SCHEDULE, `${[...blocks.slice(1), blocks[0]].join("\n\n")}\n`);
     expect(moved.entries.at(-1)!.data).toBe(changed[0]!.data);
     expect(moved.entries.slice(0, -1).every((entry, index) => entry.data === after.entries[index + 1]!.data)).toBe(true);
+  });
+
+  it("keeps the last load's objects when a save brings back a text the disk cache holds from an earlier session", async () => {
+    const text = readFileSync(path.join(FIXTURE_ROOT, SCHEDULE), "utf8");
+    const edit = (count: number) => text.replace(/^( {2}enrolled: )(\d+)$/m, (_, field: string) => `${field}${count}`);
+    const fixture = await createFixture();
+    try {
+      // An earlier session of `npm start` saw the first text and kept its result on disk.
+      const earlier = new ContentCache(fixture.root, { settledMs: 0 });
+      await earlier.load(FILE_KINDS.session, SCHEDULE, edit(1));
+      await earlier.save();
+      forgetContentCacheMemory();
+      // This session loads the second text, then the editor brings the first back (an undo, a branch switched back).
+      const cache = new ContentCache(fixture.root, { settledMs: 0 });
+      const second = await cache.load(FILE_KINDS.session, SCHEDULE, edit(2));
+      const undone = await cache.load(FILE_KINDS.session, SCHEDULE, edit(1));
+      expect(cache.stats.disk).toBe(1);
+      expect((undone.entries[0]!.data as Session).enrolled).toBe(1);
+      expect(undone.entries[0]!.data).not.toBe(second.entries[0]!.data);
+      expect(undone.entries.slice(1).every((entry, index) => entry.data === second.entries[index + 1]!.data)).toBe(true);
+    } finally {
+      await fixture.cleanup();
+      forgetContentCacheMemory();
+    }
   });
 });

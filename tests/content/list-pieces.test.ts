@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { FILE_KINDS, loadFile } from "../../src/content/load-file.ts";
 import { parseListInPieces } from "../../src/content/list-pieces.ts";
 import { parseYaml } from "../../src/content/yaml-source.ts";
 import { FIXTURE_ROOT, REPO_ROOT } from "../support/project-copy.ts";
@@ -73,5 +74,25 @@ describe("a list file parsed entry by entry", () => {
     const parsed = parseListInPieces("_data/lines.yaml", text)!;
     expect([parsed.source.lineOf([0, "seats"]), parsed.source.lineOf([1, "notes"]), parsed.source.lineOf([2, "id"]), parsed.source.lineOf([2, "missing"])]).toEqual([4, 8, 11, 11]);
     expect(parsed.lines).toEqual(whole("_data/lines.yaml", text).lines);
+  });
+});
+
+describe("a list file loaded again after a save", () => {
+  it("reports an unchanged entry's problem again, at its line after an entry above it grew, and keeps each unchanged valid entry's data", async () => {
+    const text = readFileSync(path.join(FIXTURE_ROOT, "_data/schedule.yaml"), "utf8");
+    const entries = text.trimEnd().split("\n\n");
+    // The second class with seats the schema refuses; the first grows by a line in the save.
+    const broken = [entries[0]!, entries[1]!.replace(/^( {2}seats: )\d+$/m, "$1-3"), ...entries.slice(2)];
+    const grown = [broken[0]!.replace(/^( {2}seats: .*)$/m, "$1\n  priceNote: Room for one more"), ...broken.slice(1)];
+    const file = "_data/schedule-save.yaml";
+    const before = await loadFile(FILE_KINDS.session, file, `${broken.join("\n\n")}\n`);
+    const after = await loadFile(FILE_KINDS.session, file, `${grown.join("\n\n")}\n`);
+    const seatsLine = (list: string[]) => list[0]!.split("\n").length + 2 + list[1]!.split("\n").findIndex((line) => line.startsWith("  seats:"));
+    const seats = (loaded: typeof before) => loaded.problems.filter((problem) => problem.field === "[1].seats").map((problem) => problem.line);
+    expect(seats(before)).toEqual([seatsLine(broken)]);
+    expect(seats(after)).toEqual([seatsLine(broken) + 1]);
+    expect(after.problems.map((problem) => [problem.field, problem.line! - 1])).toEqual(before.problems.map((problem) => [problem.field, problem.line]));
+    // The entries after the two edited ones are the same text: their data is the same object.
+    expect(after.entries.slice(1).every((entry, index) => entry.data === before.entries[index + 1]!.data)).toBe(true);
   });
 });
