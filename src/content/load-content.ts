@@ -11,10 +11,9 @@ import type { Site } from "../schemas/site.ts";
 import { containedPath, hasControlCharacter, inRepository, placeContentFile, type ContentPlace, type Repository } from "./contained-file.ts";
 import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
-import { decodeText } from "./decode-text.ts";
 import { foreignFiles } from "./foreign-files.ts";
-import { FILE_KINDS, idFromFileName, type FileKind, type LoadedFile } from "./load-file.ts";
-import { listPiecesHeld, parseListInPieces } from "./list-pieces.ts";
+import { FILE_KINDS, idFromFileName, primeListEntries, type FileKind, type LoadedFile } from "./load-file.ts";
+import { listPiecesHeld } from "./list-pieces.ts";
 import type { ArticleSource, CourseSource, Located, PersonSource, ServiceSource } from "./located.ts";
 import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
 import type { PageCopyId } from "../schemas/page-copy.ts";
@@ -139,20 +138,19 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
 }
 
 /**
- * In `npm start`, parses a list file entry by entry once, when the cache handed over its result unparsed: the
- * first save of `_data/schedule.yaml` then parses the class it changed, not all of them (at 800 classes, 0.21 s of a
- * first class save's 1.07 s went to parsing the other 799, against 0.03 s in later saves). Skipped when this
- * process has parsed the file already: each parse keeps its pieces. An optimisation only: a failure here leaves
- * the next save to parse the whole file, as it would have.
+ * In `npm start`, parses and validates a list file entry by entry once, when the cache handed over its result
+ * unparsed: the first save of `_data/schedule.yaml` then parses and validates the class it changed, not all of them
+ * (at 800 classes, 0.21 s of a first class save's 1.07 s went to parsing the other 799, and about 0.07 s to
+ * validating them). Skipped when this process has parsed the file already: each parse keeps its pieces, so a file
+ * that is always parsed whole (an anchor in it) is read again at each load that is not the last one's. An
+ * optimisation only: a failure here leaves the next save to do the work, as it would have.
  */
-async function primeListPieces(file: string, absolute: string): Promise<void> {
+async function primeListFile(kind: FileKind, file: string, absolute: string): Promise<void> {
   if (listPiecesHeld(file)) return;
   try {
-    // Decoded as the loader decodes it (src/content/load-file.ts), so that the pieces are those its parse cuts.
-    const decoded = decodeText(await readFile(absolute));
-    if (decoded.ok) parseListInPieces(file, decoded.text);
+    primeListEntries(kind, file, await readFile(absolute));
   } catch {
-    // The loaded result stands; the next parse of the file does the work instead.
+    // The loaded result stands; the next load of the file does the work instead.
   }
 }
 
@@ -200,7 +198,7 @@ class ContentReader {
       // Read only when the cache cannot tell the file unchanged from its size and times.
       const loaded = (await this.cache.loadPlaced(kind, file, place.absolute, place.stats)) as LoadedFile<T>;
       this.reuse?.into.set(file, { kind: kind.name, loaded });
-      if (this.reuse && kind.shape === "list" && loaded.parsed) await primeListPieces(file, place.absolute);
+      if (this.reuse && kind.shape === "list" && loaded.parsed) await primeListFile(kind, file, place.absolute);
       return loaded;
     } catch (error) {
       // Not kept for the next load: the cause may pass (a file read half-way), and the next load tries again.

@@ -6,11 +6,11 @@ import { CONTENT_CACHE_FOLDER, ContentCache, forgetContentCacheMemory } from "..
 import { loadContent, type Content } from "../../src/content/load-content.ts";
 import { ContentError } from "../../src/content/problems.ts";
 import { listPiecesHeld } from "../../src/content/list-pieces.ts";
-
-const SCHEDULE = "_data/schedule.yaml";
 import { createFixture, MINIMAL_PROJECT, type Fixture } from "../support/content-fixture.ts";
 import { runCheck } from "../../src/checks/check-command.ts";
 import { sealed, unsealed } from "../../src/images/output-cache.ts";
+
+const SCHEDULE = "_data/schedule.yaml";
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -32,6 +32,8 @@ async function cacheFiles(root: string): Promise<string[]> {
 describe("the per-file content cache", () => {
   it("in npm start, parses a list file served whole from the disk cache entry by entry once, so that its first save parses the entries it changed; a build does not", async () => {
     fixture = await createFixture();
+    // Results another test left in memory would keep this load from writing them to this project's disk cache.
+    forgetContentCacheMemory();
     await loadContent(fixture.root, { cache: new ContentCache(fixture.root, { settledMs: 0 }) });
     forgetContentCacheMemory();
     const build = new ContentCache(fixture.root);

@@ -100,7 +100,7 @@ describe("the search index", () => {
     const site = await writtenSite();
     const pidFile = path.join(site, "pagefind.pid");
     await withPagefindStandIn(`echo $$ > ${pidFile}\nexec sleep 600`, async () => {
-      await expect(writeSearchIndex(site, "pagefind", SEARCHED, { timeLimitSeconds: 0.5 })).rejects.toThrow("Pagefind did not finish indexing the 5 pages of pagefind within 0.5 s and was stopped");
+      await expect(writeSearchIndex(site, "pagefind", SEARCHED, { timeLimitSeconds: 2 })).rejects.toThrow("Pagefind did not finish indexing the 5 pages of pagefind within 2 s and was stopped");
     });
     // The process is gone, not left running beside the failed build.
     const pid = Number(await readFile(pidFile, "utf8"));
@@ -110,7 +110,7 @@ describe("the search index", () => {
   it("indexes bundles side by side, as many at once as there are cores, and lets each finish before a failure stops the build", async () => {
     const site = await writtenSite();
     const log = path.join(site, "runs.log");
-    await withPagefindStandIn(`echo "start $(date +%s%N)" >> ${log}\nsleep 0.6\necho "end $(date +%s%N)" >> ${log}\necho "stand-in failure $$" >&2\nexit 3`, async () => {
+    await withPagefindStandIn(`echo "start $(date +%s%N)" >> ${log}\nsleep 1.2\necho "end $(date +%s%N)" >> ${log}\necho "stand-in failure $$" >&2\nexit 3`, async () => {
       await expect(writeSearchIndex(site, "pagefind", SEARCHED, { pagesPerBundle: 1 })).rejects.toThrow(/^Pagefind could not index pagefind: stand-in failure/);
     });
     const events = (await readFile(log, "utf8")).trim().split("\n").map((line) => line.split(" ")).map(([kind, at]) => ({ kind, at: BigInt(at!) }));
