@@ -12,7 +12,7 @@ import { containedPath, hasControlCharacter, inRepository, placeContentFile, typ
 import { ContentCache } from "./content-cache.ts";
 import { crossCheck } from "./cross-check.ts";
 import { foreignFiles } from "./foreign-files.ts";
-import { FILE_KINDS, idFromFileName, primeListEntries, type FileKind, type LoadedFile } from "./load-file.ts";
+import { FILE_KINDS, idFromFileName, loadFile, type FileKind, type LoadedFile } from "./load-file.ts";
 import { listPiecesHeld } from "./list-pieces.ts";
 import type { ArticleSource, CourseSource, Located, PersonSource, ServiceSource } from "./located.ts";
 import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
@@ -145,10 +145,11 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
  * that is always parsed whole (an anchor in it) is read again at each load that is not the last one's. An
  * optimisation only: a failure here leaves the next save to do the work, as it would have.
  */
-async function primeListFile(kind: FileKind, file: string, absolute: string): Promise<void> {
+async function primeListFile(kind: FileKind, file: string, absolute: string, root: string): Promise<void> {
   if (listPiecesHeld(file)) return;
   try {
-    primeListEntries(kind, file, await readFile(absolute));
+    // The loader's own parse and validation, whose result is not needed: what it keeps on the way is.
+    await loadFile(kind, file, await readFile(absolute), root);
   } catch {
     // The loaded result stands; the next load of the file does the work instead.
   }
@@ -198,7 +199,7 @@ class ContentReader {
       // Read only when the cache cannot tell the file unchanged from its size and times.
       const loaded = (await this.cache.loadPlaced(kind, file, place.absolute, place.stats)) as LoadedFile<T>;
       this.reuse?.into.set(file, { kind: kind.name, loaded });
-      if (this.reuse && kind.shape === "list" && loaded.parsed) await primeListFile(kind, file, place.absolute);
+      if (this.reuse && kind.shape === "list" && loaded.parsed) await primeListFile(kind, file, place.absolute, this.repository.realRoot);
       return loaded;
     } catch (error) {
       // Not kept for the next load: the cause may pass (a file read half-way), and the next load tries again.

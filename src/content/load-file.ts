@@ -210,23 +210,6 @@ function validatedEntry<S extends ZodType>(schema: S, value: unknown, validate: 
   return data;
 }
 
-/**
- * A list file's entries parsed in pieces and validated, as loadFile would, with nothing returned: `npm start` calls
- * it for a file the content cache handed over unparsed, so that its first save parses and validates the entries it
- * changed, not every one (src/content/load-content.ts).
- */
-export function primeListEntries(kind: FileKind, file: string, bytes: Uint8Array | string): void {
-  const decoded = decodeText(bytes);
-  const parsed = decoded.ok && kind.shape === "list" ? parseListInPieces(file, decoded.text) : undefined;
-  if (!parsed || !Array.isArray(parsed.source.value)) return;
-  for (const [index, value] of parsed.source.value.entries()) {
-    validatedEntry(kind.schema, value, () => {
-      const result = validate(kind.schema, parsed.source, value, [index]);
-      return result.ok ? result.data : undefined;
-    });
-  }
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
