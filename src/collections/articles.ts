@@ -7,7 +7,7 @@ import type { BuildContext } from "./build-context.ts";
 import { SOCIAL_IMAGE } from "../social/social-image-svg.ts";
 import { SITE_TIME_ZONE } from "../time/zone.ts";
 import { promotionAsides } from "./promotion-asides.ts";
-import { StageClock } from "./stage-memo.ts";
+import { sameParts, StageClock } from "./stage-memo.ts";
 import { paginateNamed } from "./paginate.ts";
 import type { Article, ArticleCollections, ArticleListPage, CourseLink, CourseSummary, PublicationState, Tag } from "./views.ts";
 
@@ -65,10 +65,75 @@ export function courseLinks(courses: Readonly<Record<string, CourseSummary>>): R
 }
 
 /**
- * buildArticleCollections, reading the clock only through `clock` (src/collections/stage-memo.ts), so that `npm start`
- * keeps the stage while the articles, authors, promotions, site, courses and settings are the same objects.
+ * Each summary's link, made once: a summary is never written to, and `npm start` keeps an unchanged course's summary
+ * between builds (src/collections/catalog.ts), so an article object kept from an earlier build holds the very link
+ * objects a fresh one would (KeptArticles).
  */
-export function deriveArticleCollections(content: ArticleContent, settings: ArticleSettings, courses: Readonly<Record<string, CourseLink>>, clock: StageClock): ArticleCollections {
+const linkBySummary = new WeakMap<CourseSummary, CourseLink>();
+
+/**
+ * Each article object of the last derivation with what it was made from, by the article's loaded source, kept
+ * between the builds of `npm start` (StageMemo.records): a save of one article hands the other articles' objects out
+ * again, so the read check of src/eleventy/rendered-pages.ts finds their anchors unchanged and works out none of their
+ * reads. The articles are one linked graph (neighbours, related, the sidebar's newest), so an object keeps its links
+ * in `links`, which each derivation that hands it out points at its own objects; it is handed out only while its
+ * links name the same articles, so that nothing of it but those links' objects differs from the last build.
+ */
+export type KeptArticles = WeakMap<ArticleSource, KeptArticle>;
+
+/** What an article object links to: set by the derivation that hands it out. */
+interface ArticleLinks {
+  next: Article | undefined;
+  previous: Article | undefined;
+  related: Article[];
+  others: Article[];
+  html: (source: ArticleSource) => string;
+}
+
+/** What every article of one derivation reads besides its own file: the promotions and courses its asides show. */
+interface ArticleFrame {
+  promotions: ArticleContent["promotions"];
+  courses: Readonly<Record<string, CourseLink>>;
+  /** The stage's clock of that derivation: the asides compare the offers' dates with it, some when a page reads the HTML. */
+  clock: StageClock;
+}
+
+/** An article object and what it was made from. */
+interface KeptArticle {
+  article: Article;
+  links: ArticleLinks;
+  frame: ArticleFrame;
+  state: PublicationState;
+  modified: DateTime;
+  authorName: string;
+  labels: string;
+  neighbours: string;
+  tagSlugs: readonly string[];
+  slugs: readonly string[];
+}
+
+/** A visible article before its object is made: what deciding whether the last one can be handed out needs. */
+interface ArticleEntry {
+  source: ArticleSource;
+  state: PublicationState;
+  modified: DateTime;
+  /** The slug of each of its tags, in order, and the tags it shows (each slug once). */
+  tagSlugs: readonly string[];
+  slugs: readonly string[];
+}
+
+/**
+ * buildArticleCollections, reading the clock only through `clock` (src/collections/stage-memo.ts), so that `npm start`
+ * keeps the stage while the articles, authors, promotions, site, courses and settings are the same objects, and the
+ * objects of the articles a save did not reach (`kept`) when it does not.
+ */
+export function deriveArticleCollections(
+  content: ArticleContent,
+  settings: ArticleSettings,
+  courses: Readonly<Record<string, CourseLink>>,
+  clock: StageClock,
+  kept: KeptArticles = new WeakMap(),
+): ArticleCollections {
   const asides = promotionAsides(content, courses, clock);
   // Each article's HTML is placed when a page reads it, and only the last one read is kept: `npm run check` derives
   // the model without loading any article's text, and a production build reads each from the content cache when its
@@ -79,45 +144,109 @@ export function deriveArticleCollections(content: ArticleContent, settings: Arti
     if (last?.source !== source) last = { source, html: asides.place(source.html) };
     return last.html;
   };
-  const visible = content.articles
+  const entries: ArticleEntry[] = content.articles
     .map((source) => ({ source, state: publicationState(source, clock) }))
-    .filter(({ state }) => state === "published" || settings.includeUnpublished);
-  // Labels come from the visible articles only, so a draft's spelling never names a published tag page.
-  const labels = tagLabels(visible.map(({ source }) => source));
-  const list: Article[] = visible
+    .filter(({ state }) => state === "published" || settings.includeUnpublished)
     .sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug))
-    .map(({ source, state }) => ({ source, state, modified: lastModified(source, settings) }))
-    .map(({ source, state, modified }) => ({
+    .map(({ source, state }) => {
+      // A kept source's tags are the same strings: their slugs are too.
+      const before = kept.get(source);
+      const tagSlugs = before?.tagSlugs ?? source.tags.map((tag) => tagSlug(tag));
+      return { source, state, modified: lastModified(source, settings), tagSlugs, slugs: before?.slugs ?? uniqueBy(tagSlugs, (slug) => slug) };
+    });
+  // Labels come from the visible articles only, so a draft's spelling never names a published tag page.
+  const labels = tagLabels(entries);
+  const related = relatedArticlesOf(entries);
+  // The sidebar's "other articles": the newest, but never the article itself, so one more than it shows is enough.
+  const recent = entries.slice(0, SIDEBAR_ARTICLES + 1);
+  const linked = entries.map((entry, index) => ({
+    next: entries[index - 1],
+    previous: entries[index + 1],
+    related: related(entry),
+    others: recent.filter((other) => other !== entry).slice(0, SIDEBAR_ARTICLES),
+  }));
+
+  const frame: ArticleFrame = { promotions: content.promotions, courses, clock };
+  const frames = new Map<ArticleFrame, boolean>();
+  // A frame whose promotions and courses are the same, and whose comparisons with the clock still hold: its
+  // comparisons become this derivation's too, since its objects' asides were placed under them.
+  const sameFrame = (before: ArticleFrame): boolean => {
+    let same = frames.get(before);
+    if (same === undefined) {
+      same = before === frame || (sameParts(before.promotions, frame.promotions, 1) && sameParts(before.courses, frame.courses, 2) && before.clock.holdsAt(clock));
+      if (same && before !== frame) clock.absorb(before.clock);
+      frames.set(before, same);
+    }
+    return same;
+  };
+  const slugOf = (entry: ArticleEntry | undefined) => entry?.source.slug ?? "";
+  const made = entries.map((entry, index): { article: Article; links: ArticleLinks } => {
+    const { source, state, modified, tagSlugs, slugs } = entry;
+    const links = linked[index]!;
+    const neighbours = [slugOf(links.next), slugOf(links.previous), ...links.related.map(slugOf), "", ...links.others.map(slugOf)].join("\n");
+    const authorName = content.authors[source.author]!.name;
+    const tagLabelsOf = slugs.map((slug) => labels.get(slug) ?? slug).join("\n");
+    // Content ids were checked when loading; a course left out of this build (a draft) is left out here too.
+    const linkedCourses = source.relatedCourses.flatMap((id) => (courses[id] ? [courses[id]] : []));
+    const before = kept.get(source);
+    if (
+      before &&
+      before.article.courses.length === linkedCourses.length &&
+      before.article.courses.every((course, at) => course === linkedCourses[at]) &&
+      before.state === state &&
+      before.modified.toMillis() === modified.toMillis() &&
+      before.modified.zoneName === modified.zoneName &&
+      before.authorName === authorName &&
+      before.labels === tagLabelsOf &&
+      before.neighbours === neighbours &&
+      sameFrame(before.frame)
+    ) {
+      before.frame = frame;
+      return before;
+    }
+    const own: ArticleLinks = { next: undefined, previous: undefined, related: [], others: [], html: htmlOf };
+    const article: Article = {
       ...source,
       url: articleUrl(source.slug),
-      byline: { name: content.authors[source.author]!.name, url: authorUrl(source.author) },
+      byline: { name: authorName, url: authorUrl(source.author) },
       ...sharingImage(source),
       get html() {
-        return htmlOf(source);
+        return own.html(source);
       },
       ids: [...source.ids, ...asides.ids(source.promotionMarkers)],
       state,
       ...(STATE_LABELS[state] ? { stateLabel: STATE_LABELS[state] } : {}),
       modified,
       lastmod: isoDate(modified),
-      tags: uniqueBy(source.tags.map((tag) => tagSlug(tag)), (slug) => slug).map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
-      related: [],
-      // Content ids were checked when loading; a course left out of this build (a draft) is left out here too.
-      courses: source.relatedCourses.flatMap((id) => (courses[id] ? [courses[id]] : [])),
-      others: [],
-    }));
-
-  list.forEach((article, index) => {
-    const next = list[index - 1];
-    const previous = list[index + 1];
-    if (next) article.next = next;
-    if (previous) article.previous = previous;
+      tags: slugs.map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
+      get related() {
+        return own.related;
+      },
+      courses: linkedCourses,
+      get others() {
+        return own.others;
+      },
+      get previous() {
+        return own.previous;
+      },
+      get next() {
+        return own.next;
+      },
+    };
+    kept.set(source, { article, links: own, frame, state, modified, authorName, labels: tagLabelsOf, neighbours, tagSlugs, slugs });
+    return { article, links: own };
   });
-  const related = relatedArticlesOf(list);
-  for (const article of list) article.related = related(article);
-  // The sidebar's "other articles": the newest, but never the article itself, so one more than it shows is enough.
-  const recent = list.slice(0, SIDEBAR_ARTICLES + 1);
-  for (const article of list) article.others = recent.filter((other) => other !== article).slice(0, SIDEBAR_ARTICLES);
+  const list = made.map(({ article }) => article);
+  const articleOf = new Map(entries.map((entry, index) => [entry, list[index]!]));
+  const objectOf = (entry: ArticleEntry | undefined) => (entry ? articleOf.get(entry) : undefined);
+  made.forEach(({ links }, index) => {
+    const found = linked[index]!;
+    links.next = objectOf(found.next);
+    links.previous = objectOf(found.previous);
+    links.related = found.related.map((entry) => articleOf.get(entry)!);
+    links.others = found.others.map((entry) => articleOf.get(entry)!);
+    links.html = htmlOf;
+  });
 
   // Labels come from the articles shown, so every tag has at least one article.
   const byTag = groupBy(list, (article) => article.tags.map((tag) => tag.slug));
@@ -144,7 +273,9 @@ export function deriveArticleCollections(content: ArticleContent, settings: Arti
 
 /** What an article's link to a course shows. */
 function courseLink(course: CourseSummary): CourseLink {
-  return { id: course.id, title: course.title, url: course.url, levelLabel: course.levelLabel, lengthLabel: course.lengthLabel };
+  let link = linkBySummary.get(course);
+  if (!link) linkBySummary.set(course, (link = { id: course.id, title: course.title, url: course.url, levelLabel: course.levelLabel, lengthLabel: course.lengthLabel }));
+  return link;
 }
 
 /** "YYYY-MM-DD" in the site's zone: how the sitemap writes a day. */
@@ -168,12 +299,15 @@ function lastModified(source: ArticleSource, settings: ArticleSettings): DateTim
 }
 
 /** The label a tag is shown with: its most used spelling, ties broken alphabetically, so the choice is stable. */
-function tagLabels(articles: readonly ArticleSource[]): Map<string, string> {
+function tagLabels(entries: readonly ArticleEntry[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
-  for (const tag of articles.flatMap((article) => article.tags)) {
-    const spellings = counts.get(tagSlug(tag)) ?? new Map<string, number>();
-    spellings.set(tag.trim(), (spellings.get(tag.trim()) ?? 0) + 1);
-    counts.set(tagSlug(tag), spellings);
+  for (const { source, tagSlugs } of entries) {
+    source.tags.forEach((tag, index) => {
+      const slug = tagSlugs[index]!;
+      const spellings = counts.get(slug) ?? new Map<string, number>();
+      spellings.set(tag.trim(), (spellings.get(tag.trim()) ?? 0) + 1);
+      counts.set(slug, spellings);
+    });
   }
   return new Map(
     [...counts.entries()].map(([slug, spellings]) => {
@@ -190,9 +324,9 @@ function tagLabels(articles: readonly ArticleSource[]): Map<string, string> {
  * article found under a combination of s tags shares at least s, and the first few of each list are all
  * that can make the top three. The work per article depends on its tag count, not on the site's size.
  */
-function relatedArticlesOf(list: readonly Article[]): (article: Article) => Article[] {
-  const tagsOf = new Map(list.map((article) => [article, article.tags.slice(0, RELATED_TAG_LIMIT).map((tag) => tag.slug).sort()]));
-  const index = new Map<string, Article[]>();
+function relatedArticlesOf(list: readonly ArticleEntry[]): (article: ArticleEntry) => ArticleEntry[] {
+  const tagsOf = new Map(list.map((article) => [article, article.slugs.slice(0, RELATED_TAG_LIMIT).sort()]));
+  const index = new Map<string, ArticleEntry[]>();
   for (const article of list) for (const subset of subsets(tagsOf.get(article)!)) {
     const key = subset.join("\n");
     const entries = index.get(key);
@@ -202,14 +336,14 @@ function relatedArticlesOf(list: readonly Article[]): (article: Article) => Arti
   return (article) => {
     const own = tagsOf.get(article)!;
     const ownSet = new Set(own);
-    const shared = (other: Article) => tagsOf.get(other)!.filter((slug) => ownSet.has(slug)).length;
-    const chosen: Article[] = [];
-    const taken = new Set<Article>([article]);
+    const shared = (other: ArticleEntry) => tagsOf.get(other)!.filter((slug) => ownSet.has(slug)).length;
+    const chosen: ArticleEntry[] = [];
+    const taken = new Set<ArticleEntry>([article]);
     const bySize = groupBy(subsets(own), (subset) => [String(subset.length)]);
     for (let size = own.length; size >= 1 && chosen.length < RELATED_COUNT; size--) {
       // Every article sharing more than `size` tags was taken at a larger size, so at most RELATED_COUNT
       // entries of a list are skipped before its newest candidates sharing exactly `size`.
-      const candidates = new Set<Article>();
+      const candidates = new Set<ArticleEntry>();
       for (const subset of bySize[String(size)] ?? []) {
         let found = 0;
         for (const other of index.get(subset.join("\n")) ?? []) {
@@ -219,7 +353,7 @@ function relatedArticlesOf(list: readonly Article[]): (article: Article) => Arti
           found++;
         }
       }
-      const newest = [...candidates].sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug)).slice(0, RELATED_COUNT - chosen.length);
+      const newest = [...candidates].sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug)).slice(0, RELATED_COUNT - chosen.length);
       for (const other of newest) {
         chosen.push(other);
         taken.add(other);

@@ -2,7 +2,7 @@ import type { Content } from "../content/load-content.ts";
 import type { ContentProblem } from "../content/problems.ts";
 import type { PageCopyId } from "../schemas/page-copy.ts";
 import { nextChangeFile, type NextChangeFile } from "../feeds/next-change.ts";
-import { articleSettings, courseLinks, deriveArticleCollections } from "./articles.ts";
+import { articleSettings, courseLinks, deriveArticleCollections, type KeptArticles } from "./articles.ts";
 import type { BuildContext } from "./build-context.ts";
 import { buildCatalogCollections, buildCourseIndex, type KeptSummaries } from "./catalog.ts";
 import { draftProblems, visibleContent } from "./drafts.ts";
@@ -74,7 +74,7 @@ export function buildSiteModel(loaded: Content, context: BuildContext, stage: St
   // Each stage is kept from the last build when what it reads is the same: a save reaches only the stages of its file.
   const courseIndex = stage("courseIndex", memo.derive("courseIndex", [contentParts(content, "courses", "categories", "site"), memo.records<KeptSummaries>("courseIndex")], buildCourseIndex));
   // The articles read only what they show of each course: a course's save that changes none of it keeps them.
-  const articles = stage("articles", memo.derive("articles", [contentParts(content, "articles", "authors", "promotions", "site"), articleSettings(context), courseLinks(courseIndex.byId), clock], deriveArticleCollections));
+  const articles = stage("articles", memo.derive("articles", [contentParts(content, "articles", "authors", "promotions", "site"), articleSettings(context), courseLinks(courseIndex.byId), clock, memo.records<KeptArticles>("articles")], deriveArticleCollections));
   const instructorProfiles = stage("instructorProfiles", memo.derive("instructorProfiles", [contentParts(content, "instructors", "sessions"), courseIndex, memo.records<KeptProfiles>("instructorProfiles")], buildInstructorProfiles));
   const venueProfiles = stage("venueProfiles", memo.derive("venueProfiles", [contentParts(content, "locations")], buildVenueProfiles));
   const policies = stage("policies", memo.derive("policies", [contentParts(content, "policies")], buildPolicies));

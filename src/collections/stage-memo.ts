@@ -110,7 +110,7 @@ function sameInput(kept: unknown, now: unknown): boolean {
 }
 
 /** Identical, or arrays or plain objects whose entries are the same, in the same order, `depth` levels down. */
-function sameParts(a: unknown, b: unknown, depth: number): boolean {
+export function sameParts(a: unknown, b: unknown, depth: number): boolean {
   if (Object.is(a, b)) return true;
   if (depth === 0 || !isPlain(a) || !isPlain(b) || Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((entry, index) => sameParts(entry, b[index], depth - 1));

@@ -18,16 +18,19 @@ export const FEED_PATHS = { atom: SITE_PATHS.atomFeed, json: SITE_PATHS.jsonFeed
 const rfc3339 = (value: DateTime) => value.toUTC().toISO({ suppressMilliseconds: true })!;
 const lastChange = (article: Article) => article.updated ?? article.date;
 
-// Both feeds need the same conversion; an article object lives for one build, so this caches per build.
-const absoluteHtml = new WeakMap<Article, Promise<string>>();
+// Both feeds need the same conversion. `npm start` hands an unchanged article's object to later builds too
+// (src/collections/articles.ts), whose site address may differ: the conversion is kept with what it was made from.
+const absoluteHtml = new WeakMap<Article, { url: string; html: string; absolute: Promise<string> }>();
 
 /** The articles with their full HTML made absolute, so links and images work in a feed reader. */
 async function absoluteEntries(input: FeedInput) {
   return Promise.all(
     input.articles.map(async (article) => {
       const url = `${input.site.url}${article.url}`;
-      if (!absoluteHtml.has(article)) absoluteHtml.set(article, convertHtmlToAbsoluteUrls(article.html, url));
-      return { article, url, html: await absoluteHtml.get(article)! };
+      const html = article.html;
+      let kept = absoluteHtml.get(article);
+      if (kept?.url !== url || kept.html !== html) absoluteHtml.set(article, (kept = { url, html, absolute: convertHtmlToAbsoluteUrls(html, url) }));
+      return { article, url, html: await kept.absolute };
     }),
   );
 }

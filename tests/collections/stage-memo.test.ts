@@ -1,10 +1,13 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { BuildContext } from "../../src/collections/build-context.ts";
-import { buildSiteModel } from "../../src/collections/site-model.ts";
+import { SIDEBAR_ARTICLES } from "../../src/collections/articles.ts";
+import { buildSiteModel, type SiteModel } from "../../src/collections/site-model.ts";
+import type { Article } from "../../src/collections/views.ts";
+import { atomFeed } from "../../src/feeds/article-feeds.ts";
 import { contentParts, StageClock, StageMemo } from "../../src/collections/stage-memo.ts";
 import { ContentCache } from "../../src/content/content-cache.ts";
-import { loadContent, type Content } from "../../src/content/load-content.ts";
+import { loadContent, type ArticleSource, type Content } from "../../src/content/load-content.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { FIXTURE_ROOT } from "../support/project-copy.ts";
 
@@ -184,6 +187,117 @@ describe("the model's stages kept between builds of `npm start`", () => {
     expect(afterTitle.articles === before.articles).toBe(false);
     expect(afterTitle.articles.list.flatMap((article) => article.courses).filter((course) => course.id === linked).every((course) => course.title.endsWith(", edited"))).toBe(true);
     expect(canonical(afterTitle)).toBe(canonical(buildSiteModel(titleEdited, development)));
+  });
+
+  /**
+   * What an article object shows apart from the objects its links reach: its own fields, and which articles its links
+   * name. The read check of `npm start` trusts a kept object to show all of this as it did (src/eleventy/rendered-pages.ts).
+   */
+  const shown = (article: Article) => {
+    const { related, others, next, previous, ...own } = article;
+    const slugs = (list: readonly (Article | undefined)[]) => list.map((other) => other?.slug ?? "none");
+    return canonical({ ...own, html: article.html, links: [slugs([next, previous]), slugs(related), slugs(others)] });
+  };
+
+  /** Every article of `after` that is `before`'s object, and whether each shows what it showed in `before`. */
+  const keptArticles = (before: Map<Article, string>, after: SiteModel) => after.articles.list.filter((article) => before.has(article));
+
+  it("hands out the last article objects after one article's save, each showing what it showed, its links pointing at this build's objects", async () => {
+    const content = await load();
+    const memo = new StageMemo();
+    const before = buildSiteModel(content, development, undefined, memo);
+    const shownBefore = new Map(before.articles.list.map((article) => [article, shown(article)]));
+    const edited = withArticleEdited(content);
+    const after = buildSiteModel(edited, development, undefined, memo);
+    const kept = keptArticles(shownBefore, after);
+    const editedSlug = content.articles[0]!.slug;
+    expect(kept.some((article) => article.slug === editedSlug)).toBe(false);
+    // The edited article's title is not a link's: every other article keeps its object.
+    expect(kept.length).toBe(after.articles.list.length - 1);
+    expect(kept.filter((article) => shown(article) !== shownBefore.get(article))).toEqual([]);
+    const objects = new Set(after.articles.list);
+    const linked = after.articles.list.flatMap((article) => [...article.related, ...article.others, ...(article.next ? [article.next] : []), ...(article.previous ? [article.previous] : [])]);
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.every((article) => objects.has(article))).toBe(true);
+    expect(canonical(after)).toBe(canonical(buildSiteModel(edited, development)));
+  });
+
+  it("hands an article object out again exactly when it shows what it showed, after saves that change tags and order", async () => {
+    const content = await load();
+    const memo = new StageMemo();
+    let last = buildSiteModel(content, development, undefined, memo);
+    const byDate = [...content.articles].sort((a, b) => b.date.toMillis() - a.date.toMillis());
+    expect(byDate.length).toBeGreaterThan(SIDEBAR_ARTICLES + 2);
+    const [newest, older] = [byDate[0]!, byDate[SIDEBAR_ARTICLES + 1]!];
+    // An article outside the sidebar's newest takes the newest's tags (the related lists move); every article spells
+    // one tag in capitals (its label changes, its slug does not); then the oldest becomes the newest (every sidebar moves).
+    // The most used tag, respelled in all but its last article: that article's file is the same, its label is not.
+    const uses = new Map<string, ArticleSource[]>();
+    for (const article of content.articles) for (const tag of article.tags) uses.set(tag, [...(uses.get(tag) ?? []), article]);
+    const [respelled, tagged] = [...uses].sort((a, b) => b[1].length - a[1].length)[0]!;
+    expect(tagged.length).toBeGreaterThanOrEqual(3);
+    expect(respelled.toUpperCase() === respelled).toBe(false);
+    // A course some article links to, priced anew: its summary is a new object, what an article shows of it is not.
+    const linked = content.articles.flatMap((article) => article.relatedCourses)[0]!;
+    const edits = [
+      (from: Content): Content => ({ ...from, courses: { ...from.courses, [linked]: { ...from.courses[linked]!, priceUSD: (from.courses[linked]!.priceUSD ?? 0) + 100 } } }),
+      (from: Content): Content => ({ ...from, articles: from.articles.map((article) => (article.slug === older.slug ? { ...article, tags: [...newest.tags] } : article)) }),
+      // The author of that article renamed: the bylines of their articles change, their files do not.
+      (from: Content): Content => ({ ...from, authors: { ...from.authors, [older.author]: { ...from.authors[older.author]!, name: `${from.authors[older.author]!.name} Jr.` } } }),
+      (from: Content): Content => ({
+        ...from,
+        articles: from.articles.map((article) => (article.tags.includes(respelled) && article !== tagged[tagged.length - 1] ? { ...article, tags: article.tags.map((tag) => (tag === respelled ? tag.toUpperCase() : tag)) } : article)),
+      }),
+      (from: Content): Content => ({ ...from, articles: from.articles.map((article) => (article.slug === byDate[byDate.length - 1]!.slug ? { ...article, date: newest.date.plus({ days: 1 }) } : article)) }),
+    ];
+    let current = content;
+    const kept: number[] = [];
+    for (const edit of edits) {
+      const shownBefore = new Map(last.articles.list.map((article) => [article.slug, { article, shown: shown(article) }]));
+      current = edit(current);
+      const next = buildSiteModel(current, development, undefined, memo);
+      // A kept object shows what it showed; any other article shows something new, or links the repriced course
+      // (whose link is a new object with the same fields, which a fresh derivation would share).
+      const wrong = next.articles.list.filter((article) => {
+        const before = shownBefore.get(article.slug);
+        const same = before?.shown === shown(article);
+        return before?.article === article ? !same : same && !article.relatedCourses.includes(linked);
+      });
+      expect(wrong.map((article) => article.slug)).toEqual([]);
+      kept.push(next.articles.list.filter((article) => shownBefore.get(article.slug)?.article === article).length);
+      expect(canonical(next)).toBe(canonical(buildSiteModel(current, development)));
+      last = next;
+    }
+    // The course's save keeps every article, the next three most, the last none: every sidebar lists the moved article now.
+    expect(kept[0]).toBe(content.articles.length);
+    expect(kept.slice(1, 4).every((count) => count > 0)).toBe(true);
+    expect(kept[4]).toBe(0);
+  });
+
+  it("keeps no article object when a promotion changes, since each article's asides may show it", async () => {
+    const content = await load();
+    expect(content.promotions.length).toBeGreaterThan(0);
+    const memo = new StageMemo();
+    const before = buildSiteModel(content, development, undefined, memo);
+    const edited: Content = { ...content, articles: [...content.articles], promotions: content.promotions.map((promotion, index) => (index === 0 ? { ...promotion } : promotion)) };
+    const after = buildSiteModel(edited, development, undefined, memo);
+    expect(keptArticles(new Map(before.articles.list.map((article) => [article, ""])), after)).toEqual([]);
+    expect(canonical(after)).toBe(canonical(buildSiteModel(edited, development)));
+  });
+
+  it("writes a kept article into the feeds with the site address of the build that asks", async () => {
+    const content = await load();
+    const memo = new StageMemo();
+    const before = buildSiteModel(content, development, undefined, memo);
+    const moved: Content = { ...content, site: { ...content.site, url: "https://moved.example" } };
+    const after = buildSiteModel(moved, development, undefined, memo);
+    const article = after.articles.published.find((candidate) => before.articles.list.includes(candidate) && /href="\//.test(candidate.html));
+    expect(article).toBeDefined();
+    const feed = async (model: SiteModel) => atomFeed({ site: model.content.site, articles: [article!] });
+    expect(await feed(before)).toContain(`href=&quot;${content.site.url}/`);
+    const afterFeed = await feed(after);
+    expect(afterFeed).toContain("href=&quot;https://moved.example/");
+    expect(afterFeed).not.toContain(`href=&quot;${content.site.url}/`);
   });
 
   it("derives the schedule again when a class changes, or when the clock passes a class's deadline", async () => {
