@@ -75,7 +75,7 @@ export function buildSiteModel(loaded: Content, context: BuildContext, stage: St
   const courseIndex = stage("courseIndex", memo.derive("courseIndex", [contentParts(content, "courses", "categories", "site"), memo.records<KeptSummaries>("courseIndex")], buildCourseIndex));
   // The articles read only what they show of each course: a course's save that changes none of it keeps them.
   const articles = stage("articles", memo.derive("articles", [contentParts(content, "articles", "authors", "promotions", "site"), articleSettings(context), courseLinks(courseIndex.byId), clock, memo.records<KeptArticles>("articles")], deriveArticleCollections));
-  const instructorProfiles = stage("instructorProfiles", memo.derive("instructorProfiles", [contentParts(content, "instructors", "sessions"), courseIndex, memo.records<KeptProfiles>("instructorProfiles")], buildInstructorProfiles));
+  const instructorProfiles = stage("instructorProfiles", memo.derive("instructorProfiles", [contentParts(content, "instructors"), memo.records<KeptProfiles>("instructorProfiles")], buildInstructorProfiles));
   const venueProfiles = stage("venueProfiles", memo.derive("venueProfiles", [contentParts(content, "locations")], buildVenueProfiles));
   const policies = stage("policies", memo.derive("policies", [contentParts(content, "policies")], buildPolicies));
   const routes = stage("learningPathRoutes", memo.derive("learningPathRoutes", [contentParts(content, "learningPaths"), courseIndex], buildLearningPathRoutes));
@@ -91,7 +91,7 @@ export function buildSiteModel(loaded: Content, context: BuildContext, stage: St
     articles,
     schedule,
     catalog,
-    instructors: stage("instructors", buildInstructors(instructorProfiles, schedule.sessionsByInstructor)),
+    instructors: stage("instructors", buildInstructors(instructorProfiles, content, courseIndex, schedule.sessionsByInstructor)),
     venues: stage("venues", buildVenues(venueProfiles, schedule.sessionsByVenue)),
     policies,
     learningPaths: stage("learningPaths", buildLearningPaths(routes, catalog)),

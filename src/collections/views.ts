@@ -307,12 +307,12 @@ export interface LearningPathRoutes {
 /** An instructor as a class names them: bio, page and the courses they teach. */
 export interface InstructorProfile extends PersonSource {
   url: string;
-  /** Courses they teach, by title: every course of theirs in the schedule file, past classes included. */
-  courses: CourseSummary[];
 }
 
-/** An instructor with a page: their profile and their upcoming classes. */
+/** An instructor with a page: their profile, the courses they teach and their upcoming classes. */
 export interface Instructor extends InstructorProfile {
+  /** Courses they teach, by title: every course of theirs in the schedule file, past classes included. */
+  courses: CourseSummary[];
   /** Their upcoming classes. */
   sessions: ScheduledSession[];
   /** What the instructor's page lists of them: the first, and the months of the rest. */
