@@ -75,16 +75,25 @@ process.on("SIGINT", () => {
 let articlesWatch: FolderWatch | undefined;
 /** When the articles' watcher began: saves there from then on reach a rebuild through it. */
 let articlesWatchedSince = Number.POSITIVE_INFINITY;
+// No watcher listens during the first build (about 40 s at 4,000 articles), and a save then would reach no build:
+// every save is logged from the start and handed over once the watchers listen (replaySaves).
+const early = logSaves();
+const eleventyWatcher = noticeEleventyWatcher();
 try {
-  await watchArticles(await eleventy.watch());
+  const rebuild = await eleventy.watch();
+  await watchArticles(rebuild);
   await watcherReady();
+  early.close();
+  replaySaves(early.saves, rebuild, eleventyWatcher.since());
   await eleventy.serve(port);
 } catch {
   // Eleventy has printed the problems (and, for a content error, the dev errors plugin holds them for the pages).
   // The CLI's "fatal" severity marked the process failed; it has not failed, it waits for a save.
   process.exitCode = 0;
   await eleventy.serve(port);
-  await retryUntilGood();
+  await retryUntilGood(early);
+} finally {
+  eleventyWatcher.stop();
 }
 
 /**
@@ -94,7 +103,6 @@ try {
 async function watchArticles(rebuild: Rebuild | undefined): Promise<void> {
   articlesWatch?.close();
   if (typeof rebuild !== "function") return;
-  articlesWatchedSince = Date.now();
   articlesWatch = await watchFolderTree(
     ARTICLES,
     (file) => {
@@ -103,6 +111,8 @@ async function watchArticles(rebuild: Rebuild | undefined): Promise<void> {
     },
     WRITE_SETTLED_MS,
   );
+  // Once it listens: a save while it was being set up is handed over again (replaySaves), at worst twice.
+  articlesWatchedSince = Date.now();
 }
 
 /**
@@ -126,53 +136,28 @@ function foldersBelow(folder: string): string[] {
   return [folder, ...below];
 }
 
+/** Saves in the watched folders, by path from the project root, with when each was made. */
+interface SaveLog {
+  readonly saves: Map<string, number>;
+  /** Called after each save is logged. */
+  onSave: () => void;
+  close(): void;
+}
+
 /**
- * Tries the first build again after each save until one finishes; then Eleventy watches, and the browser reloads.
- * Each folder is watched on its own: Node 20's recursive watching on Linux loses a file once an editor saves it
- * by renaming a new copy over it, as vim and sed do.
+ * Logs every save in the folders a save can change the site from, and in the project root. Each folder is watched
+ * on its own: Node 20's recursive watching on Linux loses a file once an editor saves it by renaming a new copy over
+ * it, as vim and sed do.
  */
-async function retryUntilGood(): Promise<void> {
+function logSaves(): SaveLog {
   const watchers = new Map<string, FSWatcher>();
-  /** Saved files, by path from the project root, with when they were saved. */
-  const changes = new Map<string, number>();
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  const attempt = async (): Promise<void> => {
-    if (running) return;
-    running = true;
-    for (const file of [...changes.keys()].filter((file) => existsSync(file))) console.log(`[11ty] File changed: ${file}`);
-    changes.clear();
-    // From the moment Eleventy's own watcher exists it sees saves itself; saves before that it would never see.
-    let watchingSince = Number.POSITIVE_INFINITY;
-    const noticeWatcher = setInterval(() => {
-      if (eleventy.watcher === undefined) return;
-      watchingSince = Date.now();
-      clearInterval(noticeWatcher);
-    }, 10);
-    try {
-      // What Eleventy does before each rebuild in watch mode: the same configuration, fresh templates.
-      await eleventy.restart();
-      await eleventy.init();
-      const rebuild = await eleventy.watch();
-      await watchArticles(rebuild);
-      await watcherReady();
+  const log: SaveLog = {
+    saves: new Map(),
+    onSave: () => {},
+    close: () => {
       for (const watcher of watchers.values()) watcher.close();
-      await eleventy.eleventyServe.reload({ files: [] });
-      // Not awaited: Eleventy settles only the last of several quick saves, as for its own.
-      for (const [file, savedAt] of changes) {
-        // The articles have a watcher of their own (watchArticles), which started after Eleventy's.
-        const seenSince = file.startsWith(`${ARTICLES}/`) ? articlesWatchedSince : watchingSince;
-        if (savedAt >= seenSince || !existsSync(file) || typeof rebuild !== "function") continue;
-        console.log(`[11ty] File changed: ${file}`);
-        void rebuild(`./${file}`);
-      }
-    } catch {
-      running = false;
-      if (changes.size > 0) void attempt();
-    } finally {
-      clearInterval(noticeWatcher);
-      process.exitCode = 0;
-    }
+      watchers.clear();
+    },
   };
   const watchFolder = (folder: string) => {
     if (watchers.has(folder)) return;
@@ -186,10 +171,78 @@ async function retryUntilGood(): Promise<void> {
     if (IGNORED.test(path.basename(file))) return;
     // A new folder: watch it and what it holds.
     for (const folder of foldersBelow(file)) watchFolder(folder);
-    changes.set(file, Date.now());
-    clearTimeout(timer);
-    timer = setTimeout(() => void attempt(), SETTLE_MS);
+    log.saves.set(file, Date.now());
+    log.onSave();
   };
   for (const folder of WATCHED_FOLDERS.flatMap(foldersBelow)) watchFolder(folder);
   watchFolder(".");
+  return log;
+}
+
+/**
+ * When Eleventy's own watcher came to be, from which on it sees saves itself (Eleventy tells nobody: its `watcher`
+ * is looked at every 10 ms); Infinity until then.
+ */
+function noticeEleventyWatcher(): { since(): number; stop(): void } {
+  let since = Number.POSITIVE_INFINITY;
+  const timer = setInterval(() => {
+    if (eleventy.watcher === undefined) return;
+    since = Date.now();
+    clearInterval(timer);
+  }, 10);
+  return { since: () => since, stop: () => clearInterval(timer) };
+}
+
+/**
+ * Hands `rebuild` each logged save that no watcher saw: made before the watcher of its file listened (the articles'
+ * own, or Eleventy's since `eleventySince`). Not awaited: Eleventy settles only the last of several quick saves, as
+ * for its own watcher's.
+ */
+function replaySaves(saves: ReadonlyMap<string, number>, rebuild: Rebuild | undefined, eleventySince: number): void {
+  if (typeof rebuild !== "function") return;
+  for (const [file, savedAt] of saves) {
+    const seenSince = file.startsWith(`${ARTICLES}/`) ? articlesWatchedSince : eleventySince;
+    if (savedAt >= seenSince || !existsSync(file)) continue;
+    console.log(`[11ty] File changed: ./${file}`);
+    void rebuild(`./${file}`);
+  }
+}
+
+/**
+ * Tries the first build again after each save until one finishes; then Eleventy watches, and the browser reloads.
+ * `log` has logged the saves since `npm start` began: one made during the failed build tries again at once.
+ */
+async function retryUntilGood(log: SaveLog): Promise<void> {
+  const changes = log.saves;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  const attempt = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    for (const file of [...changes.keys()].filter((file) => existsSync(file))) console.log(`[11ty] File changed: ${file}`);
+    changes.clear();
+    const eleventyWatcher = noticeEleventyWatcher();
+    try {
+      // What Eleventy does before each rebuild in watch mode: the same configuration, fresh templates.
+      await eleventy.restart();
+      await eleventy.init();
+      const rebuild = await eleventy.watch();
+      await watchArticles(rebuild);
+      await watcherReady();
+      log.close();
+      await eleventy.eleventyServe.reload({ files: [] });
+      replaySaves(changes, rebuild, eleventyWatcher.since());
+    } catch {
+      running = false;
+      if (changes.size > 0) void attempt();
+    } finally {
+      eleventyWatcher.stop();
+      process.exitCode = 0;
+    }
+  };
+  log.onSave = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void attempt(), SETTLE_MS);
+  };
+  if (changes.size > 0) log.onSave();
 }

@@ -66,6 +66,11 @@ describe("npm start after a save", { timeout: 600_000 }, () => {
   // saving a file again, which a build reading it at that moment could see half written.
   let referenceRunning = false;
 
+  /** What the first build wrote, and the saves made while it ran. */
+  let firstBuildFiles = Number.NaN;
+  let earlySaves: { article: string; course: string } | undefined;
+  const EARLY_MARKER = "savedwhilebuilding";
+
   /**
    * Whether the watcher has finished its last build with nothing left to build: Eleventy says "Watching…" after a
    * build whose queue is empty, and "let's run again" instead when a file changed while it built (a save of
@@ -153,11 +158,19 @@ describe("npm start after a save", { timeout: 600_000 }, () => {
     watcher.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     watcher.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     const started = Date.now();
-    // The server starts once Eleventy's watcher is ready.
+    // The server starts once Eleventy's watcher is ready. An editor's saves while the first build writes its pages
+    // (it has read the content by then, and no watcher listens yet): an article's, which npm start's own watcher
+    // covers, and a course's, which Eleventy's covers.
     while (!/Server at/.test(log)) {
       if (watcher.exitCode !== null || Date.now() - started > 150_000) throw new Error(`npm start did not start:\n${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!earlySaves && /Writing \.\/_site\//.test(log)) {
+        earlySaves = { article: articleFile(articles()[1]!), course: file("_data/courses", readdirSync(file("_data/courses")).sort()[0]!) };
+        appendFileSync(earlySaves.article, `\nA sentence saved while the first build ran: ${EARLY_MARKER}.\n`);
+        writeFileSync(earlySaves.course, readFileSync(earlySaves.course, "utf8").replace(/^summary: (.*)$/m, (_, summary: string) => `summary: ${summary} ${EARLY_MARKER}.`));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    firstBuildFiles = Number(/Wrote (\d+) files/.exec(log)?.[1] ?? Number.NaN);
   });
 
   afterAll(async () => {
@@ -183,8 +196,25 @@ describe("npm start after a save", { timeout: 600_000 }, () => {
     expect(uncovered).toEqual([]);
   });
 
+  it("builds the saves made while the first build ran once the watchers listen, and nothing goes stale", async () => {
+    expect(earlySaves).toBeDefined();
+    // Without saving again (as `save` would after a while): no watcher saw these saves.
+    const started = Date.now();
+    while (!(builds() > 1 && idle())) {
+      if (Date.now() - started > 60_000) throw new Error(`no rebuild of the saves made during the first build:\n${log.slice(-3000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(log).toContain(`File changed: ./${path.relative(project, earlySaves!.article)}`);
+    expect(log).toContain(`File changed: ./${path.relative(project, earlySaves!.course)}`);
+    const slug = path.relative(file("content/articles"), earlySaves!.article).replace(/(\/index)?\.md$/, "");
+    expect(readFileSync(file("_site/articles", slug, "index.html"), "utf8")).toContain(EARLY_MARKER);
+    referenceRunning = true;
+    const fresh = await buildSite(project, CLOCKS.december, "watch", file("_fresh"), {}, { reference: true }).finally(() => (referenceRunning = false));
+    expect(await differences(file("_site"), fresh)).toEqual([]);
+  });
+
   it("rewrites only the edited article's own pages when its body changes, and nothing goes stale", async () => {
-    const total = written();
+    const total = firstBuildFiles;
     const target = articleFile(articles()[0]!);
     const mark = log.length;
     const stale = await saveAndCompare([target], () => appendFileSync(target, "\nA paragraph added while the site was being served.\n"));
