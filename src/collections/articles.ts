@@ -6,7 +6,7 @@ import { articleUrl, authorUrl, SITE_PATHS, socialImageUrl, tagUrl } from "../ur
 import type { BuildContext } from "./build-context.ts";
 import { SOCIAL_IMAGE } from "../social/social-image-svg.ts";
 import { SITE_TIME_ZONE } from "../time/zone.ts";
-import { promotionAsides } from "./promotion-asides.ts";
+import { promotionAsides, type PromotionAsides } from "./promotion-asides.ts";
 import { sameParts, StageClock } from "./stage-memo.ts";
 import { paginateNamed } from "./paginate.ts";
 import type { Article, ArticleCollections, ArticleListPage, CourseLink, CourseSummary, PublicationState, Tag } from "./views.ts";
@@ -72,14 +72,15 @@ export function courseLinks(courses: Readonly<Record<string, CourseSummary>>): R
 const linkBySummary = new WeakMap<CourseSummary, CourseLink>();
 
 /**
- * Each article object of the last derivation with what it was made from, by the article's loaded source, kept
- * between the builds of `npm start` (StageMemo.records): a save of one article hands the other articles' objects out
- * again, so the read check of src/eleventy/rendered-pages.ts finds their anchors unchanged and works out none of their
- * reads. The articles are one linked graph (neighbours, related, the sidebar's newest), so an object keeps its links
- * in `links`, which each derivation that hands it out points at its own objects; it is handed out only while its
- * links name the same articles, so that nothing of it but those links' objects differs from the last build.
+ * Each article object of the last derivation with what it was made from, by the article's file, kept between the
+ * builds of `npm start` (StageMemo.records): a save of one article hands the other articles' objects out again, so
+ * the read check of src/eleventy/rendered-pages.ts finds their anchors unchanged and works out none of their reads.
+ * The articles are one linked graph (neighbours, related, the sidebar's newest), so an object keeps its links in
+ * `links`, which each derivation that hands it out points at its own objects; it is handed out only while its
+ * links name the same articles, so that nothing of it but those links' objects differs from the last build. One
+ * record per article shown by the last derivation, no more: an earlier version of a saved file is let go.
  */
-export type KeptArticles = WeakMap<ArticleSource, KeptArticle>;
+export type KeptArticles = Map<string, KeptArticle>;
 
 /** What an article object links to: set by the derivation that hands it out. */
 interface ArticleLinks {
@@ -100,6 +101,7 @@ interface ArticleFrame {
 
 /** An article object and what it was made from. */
 interface KeptArticle {
+  source: ArticleSource;
   article: Article;
   links: ArticleLinks;
   frame: ArticleFrame;
@@ -132,25 +134,17 @@ export function deriveArticleCollections(
   settings: ArticleSettings,
   courses: Readonly<Record<string, CourseLink>>,
   clock: StageClock,
-  kept: KeptArticles = new WeakMap(),
+  kept: KeptArticles = new Map(),
 ): ArticleCollections {
   const asides = promotionAsides(content, courses, clock);
-  // Each article's HTML is placed when a page reads it, and only the last one read is kept: `npm run check` derives
-  // the model without loading any article's text, and a production build reads each from the content cache when its
-  // page renders (src/content/content-cache.ts), so the model never holds every article's HTML. The last one is
-  // kept because Nunjucks looks a member up twice (`obj[name]` to test for a function, then to return it).
-  let last: { source: ArticleSource; html: string } | undefined;
-  const htmlOf = (source: ArticleSource): string => {
-    if (last?.source !== source) last = { source, html: asides.place(source.html) };
-    return last.html;
-  };
+  const htmlOf = placedHtml(asides);
   const entries: ArticleEntry[] = content.articles
     .map((source) => ({ source, state: publicationState(source, clock) }))
     .filter(({ state }) => state === "published" || settings.includeUnpublished)
     .sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug))
     .map(({ source, state }) => {
       // A kept source's tags are the same strings: their slugs are too.
-      const before = kept.get(source);
+      const before = keptOf(kept, source);
       const tagSlugs = before?.tagSlugs ?? source.tags.map((tag) => tagSlug(tag));
       return { source, state, modified: lastModified(source, settings), tagSlugs, slugs: before?.slugs ?? uniqueBy(tagSlugs, (slug) => slug) };
     });
@@ -188,7 +182,7 @@ export function deriveArticleCollections(
     const tagLabelsOf = slugs.map((slug) => labels.get(slug) ?? slug).join("\n");
     // Content ids were checked when loading; a course left out of this build (a draft) is left out here too.
     const linkedCourses = source.relatedCourses.flatMap((id) => (courses[id] ? [courses[id]] : []));
-    const before = kept.get(source);
+    const before = keptOf(kept, source);
     if (
       before &&
       before.article.courses.length === linkedCourses.length &&
@@ -205,35 +199,24 @@ export function deriveArticleCollections(
       return before;
     }
     const own: ArticleLinks = { next: undefined, previous: undefined, related: [], others: [], html: htmlOf };
-    const article: Article = {
-      ...source,
-      url: articleUrl(source.slug),
-      byline: { name: authorName, url: authorUrl(source.author) },
-      ...sharingImage(source),
-      get html() {
-        return own.html(source);
+    const article = linkedArticle(
+      source,
+      {
+        ...source,
+        url: articleUrl(source.slug),
+        byline: { name: authorName, url: authorUrl(source.author) },
+        ...sharingImage(source),
+        ids: [...source.ids, ...asides.ids(source.promotionMarkers)],
+        state,
+        ...(STATE_LABELS[state] ? { stateLabel: STATE_LABELS[state] } : {}),
+        modified,
+        lastmod: isoDate(modified),
+        tags: slugs.map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
+        courses: linkedCourses,
       },
-      ids: [...source.ids, ...asides.ids(source.promotionMarkers)],
-      state,
-      ...(STATE_LABELS[state] ? { stateLabel: STATE_LABELS[state] } : {}),
-      modified,
-      lastmod: isoDate(modified),
-      tags: slugs.map((slug) => ({ slug, label: labels.get(slug) ?? slug, url: tagUrl(slug) })),
-      get related() {
-        return own.related;
-      },
-      courses: linkedCourses,
-      get others() {
-        return own.others;
-      },
-      get previous() {
-        return own.previous;
-      },
-      get next() {
-        return own.next;
-      },
-    };
-    kept.set(source, { article, links: own, frame, state, modified, authorName, labels: tagLabelsOf, neighbours, tagSlugs, slugs });
+      own,
+    );
+    kept.set(source.file, { source, article, links: own, frame, state, modified, authorName, labels: tagLabelsOf, neighbours, tagSlugs, slugs });
     return { article, links: own };
   });
   const list = made.map(({ article }) => article);
@@ -247,6 +230,8 @@ export function deriveArticleCollections(
     links.others = found.others.map((entry) => articleOf.get(entry)!);
     links.html = htmlOf;
   });
+  const shown = new Set(entries.map((entry) => entry.source.file));
+  for (const file of kept.keys()) if (!shown.has(file)) kept.delete(file);
 
   // Labels come from the articles shown, so every tag has at least one article.
   const byTag = groupBy(list, (article) => article.tags.map((tag) => tag.slug));
@@ -269,6 +254,42 @@ export function deriveArticleCollections(
     tagPages: tags.flatMap((tag) => articlePages(tag.articles, tag.url, { title: `Articles on ${tag.label}`, crumb: tag.label }).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
     byCourse: groupBy(list, (article) => article.relatedCourses),
   };
+}
+
+/** The kept record of `source`'s file, if it was made from this very source. */
+function keptOf(kept: KeptArticles, source: ArticleSource): KeptArticle | undefined {
+  const before = kept.get(source.file);
+  return before?.source === source ? before : undefined;
+}
+
+/**
+ * Each article's HTML with its asides placed, when a page reads it; only the last one read is kept: `npm run check`
+ * derives the model without loading any article's text, and a production build reads each from the content cache
+ * when its page renders (src/content/content-cache.ts), so the model never holds every article's HTML. The last one
+ * is kept because Nunjucks looks a member up twice (`obj[name]` to test for a function, then to return it). Made
+ * here, not in the derivation, so that a kept article's object holds nothing of the derivation but `asides`.
+ */
+function placedHtml(asides: PromotionAsides): (source: ArticleSource) => string {
+  let last: { source: ArticleSource; html: string } | undefined;
+  return (source) => {
+    if (last?.source !== source) last = { source, html: asides.place(source.html) };
+    return last.html;
+  };
+}
+
+/**
+ * An article object: `fields`, with its HTML and links read through `own`, which each derivation that hands the
+ * object out points at its own objects. The getters are made here, where they can hold `own` and nothing else: an
+ * object kept for the life of `npm start` must not keep the derivation that made it.
+ */
+function linkedArticle(source: ArticleSource, fields: Omit<Article, "html" | "related" | "others" | "previous" | "next">, own: ArticleLinks): Article {
+  return Object.defineProperties(fields, {
+    html: { get: () => own.html(source), enumerable: true },
+    related: { get: () => own.related, enumerable: true },
+    others: { get: () => own.others, enumerable: true },
+    previous: { get: () => own.previous, enumerable: true },
+    next: { get: () => own.next, enumerable: true },
+  }) as Article;
 }
 
 /** What an article's link to a course shows. */

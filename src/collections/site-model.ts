@@ -74,7 +74,7 @@ export function buildSiteModel(loaded: Content, context: BuildContext, stage: St
   // Each stage is kept from the last build when what it reads is the same: a save reaches only the stages of its file.
   const courseIndex = stage("courseIndex", memo.derive("courseIndex", [contentParts(content, "courses", "categories", "site"), memo.records<KeptSummaries>("courseIndex")], buildCourseIndex));
   // The articles read only what they show of each course: a course's save that changes none of it keeps them.
-  const articles = stage("articles", memo.derive("articles", [contentParts(content, "articles", "authors", "promotions", "site"), articleSettings(context), courseLinks(courseIndex.byId), clock, memo.records<KeptArticles>("articles")], deriveArticleCollections));
+  const articles = stage("articles", memo.derive("articles", [contentParts(content, "articles", "authors", "promotions", "site"), articleSettings(context), courseLinks(courseIndex.byId), clock, memo.records<KeptArticles>("articles", () => new Map())], deriveArticleCollections));
   const instructorProfiles = stage("instructorProfiles", memo.derive("instructorProfiles", [contentParts(content, "instructors"), memo.records<KeptProfiles>("instructorProfiles")], buildInstructorProfiles));
   const venueProfiles = stage("venueProfiles", memo.derive("venueProfiles", [contentParts(content, "locations")], buildVenueProfiles));
   const policies = stage("policies", memo.derive("policies", [contentParts(content, "policies")], buildPolicies));

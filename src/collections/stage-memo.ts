@@ -74,7 +74,7 @@ export function contentParts<K extends keyof Content>(content: Content, ...keys:
  */
 export class StageMemo {
   readonly #kept = new Map<string, { inputs: readonly unknown[]; output: unknown }>();
-  readonly #records = new Map<string, WeakMap<object, unknown>>();
+  readonly #records = new Map<string, object>();
   /** How many stages were derived and how many reused, for the tests. */
   readonly stats = { derived: 0, reused: 0 };
 
@@ -94,12 +94,13 @@ export class StageMemo {
 
   /**
    * The store in which `stage` keeps a result per input record (a class by its session) across builds: a stage
-   * derived again because one record changed finds the others' results there. Weak, so a result goes with its record;
-   * the stage checks what else each result read before reusing it.
+   * derived again because one record changed finds the others' results there. Weak by default, so a result goes with
+   * its record; a stage that keeps its own store tidy (`make`) may key it otherwise. The stage checks what else each
+   * result read before reusing it.
    */
-  records<Store extends WeakMap<object, unknown>>(stage: string): Store {
+  records<Store extends object = WeakMap<object, unknown>>(stage: string, make: () => Store = () => new WeakMap() as unknown as Store): Store {
     let store = this.#records.get(stage);
-    if (!store) this.#records.set(stage, (store = new WeakMap()));
+    if (!store) this.#records.set(stage, (store = make()));
     return store as Store;
   }
 }

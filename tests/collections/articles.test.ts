@@ -1,6 +1,9 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { ARTICLES_PER_PAGE, buildArticleCollections, publicationState } from "../../src/collections/articles.ts";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { ARTICLES_PER_PAGE, articleSettings, buildArticleCollections, deriveArticleCollections, publicationState, type KeptArticles } from "../../src/collections/articles.ts";
+import { StageClock } from "../../src/collections/stage-memo.ts";
 import type { Article, ArticleCollections, CourseSummary } from "../../src/collections/views.ts";
 import { groupBy } from "../../src/lib/collections.ts";
 import type { BuildContext } from "../../src/collections/build-context.ts";
@@ -513,5 +516,38 @@ describe("what the article pages and lists show, chosen by the model", () => {
       { "java-fundamentals": course as unknown as CourseSummary },
     );
     expect(list[0]!.courses).toEqual([course]);
+  });
+});
+
+describe("deriveArticleCollections in npm start: what it keeps between saves", () => {
+  it("keeps no earlier derivation nor earlier version of a saved article alive, however many saves there are", async () => {
+    // Collected only once nothing holds them: a kept article object that held its derivation (or a record of each
+    // version of a saved file, which the content cache keeps) would hold every earlier list below.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    let articles = Array.from({ length: 60 }, (_, index) => article(`article-${index}`, `2026-0${1 + (index % 9)}-1${index % 10}`, { tags: [`Tag ${index % 4}`] }));
+    const versions: ArticleSource[] = [];
+    const kept: KeptArticles = new Map();
+    const lists: WeakRef<readonly Article[]>[] = [];
+    const saved: WeakRef<Article>[] = [];
+    for (let save = 0; save < 30; save++) {
+      const index = (save * 7) % articles.length;
+      versions.push(articles[index]!);
+      articles = articles.map((entry, at) => (at === index ? { ...entry, html: `${entry.html}<p>Save ${save}.</p>` } : entry));
+      const { list } = deriveArticleCollections(content(articles), articleSettings(development), {}, StageClock.at(NOW), kept);
+      lists.push(new WeakRef(list));
+      saved.push(new WeakRef(list.find((entry) => entry.slug === articles[index]!.slug)!));
+    }
+    for (let round = 0; round < 3; round++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    // The last derivation's objects are kept for the next; of the earlier ones, only objects it handed out again.
+    expect(lists.filter((list) => list.deref() !== undefined).length).toBeLessThanOrEqual(1);
+    const current = new Set(articles.map((entry) => entry.slug));
+    const alive = saved.map((entry) => entry.deref()).filter((entry) => entry !== undefined);
+    expect(alive.length).toBeLessThanOrEqual(current.size);
+    expect(kept.size).toBe(articles.length);
+    expect(versions.length).toBe(30);
   });
 });
