@@ -283,13 +283,24 @@ function placedHtml(asides: PromotionAsides): (source: ArticleSource) => string 
  * object kept for the life of `npm start` must not keep the derivation that made it.
  */
 function linkedArticle(source: ArticleSource, fields: Omit<Article, "html" | "related" | "others" | "previous" | "next">, own: ArticleLinks): Article {
-  return Object.defineProperties(fields, {
-    html: { get: () => own.html(source), enumerable: true },
-    related: { get: () => own.related, enumerable: true },
-    others: { get: () => own.others, enumerable: true },
-    previous: { get: () => own.previous, enumerable: true },
-    next: { get: () => own.next, enumerable: true },
-  }) as Article;
+  return {
+    ...fields,
+    get html() {
+      return own.html(source);
+    },
+    get related() {
+      return own.related;
+    },
+    get others() {
+      return own.others;
+    },
+    get previous() {
+      return own.previous;
+    },
+    get next() {
+      return own.next;
+    },
+  };
 }
 
 /** What an article's link to a course shows. */
