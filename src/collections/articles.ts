@@ -99,21 +99,6 @@ interface ArticleFrame {
   clock: StageClock;
 }
 
-/** An article object and what it was made from. */
-interface KeptArticle {
-  source: ArticleSource;
-  article: Article;
-  links: ArticleLinks;
-  frame: ArticleFrame;
-  state: PublicationState;
-  modified: DateTime;
-  authorName: string;
-  labels: string;
-  neighbours: string;
-  tagSlugs: readonly string[];
-  slugs: readonly string[];
-}
-
 /** A visible article before its object is made: what deciding whether the last one can be handed out needs. */
 interface ArticleEntry {
   source: ArticleSource;
@@ -122,6 +107,16 @@ interface ArticleEntry {
   /** The slug of each of its tags, in order, and the tags it shows (each slug once). */
   tagSlugs: readonly string[];
   slugs: readonly string[];
+}
+
+/** An article object, the entry it was made from, and what else it read: its byline, tag labels and links' articles. */
+interface KeptArticle extends ArticleEntry {
+  article: Article;
+  links: ArticleLinks;
+  frame: ArticleFrame;
+  authorName: string;
+  labels: string;
+  neighbours: string;
 }
 
 /**
@@ -175,7 +170,7 @@ export function deriveArticleCollections(
   };
   const slugOf = (entry: ArticleEntry | undefined) => entry?.source.slug ?? "";
   const made = entries.map((entry, index): { article: Article; links: ArticleLinks } => {
-    const { source, state, modified, tagSlugs, slugs } = entry;
+    const { source, state, modified, slugs } = entry;
     const links = linked[index]!;
     const neighbours = [slugOf(links.next), slugOf(links.previous), ...links.related.map(slugOf), "", ...links.others.map(slugOf)].join("\n");
     const authorName = content.authors[source.author]!.name;
@@ -188,8 +183,7 @@ export function deriveArticleCollections(
       before.article.courses.length === linkedCourses.length &&
       before.article.courses.every((course, at) => course === linkedCourses[at]) &&
       before.state === state &&
-      before.modified.toMillis() === modified.toMillis() &&
-      before.modified.zoneName === modified.zoneName &&
+      before.modified.equals(modified) &&
       before.authorName === authorName &&
       before.labels === tagLabelsOf &&
       before.neighbours === neighbours &&
@@ -216,7 +210,7 @@ export function deriveArticleCollections(
       },
       own,
     );
-    kept.set(source.file, { source, article, links: own, frame, state, modified, authorName, labels: tagLabelsOf, neighbours, tagSlugs, slugs });
+    kept.set(source.file, { ...entry, article, links: own, frame, authorName, labels: tagLabelsOf, neighbours });
     return { article, links: own };
   });
   const list = made.map(({ article }) => article);

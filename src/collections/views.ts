@@ -304,7 +304,7 @@ export interface LearningPathRoutes {
 
 // ---- People and places
 
-/** An instructor as a class names them: bio, page and the courses they teach. */
+/** An instructor as a class names them: name, role, bio, portrait and page. */
 export interface InstructorProfile extends PersonSource {
   url: string;
 }
