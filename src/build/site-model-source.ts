@@ -24,8 +24,11 @@ export interface ContentChanges {
 export class SiteModelSource {
   #model: Promise<SiteModel> | undefined;
   #warned = false;
-  /** The model's stages, kept between the builds of this process: a save re-derives only the stages it reaches. */
-  readonly #memo = new StageMemo();
+  /**
+   * The model's stages, kept between the builds of this process: a save re-derives only the stages it reaches.
+   * Their records only in development (`npm start`): a build for the web derives the model once.
+   */
+  #memo: StageMemo | undefined;
   /** The last load's results, which the next load of `npm start` takes for the files not changed since. */
   #kept: KeptLoads = new Map();
   /** The load `npm start` makes once its watcher listens, which the next build's load waits for. */
@@ -45,6 +48,7 @@ export class SiteModelSource {
       await this.#loadAhead;
       const development = buildKind(process.env) === "development";
       const cache = this.#cache(development);
+      this.#memo ??= new StageMemo({ records: development });
       // Dates from git need the list of content files, so the context is made once the content is loaded.
       const context = async (content: Content) => {
         const files = [...content.articles.map((article) => article.file), ...Object.values(content.pageCopy).map((copy) => copy.file)];

@@ -22,8 +22,8 @@ export interface LinkTargets {
   paths: ReadonlySet<string>;
   /** Old path -> new path, from aliases and _data/redirects.yaml. */
   redirects: ReadonlyMap<string, string>;
-  /** The element ids of pages whose ids are known (articles: their headings and the page's own sections). */
-  fragments: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The element ids of pages whose ids are known (articles: their headings and the page's own sections), by path. */
+  fragments: Pick<ReadonlyMap<string, ReadonlySet<string>>, "get">;
 }
 
 /**
@@ -47,8 +47,9 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
         else at(`link "${link.href}" leads to no page of this site${suggestion(sitePath, targets.paths)}`);
         return;
       }
+      if (!fragment) return;
       const ids = targets.fragments.get(sitePath);
-      if (fragment && ids && !ids.has(fragment)) {
+      if (ids && !ids.has(fragment)) {
         at(`link "${link.href}" names #${fragment}, which ${sitePath} does not have${suggestion(fragment, ids, "#")}`);
       }
     });

@@ -62,7 +62,18 @@ export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] 
     ...model.articles.list.flatMap((article) => article.aliases.map((alias) => [normaliseSitePath(alias), article.url] as const)),
   ]);
   // An article's ids are known from rendering (its headings, its footnotes, its asides) and the page's own sections.
-  const fragments = new Map(model.articles.list.map((article) => [article.url, new Set([...PAGE_IDS, ...article.ids])]));
+  // Made only for the pages a link names a fragment of: a site of thousands of articles has few such links.
+  const articleByUrl = new Map(model.articles.list.map((article) => [article.url, article]));
+  const idsOf = new Map<string, ReadonlySet<string>>();
+  const fragments = {
+    get(sitePath: string): ReadonlySet<string> | undefined {
+      const article = articleByUrl.get(sitePath);
+      if (!article) return undefined;
+      let ids = idsOf.get(sitePath);
+      if (!ids) idsOf.set(sitePath, (ids = new Set([...PAGE_IDS, ...article.ids])));
+      return ids;
+    },
+  };
   const paths = new Set(pages.entries.map((entry) => normaliseSitePath(entry.url)));
   const isWritten = (sitePath: string) => paths.has(normaliseSitePath(sitePath));
   const anythingUnder = (prefix: string) => [...paths].some((written) => written.startsWith(prefix));

@@ -122,14 +122,15 @@ interface KeptArticle extends ArticleEntry {
 /**
  * buildArticleCollections, reading the clock only through `clock` (src/collections/stage-memo.ts), so that `npm start`
  * keeps the stage while the articles, authors, promotions, site, courses and settings are the same objects, and the
- * objects of the articles a save did not reach (`kept`) when it does not.
+ * objects of the articles a save did not reach (`kept`) when it does not. Without `kept` (a model derived once) it
+ * notes nothing for a next derivation.
  */
 export function deriveArticleCollections(
   content: ArticleContent,
   settings: ArticleSettings,
   courses: Readonly<Record<string, CourseLink>>,
   clock: StageClock,
-  kept: KeptArticles = new Map(),
+  kept?: KeptArticles,
 ): ArticleCollections {
   const asides = promotionAsides(content, courses, clock);
   const htmlOf = placedHtml(asides);
@@ -139,7 +140,7 @@ export function deriveArticleCollections(
     .sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug))
     .map(({ source, state }) => {
       // A kept source's tags are the same strings: their slugs are too.
-      const before = keptOf(kept, source);
+      const before = kept && keptOf(kept, source);
       const tagSlugs = before?.tagSlugs ?? source.tags.map((tag) => tagSlug(tag));
       return { source, state, modified: lastModified(source, settings), tagSlugs, slugs: before?.slugs ?? uniqueBy(tagSlugs, (slug) => slug) };
     });
@@ -171,22 +172,26 @@ export function deriveArticleCollections(
   const slugOf = (entry: ArticleEntry | undefined) => entry?.source.slug ?? "";
   const made = entries.map((entry, index): { article: Article; links: ArticleLinks } => {
     const { source, state, modified, slugs } = entry;
-    const links = linked[index]!;
-    const neighbours = [slugOf(links.next), slugOf(links.previous), ...links.related.map(slugOf), "", ...links.others.map(slugOf)].join("\n");
     const authorName = content.authors[source.author]!.name;
-    const tagLabelsOf = slugs.map((slug) => labels.get(slug) ?? slug).join("\n");
     // Content ids were checked when loading; a course left out of this build (a draft) is left out here too.
     const linkedCourses = source.relatedCourses.flatMap((id) => (courses[id] ? [courses[id]] : []));
-    const before = keptOf(kept, source);
+    // What the next derivation compares, worked out only where there is one (`npm start`).
+    const links = linked[index]!;
+    const shows = kept && {
+      neighbours: [slugOf(links.next), slugOf(links.previous), ...links.related.map(slugOf), "", ...links.others.map(slugOf)].join("\n"),
+      labels: slugs.map((slug) => labels.get(slug) ?? slug).join("\n"),
+    };
+    const before = kept && keptOf(kept, source);
     if (
       before &&
+      shows &&
       before.article.courses.length === linkedCourses.length &&
       before.article.courses.every((course, at) => course === linkedCourses[at]) &&
       before.state === state &&
       before.modified.equals(modified) &&
       before.authorName === authorName &&
-      before.labels === tagLabelsOf &&
-      before.neighbours === neighbours &&
+      before.labels === shows.labels &&
+      before.neighbours === shows.neighbours &&
       sameFrame(before.frame)
     ) {
       before.frame = frame;
@@ -210,7 +215,7 @@ export function deriveArticleCollections(
       },
       own,
     );
-    kept.set(source.file, { ...entry, article, links: own, frame, authorName, labels: tagLabelsOf, neighbours });
+    if (kept && shows) kept.set(source.file, { ...entry, article, links: own, frame, authorName, ...shows });
     return { article, links: own };
   });
   const list = made.map(({ article }) => article);
@@ -224,8 +229,10 @@ export function deriveArticleCollections(
     links.others = found.others.map((entry) => articleOf.get(entry)!);
     links.html = htmlOf;
   });
-  const shown = new Set(entries.map((entry) => entry.source.file));
-  for (const file of kept.keys()) if (!shown.has(file)) kept.delete(file);
+  if (kept) {
+    const shown = new Set(entries.map((entry) => entry.source.file));
+    for (const file of kept.keys()) if (!shown.has(file)) kept.delete(file);
+  }
 
   // Labels come from the articles shown, so every tag has at least one article.
   const byTag = groupBy(list, (article) => article.tags.map((tag) => tag.slug));

@@ -57,15 +57,40 @@ function markedFieldsOf(entity: object, skipped: ReadonlySet<string>): (string |
   let byEntity = markedBySkipped.get(skipped);
   if (!byEntity) markedBySkipped.set(skipped, (byEntity = new WeakMap()));
   let marked = byEntity.get(entity);
-  if (!marked) byEntity.set(entity, (marked = markedFields(entity, [], skipped)));
+  if (!marked) byEntity.set(entity, (marked = markedFields(entity, skipped)));
   return marked;
 }
 
-/** The paths of the text fields below `value` that hold a line starting with the mark; `skipped` names fields of `value` itself left out. */
-function markedFields(value: unknown, path: (string | number)[], skipped?: ReadonlySet<string>): (string | number)[][] {
-  if (typeof value === "string") return MARKED_LINE.test(value) ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => markedFields(item, [...path, index]));
-  // Plain objects only: dates and prepared images hold no editor's text.
-  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return [];
-  return Object.entries(value).flatMap(([key, child]) => (skipped?.has(key) ? [] : markedFields(child, [...path, key])));
+/**
+ * The paths of the text fields below `entity` that hold a line starting with the mark; `skipped` names fields of
+ * `entity` itself left out (and never read: a long text may be a getter that reads a file). One path is walked
+ * and copied only where a mark is found, since nearly no field holds one.
+ */
+function markedFields(entity: object, skipped: ReadonlySet<string>): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const path: (string | number)[] = [];
+  const walk = (value: unknown, leaveOut?: ReadonlySet<string>): void => {
+    if (typeof value === "string") {
+      if (MARKED_LINE.test(value)) found.push([...path]);
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item: unknown, index) => {
+        path.push(index);
+        walk(item);
+        path.pop();
+      });
+      return;
+    }
+    // Plain objects only: dates and prepared images hold no editor's text.
+    if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return;
+    for (const key of Object.keys(value)) {
+      if (leaveOut?.has(key)) continue;
+      path.push(key);
+      walk((value as Record<string, unknown>)[key]);
+      path.pop();
+    }
+  };
+  walk(entity, skipped);
+  return found;
 }

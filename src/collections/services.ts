@@ -1,4 +1,5 @@
 import type { Content } from "../content/load-content.ts";
+import { firstWhere } from "../lib/collections.ts";
 import { serviceUrl } from "../urls/site-urls.ts";
 import type { ArticleCollections, CatalogCollections, ConsultingService } from "./views.ts";
 
@@ -10,7 +11,10 @@ export function buildServices(content: Content, catalog: CatalogCollections, art
       ...service,
       url: serviceUrl(service.id),
       courses: service.relatedCourses.map((id) => catalog.byId[id]!),
-      articles: articles.published.filter((article) => article.relatedCourses.some((id) => courseIds.has(id))).slice(0, 3),
+      articles: firstWhere(articles.published, SERVICE_ARTICLES, (article) => article.relatedCourses.some((id) => courseIds.has(id))),
     };
   });
 }
+
+/** How many of the newest articles on its courses a service page shows. */
+const SERVICE_ARTICLES = 3;

@@ -68,7 +68,7 @@ const asBuilt: StageOutput = (_stage, output) => output;
  * build's context. `memo` keeps stages from an earlier call (one per `npm start` process): a stage whose inputs are
  * the same objects, and whose comparisons with the clock give the same answers, is not derived again.
  */
-export function buildSiteModel(loaded: Content, context: BuildContext, stage: StageOutput = asBuilt, memo: StageMemo = new StageMemo()): SiteModel {
+export function buildSiteModel(loaded: Content, context: BuildContext, stage: StageOutput = asBuilt, memo: StageMemo = new StageMemo({ records: false })): SiteModel {
   const content = stage("content", visibleContent(loaded, context));
   const clock = StageClock.at(context.now);
   // Each stage is kept from the last build when what it reads is the same: a save reaches only the stages of its file.

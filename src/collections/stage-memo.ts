@@ -75,8 +75,17 @@ export function contentParts<K extends keyof Content>(content: Content, ...keys:
 export class StageMemo {
   readonly #kept = new Map<string, { inputs: readonly unknown[]; output: unknown }>();
   readonly #records = new Map<string, object>();
+  readonly #keepsRecords: boolean;
   /** How many stages were derived and how many reused, for the tests. */
   readonly stats = { derived: 0, reused: 0 };
+
+  /**
+   * `records: false` for a model derived once (a production build, `npm run check`): no stage is derived again, so
+   * keeping its records would be work for nothing.
+   */
+  constructor(options: { records?: boolean } = {}) {
+    this.#keepsRecords = options.records ?? true;
+  }
 
   /** `build(...inputs)`, or the output it gave last time if every input is the same as then. */
   derive<A extends readonly unknown[], T>(stage: string, inputs: readonly [...A], build: (...inputs: A) => T): T {
@@ -96,9 +105,10 @@ export class StageMemo {
    * The store in which `stage` keeps a result per input record (a class by its session) across builds: a stage
    * derived again because one record changed finds the others' results there. Weak by default, so a result goes with
    * its record; a stage that keeps its own store tidy (`make`) may key it otherwise. The stage checks what else each
-   * result read before reusing it.
+   * result read before reusing it. Undefined when this memo keeps no records.
    */
-  records<Store extends object = WeakMap<object, unknown>>(stage: string, make: () => Store = () => new WeakMap() as unknown as Store): Store {
+  records<Store extends object = WeakMap<object, unknown>>(stage: string, make: () => Store = () => new WeakMap() as unknown as Store): Store | undefined {
+    if (!this.#keepsRecords) return undefined;
     let store = this.#records.get(stage);
     if (!store) this.#records.set(stage, (store = make()));
     return store as Store;

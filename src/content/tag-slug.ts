@@ -4,11 +4,27 @@
  * DuplicatePermalinkOutputError.
  */
 export function tagSlug(tag: string): string {
+  let slug = slugs.get(tag);
+  if (slug === undefined) {
+    if (slugs.size >= SLUG_LIMIT) slugs.clear();
+    slugs.set(tag, (slug = slugOf(tag)));
+  }
+  return slug;
+}
+
+// Every article names a few of the same few hundred tags, and a build asks for their slugs once per article and
+// page. Bounded: past the limit it starts again, so odd content cannot grow it.
+const slugs = new Map<string, string>();
+const SLUG_LIMIT = 10_000;
+// Made once: esbuild (npm run check's bundle) writes a Unicode property escape as `new RegExp` where it stands.
+const MARKS = /\p{M}+/gu;
+
+function slugOf(tag: string): string {
   return tag
     .trim()
     .normalize("NFKD")
     // Accents go, letters stay: "Über" is "uber", not "ber".
-    .replace(/\p{M}+/gu, "")
+    .replace(MARKS, "")
     .toLowerCase()
     .replace(/\+/g, " plus ")
     .replace(/#/g, " sharp ")

@@ -15,3 +15,13 @@ export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] 
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
 }
+
+/** The first `count` items that pass `test`, in order, looking no further: a few of thousands of articles. */
+export function firstWhere<T>(items: readonly T[], count: number, test: (item: T) => boolean): T[] {
+  const found: T[] = [];
+  for (const item of items) {
+    if (found.length >= count) break;
+    if (test(item)) found.push(item);
+  }
+  return found;
+}

@@ -82,6 +82,13 @@ describe("StageMemo", () => {
     expect(memo.stats).toEqual({ derived: 1, reused: 1 });
   });
 
+  it("keeps one store of records per stage, and none in a memo for a model derived once", () => {
+    const memo = new StageMemo();
+    expect(memo.records("articles")).toBe(memo.records("articles"));
+    expect(memo.records("articles")).not.toBe(memo.records("schedule"));
+    expect(new StageMemo({ records: false }).records("articles")).toBeUndefined();
+  });
+
   it("derives again when an entry is another object, an entry is added, or a plain value differs", () => {
     const memo = new StageMemo();
     const build = (parts: { list: readonly { id: string }[]; label: string }) => `${parts.label}:${parts.list.map((entry) => entry.id).join(",")}`;
