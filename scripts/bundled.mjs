@@ -3,33 +3,45 @@
  * `npm run check` and `npm run fix`, which editors run often and wait for.
  *
  * Why: on Node 20, tsx resolves and loads each module through a hook thread, about 0.35 s for the check's 150
- * modules; a bundle is one module. It is made again on every run (under 0.1 s), so it can never be older than
- * the code, and written under a name of its own, so two runs never share one. The packages stay outside it and
- * load from node_modules, as under tsx. Each source file's `import.meta.url` is its own file's URL, so code that
- * finds src/, its own source or node_modules from where it lives finds them as it does under tsx.
- * With HSG_STACK=1 the bundle carries a source map, so a stack trace names the TypeScript files and lines.
+ * modules; a bundle is one module. The packages stay outside it and load from node_modules, as under tsx. Each
+ * source file's `import.meta.url` is its own file's URL, so code that finds src/, its own source or node_modules
+ * from where it lives finds them as it does under tsx. With HSG_STACK=1 the bundle carries a source map, so a
+ * stack trace names the TypeScript files and lines.
+ *
+ * The bundle is kept, with the SHA-256 of every file it was made from, under a key of everything else that shapes
+ * it (this file, esbuild's version, the project folder, the command, the source map). A run reads and hashes those
+ * files again and uses the kept bundle only when every one is the same, so it can never be older than the code;
+ * otherwise, or when anything about it cannot be read, it bundles afresh (about 0.1 s with esbuild's start) and
+ * keeps the new one, written aside and renamed, so two runs never see half a bundle. Kept bundles not used for a
+ * day are removed.
  *
  *   node scripts/bundled.mjs scripts/check-content.ts [arguments]
  *
  * Plain JavaScript on purpose: it is what runs before any TypeScript can.
  */
-import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Inside node_modules, so that the bundle's package imports resolve from the project's node_modules.
 const FOLDER = path.join(ROOT, "node_modules/.cache/hsg-bundles");
-// A bundle left by a run that was killed is removed by a later run once it is this old.
-const STALE_MS = 60 * 60 * 1000;
+// A kept bundle no run has used for this long is removed by a later run: copies of the project (the tests', the
+// bench's) leave theirs here, each about 0.25 MB.
+const UNUSED_MS = 24 * 60 * 60 * 1000;
 
-/** Gives every `import.meta.url` (and `dirname`, `filename`) in a TypeScript file that file's own, not the bundle's. */
-const ownUrls = {
+/**
+ * Gives every `import.meta.url` (and `dirname`, `filename`) in a TypeScript file that file's own, not the bundle's,
+ * and notes the SHA-256 of each file as it was read, in `read`.
+ */
+const ownUrls = (read) => ({
   name: "own-import-meta-url",
   setup(bundler) {
     bundler.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
       const text = await readFile(file, "utf8");
+      read.set(file, sha256(text));
       // Text, not tokens: a string or comment that spells import.meta.url changes too (no source file has one).
       const contents = text
         .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file).href))
@@ -38,18 +50,72 @@ const ownUrls = {
       return { contents, loader: "ts" };
     });
   },
-};
+});
 
-/** Removes bundles of earlier runs that ended without removing their own. */
-async function removeStale() {
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
+/** How a kept bundle starts: a comment line with the files it was made from and their hashes, then the code. */
+const RECORD = "// hsg-bundle-inputs ";
+
+/** Removes kept bundles no run has used for a day, and the scratch files of killed runs. */
+async function removeUnused() {
   const names = await readdir(FOLDER).catch(() => []);
   await Promise.all(
     names.map(async (name) => {
       const file = path.join(FOLDER, name);
       const { mtimeMs } = await stat(file).catch(() => ({ mtimeMs: Date.now() }));
-      if (Date.now() - mtimeMs > STALE_MS) await rm(file, { force: true });
+      if (Date.now() - mtimeMs > UNUSED_MS) await rm(file, { force: true });
     }),
   );
+}
+
+/** Whether the kept bundle exists and every file it was made from has the bytes it had then. */
+async function stillCurrent(file) {
+  try {
+    const text = await readFile(file, "utf8");
+    if (!text.startsWith(RECORD)) return false;
+    const inputs = JSON.parse(text.slice(RECORD.length, text.indexOf("\n")));
+    if (typeof inputs !== "object" || inputs === null || Object.keys(inputs).length === 0) return false;
+    const same = await Promise.all(Object.entries(inputs).map(async ([source, hash]) => sha256(await readFile(source, "utf8")) === hash));
+    return same.every(Boolean);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Bundles the command; resolves to its code, headed by the record of the files it was made from when every one of
+ * them was hashed as it was read (else undefined: the bundle runs once and is not kept), or to false on failure.
+ */
+async function bundle(entryPath, stack) {
+  const { build } = await import("esbuild");
+  const read = new Map();
+  let result;
+  try {
+    result = await build({
+      entryPoints: [entryPath],
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      packages: "external",
+      plugins: [ownUrls(read)],
+      sourcemap: stack ? "inline" : false,
+      metafile: true,
+      absWorkingDir: ROOT,
+      logLevel: "silent",
+    });
+  } catch (error) {
+    // esbuild names each file and line it could not compile; the command did not start.
+    for (const message of error.errors ?? []) console.error(`${message.location ? `${path.relative(process.cwd(), message.location.file)}:${message.location.line}: ` : ""}${message.text}`);
+    if (!error.errors) console.error(String(error));
+    return false;
+  }
+  const code = result.outputFiles[0].text;
+  const inputs = Object.keys(result.metafile.inputs).map((file) => path.resolve(ROOT, file));
+  if (!inputs.every((file) => read.has(file))) return { code, keep: false };
+  return { code: `${RECORD}${JSON.stringify(Object.fromEntries(inputs.map((file) => [file, read.get(file)])))}\n${code}`, keep: true };
 }
 
 const [entry, ...rest] = process.argv.slice(2);
@@ -59,35 +125,35 @@ if (!entry) {
 }
 const entryPath = path.resolve(entry);
 const stack = process.env.HSG_STACK === "1";
-const outfile = path.join(FOLDER, `${path.basename(entry, ".ts")}.${process.pid}.${Math.random().toString(36).slice(2)}.mjs`);
+const esbuildVersion = JSON.parse(await readFile(createRequire(import.meta.url).resolve("esbuild/package.json"), "utf8")).version;
+const key = sha256([await readFile(fileURLToPath(import.meta.url), "utf8"), esbuildVersion, ROOT, entryPath, String(stack)].join("\0")).slice(0, 32);
+const kept = path.join(FOLDER, `${path.basename(entry, ".ts")}.${key}.mjs`);
 
 await mkdir(FOLDER, { recursive: true });
-await removeStale();
-try {
-  await build({
-    entryPoints: [entryPath],
-    outfile,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    plugins: [ownUrls],
-    sourcemap: stack ? "inline" : false,
-    logLevel: "silent",
-  });
-} catch (error) {
-  // esbuild names each file and line it could not compile; the command did not start.
-  for (const message of error.errors ?? []) console.error(`${message.location ? `${path.relative(process.cwd(), message.location.file)}:${message.location.line}: ` : ""}${message.text}`);
-  if (!error.errors) console.error(String(error));
-  process.exit(1);
+await removeUnused();
+let run = kept;
+let scratch;
+if (await stillCurrent(kept)) {
+  const now = new Date();
+  await utimes(kept, now, now).catch(() => undefined);
+} else {
+  const made = await bundle(entryPath, stack);
+  if (!made) process.exit(1);
+  // Written under a name of this run's own, then renamed over the kept one (one rename: the record travels with
+  // its code), so another run never imports half a bundle.
+  scratch = path.join(FOLDER, `.${path.basename(kept, ".mjs")}.${process.pid}.${Math.random().toString(36).slice(2)}.mjs`);
+  await writeFile(scratch, made.code);
+  if (made.keep) {
+    await rename(scratch, kept);
+    scratch = undefined;
+  } else run = scratch;
 }
 if (stack) process.setSourceMapsEnabled(true);
 // The command reads its arguments as it would when run by tsx: node, its own file, then what followed it.
 process.argv = [process.argv[0], entryPath, ...rest];
 try {
-  await import(pathToFileURL(outfile).href);
+  await import(pathToFileURL(run).href);
 } finally {
-  // Loaded and run to its end (the commands finish in their top-level await): the file is not needed again.
-  await rm(outfile, { force: true });
+  // A bundle that is not kept is not needed again once loaded and run to its end (the commands finish in their top-level await).
+  if (scratch) await rm(scratch, { force: true });
 }
