@@ -12,8 +12,9 @@
  * it (this file, esbuild's version, the project folder, the command, the source map). A run reads and hashes those
  * files again and uses the kept bundle only when every one is the same, so it can never be older than the code;
  * otherwise, or when anything about it cannot be read, it bundles afresh (about 0.1 s with esbuild's start) and
- * keeps the new one, written aside and renamed, so two runs never see half a bundle. Kept bundles not used for a
- * day are removed.
+ * keeps the new one, written aside and renamed, so two runs never see half a bundle. What runs is a copy of this
+ * run's own of the code it checked or made, so a run that replaces the kept bundle meanwhile changes nothing for
+ * it. Kept bundles not used for a day are removed.
  *
  *   node scripts/bundled.mjs scripts/check-content.ts [arguments]
  *
@@ -69,17 +70,17 @@ async function removeUnused() {
   );
 }
 
-/** Whether the kept bundle exists and every file it was made from has the bytes it had then. */
-async function stillCurrent(file) {
+/** The kept bundle's code, if it exists and every file it was made from has the bytes it had then; else undefined. */
+async function currentCode(file) {
   try {
     const text = await readFile(file, "utf8");
-    if (!text.startsWith(RECORD)) return false;
+    if (!text.startsWith(RECORD)) return undefined;
     const inputs = JSON.parse(text.slice(RECORD.length, text.indexOf("\n")));
-    if (typeof inputs !== "object" || inputs === null || Object.keys(inputs).length === 0) return false;
+    if (typeof inputs !== "object" || inputs === null || Object.keys(inputs).length === 0) return undefined;
     const same = await Promise.all(Object.entries(inputs).map(async ([source, hash]) => sha256(await readFile(source, "utf8")) === hash));
-    return same.every(Boolean);
+    return same.every(Boolean) ? text : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -131,29 +132,32 @@ const kept = path.join(FOLDER, `${path.basename(entry, ".ts")}.${key}.mjs`);
 
 await mkdir(FOLDER, { recursive: true });
 await removeUnused();
-let run = kept;
-let scratch;
-if (await stillCurrent(kept)) {
+let code = await currentCode(kept);
+if (code !== undefined) {
   const now = new Date();
   await utimes(kept, now, now).catch(() => undefined);
 } else {
   const made = await bundle(entryPath, stack);
   if (!made) process.exit(1);
-  // Written under a name of this run's own, then renamed over the kept one (one rename: the record travels with
-  // its code), so another run never imports half a bundle.
-  scratch = path.join(FOLDER, `.${path.basename(kept, ".mjs")}.${process.pid}.${Math.random().toString(36).slice(2)}.mjs`);
-  await writeFile(scratch, made.code);
+  code = made.code;
   if (made.keep) {
-    await rename(scratch, kept);
-    scratch = undefined;
-  } else run = scratch;
+    // Written aside, then renamed over the kept one in one step (the record travels with its code), so another
+    // run never reads half a bundle.
+    const aside = path.join(FOLDER, `.${path.basename(kept, ".mjs")}.${process.pid}.${Math.random().toString(36).slice(2)}.keep`);
+    await writeFile(aside, code);
+    await rename(aside, kept).catch(() => rm(aside, { force: true }));
+  }
 }
+// This run's own copy of the code it checked or made is what runs: another run may replace or remove the kept one
+// meanwhile.
+const run = path.join(FOLDER, `.${path.basename(kept, ".mjs")}.${process.pid}.${Math.random().toString(36).slice(2)}.mjs`);
+await writeFile(run, code);
 if (stack) process.setSourceMapsEnabled(true);
 // The command reads its arguments as it would when run by tsx: node, its own file, then what followed it.
 process.argv = [process.argv[0], entryPath, ...rest];
 try {
   await import(pathToFileURL(run).href);
 } finally {
-  // A bundle that is not kept is not needed again once loaded and run to its end (the commands finish in their top-level await).
-  if (scratch) await rm(scratch, { force: true });
+  // Loaded and run to its end (the commands finish in their top-level await): the copy is not needed again.
+  await rm(run, { force: true });
 }
