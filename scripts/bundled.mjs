@@ -8,9 +8,11 @@
  * from where it lives finds them as it does under tsx. With HSG_STACK=1 the bundle carries a source map, so a
  * stack trace names the TypeScript files and lines.
  *
- * The bundle is kept, with the SHA-256 of every file it was made from, under a key of everything else that shapes
- * it (this file, esbuild's version, the project folder, the command, the source map). A run reads and hashes those
- * files again and uses the kept bundle only when every one is the same, so it can never be older than the code;
+ * The bundle is kept, with the SHA-256 of every source it was made from (as esbuild's loader read it) and of the
+ * settings files esbuild may read beside them (tsconfig.json, jsconfig.json, package.json, in each source's folder
+ * and above, noted absent where there is none), under a key of everything else that shapes it (this file, esbuild's
+ * version, the project folder, the command, the source map). A run reads and hashes those files again and uses the
+ * kept bundle only when every one is the same, so it can never be older than the code or its settings;
  * otherwise, or when anything about it cannot be read, it bundles afresh (about 0.1 s with esbuild's start) and
  * keeps the new one, written aside and renamed, so two runs never see half a bundle. What runs is a copy of this
  * run's own of the code it checked or made, so a run that replaces the kept bundle meanwhile changes nothing for
@@ -21,7 +23,7 @@
  * Plain JavaScript on purpose: it is what runs before any TypeScript can.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, realpath, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -55,48 +57,82 @@ const ownUrls = (read) => ({
 
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
-/** How a kept bundle starts: a comment line with the files it was made from and their hashes, then the code. */
+/** How a kept bundle ends: a comment line with the files it was made from and their hashes (last, so that an inline source map's lines stay those of the code). */
 const RECORD = "// hsg-bundle-inputs ";
+/** A settings file's hash in the record when there was none: esbuild would read one that appears. */
+const ABSENT = "";
+// Read by esbuild beside the sources, from each source's folder up: their settings change the output.
+const SETTINGS_FILES = ["tsconfig.json", "jsconfig.json", "package.json"];
+// A run's scratch copy or unfinished kept bundle, left by a run that was killed, is removed after this long.
+const SCRATCH_MS = 60 * 60 * 1000;
 
-/** Removes kept bundles no run has used for a day, and the scratch files of killed runs. */
+/** Removes kept bundles no run has used for a day, and the scratch files of killed runs after an hour. */
 async function removeUnused() {
   const names = await readdir(FOLDER).catch(() => []);
   await Promise.all(
     names.map(async (name) => {
       const file = path.join(FOLDER, name);
       const { mtimeMs } = await stat(file).catch(() => ({ mtimeMs: Date.now() }));
-      if (Date.now() - mtimeMs > UNUSED_MS) await rm(file, { force: true });
+      if (Date.now() - mtimeMs > (name.startsWith(".") ? SCRATCH_MS : UNUSED_MS)) await rm(file, { force: true });
     }),
   );
 }
 
-/** The kept bundle's code, if it exists and every file it was made from has the bytes it had then; else undefined. */
+/** The hash of a file's text, or ABSENT when there is no such file. */
+async function hashOf(file) {
+  try {
+    return sha256(await readFile(file, "utf8"));
+  } catch (error) {
+    if (error.code === "ENOENT") return ABSENT;
+    throw error;
+  }
+}
+
+/** The kept bundle's code, if it exists and every file it was made from has the text it had then; else undefined. */
 async function currentCode(file) {
   try {
     const text = await readFile(file, "utf8");
-    if (!text.startsWith(RECORD)) return undefined;
-    const inputs = JSON.parse(text.slice(RECORD.length, text.indexOf("\n")));
-    if (typeof inputs !== "object" || inputs === null || Object.keys(inputs).length === 0) return undefined;
-    const same = await Promise.all(Object.entries(inputs).map(async ([source, hash]) => sha256(await readFile(source, "utf8")) === hash));
+    const at = text.lastIndexOf(`\n${RECORD}`);
+    if (at < 0) return undefined;
+    const inputs = JSON.parse(text.slice(at + 1 + RECORD.length));
+    if (typeof inputs !== "object" || inputs === null || Array.isArray(inputs) || Object.keys(inputs).length === 0) return undefined;
+    const same = await Promise.all(Object.entries(inputs).map(async ([source, hash]) => (await hashOf(source)) === hash));
     return same.every(Boolean) ? text : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The settings files esbuild may read for sources in `folders`: each one's folder and every folder above it. */
+function settingsFilesOf(folders) {
+  const files = new Set();
+  for (let folder of folders) {
+    for (;;) {
+      for (const name of SETTINGS_FILES) files.add(path.join(folder, name));
+      const parent = path.dirname(folder);
+      if (parent === folder) break;
+      folder = parent;
+    }
+  }
+  return [...files];
+}
+
 /**
- * Bundles the command; resolves to its code, headed by the record of the files it was made from when every one of
- * them was hashed as it was read (else undefined: the bundle runs once and is not kept), or to false on failure.
+ * Bundles the command; resolves to `{ code, keep }`, the code ending in the record of the files it was made from when
+ * every source was hashed as esbuild read it (`keep`: else the bundle runs once and is not kept), or to false when
+ * it does not compile.
  */
-async function bundle(entryPath, stack) {
+async function bundle(entryPath, outfile, stack) {
   const { build } = await import("esbuild");
   const read = new Map();
   let result;
   try {
     result = await build({
       entryPoints: [entryPath],
-      bundle: true,
+      // Not written: named so that an inline source map's paths are relative to where the bundle runs.
+      outfile,
       write: false,
+      bundle: true,
       format: "esm",
       platform: "node",
       target: "node20",
@@ -116,7 +152,10 @@ async function bundle(entryPath, stack) {
   const code = result.outputFiles[0].text;
   const inputs = Object.keys(result.metafile.inputs).map((file) => path.resolve(ROOT, file));
   if (!inputs.every((file) => read.has(file))) return { code, keep: false };
-  return { code: `${RECORD}${JSON.stringify(Object.fromEntries(inputs.map((file) => [file, read.get(file)])))}\n${code}`, keep: true };
+  const settings = await Promise.all(settingsFilesOf(new Set(inputs.map((file) => path.dirname(file)))).map(async (file) => [file, await hashOf(file)])).catch(() => undefined);
+  if (!settings) return { code, keep: false };
+  const record = Object.fromEntries([...inputs.map((file) => [file, read.get(file)]), ...settings]);
+  return { code: `${code.endsWith("\n") ? code : `${code}\n`}${RECORD}${JSON.stringify(record)}\n`, keep: true };
 }
 
 const [entry, ...rest] = process.argv.slice(2);
@@ -127,8 +166,10 @@ if (!entry) {
 const entryPath = path.resolve(entry);
 const stack = process.env.HSG_STACK === "1";
 const esbuildVersion = JSON.parse(await readFile(createRequire(import.meta.url).resolve("esbuild/package.json"), "utf8")).version;
-const key = sha256([await readFile(fileURLToPath(import.meta.url), "utf8"), esbuildVersion, ROOT, entryPath, String(stack)].join("\0")).slice(0, 32);
+// By the entry's real path: copies of the project whose scripts/ and src/ are links to this one's share its bundle.
+const key = sha256([await readFile(fileURLToPath(import.meta.url), "utf8"), esbuildVersion, ROOT, await realpath(entryPath).catch(() => entryPath), String(stack)].join("\0")).slice(0, 32);
 const kept = path.join(FOLDER, `${path.basename(entry, ".ts")}.${key}.mjs`);
+const scratchName = (extension) => path.join(FOLDER, `.${path.basename(kept, ".mjs")}.${process.pid}.${Math.random().toString(36).slice(2)}${extension}`);
 
 await mkdir(FOLDER, { recursive: true });
 await removeUnused();
@@ -137,20 +178,21 @@ if (code !== undefined) {
   const now = new Date();
   await utimes(kept, now, now).catch(() => undefined);
 } else {
-  const made = await bundle(entryPath, stack);
+  const made = await bundle(entryPath, kept, stack);
   if (!made) process.exit(1);
   code = made.code;
   if (made.keep) {
-    // Written aside, then renamed over the kept one in one step (the record travels with its code), so another
-    // run never reads half a bundle.
-    const aside = path.join(FOLDER, `.${path.basename(kept, ".mjs")}.${process.pid}.${Math.random().toString(36).slice(2)}.keep`);
-    await writeFile(aside, code);
-    await rename(aside, kept).catch(() => rm(aside, { force: true }));
+    // Written aside, then renamed over the kept one in one step (the record travels with its code), so another run
+    // never reads half a bundle. Keeping it only saves the next run time: a failure here does not stop this one.
+    const aside = scratchName(".keep");
+    await writeFile(aside, code)
+      .then(() => rename(aside, kept))
+      .catch(() => rm(aside, { force: true }));
   }
 }
 // This run's own copy of the code it checked or made is what runs: another run may replace or remove the kept one
-// meanwhile.
-const run = path.join(FOLDER, `.${path.basename(kept, ".mjs")}.${process.pid}.${Math.random().toString(36).slice(2)}.mjs`);
+// meanwhile. Beside the kept one, so that the source map's relative paths hold.
+const run = scratchName(".mjs");
 await writeFile(run, code);
 if (stack) process.setSourceMapsEnabled(true);
 // The command reads its arguments as it would when run by tsx: node, its own file, then what followed it.

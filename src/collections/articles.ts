@@ -175,8 +175,8 @@ export function deriveArticleCollections(
     const authorName = content.authors[source.author]!.name;
     // Content ids were checked when loading; a course left out of this build (a draft) is left out here too.
     const linkedCourses = source.relatedCourses.flatMap((id) => (courses[id] ? [courses[id]] : []));
-    // What the next derivation compares, worked out only where there is one (`npm start`).
     const links = linked[index]!;
+    // What the next derivation compares, worked out only where there is one (`npm start`).
     const shows = kept && {
       neighbours: [slugOf(links.next), slugOf(links.previous), ...links.related.map(slugOf), "", ...links.others.map(slugOf)].join("\n"),
       labels: slugs.map((slug) => labels.get(slug) ?? slug).join("\n"),

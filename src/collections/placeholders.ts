@@ -63,8 +63,8 @@ function markedFieldsOf(entity: object, skipped: ReadonlySet<string>): (string |
 
 /**
  * The paths of the text fields below `entity` that hold a line starting with the mark; `skipped` names fields of
- * `entity` itself left out (and never read: a long text may be a getter that reads a file). One path is walked
- * and copied only where a mark is found, since nearly no field holds one.
+ * `entity` itself left out. One path is walked and copied only where a mark is found, since nearly no field holds
+ * one (a path per field was most of the search's time at 4,000 articles).
  */
 function markedFields(entity: object, skipped: ReadonlySet<string>): (string | number)[][] {
   const found: (string | number)[][] = [];

@@ -3,6 +3,9 @@ import { firstWhere } from "../lib/collections.ts";
 import { serviceUrl } from "../urls/site-urls.ts";
 import type { ArticleCollections, CatalogCollections, ConsultingService } from "./views.ts";
 
+/** How many of the newest articles on its courses a service page shows. */
+const SERVICE_ARTICLES = 3;
+
 /** Resolves the consulting services, in their editors' order. */
 export function buildServices(content: Content, catalog: CatalogCollections, articles: ArticleCollections): ConsultingService[] {
   return content.services.map((service) => {
@@ -15,6 +18,3 @@ export function buildServices(content: Content, catalog: CatalogCollections, art
     };
   });
 }
-
-/** How many of the newest articles on its courses a service page shows. */
-const SERVICE_ARTICLES = 3;

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,19 +17,20 @@ describe("scripts/bundled.mjs (how npm run check and npm run fix start)", () => 
   let name: string;
 
   /** Runs the command through the launcher: its exit code and what it printed. */
-  const run = () => {
-    const result = spawnSync(process.execPath, [BUNDLED, entry, "an-argument"], { cwd: folder, encoding: "utf8" });
+  const run = (env: NodeJS.ProcessEnv = {}) => {
+    const result = spawnSync(process.execPath, [BUNDLED, entry, "an-argument"], { cwd: folder, encoding: "utf8", env: { ...process.env, ...env } });
     return { status: result.status, out: result.stdout, err: result.stderr };
   };
   const keptFiles = async () => (await readdir(KEPT_FOLDER)).filter((file) => file.startsWith(`${name}.`) || file.startsWith(`.${name}.`));
   const keptBundle = async () => {
-    const files = await keptFiles();
+    const files = (await keptFiles()).filter((file) => !file.startsWith("."));
     expect(files).toHaveLength(1);
     return path.join(KEPT_FOLDER, files[0]!);
   };
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(os.tmpdir(), "hsg-bundled-"));
+    // Real: esbuild records the real paths of what it reads.
+    folder = await realpath(await mkdtemp(path.join(os.tmpdir(), "hsg-bundled-")));
     name = path.basename(folder);
     entry = path.join(folder, `${name}.ts`);
     part = path.join(folder, "part.ts");
@@ -37,13 +38,17 @@ describe("scripts/bundled.mjs (how npm run check and npm run fix start)", () => 
     await writeFile(entry, 'import { here, word } from "./part.ts";\nconsole.log([word, here, process.argv.slice(2).join(" ")].join("|"));\n');
   });
   afterAll(async () => {
-    for (const file of await keptFiles()) await rm(path.join(KEPT_FOLDER, file), { force: true });
+    const ours = (await readdir(KEPT_FOLDER)).filter((file) => file.replace(/^\./, "").startsWith(name));
+    for (const file of ours) await rm(path.join(KEPT_FOLDER, file), { force: true });
     await rm(folder, { recursive: true, force: true });
   });
 
   it("runs the command with its arguments, each module seeing its own file as import.meta.url, and keeps the bundle", async () => {
     expect(run()).toEqual({ status: 0, out: `first|${pathToFileURL(part).href}|an-argument\n`, err: "" });
-    expect((await readFile(await keptBundle(), "utf8")).split("\n", 1)[0]).toContain(JSON.stringify(part));
+    const record = (await readFile(await keptBundle(), "utf8")).trimEnd().split("\n").at(-1)!;
+    expect(record).toContain(JSON.stringify(part));
+    // A settings file esbuild would read, noted as absent.
+    expect(record).toContain(`${JSON.stringify(path.join(folder, "tsconfig.json"))}:""`);
   });
 
   it("runs the kept bundle again while every file it was made from is the same", async () => {
@@ -59,10 +64,28 @@ describe("scripts/bundled.mjs (how npm run check and npm run fix start)", () => 
     expect((await stat(await keptBundle())).ino).not.toBe(before.ino);
   });
 
+  it("bundles afresh when a settings file esbuild reads appears beside the sources", async () => {
+    const before = await stat(await keptBundle());
+    await writeFile(path.join(folder, "tsconfig.json"), "{}\n");
+    expect(run().out).toMatch(/^second\|/);
+    expect((await stat(await keptBundle())).ino).not.toBe(before.ino);
+  });
+
+  it("with HSG_STACK=1, names the TypeScript file and line an error was thrown at", async () => {
+    const thrower = path.join(folder, `${name}-throws.ts`);
+    await writeFile(thrower, 'import { word } from "./part.ts";\n\nfunction fail(): never {\n  throw new Error(`failed after ${word}`);\n}\nfail();\n');
+    const result = spawnSync(process.execPath, [BUNDLED, thrower], { cwd: folder, encoding: "utf8", env: { ...process.env, HSG_STACK: "1" } });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("failed after second");
+    expect(result.stderr).toContain(`${thrower}:4:`);
+  });
+
   it("bundles afresh when the kept bundle is damaged, instead of running it", async () => {
     await writeFile(await keptBundle(), 'console.log("damaged");\n');
     expect(run().out).toMatch(/^second\|/);
-    await writeFile(await keptBundle(), '// hsg-bundle-inputs {"not json\nconsole.log("damaged");\n');
+    await writeFile(await keptBundle(), 'console.log("damaged");\n// hsg-bundle-inputs {"not json\n');
+    expect(run().out).toMatch(/^second\|/);
+    await writeFile(await keptBundle(), 'console.log("damaged");\n// hsg-bundle-inputs []\n');
     expect(run().out).toMatch(/^second\|/);
   });
 
