@@ -16,8 +16,8 @@ import { SITE_TIME_ZONE, SITE_ZONE } from "../time/zone.ts";
 
 /**
  * Keeps each content file's load result (src/content/load-file.ts) by a hash of everything it depends on:
- * the code that produces it, the file's kind, its path and its bytes. In memory for the life of the process
- * (so `npm start` re-renders only the files that changed), and on disk in `.cache/content/` (so a later build,
+ * the code that produces it, the file's kind, its path and its bytes. In memory for the life of the process, the
+ * last few versions of each file (so `npm start` re-renders only the files that changed), and on disk in `.cache/content/` (so a later build,
  * or a Netlify deploy that keeps `.cache/`, starts warm). A cache that misses is only slower.
  *
  * On disk the results are packed into a few shard files, read once when a process first needs one and written
@@ -129,9 +129,14 @@ interface Pack {
   identitiesChanged: boolean;
 }
 
-// Results by key, shared by every load in this process. Bounded by the content's size times its versions
-// edited in one session, which is small; a full rebuild of an unchanged site adds nothing.
+// Results by key, shared by every load in this process: the content's files, each in at most VERSIONS_IN_MEMORY of
+// its versions, so an `npm start` session of many saves does not grow it; a full rebuild of an unchanged site adds
+// nothing. An older version an editor returns to is read from the disk cache, as in a new process.
 const memory = new Map<string, LoadedFile<unknown>>();
+// Each file's keys in memory, the latest used last.
+const versionsInMemory = new Map<string, string[]>();
+/** How many versions of one file memory keeps: the current one, and the few just before it that an undo may bring back. */
+export const VERSIONS_IN_MEMORY = 4;
 // Each file's last result by project root and path, whose unchanged entries a new result of the file takes over
 // (src/content/equal-entries.ts). Bounded by the number of content files.
 const latest = new Map<string, LoadedFile<unknown>>();
@@ -140,9 +145,20 @@ const packs = new Map<string, Promise<Pack>>();
 
 let codeVersion: Promise<string> | undefined;
 
+/** Keeps `result` in memory as the latest version of `file`, letting go of the file's oldest beyond VERSIONS_IN_MEMORY. */
+function keepInMemory(file: string, key: string, result: LoadedFile<unknown>): void {
+  memory.set(key, result);
+  const keys = (versionsInMemory.get(file) ?? []).filter((kept) => kept !== key);
+  keys.push(key);
+  // A key names its file's path (keyOf), so no other file's list holds it.
+  while (keys.length > VERSIONS_IN_MEMORY) memory.delete(keys.shift()!);
+  versionsInMemory.set(file, keys);
+}
+
 /** Forgets the results kept in memory, so the next load reads the disk cache: for tests and the bench. */
 export function forgetContentCacheMemory(): void {
   memory.clear();
+  versionsInMemory.clear();
   latest.clear();
   packs.clear();
   forgetListPieces();
@@ -208,7 +224,7 @@ export class ContentCache {
     const stamp = identityStamp(stats);
     const known = pack?.identities.get(file);
     if (known && known.kind === kind.name && known.stamp === stamp) {
-      const result = await this.byKey<T>(known.key);
+      const result = await this.byKey<T>(file, known.key);
       if (result) {
         this.unread++;
         latest.set(this.#latestKey(file), result);
@@ -233,7 +249,7 @@ export class ContentCache {
   async load<S extends ZodType, T>(kind: FileKind<S, T>, file: string, text: Buffer | string): Promise<LoadedFile<T>> {
     // The code version is not part of the key: shards written by other code are not read at all, and memory lives in one process.
     const key = keyOf(kind.name, file, text);
-    const found = await this.byKey<T>(key);
+    const found = await this.byKey<T>(file, key);
     if (found) {
       // A text this cache has seen before (an editor's undo, a branch switched back): its entries are the objects of
       // that load, so those equal to the last load's become the last load's objects, as for a computed result, and
@@ -254,7 +270,7 @@ export class ContentCache {
     if (stored?.texts && bytes?.texts) withTexts(result, stored.texts, bytes.texts.entries);
     keepEqualEntries(kind, latest.get(this.#latestKey(file)) as LoadedFile<T> | undefined, result);
     latest.set(this.#latestKey(file), result);
-    memory.set(key, result);
+    keepInMemory(file, key, result);
     if (!pack || !bytes) return result;
     // A result with long texts joins its shard once they are written (save()), a few at a time.
     if (bytes.texts) this.#unwritten.set(key, { result, bytes });
@@ -267,13 +283,14 @@ export class ContentCache {
   }
 
   /** The result kept under `key`, from memory or disk, if the images it names are unchanged. */
-  private async byKey<T>(key: string): Promise<LoadedFile<T> | undefined> {
+  private async byKey<T>(file: string, key: string): Promise<LoadedFile<T> | undefined> {
     this.#used.add(key);
     // A result is keyed by its own file's bytes; the images it names are checked here, since they change on their own.
     const inMemory = memory.get(key);
     // Texts read when used are read from a file that a production build beside this process may have pruned since.
     if (inMemory && dependenciesUnchanged(this.root, inMemory.dependencies) && (await textsStillOnDisk(inMemory))) {
       this.stats.memory++;
+      keepInMemory(file, key, inMemory);
       return inMemory as LoadedFile<T>;
     }
     // The disk is read only when memory misses: `npm start` keeps serving saves from memory.
@@ -291,9 +308,9 @@ export class ContentCache {
       if (!texts || !fitsResult(texts, onDisk.result, onDisk.texts)) return undefined;
       if (this.readTextsWhenUsed) readWhenUsed(onDisk.result, this.folder, key, texts.id, onDisk.texts, texts.code);
       else withTexts(onDisk.result, onDisk.texts, texts.entries);
-      memory.set(key, onDisk.result);
+      keepInMemory(file, key, onDisk.result);
     } else {
-      memory.set(key, onDisk.result);
+      keepInMemory(file, key, onDisk.result);
     }
     this.stats.disk++;
     return onDisk.result;

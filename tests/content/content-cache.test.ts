@@ -2,7 +2,7 @@ import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
-import { CONTENT_CACHE_FOLDER, ContentCache, forgetContentCacheMemory } from "../../src/content/content-cache.ts";
+import { CONTENT_CACHE_FOLDER, ContentCache, forgetContentCacheMemory, VERSIONS_IN_MEMORY } from "../../src/content/content-cache.ts";
 import { loadContent, type Content } from "../../src/content/load-content.ts";
 import { ContentError } from "../../src/content/problems.ts";
 import { listPiecesHeld } from "../../src/content/list-pieces.ts";
@@ -97,6 +97,32 @@ describe("the per-file content cache", () => {
     expect(await problemsOf()).toEqual(fresh);
     const line = (await fixture.read("_data/schedule.yaml")).split("\n").indexOf("  seats: twelve") + 1;
     expect(fresh).toContainEqual(expect.objectContaining({ file: "_data/schedule.yaml", line, field: "[0].seats" }));
+  });
+
+  it("keeps the last few versions of a file in memory, however many saves a session makes, and reads an older one from disk", async () => {
+    fixture = await createFixture();
+    forgetContentCacheMemory();
+    const file = "content/articles/first-article.md";
+    const original = await fixture.read(file);
+    const version = (n: number) => original.replace("Hello **world**.", `Hello, version ${n}.`);
+    const load = async () => {
+      const cache = new ContentCache(fixture!.root);
+      await loadContent(fixture!.root, { cache });
+      return cache.stats;
+    };
+    await load();
+    const saves = VERSIONS_IN_MEMORY * 3;
+    for (let n = 1; n <= saves; n++) {
+      await fixture.edit(file, () => version(n));
+      expect((await load()).computed).toBe(1);
+    }
+    // The latest versions are still in memory; the first ones went, and come back from the disk cache, not computed.
+    await fixture.edit(file, () => version(saves - VERSIONS_IN_MEMORY + 1));
+    expect(await load()).toMatchObject({ computed: 0, disk: 0 });
+    await fixture.edit(file, () => version(1));
+    expect(await load()).toMatchObject({ computed: 0, disk: 1 });
+    await fixture.edit(file, () => original);
+    expect(await load()).toMatchObject({ computed: 0, disk: 1 });
   });
 
   it("keeps older versions of a file until a production build prunes them", async () => {
