@@ -6,7 +6,7 @@
  * - a minimal Eleventy build of the same articles (one Nunjucks layout, a page per article) and Pagefind over
  *   its output, interleaved with the warm builds so that the shared machine's load falls on both alike;
  * - save-to-page in `npm start` for an article, a course and a session;
- * - `npm run check`, cold and warm;
+ * - `npm run check`, cold and warm (three warm runs, held to their median);
  * - the largest output file and the heaviest page (HTML plus the stylesheet, gzipped).
  *
  * It prints the ratios to the targets and rewrites the measured part of docs/PERFORMANCE.md.
@@ -285,7 +285,8 @@ interface Measurement {
   minimal: Run;
   pagefind: Run;
   checkCold: Run;
-  checkWarm: Run;
+  /** Three runs of the check with a warm cache, in order: a two-second command on a shared machine is held to its median, as the saves are. */
+  checkWarm: number[];
   edit: { article: number[]; course: number; session: number } | { error: string };
   /** Save-to-page of an article in Eleventy's own incremental watch over the minimal site (minimalEditLoop). */
   minimalEdit: number[] | { error: string };
@@ -325,8 +326,9 @@ async function measure(n: number, scratch: string): Promise<Measurement> {
     warms.push(await eleventy(project, output));
     log(`round ${round + 1}: minimal ${minimals.at(-1)!.seconds.toFixed(2)} s, pagefind ${pagefinds.at(-1)!.seconds.toFixed(2)} s, warm ${warms.at(-1)!.seconds.toFixed(2)} s`);
   }
-  const checkWarm = await run(process.execPath, CHECK_ARGS, project);
-  log(`check, warm: ${checkWarm.seconds.toFixed(2)} s`);
+  const checkWarm: number[] = [];
+  for (let time = 0; time < 3; time++) checkWarm.push((await run(process.execPath, CHECK_ARGS, project)).seconds);
+  log(`check, warm: ${checkWarm.map((seconds) => seconds.toFixed(2)).join(", ")} s`);
 
   const all = files(output);
   const bySize = [...all].sort((a, b) => b.bytes - a.bytes);
@@ -402,7 +404,7 @@ function table(results: Measurement[]): string {
     ],
     ["save-to-page, course", (m) => ("error" in m.edit ? "–" : `${m.edit.course.toFixed(2)} s (${verdict(m.edit.course <= TARGETS.editSeconds)})`)],
     ["save-to-page, session", (m) => ("error" in m.edit ? "–" : `${m.edit.session.toFixed(2)} s (${verdict(m.edit.session <= TARGETS.editSeconds)})`)],
-    ["`npm run check`, cold / warm cache", (m) => `${s(m.checkCold.seconds)} / ${s(m.checkWarm.seconds)} (${verdict(m.checkWarm.seconds <= TARGETS.checkSeconds)})`],
+    ["`npm run check`, cold / warm cache (three runs)", (m) => `${s(m.checkCold.seconds)} / ${m.checkWarm.map((seconds) => seconds.toFixed(2)).join(", ")} s (median ${verdict(median(m.checkWarm) <= TARGETS.checkSeconds)})`],
     ["output", (m) => `${m.outputFiles} files, ${m.outputMB.toFixed(0)} MB`],
     ["largest file", (m) => `${mb(m.largest.bytes)} \`${m.largest.file}\``],
     ["largest outside the search index, target ≤ 2 MB", (m) => `${mb(m.largestOutsideSearch.bytes)} \`${m.largestOutsideSearch.file}\` (${verdict(m.largestOutsideSearch.bytes <= TARGETS.largestFileMB * 1024 * 1024)})`],
@@ -423,7 +425,7 @@ function extrapolation(results: Measurement[]): string {
   const cold = at(target, a.cold.seconds, b.cold.seconds);
   const warm = at(target, a.warm.seconds, b.warm.seconds);
   const memory = at(target, a.cold.peakMB, b.cold.peakMB);
-  const check = at(target, a.checkWarm.seconds, b.checkWarm.seconds);
+  const check = at(target, median(a.checkWarm), median(b.checkWarm));
   return [
     `Carried linearly from ${a.n.toLocaleString("en-US")} and ${b.n.toLocaleString("en-US")} articles to 100,000 (everything in the build grows about linearly with the content; nothing is quadratic):`,
     "",
