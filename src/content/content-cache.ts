@@ -129,11 +129,14 @@ interface Pack {
   identitiesChanged: boolean;
 }
 
-// Results by key, shared by every load in this process: the content's files, each in at most VERSIONS_IN_MEMORY of
-// its versions, so an `npm start` session of many saves does not grow it; a full rebuild of an unchanged site adds
-// nothing. An older version an editor returns to is read from the disk cache, as in a new process.
+// Results by key, shared by every load in this process: the content's files, each in the VERSIONS_IN_MEMORY of its
+// versions used last, so an `npm start` session of many saves does not keep a loaded result per save; a full rebuild
+// of an unchanged site adds nothing. An older version an editor returns to is read from the disk cache, as in a new
+// process. (The stored bytes of each version still join the packed shards, in memory and on disk, until a
+// production build prunes them: that is what an undo reads back.)
 const memory = new Map<string, LoadedFile<unknown>>();
-// Each file's keys in memory, the latest used last.
+// Each file's keys in memory, the latest used last. By path alone, as keys are (keyOf): project copies built in one
+// process (the tests') share the slots of a path, which costs them only a load from disk.
 const versionsInMemory = new Map<string, string[]>();
 /** How many versions of one file memory keeps: the current one, and the few just before it that an undo may bring back. */
 export const VERSIONS_IN_MEMORY = 4;

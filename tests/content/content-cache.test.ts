@@ -121,6 +121,9 @@ describe("the per-file content cache", () => {
     expect(await load()).toMatchObject({ computed: 0, disk: 0 });
     await fixture.edit(file, () => version(1));
     expect(await load()).toMatchObject({ computed: 0, disk: 1 });
+    // A version used again counts as recent: the one used before it went to make room for version 1, not it.
+    await fixture.edit(file, () => version(saves - VERSIONS_IN_MEMORY + 1));
+    expect(await load()).toMatchObject({ computed: 0, disk: 0 });
     await fixture.edit(file, () => original);
     expect(await load()).toMatchObject({ computed: 0, disk: 1 });
   });
