@@ -137,7 +137,7 @@ export function deriveArticleCollections(
   const entries: ArticleEntry[] = content.articles
     .map((source) => ({ source, state: publicationState(source, clock) }))
     .filter(({ state }) => state === "published" || settings.includeUnpublished)
-    .sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug))
+    .sort(newestFirst)
     .map(({ source, state }) => {
       // A kept source's tags are the same strings: their slugs are too.
       const before = kept && keptOf(kept, source);
@@ -255,6 +255,11 @@ export function deriveArticleCollections(
     tagPages: tags.flatMap((tag) => articlePages(tag.articles, tag.url, { title: `Articles on ${tag.label}`, crumb: tag.label }).map((page) => ({ ...page, tag: { slug: tag.slug, label: tag.label, url: tag.url } }))),
     byCourse: groupBy(list, (article) => article.relatedCourses),
   };
+}
+
+/** The order of every article list: newest first, then by slug, so articles of one date keep a stable order. */
+function newestFirst(a: { source: ArticleSource }, b: { source: ArticleSource }): number {
+  return b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug);
 }
 
 /** The kept record of `source`'s file, if it was made from this very source. */
@@ -386,7 +391,7 @@ function relatedArticlesOf(list: readonly ArticleEntry[]): (article: ArticleEntr
           found++;
         }
       }
-      const newest = [...candidates].sort((a, b) => b.source.date.toMillis() - a.source.date.toMillis() || a.source.slug.localeCompare(b.source.slug)).slice(0, RELATED_COUNT - chosen.length);
+      const newest = [...candidates].sort(newestFirst).slice(0, RELATED_COUNT - chosen.length);
       for (const other of newest) {
         chosen.push(other);
         taken.add(other);

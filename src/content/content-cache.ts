@@ -16,8 +16,8 @@ import { SITE_TIME_ZONE, SITE_ZONE } from "../time/zone.ts";
 
 /**
  * Keeps each content file's load result (src/content/load-file.ts) by a hash of everything it depends on:
- * the code that produces it, the file's kind, its path and its bytes. In memory for the life of the process, the
- * last few versions of each file (so `npm start` re-renders only the files that changed), and on disk in `.cache/content/` (so a later build,
+ * the code that produces it, the file's kind, its path and its bytes. In memory, the few versions of each file used
+ * last (so `npm start` re-renders only the files that changed), and on disk in `.cache/content/` (so a later build,
  * or a Netlify deploy that keeps `.cache/`, starts warm). A cache that misses is only slower.
  *
  * On disk the results are packed into a few shard files, read once when a process first needs one and written

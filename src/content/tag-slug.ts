@@ -1,21 +1,16 @@
+import { boundedMemo } from "../lib/bounded-memo.ts";
+
 /**
  * The URL slug and identity of a tag: "Project Management", "project-management" and "project  management"
  * are one tag. Without this, two spellings would claim the same page and Eleventy would stop with a
  * DuplicatePermalinkOutputError.
  */
 export function tagSlug(tag: string): string {
-  let slug = slugs.get(tag);
-  if (slug === undefined) {
-    if (slugs.size >= SLUG_LIMIT) slugs.clear();
-    slugs.set(tag, (slug = slugOf(tag)));
-  }
-  return slug;
+  return rememberedSlug(tag);
 }
 
-// Every article names a few of the same few hundred tags, and a build asks for their slugs once per article and
-// page. Bounded: past the limit it starts again, so odd content cannot grow it.
-const slugs = new Map<string, string>();
-const SLUG_LIMIT = 10_000;
+// Every article names a few of the same few hundred tags, and a build asks for their slugs once per article and page.
+const rememberedSlug = boundedMemo(slugOf, (tag: string) => tag);
 // Made once: esbuild (npm run check's bundle) writes a Unicode property escape as `new RegExp` where it stands.
 const MARKS = /\p{M}+/gu;
 
