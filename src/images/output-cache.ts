@@ -96,9 +96,13 @@ const STORED_NAME = /^([0-9a-f]{64})\.[a-z0-9]{1,8}$/;
 
 /** Copies a freshly made file into `cacheFolder` under the hash of its bytes (written aside and renamed). */
 export async function storeFile(cacheFolder: string, made: string): Promise<StoredFile> {
-  const bytes = await readFile(made);
+  return storeBytes(cacheFolder, await readFile(made), path.extname(made));
+}
+
+/** Keeps bytes made in memory in the cache folder under their hash and `extension` (".png"), as storeFile does a file. */
+export async function storeBytes(cacheFolder: string, bytes: Uint8Array, extension: string): Promise<StoredFile> {
   const hash = sha256(bytes);
-  const file = `${hash}${path.extname(made).toLowerCase()}`;
+  const file = `${hash}${extension.toLowerCase()}`;
   await writeWholeFile(path.join(cacheFolder, file), bytes);
   return { file, bytes: bytes.length, sha256: hash };
 }

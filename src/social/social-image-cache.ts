@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { isStoredFileIntact, packageVersion, publishCachedFile, readManifest, type StoredFile } from "../images/output-cache.ts";
-import { manifestOf, rasteriseApart } from "./social-image-raster.ts";
-import { SOCIAL_IMAGE } from "./social-image-svg.ts";
+import { manifestOf, rasteriseApart, SOCIAL_PNG_OPTIONS } from "./social-image-raster.ts";
 
 /** One image to publish: its SVG and where it goes, relative to the output folder. */
 export interface SocialImageFile {
@@ -20,7 +19,7 @@ export interface SocialImagesReport {
 /** What the PNG depends on besides its SVG: the rasteriser, the font and the size. Read once per process. */
 let renderer: string | undefined;
 function rendererKey(): string {
-  renderer ??= ["@11ty/eleventy-img", "sharp", "dejavu-fonts-ttf"].map((name) => `${name}@${packageVersion(name)}`).concat(`${SOCIAL_IMAGE.width}w png`).join("\n");
+  renderer ??= ["sharp", "dejavu-fonts-ttf"].map((name) => `${name}@${packageVersion(name)}`).concat(`png ${JSON.stringify(SOCIAL_PNG_OPTIONS)}`).join("\n");
   return renderer;
 }
 

@@ -3,9 +3,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pMap from "p-map";
-import { storeFile, withScratchFolder, writeManifest, type StoredFile } from "../images/output-cache.ts";
+import { storeBytes, writeManifest, type StoredFile } from "../images/output-cache.ts";
 import { useSocialFont } from "./social-font.ts";
-import { SOCIAL_IMAGE } from "./social-image-svg.ts";
 
 /** One image to rasterise: its SVG and the cache key it is kept under. */
 export interface RasterJob {
@@ -60,50 +59,47 @@ export function rasteriseApart(jobs: readonly RasterJob[], cacheFolder: string):
 }
 
 /**
- * The child's work: renders the SVGs into a scratch folder, a few at a time, then keeps each PNG in the cache
- * folder under its hash, with its manifest.
+ * How the cards are encoded. Every card is drawn afresh in a cold build (thousands of them), and the encoding was
+ * half of a card's time at zlib's default level 6: level 2 draws and encodes a card in about two thirds of that,
+ * for files a third larger (about 75 KB, read once by a link preview). docs/PERFORMANCE.md has the measurements.
+ */
+export const SOCIAL_PNG_OPTIONS = { compressionLevel: 2 } as const;
+
+/**
+ * The child's work: draws the SVGs with sharp, a few at a time, and keeps each PNG in the cache folder under its
+ * hash, with its manifest. The PNG goes from memory to the cache: no scratch file is written and read back.
  */
 export async function rasteriseHere(jobs: readonly RasterJob[], cacheFolder: string): Promise<[string, StoredFile][]> {
   // fontconfig must be pointed at the bundled font before the first text is rendered in this process.
   await useSocialFont(path.join(cacheFolder, "fontconfig"));
-  const { default: Image } = await import("@11ty/eleventy-img");
+  const { default: sharp } = await import("sharp");
   // libvips's cache of operations only holds memory here: no two cards are the same.
-  (await import("sharp")).default.cache(false);
-  return withScratchFolder(cacheFolder, async (scratch) => {
-    const entries: [string, StoredFile][] = [];
-    // After a failure no card is started, and those being drawn are waited for: the scratch folder goes only then.
-    let failure: { error: unknown } | undefined;
-    await pMap(
-      jobs,
-      async (job) => {
-        if (failure) return;
-        try {
-          entries.push([job.key, await rasteriseOne(job)]);
-        } catch (error) {
-          failure ??= { error };
-        }
-      },
-      { concurrency: IN_FLIGHT },
-    );
-    if (failure) throw failure.error;
-    return entries;
+  sharp.cache(false);
+  const entries: [string, StoredFile][] = [];
+  // After a failure no card is started, and those being drawn are waited for.
+  let failure: { error: unknown } | undefined;
+  await pMap(
+    jobs,
+    async (job) => {
+      if (failure) return;
+      try {
+        entries.push([job.key, await rasteriseOne(job)]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    },
+    { concurrency: IN_FLIGHT },
+  );
+  if (failure) throw failure.error;
+  return entries;
 
-    async function rasteriseOne(job: RasterJob): Promise<StoredFile> {
-      const metadata = await Image(Buffer.from(job.svg), {
-        formats: ["png"],
-        widths: [SOCIAL_IMAGE.width],
-        outputDir: scratch,
-        filenameFormat: () => `${job.key}.png`,
-        svgShortCircuit: false,
-        dryRun: false,
-        // The key already names the content; eleventy-img's own caches would only hold every buffer, or skip a file on disk.
-        useCache: false,
-      });
-      const entry = await storeFile(cacheFolder, metadata.png![0]!.outputPath);
-      await writeManifest(manifestOf(cacheFolder, job.key), job.key, entry);
-      return entry;
-    }
-  });
+  async function rasteriseOne(job: RasterJob): Promise<StoredFile> {
+    // The SVG states the card's size (socialImageSvg), so it is drawn at 72 dpi as it is, with nothing to resize.
+    const png = await sharp(Buffer.from(job.svg)).png(SOCIAL_PNG_OPTIONS).toBuffer();
+    const entry = await storeBytes(cacheFolder, png, ".png");
+    await writeManifest(manifestOf(cacheFolder, job.key), job.key, entry);
+    return entry;
+  }
 }
 
 /** Answers one request from the parent (src/social/social-image-raster-child.ts) and ends the process. */

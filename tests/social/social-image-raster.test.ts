@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { rasteriseApart } from "../../src/social/social-image-raster.ts";
-import { socialImageSvg } from "../../src/social/social-image-svg.ts";
+import { SOCIAL_IMAGE, socialImageSvg } from "../../src/social/social-image-svg.ts";
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -29,6 +29,11 @@ describe("social image rasteriser process", () => {
     for (const item of jobs) expect(names).toContain(`${item.key}.json`);
     expect(new Set([...stored.values()].map((entry) => entry.file)).size).toBe(jobs.length);
     expect(names.filter((name) => name.startsWith(".scratch"))).toEqual([]);
+    // Drawn from memory at the SVG's own size: a PNG a link preview shows uncut.
+    const { default: sharp } = await import("sharp");
+    for (const entry of stored.values()) {
+      expect(await sharp(path.join(cache, entry.file)).metadata()).toMatchObject({ format: "png", width: SOCIAL_IMAGE.width, height: SOCIAL_IMAGE.height });
+    }
   });
 
   it("fails with the rasteriser's own reason when a card cannot be drawn, starts no card after it, and leaves no scratch folder", async () => {
