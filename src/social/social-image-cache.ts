@@ -16,7 +16,7 @@ export interface SocialImagesReport {
   published: number;
 }
 
-/** What the PNG depends on besides its SVG: the rasteriser, the font and the size. Read once per process. */
+/** What the PNG depends on besides its SVG (which states its size): the rasteriser, the font and the PNG options. Read once per process. */
 let renderer: string | undefined;
 function rendererKey(): string {
   renderer ??= ["sharp", "dejavu-fonts-ttf"].map((name) => `${name}@${packageVersion(name)}`).concat(`png ${JSON.stringify(SOCIAL_PNG_OPTIONS)}`).join("\n");

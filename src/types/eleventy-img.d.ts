@@ -5,13 +5,9 @@ declare module "@11ty/eleventy-img" {
     widths: number[];
     outputDir: string;
     urlPath?: string;
-    svgShortCircuit?: boolean;
-    dryRun?: boolean;
     sharpAvifOptions?: Record<string, unknown>;
     /** false skips eleventy-img's memory and disk caches. */
     useCache?: boolean;
-    /** The output file's name; the default is eleventy-img's own hash with the width. */
-    filenameFormat?: (id: string, source: unknown, width: number, format: string) => string;
   }
   interface ImageResult {
     outputPath: string;
