@@ -8,11 +8,11 @@
  * from where it lives finds them as it does under tsx. With HSG_STACK=1 the bundle carries a source map, so a
  * stack trace names the TypeScript files and lines.
  *
- * The bundle is kept, with the SHA-256 of every source it was made from (as esbuild's loader read it) and of the
- * settings files esbuild may read beside them (tsconfig.json, jsconfig.json, package.json, in each source's folder
+ * The bundle is kept, with the SHA-256 of its own code, of every source it was made from (as esbuild's loader read
+ * it) and of the settings files esbuild may read beside them (tsconfig.json, jsconfig.json, package.json, in each source's folder
  * and above, noted absent where there is none), under a key of everything else that shapes it (this file, esbuild's
- * version, the project folder, the command, the source map). A run reads and hashes those files again and uses the
- * kept bundle only when every one is the same, so it can never be older than the code or its settings;
+ * version, the project folder, the command, the source map). A run hashes the kept code and those files again and
+ * uses the kept bundle only when every one is the same, so it can never be older than the code or its settings;
  * otherwise, or when anything about it cannot be read, it bundles afresh (about 0.1 s with esbuild's start) and
  * keeps the new one, written aside and renamed, so two runs never see half a bundle. What runs is a copy of this
  * run's own of the code it checked or made, so a run that replaces the kept bundle meanwhile changes nothing for
@@ -59,6 +59,8 @@ const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 /** How a kept bundle ends: a comment line with the files it was made from and their hashes (last, so that an inline source map's lines stay those of the code). */
 const RECORD = "// hsg-bundle-inputs ";
+/** The record's entry for the bundle's own code (every other entry is a file's absolute path). */
+const CODE = "#code";
 /** A settings file's hash in the record when there was none: esbuild would read one that appears. */
 const ABSENT = "";
 // Read by esbuild beside the sources, from each source's folder up: their settings change the output.
@@ -88,14 +90,17 @@ async function hashOf(file) {
   }
 }
 
-/** The kept bundle's code, if it exists and every file it was made from has the text it had then; else undefined. */
+/**
+ * The kept bundle's code, if it exists, is the code its record was written for, and every file it was made from has
+ * the text it had then; else undefined.
+ */
 async function currentCode(file) {
   try {
     const text = await readFile(file, "utf8");
     const at = text.lastIndexOf(`\n${RECORD}`);
     if (at < 0) return undefined;
-    const inputs = JSON.parse(text.slice(at + 1 + RECORD.length));
-    if (typeof inputs !== "object" || inputs === null || Array.isArray(inputs) || Object.keys(inputs).length === 0) return undefined;
+    const { [CODE]: codeHash, ...inputs } = JSON.parse(text.slice(at + 1 + RECORD.length));
+    if (codeHash !== sha256(text.slice(0, at + 1)) || Object.keys(inputs).length === 0) return undefined;
     const same = await Promise.all(Object.entries(inputs).map(async ([source, hash]) => (await hashOf(source)) === hash));
     return same.every(Boolean) ? text : undefined;
   } catch {
@@ -154,8 +159,9 @@ async function bundle(entryPath, outfile, stack) {
   if (!inputs.every((file) => read.has(file))) return { code, keep: false };
   const settings = await Promise.all(settingsFilesOf(new Set(inputs.map((file) => path.dirname(file)))).map(async (file) => [file, await hashOf(file)])).catch(() => undefined);
   if (!settings) return { code, keep: false };
-  const record = Object.fromEntries([...inputs.map((file) => [file, read.get(file)]), ...settings]);
-  return { code: `${code.endsWith("\n") ? code : `${code}\n`}${RECORD}${JSON.stringify(record)}\n`, keep: true };
+  const body = code.endsWith("\n") ? code : `${code}\n`;
+  const record = Object.fromEntries([[CODE, sha256(body)], ...inputs.map((file) => [file, read.get(file)]), ...settings]);
+  return { code: `${body}${RECORD}${JSON.stringify(record)}\n`, keep: true };
 }
 
 const [entry, ...rest] = process.argv.slice(2);

@@ -47,6 +47,8 @@ describe("scripts/bundled.mjs (how npm run check and npm run fix start)", () => 
     expect(run()).toEqual({ status: 0, out: `first|${pathToFileURL(part).href}|an-argument\n`, err: "" });
     const record = (await readFile(await keptBundle(), "utf8")).trimEnd().split("\n").at(-1)!;
     expect(record).toContain(JSON.stringify(part));
+    // The code's own hash, so that a changed bundle under an unchanged record is not run.
+    expect(record).toMatch(/"#code":"[0-9a-f]{64}"/);
     // A settings file esbuild would read, noted as absent.
     expect(record).toContain(`${JSON.stringify(path.join(folder, "tsconfig.json"))}:""`);
   });
@@ -86,6 +88,11 @@ describe("scripts/bundled.mjs (how npm run check and npm run fix start)", () => 
     await writeFile(await keptBundle(), 'console.log("damaged");\n// hsg-bundle-inputs {"not json\n');
     expect(run().out).toMatch(/^second\|/);
     await writeFile(await keptBundle(), 'console.log("damaged");\n// hsg-bundle-inputs []\n');
+    expect(run().out).toMatch(/^second\|/);
+    // The code changed under a record that still names the same sources: the record says what the code was.
+    const kept = await readFile(await keptBundle(), "utf8");
+    const record = kept.lastIndexOf("\n// hsg-bundle-inputs ");
+    await writeFile(await keptBundle(), `console.log("damaged");\n${kept.slice(record + 1)}`);
     expect(run().out).toMatch(/^second\|/);
   });
 
