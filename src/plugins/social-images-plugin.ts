@@ -1,11 +1,13 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import type { CatalogCourse } from "../collections/views.ts";
+import { BUILD_MEMORY_MB, RENDER_RUN_MB } from "../build/memory-budget.ts";
 import type { SiteModelSource } from "../build/site-model-source.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import { refuseLeftOutInWebBuild } from "../eleventy/development-only.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { pageTableOf } from "../pages/page-table.ts";
 import { publishSocialImages } from "../social/social-image-cache.ts";
+import { RASTER_PROCESS_MB } from "../social/social-image-raster.ts";
 import { DEFAULT_SOCIAL_IMAGE, SOCIAL_IMAGE, socialImageSvg, type SocialCard } from "../social/social-image-svg.ts";
 
 /** Options of the social images plugin. */
@@ -47,14 +49,35 @@ export function socialImageJobs(model: SiteModel): SocialImageJob[] {
 }
 
 /**
- * Publishes the social images at the start of each build, before a page renders: the pages Eleventy keeps until it
- * has written them do not add to the rasteriser's memory (docs/PERFORMANCE.md, "Memory"). Each PNG is cached by a
- * hash of its SVG (src/social/social-image-cache.ts), so an unchanged title costs one hard link on the next build
- * and no rasteriser is started.
+ * Whether the cards may be drawn while Eleventy renders the pages, when the build's own process holds `ownMB`: the
+ * rasteriser's process and a run's pages must fit in BUILD_MEMORY_MB beside it. Drawn beside the pages, the child's
+ * two cores' work overlaps the rendering's one (a build of 4,000 articles that draws every card: about a tenth
+ * shorter, docs/PERFORMANCE.md); otherwise the pages wait for the cards, as at 10,000 articles, whose build holds
+ * about 1 GB before a page renders.
+ */
+export function drawsBesidePages(ownMB: number): boolean {
+  return ownMB + RENDER_RUN_MB + RASTER_PROCESS_MB <= BUILD_MEMORY_MB;
+}
+
+/**
+ * Publishes the social images in each build, started before the pages render. Each PNG is cached by a hash of its
+ * SVG (src/social/social-image-cache.ts), so an unchanged title costs one hard link on the next build and no
+ * rasteriser is started. Cards still to draw are drawn by a child process while the pages render, when memory allows
+ * (drawsBesidePages), and waited for when the pages are written: the plugins after this one (the search index,
+ * `_headers`) find them in the output, and a card that could not be drawn fails the build as before.
  */
 export function socialImagesPlugin(config: EleventyConfig, options: SocialImagesOptions): void {
   config.addGlobalData("defaultSocialImage", DEFAULT_SOCIAL_IMAGE);
+  /** The cards being drawn beside the pages, which eleventy.after waits for. */
+  let drawing: Promise<unknown> | undefined;
+  const finishDrawing = () => {
+    const publishing = drawing;
+    drawing = undefined;
+    return publishing;
+  };
   config.on("eleventy.before", async ({ directories, runMode }) => {
+    // A build that failed while its cards were drawn (npm start's) left them drawing: they end before more are drawn.
+    await finishDrawing()?.catch(() => undefined);
     if (options.writeImages === false) {
       refuseLeftOutInWebBuild(runMode, "socialImagesPlugin", "writeImages", "the social images");
       return;
@@ -63,10 +86,21 @@ export function socialImagesPlugin(config: EleventyConfig, options: SocialImages
     // Content that does not load is reported by the pages' data, every problem listed; there is nothing to draw.
     const model = await options.model.get().catch(() => undefined);
     if (!model) return;
-    await publishSocialImages(
+    const publishing = publishSocialImages(
       socialImageJobs(model).map((job) => ({ svg: socialImageSvg(job.card), path: job.path })),
       options.cacheFolder,
       directories.output,
     );
+    if (!drawsBesidePages(process.memoryUsage.rss() / 2 ** 20)) {
+      await publishing;
+      return;
+    }
+    drawing = publishing;
+    // Its failure is eleventy.after's to report; a build that fails before then has reported its own.
+    publishing.catch(() => undefined);
+  });
+  // Registered before the plugins that read the written site, and run in order (`setEventEmitterMode("sequential")`).
+  config.on("eleventy.after", async () => {
+    await finishDrawing();
   });
 }
