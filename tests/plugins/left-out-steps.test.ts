@@ -1,6 +1,4 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SiteModelSource } from "../../src/build/site-model-source.ts";
@@ -11,7 +9,8 @@ import { pagefindPlugin } from "../../src/plugins/pagefind-plugin.ts";
 import { socialImagesPlugin } from "../../src/plugins/social-images-plugin.ts";
 import { pageTableOf } from "../../src/pages/page-table.ts";
 import { searchedFiles } from "../../src/search/search-bundles.ts";
-import { copyProject, removeFolder } from "../support/project-copy.ts";
+import { onePageSite, type OnePageSite } from "../support/one-page-site.ts";
+import { copyProject } from "../support/project-copy.ts";
 import { copyWarmCache } from "../support/sample-project.ts";
 
 /**
@@ -20,15 +19,13 @@ import { copyWarmCache } from "../support/sample-project.ts";
  * stops a build for the web that carries its option, and a development build with it goes through.
  */
 
+let site: OnePageSite;
 let root: string;
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "hsg-left-out-"));
-  await mkdir(path.join(root, "input"));
-  await writeFile(path.join(root, "input/index.njk"), "<p>One page.</p>\n");
-  // A config file of its own, so that Eleventy does not look for one in the working directory (the repository's).
-  await writeFile(path.join(root, "empty-config.mjs"), "export default function () {}\n");
+  site = await onePageSite();
+  root = site.folder;
 });
-afterAll(() => removeFolder(root));
+afterAll(() => site.remove());
 
 /** Each plugin with its option off, and the words of its refusal. */
 const LEFT_OUT: { plugin: string; add: (config: EleventyConfig) => void; refusal: RegExp }[] = [
@@ -49,23 +46,8 @@ const LEFT_OUT: { plugin: string; add: (config: EleventyConfig) => void; refusal
   },
 ];
 
-/**
- * Builds the one-page site with only `add`'s plugin, in `runMode`, into a new output folder. Eleventy leaves its run
- * mode in process.env, where a later model load in this worker would read it: it is put back as it was.
- */
-async function build(add: (config: EleventyConfig) => void, runMode: "build" | "watch"): Promise<string> {
-  const { default: Eleventy } = await import("@11ty/eleventy");
-  const output = await mkdtemp(path.join(root, "output-"));
-  const previous = process.env.ELEVENTY_RUN_MODE;
-  try {
-    const eleventy = new Eleventy(path.join(root, "input"), output, { quietMode: true, configPath: path.join(root, "empty-config.mjs"), runMode, config: add });
-    await eleventy.write();
-  } finally {
-    if (previous === undefined) delete process.env.ELEVENTY_RUN_MODE;
-    else process.env.ELEVENTY_RUN_MODE = previous;
-  }
-  return output;
-}
+/** Builds the one-page site with only `add`'s plugins, in `runMode`. */
+const build = (add: (config: EleventyConfig) => void, runMode: "build" | "watch") => site.build(add, runMode);
 
 describe("steps a reference build leaves out", () => {
   for (const { plugin, add, refusal } of LEFT_OUT) {
