@@ -85,7 +85,8 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   config.addPlugin(fontsPlugin, { files: SITE_FONTS, assets });
   config.addPlugin(sassPlugin, { entry: "src/styles/site.scss", url: SITE_PATHS.stylesheet, assets });
   config.addPlugin(browserScriptsPlugin, { files: { "src/browser/search.js": SITE_PATHS.searchScript, "src/browser/deadlines.js": SITE_PATHS.deadlinesScript }, assets });
-  // Before the pages too: the cards are drawn while no page is held (src/plugins/social-images-plugin.ts).
+  // Before the pages too, and before the plugins that read the written site: the cards it starts drawing with the
+  // pages are in the output by its eleventy.after (src/plugins/social-images-plugin.ts).
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev, writeImages: options.socialImages ?? true });
   config.addPlugin(brandAssetsPlugin, { model, dev });
   config.addPlugin(contentImagesPlugin, { model, root: ".", dev });

@@ -43,28 +43,36 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
   // 2,000 articles takes one), and hands over its model for the others.
   let plan: BatchPlan | undefined;
   const written: number[] = [];
-  for (let index = 0; index < (plan?.runs ?? 1); index++) {
-    await (async () => {
-      // In a scope of its own, so that nothing holds the instance (and its pages) once it has written them.
-      const eleventy = new Eleventy(undefined, output, {
-        quietMode: true,
-        configPath: CONFIG,
-        runMode: options.runMode ?? "build",
-        config: (config: EleventyConfig) => {
-          config[BUILD_BATCH_KEY] = { index, pagesPerBatch, ...(plan ? { model: plan.model } : {}) };
-          // The pagefind plugin names the searched pages from the page table, which Eleventy lets go of with the pages.
-          config.on("hsg.searchedFiles", (files) => (searched = [...files]));
-          config.on("hsg.buildBatches", (told) => (plan = told));
-        },
-      });
-      if (options.eleventyReportsErrors === false) {
-        const silent = new Proxy({}, { get: () => () => undefined });
-        (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = silent;
-      }
-      const [, files] = await eleventy.write();
-      written.push(files.length);
-    })();
-    collectGarbage();
+  // Social cards drawn while a run renders (src/plugins/social-images-plugin.ts): a run that fails meanwhile leaves them
+  // drawing into the output, and the build ends only once they have, whether it succeeded or not.
+  const drawings: Promise<unknown>[] = [];
+  try {
+    for (let index = 0; index < (plan?.runs ?? 1); index++) {
+      await (async () => {
+        // In a scope of its own, so that nothing holds the instance (and its pages) once it has written them.
+        const eleventy = new Eleventy(undefined, output, {
+          quietMode: true,
+          configPath: CONFIG,
+          runMode: options.runMode ?? "build",
+          config: (config: EleventyConfig) => {
+            config[BUILD_BATCH_KEY] = { index, pagesPerBatch, ...(plan ? { model: plan.model } : {}) };
+            // The pagefind plugin names the searched pages from the page table, which Eleventy lets go of with the pages.
+            config.on("hsg.searchedFiles", (files) => (searched = [...files]));
+            config.on("hsg.buildBatches", (told) => (plan = told));
+            config.on("hsg.cardsDrawing", (drawing) => drawings.push(drawing));
+          },
+        });
+        if (options.eleventyReportsErrors === false) {
+          const silent = new Proxy({}, { get: () => () => undefined });
+          (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = silent;
+        }
+        const [, files] = await eleventy.write();
+        written.push(files.length);
+      })();
+      collectGarbage();
+    }
+  } finally {
+    await Promise.allSettled(drawings);
   }
   if (!searched) throw new Error("the build named no searched pages: the pagefind plugin must be registered with indexAfterEleventy");
   await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER, searched);

@@ -40,6 +40,9 @@ export interface EleventyConfig {
   /** How many runs a build in batches takes, and its model (src/eleventy/page-batches.ts), told by its first run. */
   on(event: "hsg.buildBatches", listener: (plan: BatchPlan) => unknown): void;
   emit(event: "hsg.buildBatches", plan: BatchPlan): Promise<unknown>;
+  /** Social cards left drawing while the pages render (src/plugins/social-images-plugin.ts), settled or not. */
+  on(event: "hsg.cardsDrawing", listener: (drawing: Promise<unknown>) => unknown): void;
+  emit(event: "hsg.cardsDrawing", drawing: Promise<unknown>): Promise<unknown>;
   /** Set by the caller of a build in batches before the config file runs (src/build/build-output.ts). */
   [BUILD_BATCH_KEY]?: BuildBatch;
 }

@@ -22,6 +22,8 @@ export interface SocialImagesOptions {
    * them (`npm start` makes them on its first build only). A build for the web refuses it. Default true.
    */
   writeImages?: boolean;
+  /** Whether the cards may be drawn while the pages render, given what the build's process holds (MB). Default drawsBesidePages. */
+  besidePages?: (ownMB: number) => boolean;
 }
 
 /** One image to write: the card and the site path it is published at. */
@@ -49,11 +51,11 @@ export function socialImageJobs(model: SiteModel): SocialImageJob[] {
 }
 
 /**
- * Whether the cards may be drawn while Eleventy renders the pages, when the build's own process holds `ownMB`: the
- * rasteriser's process and a run's pages must fit in BUILD_MEMORY_MB beside it. Drawn beside the pages, the child's
- * two cores' work overlaps the rendering's one (a build of 4,000 articles that draws every card: about a tenth
- * shorter, docs/PERFORMANCE.md); otherwise the pages wait for the cards, as at 10,000 articles, whose build holds
- * about 1 GB before a page renders.
+ * Whether the cards may be drawn while Eleventy renders the pages of a build for the web, when the build's own process
+ * holds `ownMB`: the rasteriser's process and a run's pages (at most BATCH_PAGES of them) must fit in BUILD_MEMORY_MB
+ * beside it. Drawn beside the pages, the child's two cores' work overlaps the rendering's one (a build of 4,000
+ * articles that draws every card: about a tenth shorter, docs/PERFORMANCE.md); otherwise the pages wait for the
+ * cards, as at 10,000 articles, whose build holds about 1 GB before a page renders.
  */
 export function drawsBesidePages(ownMB: number): boolean {
   return ownMB + RENDER_RUN_MB + RASTER_PROCESS_MB <= BUILD_MEMORY_MB;
@@ -62,22 +64,20 @@ export function drawsBesidePages(ownMB: number): boolean {
 /**
  * Publishes the social images in each build, started before the pages render. Each PNG is cached by a hash of its
  * SVG (src/social/social-image-cache.ts), so an unchanged title costs one hard link on the next build and no
- * rasteriser is started. Cards still to draw are drawn by a child process while the pages render, when memory allows
- * (drawsBesidePages), and waited for when the pages are written: the plugins after this one (the search index,
- * `_headers`) find them in the output, and a card that could not be drawn fails the build as before.
+ * rasteriser is started. In a build for the web, cards still to draw are drawn by a child process while the pages
+ * render when memory allows (drawsBesidePages), and waited for once the pages are written: the plugins after this one
+ * (the search index, `_headers`) find them in the output, and a card that could not be drawn fails the build. The
+ * drawing is also told to the caller ("hsg.cardsDrawing"): a build that fails before then still ends only once it
+ * has (src/build/build-output.ts). `npm start` renders every page in one run, which the memory rule does not cover:
+ * its pages wait for the cards.
  */
 export function socialImagesPlugin(config: EleventyConfig, options: SocialImagesOptions): void {
   config.addGlobalData("defaultSocialImage", DEFAULT_SOCIAL_IMAGE);
+  const besidePages = options.besidePages ?? drawsBesidePages;
   /** The cards being drawn beside the pages, which eleventy.after waits for. */
   let drawing: Promise<unknown> | undefined;
-  const finishDrawing = () => {
-    const publishing = drawing;
-    drawing = undefined;
-    return publishing;
-  };
   config.on("eleventy.before", async ({ directories, runMode }) => {
-    // A build that failed while its cards were drawn (npm start's) left them drawing: they end before more are drawn.
-    await finishDrawing()?.catch(() => undefined);
+    drawing = undefined;
     if (options.writeImages === false) {
       refuseLeftOutInWebBuild(runMode, "socialImagesPlugin", "writeImages", "the social images");
       return;
@@ -91,16 +91,19 @@ export function socialImagesPlugin(config: EleventyConfig, options: SocialImages
       options.cacheFolder,
       directories.output,
     );
-    if (!drawsBesidePages(process.memoryUsage.rss() / 2 ** 20)) {
+    if (options.dev.watching() || !besidePages(process.memoryUsage.rss() / 2 ** 20)) {
       await publishing;
       return;
     }
     drawing = publishing;
     // Its failure is eleventy.after's to report; a build that fails before then has reported its own.
     publishing.catch(() => undefined);
+    await config.emit("hsg.cardsDrawing", publishing);
   });
   // Registered before the plugins that read the written site, and run in order (`setEventEmitterMode("sequential")`).
   config.on("eleventy.after", async () => {
-    await finishDrawing();
+    const publishing = drawing;
+    drawing = undefined;
+    await publishing;
   });
 }
