@@ -3,6 +3,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { BATCH_PAGES, BUILD_BATCH_KEY, type BatchPlan } from "../eleventy/page-batches.ts";
+import { silenceErrorReports } from "../eleventy/silent-errors.ts";
 import { writeHeadersFile } from "../netlify/headers-output.ts";
 import { writeSearchIndex } from "../search/search-index.ts";
 import { SEARCH_BUNDLE_FOLDER } from "../urls/site-urls.ts";
@@ -62,10 +63,7 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
             config.on("hsg.cardsDrawing", (drawing) => drawings.push(drawing));
           },
         });
-        if (options.eleventyReportsErrors === false) {
-          const silent = new Proxy({}, { get: () => () => undefined });
-          (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = silent;
-        }
+        if (options.eleventyReportsErrors === false) silenceErrorReports(eleventy);
         const [, files] = await eleventy.write();
         written.push(files.length);
       })();

@@ -7,6 +7,7 @@ import { failureReport } from "../../src/build/failure-report.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
+import { silenceErrorReports } from "../../src/eleventy/silent-errors.ts";
 import { contentFoldersPlugin } from "../../src/plugins/content-folders-plugin.ts";
 import { frontMatterPlugin } from "../../src/plugins/front-matter-plugin.ts";
 import { createFixture, loadProblems, type Fixture } from "../support/content-fixture.ts";
@@ -382,8 +383,8 @@ async function buildWith(input: string, output: string, configure: (config: Elev
   const { default: Eleventy } = await import("@11ty/eleventy");
   // Eleventy's constructor takes a configuration callback; the tests' declaration of it lists only what others use.
   type Options = { quietMode: boolean; config: typeof configure };
-  const eleventy = new (Eleventy as unknown as new (input: string, output: string, options: Options) => { write(): Promise<unknown>; errorHandler: { logger: unknown } })(input, output, { quietMode: true, config: configure });
-  eleventy.errorHandler.logger = new Proxy({}, { get: () => () => undefined });
+  const eleventy = new (Eleventy as unknown as new (input: string, output: string, options: Options) => { write(): Promise<unknown> })(input, output, { quietMode: true, config: configure });
+  silenceErrorReports(eleventy);
   return eleventy.write().then(
     () => undefined,
     (error: unknown) => error,

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
+import { silenceErrorReports } from "../../src/eleventy/silent-errors.ts";
 import { removeFolder } from "./project-copy.ts";
 
 /** A site of one page, for running one plugin through Eleventy itself. */
@@ -32,7 +33,7 @@ export async function onePageSite(): Promise<OnePageSite> {
       const previous = process.env.ELEVENTY_RUN_MODE;
       try {
         const eleventy = new Eleventy(path.join(folder, "input"), output, { quietMode: true, configPath: path.join(folder, "empty-config.mjs"), runMode, config: add });
-        (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = new Proxy({}, { get: () => () => undefined });
+        silenceErrorReports(eleventy);
         await eleventy.write();
       } finally {
         if (previous === undefined) delete process.env.ELEVENTY_RUN_MODE;
