@@ -67,7 +67,7 @@ export function rasteriseApart(jobs: readonly RasterJob[], cacheFolder: string):
 /**
  * How the cards are encoded. Every card is drawn afresh in a cold build (thousands of them), and the encoding was
  * half of a card's time at zlib's default level 6: level 2 draws and encodes a card in about two thirds of that,
- * for files a third larger (about 75 KB, read once by a link preview). docs/PERFORMANCE.md has the measurements.
+ * for files a third larger (about 65 KB, 75 for a long title; read once by a link preview). docs/PERFORMANCE.md has the measurements.
  */
 export const SOCIAL_PNG_OPTIONS = { compressionLevel: 2 } as const;
 
