@@ -1,5 +1,5 @@
-import { lstat, readFile, realpath, stat } from "node:fs/promises";
-import { realpathSync, statSync, type BigIntStats, type Stats } from "node:fs";
+import { readFile, realpath, stat } from "node:fs/promises";
+import { lstatSync, realpathSync, statSync, type BigIntStats, type Stats } from "node:fs";
 import path from "node:path";
 
 /**
@@ -77,7 +77,10 @@ async function realFile(where: string | Repository, file: string, listed: boolea
     let realFolder = where.realFolders.get(folder);
     if (!realFolder) where.realFolders.set(folder, (realFolder = realpath(path.join(where.realRoot, folder))));
     const candidate = path.join(await realFolder, path.basename(file));
-    const stats = await lstat(candidate, { bigint: true });
+    // Synchronous on purpose: a load places every file of a folder at once (4,000 articles), and each lstat as a
+    // promise is a trip through libuv's thread pool and a promise to settle; in a row they cost less in all
+    // (`npm run check` at 4,000 articles, alternated: about 0.2 s of 2.5 and 7 % of its CPU).
+    const stats = lstatSync(candidate, { bigint: true });
     if (!stats.isSymbolicLink()) return { real: candidate, realRoot: where.realRoot, stats };
   }
   const realRoot = typeof where === "string" ? await realpath(where) : where.realRoot;
