@@ -8,6 +8,7 @@ import { loadContent, type Content, type KeptLoads, type LoadReuse } from "../co
 import { formatProblem } from "../content/problems.ts";
 import { deployBaseUrl } from "../netlify/deploy-url.ts";
 import { readSiteNow } from "../time/clock.ts";
+import { rehearseSaves } from "./save-rehearsal.ts";
 
 /** What `npm start` tells the model about saves (src/eleventy/dev-rebuilds.ts's DevRebuilds). */
 export interface ContentChanges {
@@ -71,11 +72,19 @@ export class SiteModelSource {
   /**
    * Loads every file once Eleventy's watcher listens, after the build under way: the first save then reads only
    * the files it changed, where its load would otherwise place and stat every file (about 0.2 s at 4,000
-   * articles). Its problems are the next build's to report, which loads those files again.
+   * articles). Its problems are the next build's to report, which loads those files again. Then rehearses the
+   * model's part of a save of each kind (src/build/save-rehearsal.ts), so that the first save is not the first run
+   * of that code; a failure there is the real save's to report.
    */
   async #loadBeforeFirstSave(changes: ContentChanges): Promise<void> {
     await this.#model?.catch(() => undefined);
-    await loadContent(this.root, { cache: this.#cache(true), reuse: this.#reuse(changes) }).catch(() => undefined);
+    const content = await loadContent(this.root, { cache: this.#cache(true), reuse: this.#reuse(changes) }).catch(() => undefined);
+    if (!content) return;
+    try {
+      rehearseSaves(content, createBuildContext(readSiteNow()));
+    } catch {
+      // Only a warm-up: the first save derives the model itself and reports what is wrong with it.
+    }
   }
 
   /** What a load of `npm start` takes from the last one, and where it leaves its own results for the next. */
