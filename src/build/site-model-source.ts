@@ -81,7 +81,8 @@ export class SiteModelSource {
     const content = await loadContent(this.root, { cache: this.#cache(true), reuse: this.#reuse(changes) }).catch(() => undefined);
     if (!content) return;
     try {
-      rehearseSaves(content, createBuildContext(readSiteNow()));
+      // Silent: the builds say what is wrong with SITE_NOW.
+      rehearseSaves(content, createBuildContext(readSiteNow(process.env, () => undefined)));
     } catch {
       // Only a warm-up: the first save derives the model itself and reports what is wrong with it.
     }
