@@ -33,6 +33,13 @@ export interface LinkTargets {
  */
 export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  // Every link to a missing page gets its nearest path once: an article removed may be linked from hundreds.
+  const nearestPath = new Map<string, string>();
+  const pathSuggestion = (sitePath: string) => {
+    let said = nearestPath.get(sitePath);
+    if (said === undefined) nearestPath.set(sitePath, (said = suggestion(sitePath, targets.paths)));
+    return said;
+  };
   for (const body of bodies) {
     const parsed = parsedLinks(body, targets.origin);
     body.links.forEach((link, index) => {
@@ -44,7 +51,7 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
       if (!targets.paths.has(sitePath)) {
         const moved = targets.redirects.get(sitePath) ?? targets.redirects.get(pathname);
         if (moved) at(`link "${link.href}" goes through a redirect: link to "${moved}${hash}" directly`, "warning");
-        else at(`link "${link.href}" leads to no page of this site${suggestion(sitePath, targets.paths)}`);
+        else at(`link "${link.href}" leads to no page of this site${pathSuggestion(sitePath)}`);
         return;
       }
       if (!fragment) return;

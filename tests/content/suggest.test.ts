@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestMatch, didYouMean, editDistance } from "../../src/content/suggest.ts";
+import { closestMatch, didYouMean, editDistance, editDistanceWithin } from "../../src/content/suggest.ts";
 
 describe("editDistance", () => {
   it("counts insertions, deletions and substitutions", () => {
@@ -44,5 +44,24 @@ describe("didYouMean", () => {
   it("phrases the suggestion, or says nothing", () => {
     expect(didYouMean("canceled", ["scheduled", "cancelled"])).toBe('; did you mean "cancelled"?');
     expect(didYouMean("cobol-basics", ["java-fundamentals"])).toBe("");
+  });
+});
+
+describe("editDistanceWithin", () => {
+  it("gives editDistance wherever it is within the limit, and one more than the limit wherever it is not", () => {
+    // Words over a small alphabet, so that many pairs are close: a fixed sequence, the same at every run.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const word = () => Array.from({ length: next() % 12 }, () => "abc/-"[next() % 5]).join("");
+    let within = 0;
+    for (let pair = 0; pair < 2000; pair++) {
+      const [a, b, limit] = [word(), word(), next() % 6];
+      const distance = editDistance(a, b);
+      if (distance <= limit) within++;
+      expect(editDistanceWithin(a, b, limit), `${a} ${b} ${limit}`).toBe(Math.min(distance, limit + 1));
+    }
+    // Both sides of the limit were met often.
+    expect(within).toBeGreaterThan(200);
+    expect(within).toBeLessThan(1800);
   });
 });
