@@ -8,10 +8,14 @@ import { pageTableOf } from "../pages/page-table.ts";
 /** The kinds of save a rehearsal goes through: the three an editor makes most, and the bench times. */
 export type RehearsedSave = "article" | "course" | "class";
 
-/** What a rehearsal went through: the kinds of save, and how many of the model's stages its saves derived again or kept. */
+/**
+ * What a rehearsal went through: the kinds of save, how many of the model's stages its saves derived again or kept,
+ * and how many pages their page tables listed (each checked for the links to it).
+ */
 export interface Rehearsal {
   kinds: RehearsedSave[];
   stages: { derived: number; reused: number };
+  pages: number;
 }
 
 /**
@@ -28,12 +32,15 @@ export function rehearseSaves(content: Content, context: BuildContext): Rehearsa
   buildSiteModel(content, context, undefined, memo);
   const first = { ...memo.stats };
   const kinds: RehearsedSave[] = [];
+  let pages = 0;
   for (const [kind, saved] of savedCopies(content)) {
     const model = buildSiteModel(saved, context, undefined, memo);
-    checkSite(model, pageTableOf(model));
+    const table = pageTableOf(model);
+    checkSite(model, table);
+    pages += table.entries.length;
     kinds.push(kind);
   }
-  return { kinds, stages: { derived: memo.stats.derived - first.derived, reused: memo.stats.reused - first.reused } };
+  return { kinds, stages: { derived: memo.stats.derived - first.derived, reused: memo.stats.reused - first.reused }, pages };
 }
 
 /**

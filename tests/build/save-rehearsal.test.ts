@@ -2,7 +2,9 @@ import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rehearseSaves } from "../../src/build/save-rehearsal.ts";
 import { createBuildContext } from "../../src/collections/build-context.ts";
+import { buildSiteModel } from "../../src/collections/site-model.ts";
 import { loadContent, type Content } from "../../src/content/load-content.ts";
+import { pageTableOf } from "../../src/pages/page-table.ts";
 import { CLOCKS } from "../support/build-site.ts";
 import { createFixture, type Fixture } from "../support/content-fixture.ts";
 
@@ -19,12 +21,14 @@ afterEach(async () => {
 });
 
 describe("rehearseSaves: the model's part of a save of each kind, before the first real one", () => {
-  it("goes through an article's, a course's and a class's save, each deriving some stages again and keeping the others", () => {
+  it("goes through an article's, a course's and a class's save, each deriving some stages again, keeping the others and listing every page", () => {
     const rehearsal = rehearseSaves(content, context());
     expect(rehearsal.kinds).toEqual(["article", "course", "class"]);
     // Three saves, each reaching some stages and not all: the path a real save takes through the memo.
     expect(rehearsal.stages.derived).toBeGreaterThanOrEqual(3);
     expect(rehearsal.stages.reused).toBeGreaterThanOrEqual(3);
+    // Each save's page table, as the real save's check makes it: every page of the site, three times.
+    expect(rehearsal.pages).toBe(3 * pageTableOf(buildSiteModel(content, context())).entries.length);
   });
 
   it("leaves the loaded content as it was: the same objects, with the same fields", () => {
