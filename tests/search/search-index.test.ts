@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILD_MEMORY_MB } from "../../src/build/memory-budget.ts";
-import { searchIndexProcesses, writeSearchIndex } from "../../src/search/search-index.ts";
+import { SEARCH_BUNDLE_PAGES } from "../../src/search/search-bundles.ts";
+import { pagefindTimeLimitSeconds, searchIndexProcesses, writeSearchIndex } from "../../src/search/search-index.ts";
 import { outputFileOf, SITE_PATHS } from "../../src/urls/site-urls.ts";
 import { removeFolder } from "../support/project-copy.ts";
 
@@ -96,11 +97,17 @@ describe("the search index", () => {
     expect(existsSync(path.join(site, "elsewhere"))).toBe(false);
   });
 
-  it("stops a Pagefind that does not finish within the time limit, and names the bundle", async () => {
+  it("gives a bundle of any size up to the largest a whole number of seconds, at least a minute and 30 ms a page", () => {
+    const limits = Array.from({ length: SEARCH_BUNDLE_PAGES + 1 }, (_, pages) => ({ pages, seconds: pagefindTimeLimitSeconds(pages) }));
+    expect(limits.filter(({ pages, seconds }) => !Number.isInteger(seconds) || seconds < 60 + 0.03 * pages || seconds > 61 + 0.03 * pages)).toEqual([]);
+  });
+
+  it("stops a Pagefind that does not finish within the time limit, and names the bundle, for a limit in fractions of a second too", async () => {
     const site = await writtenSite();
     const pidFile = path.join(site, "pagefind.pid");
     await withPagefindStandIn(`echo $$ > ${pidFile}\nexec sleep 600`, async () => {
-      await expect(writeSearchIndex(site, "pagefind", SEARCHED, { timeLimitSeconds: 2 })).rejects.toThrow("Pagefind did not finish indexing the 5 pages of pagefind within 2 s and was stopped");
+      // 2.01 s is 2009.9999999999998 ms, which Node refuses as a child's timeout.
+      await expect(writeSearchIndex(site, "pagefind", SEARCHED, { timeLimitSeconds: 2.01 })).rejects.toThrow("Pagefind did not finish indexing the 5 pages of pagefind within 2.01 s and was stopped");
     });
     // The process is gone, not left running beside the failed build.
     const pid = Number(await readFile(pidFile, "utf8"));
