@@ -46,6 +46,7 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
       const at = (message: string, severity?: "warning") => problems.push({ file: body.file, line: link.line, field: body.field ?? "body", message, ...(severity ? { severity } : {}) });
       const target = parsed[index]!;
       if (target === "invalid") return at(`link "${link.href}" is not a valid address`);
+      if (target === "bad-escape") return at(`link "${link.href}" has a % that does not begin an escape of UTF-8 text (such as %20 for a space): write the character itself, or %25 for a percent sign`);
       if (target === "elsewhere") return;
       const { sitePath, pathname, hash, fragment } = target;
       if (!targets.paths.has(sitePath)) {
@@ -64,8 +65,20 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
   return problems;
 }
 
-/** Where a link leads, as far as its text and its page say: not a valid address, another site, or a path of ours. */
-type LinkTarget = "invalid" | "elsewhere" | { sitePath: string; pathname: string; hash: string; fragment: string };
+/**
+ * Where a link leads, as far as its text and its page say: not a valid address, one whose %-escapes decode to no
+ * text (`%C3` alone), another site, or a path of ours.
+ */
+type LinkTarget = "invalid" | "bad-escape" | "elsewhere" | { sitePath: string; pathname: string; hash: string; fragment: string };
+
+/** `decode(text)`, or undefined where a %-escape is not UTF-8 (decodeURI and decodeURIComponent throw there). */
+function decoded(text: string, decode: (text: string) => string): string | undefined {
+  try {
+    return decode(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Each body's links resolved, by its links (the loaded content's, the same object while the file is unchanged)
@@ -86,8 +99,10 @@ function parsedLinks(body: LinkedBody, origin: string): LinkTarget[] {
       return "invalid";
     }
     if (url.origin !== origin) return "elsewhere";
-    const pathname = decodeURI(url.pathname);
-    return { sitePath: normaliseSitePath(pathname), pathname, hash: url.hash, fragment: url.hash ? decodeURIComponent(url.hash.slice(1)) : "" };
+    const pathname = decoded(url.pathname, decodeURI);
+    const fragment = decoded(url.hash.slice(1), decodeURIComponent);
+    if (pathname === undefined || fragment === undefined) return "bad-escape";
+    return { sitePath: normaliseSitePath(pathname), pathname, hash: url.hash, fragment };
   });
   resolvedLinks.set(body.links, { base, targets });
   return targets;
