@@ -3,7 +3,9 @@
  * slip. Case is ignored ("Classroom" finds classroom). A candidate is close when it is a few edits away (two,
  * or a quarter of the word's length for long words: "intermidiate" finds intermediate), or, failing that, when
  * exactly one candidate contains the word or is contained in it ("online-live" finds online): editors often
- * write a value that belongs to a neighbouring field.
+ * write a value that belongs to a neighbouring field. A candidate contained in the word counts only when it is at
+ * least half of it: the site's root "/" is contained in every path, and a link to a page that does not exist was
+ * told "did you mean "/"?".
  */
 export function closestMatch(written: string, candidates: Iterable<string>): string | undefined {
   const word = written.trim().toLowerCase();
@@ -19,7 +21,7 @@ export function closestMatch(written: string, candidates: Iterable<string>): str
     const lower = candidate.toLowerCase();
     const distance = editDistanceWithin(word, lower, within);
     if (distance <= within) best = { candidate, distance };
-    if (lower.includes(word) || word.includes(lower)) containing.push(candidate);
+    if (lower.includes(word) || (lower.length * 2 >= word.length && word.includes(lower))) containing.push(candidate);
   }
   if (best) return best.candidate;
   return containing.length === 1 ? containing[0] : undefined;

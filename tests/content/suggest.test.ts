@@ -32,6 +32,13 @@ describe("closestMatch", () => {
     expect(closestMatch("classroom", ["public-classroom", "online-live", "onsite-private"])).toBe("public-classroom");
   });
 
+  it("does not offer a candidate that is only a small part of the word, such as the site's root for a missing page", () => {
+    expect(closestMatch("/docs/data-global/", ["/", "/courses/", "/articles/first-post/"])).toBeUndefined();
+    expect(closestMatch("/articles/a-post-that-was-never-written/", ["/", "/articles/", "/courses/"])).toBeUndefined();
+    // Half of the word or more still counts, beyond the edits a slip makes.
+    expect(closestMatch("/courses/java-fundamentals/outline-and-more/", ["/", "/courses/java-fundamentals/", "/articles/"])).toBe("/courses/java-fundamentals/");
+  });
+
   it("does not guess between several containing candidates, or when nothing is close", () => {
     expect(closestMatch("on", ["online", "onsite"])).toBeUndefined();
     expect(closestMatch("abandoned", statuses)).toBeUndefined();
