@@ -23,6 +23,7 @@ import { iconsPlugin } from "./src/plugins/icons-plugin.ts";
 import { nunjucksCachePlugin } from "./src/plugins/nunjucks-cache-plugin.ts";
 import { nunjucksPlugin } from "./src/plugins/nunjucks-plugin.ts";
 import { netlifyFilesPlugin } from "./src/plugins/netlify-files-plugin.ts";
+import { renderedFragmentsPlugin } from "./src/plugins/rendered-fragments-plugin.ts";
 import { pagefindPlugin } from "./src/plugins/pagefind-plugin.ts";
 import { sassPlugin } from "./src/plugins/sass-plugin.ts";
 import { socialImagesPlugin } from "./src/plugins/social-images-plugin.ts";
@@ -90,6 +91,8 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   config.addPlugin(socialImagesPlugin, { model, cacheFolder: ".cache/social-images", dev, writeImages: options.socialImages ?? true });
   config.addPlugin(brandAssetsPlugin, { model, dev });
   config.addPlugin(contentImagesPlugin, { model, root: ".", dev });
+  // After the pages, before the plugins that index or list them: a link to a #fragment no written page has stops the build.
+  config.addPlugin(renderedFragmentsPlugin, { model, dev, checkAfterEleventy: options.afterEleventy ?? false });
   config.addPlugin(pagefindPlugin, { model, bundleFolder: SEARCH_BUNDLE_FOLDER, dev, writeIndex: options.searchIndex ?? true, indexAfterEleventy: options.afterEleventy ?? false });
   config.addPlugin(cmsPlugin, { model, dev, cacheFolder: ".cache/cms" });
   // Last: _headers lists every file the others wrote (hashed or not), so they must have finished.

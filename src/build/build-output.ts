@@ -1,6 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { checkRenderedFragments } from "../checks/check-rendered-fragments.ts";
+import type { RenderedFragmentLink } from "../checks/check-links.ts";
+import { ContentError } from "../content/problems.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { BATCH_PAGES, BUILD_BATCH_KEY, type BatchPlan } from "../eleventy/page-batches.ts";
 import { silenceErrorReports } from "../eleventy/silent-errors.ts";
@@ -40,6 +43,7 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
   const { default: Eleventy } = await import("@11ty/eleventy");
   const pagesPerBatch = options.pagesPerBatch ?? BATCH_PAGES;
   let searched: string[] | undefined;
+  let fragmentLinks: RenderedFragmentLink[] | undefined;
   // The first run tells how many runs the paginated pages take (src/eleventy/page-batches.ts; a site of up to about
   // 2,000 articles takes one), and hands over its model for the others.
   let plan: BatchPlan | undefined;
@@ -59,6 +63,7 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
             config[BUILD_BATCH_KEY] = { index, pagesPerBatch, ...(plan ? { model: plan.model } : {}) };
             // The pagefind plugin names the searched pages from the page table, which Eleventy lets go of with the pages.
             config.on("hsg.searchedFiles", (files) => (searched = [...files]));
+            config.on("hsg.fragmentLinks", (links) => (fragmentLinks = [...links]));
             config.on("hsg.buildBatches", (told) => (plan = told));
             config.on("hsg.cardsDrawing", (drawing) => drawings.push(drawing));
           },
@@ -73,6 +78,10 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
     await Promise.allSettled(drawings);
   }
   if (!searched) throw new Error("the build named no searched pages: the pagefind plugin must be registered with indexAfterEleventy");
+  if (!fragmentLinks) throw new Error("the build named no links to check in its written pages: the rendered fragments plugin must be registered with checkAfterEleventy");
+  // Before the index and `_headers`: a link to a #fragment no written page has stops the build at the link's line.
+  const broken = await checkRenderedFragments(output, fragmentLinks);
+  if (broken.length > 0) throw new ContentError(broken);
   await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER, searched);
   await writeHeadersFile(output, process.env.CONTEXT);
   return { written };

@@ -66,6 +66,34 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
 }
 
 /**
+ * A link to a #fragment of a page whose ids are known only once it is written: every page but an article (whose
+ * ids come from its Markdown), such as "/about/#faculty" or "/schedule/#month-2027-01". The build checks them in the
+ * written pages (src/checks/check-rendered-fragments.ts).
+ */
+export interface RenderedFragmentLink {
+  file: string;
+  line: number | undefined;
+  field: string;
+  href: string;
+  /** The page, as the page table writes it ("/about/"). */
+  sitePath: string;
+  /** The id, decoded. */
+  fragment: string;
+}
+
+/** The links to a #fragment of a written page whose ids `targets.fragments` does not know: checkLinks passes them. */
+export function renderedFragmentLinks(bodies: readonly LinkedBody[], targets: LinkTargets): RenderedFragmentLink[] {
+  return bodies.flatMap((body) => {
+    const parsed = parsedLinks(body, targets.origin);
+    return body.links.flatMap((link, index) => {
+      const target = parsed[index]!;
+      if (typeof target === "string" || !target.fragment || !targets.paths.has(target.sitePath) || targets.fragments.get(target.sitePath)) return [];
+      return [{ file: body.file, line: link.line, field: body.field ?? "body", href: link.href, sitePath: target.sitePath, fragment: target.fragment }];
+    });
+  });
+}
+
+/**
  * Where a link leads, as far as its text and its page say: not a valid address, one whose %-escapes decode to no
  * text (`%C3` alone), another site, or a path of ours.
  */
@@ -109,7 +137,7 @@ function parsedLinks(body: LinkedBody, origin: string): LinkTarget[] {
 }
 
 /** ": did you mean …?" with the nearest candidate (src/content/suggest.ts), when one is close enough to be a likely slip. */
-function suggestion(wrong: string, candidates: Iterable<string>, prefix = ""): string {
+export function suggestion(wrong: string, candidates: Iterable<string>, prefix = ""): string {
   const match = closestMatch(wrong, candidates);
   return match === undefined ? "" : `: did you mean "${prefix}${match}"?`;
 }

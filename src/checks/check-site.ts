@@ -9,7 +9,7 @@ import { normaliseSitePath } from "../content/site-path.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
 import { redirectProblems, redirectRules } from "../netlify/redirect-rules.ts";
 import { pageTableOf, type PageTable } from "../pages/page-table.ts";
-import { checkLinks, type LinkedBody } from "./check-links.ts";
+import { checkLinks, renderedFragmentLinks, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
 
 /** A model whose content passed every check, its page table, and the warnings to show. */
 export interface CheckedModel {
@@ -49,9 +49,25 @@ export async function loadCheckedModel(
 
 /**
  * Checks every link in every Markdown body this build publishes against the pages it writes (the page table), and
- * every redirect: its target must be a page of the table, its old path must not be one.
+ * every redirect: its target must be a page of the table, its old path must not be one. A #fragment of a page other
+ * than an article is known only once the page is written: the build checks those (linksToRenderedFragments).
  */
 export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] {
+  const { bodies, targets } = siteLinks(model, pages);
+  const isWritten = (sitePath: string) => targets.paths.has(normaliseSitePath(sitePath));
+  const anythingUnder = (prefix: string) => [...targets.paths].some((written) => written.startsWith(prefix));
+  const redirectsWrong = redirectProblems(redirectRules(model), isWritten, model.content.lineOf, { anythingUnder });
+  return [...checkLinks(bodies, targets), ...redirectsWrong];
+}
+
+/** The links to a #fragment of a written page other than an article, which the build checks in the written page. */
+export function linksToRenderedFragments(model: SiteModel, pages: PageTable): RenderedFragmentLink[] {
+  const { bodies, targets } = siteLinks(model, pages);
+  return renderedFragmentLinks(bodies, targets);
+}
+
+/** Every Markdown body the build publishes, with what its links may point at. */
+function siteLinks(model: SiteModel, pages: PageTable): { bodies: LinkedBody[]; targets: LinkTargets } {
   const bodies: LinkedBody[] = [
     ...model.articles.list.map((article) => ({ file: article.file, pageUrl: article.url, links: article.links })),
     ...model.catalog.courses.map((course) => ({ file: `_data/courses/${course.id}.yaml`, pageUrl: course.url, links: course.links, field: "description" })),
@@ -75,8 +91,5 @@ export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] 
     },
   };
   const paths = new Set(pages.entries.map((entry) => normaliseSitePath(entry.url)));
-  const isWritten = (sitePath: string) => paths.has(normaliseSitePath(sitePath));
-  const anythingUnder = (prefix: string) => [...paths].some((written) => written.startsWith(prefix));
-  const redirectsWrong = redirectProblems(redirectRules(model), isWritten, model.content.lineOf, { anythingUnder });
-  return [...checkLinks(bodies, { origin: new URL(model.content.site.url).origin, paths, redirects, fragments }), ...redirectsWrong];
+  return { bodies, targets: { origin: new URL(model.content.site.url).origin, paths, redirects, fragments } };
 }

@@ -1,3 +1,4 @@
+import type { RenderedFragmentLink } from "../checks/check-links.ts";
 import { BUILD_BATCH_KEY, type BatchPlan, type BuildBatch } from "./page-batches.ts";
 
 /**
@@ -37,6 +38,9 @@ export interface EleventyConfig {
   /** The search pages a build leaves to its caller to index (src/plugins/pagefind-plugin.ts), relative to the output. */
   on(event: "hsg.searchedFiles", listener: (files: readonly string[]) => unknown): void;
   emit(event: "hsg.searchedFiles", files: readonly string[]): Promise<unknown>;
+  /** The Markdown links to #fragments of written pages a build leaves to its caller to check (src/plugins/rendered-fragments-plugin.ts). */
+  on(event: "hsg.fragmentLinks", listener: (links: readonly RenderedFragmentLink[]) => unknown): void;
+  emit(event: "hsg.fragmentLinks", links: readonly RenderedFragmentLink[]): Promise<unknown>;
   /** How many runs a build in batches takes, and its model (src/eleventy/page-batches.ts), told by its first run. */
   on(event: "hsg.buildBatches", listener: (plan: BatchPlan) => unknown): void;
   emit(event: "hsg.buildBatches", plan: BatchPlan): Promise<unknown>;

@@ -1,0 +1,40 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { decodeHTMLAttribute } from "entities";
+import type { ContentProblem } from "../content/problems.ts";
+import { writtenFileOf } from "../urls/site-urls.ts";
+import { suggestion, type RenderedFragmentLink } from "./check-links.ts";
+
+// Every id attribute of a written page: the site's templates and Markdown quote attributes with ".
+const ID_ATTRIBUTE = /\sid="([^"]*)"/g;
+
+/**
+ * The links whose #fragment the written page at their path does not have, as problems at the link's file and line,
+ * with the nearest id: "/about/#facullty" when the page has "faculty". Each page a link names is read once from
+ * `output` once the build has written it; a site of thousands of pages has few such links.
+ */
+export async function checkRenderedFragments(output: string, links: readonly RenderedFragmentLink[]): Promise<ContentProblem[]> {
+  const idsOf = new Map<string, Promise<ReadonlySet<string>>>();
+  const ids = (sitePath: string) => {
+    let found = idsOf.get(sitePath);
+    if (!found) idsOf.set(sitePath, (found = pageIds(path.join(output, writtenFileOf(sitePath)))));
+    return found;
+  };
+  const problems: ContentProblem[] = [];
+  for (const link of links) {
+    const written = await ids(link.sitePath);
+    if (written.has(link.fragment)) continue;
+    problems.push({
+      file: link.file,
+      ...(link.line ? { line: link.line } : {}),
+      field: link.field,
+      message: `link "${link.href}" names #${link.fragment}, which ${link.sitePath} does not have as this build writes it${suggestion(link.fragment, written, "#")}`,
+    });
+  }
+  return problems;
+}
+
+async function pageIds(file: string): Promise<ReadonlySet<string>> {
+  const html = await readFile(file, "utf8");
+  return new Set([...html.matchAll(ID_ATTRIBUTE)].map(([, id]) => decodeHTMLAttribute(id!)));
+}

@@ -1,0 +1,60 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { renderedFragmentLinks, type LinkTargets, type RenderedFragmentLink } from "../../src/checks/check-links.ts";
+import { checkRenderedFragments } from "../../src/checks/check-rendered-fragments.ts";
+import { removeFolder } from "../support/project-copy.ts";
+
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map(removeFolder)));
+
+/** An output folder holding `pages` (URL -> HTML) where a build writes them. */
+async function written(pages: Record<string, string>): Promise<string> {
+  const output = await mkdtemp(path.join(os.tmpdir(), "hsg-fragments-"));
+  folders.push(output);
+  for (const [url, html] of Object.entries(pages)) {
+    await mkdir(path.join(output, url), { recursive: true });
+    await writeFile(path.join(output, url, "index.html"), html);
+  }
+  return output;
+}
+
+const link = (href: string, sitePath: string, fragment: string, line = 7): RenderedFragmentLink => ({ file: "content/articles/a.md", line, field: "body", href, sitePath, fragment });
+
+describe("checkRenderedFragments", () => {
+  it("reports a link whose #fragment the written page lacks, at the link's line, with the nearest id, and passes the ids it has", async () => {
+    const output = await written({
+      "about/": '<main id="main"><section id="faculty"><h2 id="faculty-heading">Faculty</h2></section><p id="q&amp;a">Q</p></main>',
+      "schedule/": '<h2 id="month-2027-01">January 2027</h2>',
+    });
+    expect(
+      await checkRenderedFragments(output, [
+        link("/about/#faculty", "/about/", "faculty"),
+        link("/about/#q%26a", "/about/", "q&a"),
+        link("/about/#facullty", "/about/", "facullty", 9),
+        link("/schedule/#month-2026-11", "/schedule/", "month-2026-11", 12),
+      ]),
+    ).toEqual([
+      { file: "content/articles/a.md", line: 9, field: "body", message: 'link "/about/#facullty" names #facullty, which /about/ does not have as this build writes it: did you mean "#faculty"?' },
+      { file: "content/articles/a.md", line: 12, field: "body", message: expect.stringMatching(/^link "\/schedule\/#month-2026-11" names #month-2026-11, which \/schedule\/ does not have as this build writes it/) },
+    ]);
+  });
+});
+
+describe("renderedFragmentLinks", () => {
+  const targets: LinkTargets = {
+    origin: "https://www.example.com",
+    paths: new Set(["/", "/about/", "/articles/first-post/"]),
+    redirects: new Map(),
+    fragments: new Map([["/articles/first-post/", new Set(["setup"])]]),
+  };
+  it("lists the links to a #fragment of a written page whose ids the content check does not know, and no other", () => {
+    const hrefs = ["/about/#faculty", "https://www.example.com/#home-courses", "/about/", "/articles/first-post/#setup", "/articles/first-post/#nowhere", "/gone/#x", "https://other.example/#y"];
+    const body = { file: "content/articles/a.md", pageUrl: "/articles/first-post/", links: hrefs.map((href, index) => ({ href, line: 20 + index })) };
+    expect(renderedFragmentLinks([body], targets)).toEqual([
+      { file: "content/articles/a.md", line: 20, field: "body", href: "/about/#faculty", sitePath: "/about/", fragment: "faculty" },
+      { file: "content/articles/a.md", line: 21, field: "body", href: "https://www.example.com/#home-courses", sitePath: "/", fragment: "home-courses" },
+    ]);
+  });
+});
