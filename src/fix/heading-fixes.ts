@@ -26,23 +26,33 @@ export function fixHeadingLevels(body: string, firstLine = 1): Repaired & { unfi
     const written = Number(token.tag.slice(1));
     while (outline.length > 0 && outline.at(-1)!.written >= written) outline.pop();
     const level = (outline.at(-1)?.level ?? 1) + 1;
-    outline.push({ written, level });
-    if (level === written) continue;
     const index = token.map[0];
+    // A heading left at its written level is where the headings under it are placed from: placed from the level it
+    // could not be given, they skipped one below it ("Text\n---" stays level 2, and the "###" after it must too).
+    const leftAsWritten = () => {
+      outline.push({ written, level: written });
+      unfixed.push(firstLine + index);
+    };
+    if (level === written) {
+      outline.push({ written, level });
+      continue;
+    }
     if (token.markup === "=" || token.markup === "-") {
       // An underlined heading: === is level 1 and --- level 2, the only two it can be.
       const underline = token.map[1] - 1;
       if (level === 2 && token.markup === "=") {
         lines[underline] = lines[underline]!.replace(/=+/, (run) => "-".repeat(run.length));
+        outline.push({ written, level });
         repairs.push({ line: firstLine + index, kind: "heading", detail: "a level-1 heading (underlined with ===) became level 2 (underlined with ---)" });
-      } else unfixed.push(firstLine + index);
+      } else leftAsWritten();
       continue;
     }
     const match = ATX_HEADING.exec(lines[index]!);
     if (!match || level > 6) {
-      unfixed.push(firstLine + index);
+      leftAsWritten();
       continue;
     }
+    outline.push({ written, level });
     lines[index] = `${match[1]}${"#".repeat(level)}${lines[index]!.slice(match[0].length)}`;
     repairs.push({ line: firstLine + index, kind: "heading", detail: `"${match[2]}" heading became "${"#".repeat(level)}"` });
   }

@@ -47,6 +47,15 @@ describe("heading levels", () => {
     expect(fixed.text).toBe(intended);
     expect(rendered(fixed.text).html).toBe(rendered(intended).html);
   });
+
+  it("places the headings after one it cannot move from the level that one keeps, so that none skips a level", () => {
+    // "Text" underlined with --- is level 2 and can be no deeper; the ### under it stays ### (it became #### and skipped).
+    const written = "# Title\n\n## Section\n\nText\n---\n\n### Under it\n";
+    const fixed = fixHeadingLevels(written, 3);
+    expect(fixed.text).toBe("## Title\n\n### Section\n\nText\n---\n\n### Under it\n");
+    expect(fixed.unfixed).toEqual([7]);
+    expect(rendered(fixed.text).problems).toEqual([]);
+  });
 });
 
 describe("YAML repairs", () => {
