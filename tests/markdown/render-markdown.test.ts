@@ -111,11 +111,11 @@ describe("tables and footnotes", () => {
     expect($("[style]").length).toBe(0);
   });
 
-  it("renders footnotes with links both ways", () => {
-    const $ = load(render("A claim.[^1]\n\n[^1]: The source.\n").html);
-    const reference = $("sup.footnote-ref a");
-    expect($(reference.attr("href")!).text()).toContain("The source.");
-    expect($(".footnote-backref").attr("href")).toBe(`#${reference.attr("id")}`);
+  it("renders footnotes with links both ways, the way back in words, one for each reference to the note", () => {
+    const $ = load(render("A claim.[^1] Again.[^1]\n\n[^1]: The source.\n").html);
+    const references = $("sup.footnote-ref a");
+    expect($(references.first().attr("href")!).text()).toContain("The source.");
+    expect($(".footnote-backref").map((_, link) => `${$(link).attr("href")} ${$(link).text()}`).get()).toEqual([`#${references.eq(0).attr("id")} Back to text`, `#${references.eq(1).attr("id")} Back to text (2)`]);
   });
 });
 
