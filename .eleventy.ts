@@ -52,9 +52,9 @@ export interface BuildOptions {
   /** false: no `_headers` (`_redirects` is still written), in a development build only. Default true. */
   headersFile?: boolean;
   /**
-   * true: the search index and `_headers` are written by src/build/build-output.ts after Eleventy has returned
-   * and let go of its pages (`npm run build`, the tests' builds), not by their plugins. Default false: Eleventy's
-   * own CLI writes them itself.
+   * true: the links to #fragments of written pages are checked, and the search index and `_headers` written, by
+   * src/build/build-output.ts after Eleventy has returned and let go of its pages (`npm run build`, the tests'
+   * builds), not by their plugins. Default false: Eleventy's own CLI has the plugins do it.
    */
   afterEleventy?: boolean;
   /** One run of a build in batches (src/build/build-output.ts): only its slice of the paginated pages renders. */

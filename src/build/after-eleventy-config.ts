@@ -16,7 +16,7 @@ export async function configureProjectWith(config: EleventyConfig, options: Buil
 
 /**
  * Eleventy's config file for src/build/build-output.ts: the project's config with `afterEleventy`, so that its
- * plugins leave the search index and `_headers` to the caller, and with the run's batch, which the caller leaves
+ * plugins leave the check of links to #fragments of written pages, the search index and `_headers` to the caller, and with the run's batch, which the caller leaves
  * on the config object (Eleventy passes a config file nothing else).
  */
 export default function configure(config: EleventyConfig): Promise<unknown> {

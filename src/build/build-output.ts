@@ -32,7 +32,8 @@ const CONFIG = fileURLToPath(new URL("./after-eleventy-config.ts", import.meta.u
 /**
  * Builds the project in the working directory into `output`: Eleventy writes the pages and every file made from
  * them, in runs of at most `pagesPerBatch` of the paginated pages (src/eleventy/page-batches.ts), each let go before
- * the next, and once the last has returned and its pages can be collected, Pagefind indexes the site and `_headers` is
+ * the next, and once the last has returned and its pages can be collected, the Markdown links to #fragments of
+ * written pages are checked in them (a page may be written by any run), Pagefind indexes the site and `_headers` is
  * written last (it covers every file, the index's too). Eleventy keeps every page's HTML until it returns (in its
  * results and its templates' content): indexed from its `eleventy.after`, Pagefind's process (about 0.2 MB a
  * searched page) ran beside all of it, and the two peaks added up (docs/PERFORMANCE.md). The caller registers

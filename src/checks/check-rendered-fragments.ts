@@ -14,7 +14,7 @@ const ID_ATTRIBUTE = /\sid="([^"]*)"/g;
  * `output` once the build has written it; a site of thousands of pages has few such links.
  */
 export async function checkRenderedFragments(output: string, links: readonly RenderedFragmentLink[]): Promise<ContentProblem[]> {
-  const idsOf = new Map<string, Promise<ReadonlySet<string>>>();
+  const idsOf = new Map<string, Promise<ReadonlySet<string> | undefined>>();
   const ids = (sitePath: string) => {
     let found = idsOf.get(sitePath);
     if (!found) idsOf.set(sitePath, (found = pageIds(path.join(output, writtenFileOf(sitePath)))));
@@ -23,18 +23,17 @@ export async function checkRenderedFragments(output: string, links: readonly Ren
   const problems: ContentProblem[] = [];
   for (const link of links) {
     const written = await ids(link.sitePath);
-    if (written.has(link.fragment)) continue;
-    problems.push({
-      file: link.file,
-      ...(link.line ? { line: link.line } : {}),
-      field: link.field,
-      message: `link "${link.href}" names #${link.fragment}, which ${link.sitePath} does not have as this build writes it${suggestion(link.fragment, written, "#")}`,
-    });
+    if (written?.has(link.fragment)) continue;
+    const said = written
+      ? `names #${link.fragment}, which ${link.sitePath} does not have as this build writes it${suggestion(link.fragment, written, "#")}`
+      : `names #${link.fragment} of ${link.sitePath}, which this build did not write as a page`;
+    problems.push({ file: link.file, ...(link.line ? { line: link.line } : {}), field: link.field, message: `link "${link.href}" ${said}` });
   }
   return problems;
 }
 
-async function pageIds(file: string): Promise<ReadonlySet<string>> {
-  const html = await readFile(file, "utf8");
-  return new Set([...html.matchAll(ID_ATTRIBUTE)].map(([, id]) => decodeHTMLAttribute(id!)));
+/** The ids of the page written at `file`, or undefined when there is none to read (the link is then reported). */
+async function pageIds(file: string): Promise<ReadonlySet<string> | undefined> {
+  const html = await readFile(file, "utf8").catch(() => undefined);
+  return html === undefined ? undefined : new Set([...html.matchAll(ID_ATTRIBUTE)].map(([, id]) => decodeHTMLAttribute(id!)));
 }

@@ -60,10 +60,17 @@ export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] 
   return [...checkLinks(bodies, targets), ...redirectsWrong];
 }
 
-/** The links to a #fragment of a written page other than an article, which the build checks in the written page. */
+/**
+ * The links to a #fragment of a written page other than an article, which the build checks in the written page, each
+ * with the page's own URL from the table. Only HTML pages have ids: a fragment of a feed, a calendar or a picture is
+ * left to the reader's program, as before.
+ */
 export function linksToRenderedFragments(model: SiteModel, pages: PageTable): RenderedFragmentLink[] {
   const { bodies, targets } = siteLinks(model, pages);
-  return renderedFragmentLinks(bodies, targets);
+  return renderedFragmentLinks(bodies, targets).flatMap((link) => {
+    const url = pages.at(link.sitePath)?.url;
+    return url !== undefined && (url.endsWith("/") || url.endsWith(".html")) ? [{ ...link, sitePath: url }] : [];
+  });
 }
 
 /** Every Markdown body the build publishes, with what its links may point at. */

@@ -1,9 +1,16 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { DateTime } from "luxon";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderedFragmentLinks, type LinkTargets, type RenderedFragmentLink } from "../../src/checks/check-links.ts";
 import { checkRenderedFragments } from "../../src/checks/check-rendered-fragments.ts";
+import { linksToRenderedFragments } from "../../src/checks/check-site.ts";
+import { buildSiteModel } from "../../src/collections/site-model.ts";
+import { loadContent } from "../../src/content/load-content.ts";
+import { pageTableOf } from "../../src/pages/page-table.ts";
+import { SITE_ZONE } from "../../src/time/zone.ts";
+import { createFixture, MINIMAL_PROJECT } from "../support/content-fixture.ts";
 import { removeFolder } from "../support/project-copy.ts";
 
 const folders: string[] = [];
@@ -34,11 +41,24 @@ describe("checkRenderedFragments", () => {
         link("/about/#q%26a", "/about/", "q&a"),
         link("/about/#facullty", "/about/", "facullty", 9),
         link("/schedule/#month-2026-11", "/schedule/", "month-2026-11", 12),
+        link("/courses/#x", "/courses/", "x", 14),
       ]),
     ).toEqual([
       { file: "content/articles/a.md", line: 9, field: "body", message: 'link "/about/#facullty" names #facullty, which /about/ does not have as this build writes it: did you mean "#faculty"?' },
       { file: "content/articles/a.md", line: 12, field: "body", message: expect.stringMatching(/^link "\/schedule\/#month-2026-11" names #month-2026-11, which \/schedule\/ does not have as this build writes it/) },
+      // A page the output does not hold is said so at the link's line, not thrown as a file error.
+      { file: "content/articles/a.md", line: 14, field: "body", message: 'link "/courses/#x" names #x of /courses/, which this build did not write as a page' },
     ]);
+  });
+});
+
+describe("linksToRenderedFragments", () => {
+  it("lists the site's links to a #fragment of an HTML page other than an article, by the page's own URL, and none to a feed or a file", async () => {
+    const article = `---\ntitle: "Links to sections"\ndate: "2026-01-05"\nauthor: hsg\nsummary: "An article whose links name sections of other pages, to see which the build checks."\ntags: [Testing]\n---\n\nSee [the courses](/courses/#dated-classes), [the outline](/courses/advanced-java#outline), [the feed](/feed.xml#top), [the rules](/_redirects#x) and [the start](#links-to-sections).\n`;
+    const fixture = await createFixture({ ...MINIMAL_PROJECT, "content/articles/links-to-sections.md": article });
+    folders.push(fixture.root);
+    const model = buildSiteModel(await loadContent(fixture.root), { now: DateTime.fromISO("2026-12-01T09:00", { zone: SITE_ZONE }) as DateTime<true>, includeUnpublished: false });
+    expect(linksToRenderedFragments(model, pageTableOf(model)).map((found) => `${found.line} ${found.sitePath}#${found.fragment}`)).toEqual(["9 /courses/#dated-classes", "9 /courses/advanced-java/#outline"]);
   });
 });
 
