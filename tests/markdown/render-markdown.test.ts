@@ -116,6 +116,8 @@ describe("tables and footnotes", () => {
     const references = $("sup.footnote-ref a");
     expect($(references.first().attr("href")!).text()).toContain("The source.");
     expect($(".footnote-backref").map((_, link) => `${$(link).attr("href")} ${$(link).text()}`).get()).toEqual([`#${references.eq(0).attr("id")} Back to text`, `#${references.eq(1).attr("id")} Back to text (2)`]);
+    // Search results quote the note, not the way back.
+    expect($(".footnote-backref:not([data-pagefind-ignore])").length).toBe(0);
   });
 });
 
