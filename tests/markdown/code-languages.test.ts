@@ -121,6 +121,13 @@ console.log(JSON.stringify(seen));`,
     expect(load(render("```toml\na = 1\n```").html)("code").attr("class")).toBe("hljs language-ini");
   });
 
+  it("takes the language of a fence written with attributes after a comma or lines to mark in braces", () => {
+    for (const fence of ["rust,ignore", "rust,noplayground,test_harness", "rust{2,4}"]) {
+      const { html, problems } = render(`\`\`\`${fence}\nfn main() {}\n\`\`\``);
+      expect([load(html)("code").attr("class"), load(html)("code span.hljs-keyword").text(), problems]).toEqual(["hljs language-rust", "fn", []]);
+    }
+  });
+
   it("highlights the languages a grammar embeds even when no block used them first", () => {
     // HTML embeds JavaScript: the script's keyword is highlighted although no javascript block came before it.
     const $ = load(render("```html\n<script>const total = 1;</script>\n```").html);
