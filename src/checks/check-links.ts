@@ -34,11 +34,11 @@ export interface LinkTargets {
 export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets): ContentProblem[] {
   const problems: ContentProblem[] = [];
   // Every link to a missing page gets its nearest path once: an article removed may be linked from hundreds.
-  const nearestPath = new Map<string, string>();
-  const pathSuggestion = (sitePath: string) => {
-    let said = nearestPath.get(sitePath);
-    if (said === undefined) nearestPath.set(sitePath, (said = suggestion(sitePath, targets.paths)));
-    return said;
+  const nearestPath = new Map<string, string | undefined>();
+  const pathSuggestion = (sitePath: string, linkedFrom: string) => {
+    if (!nearestPath.has(sitePath)) nearestPath.set(sitePath, closestMatch(sitePath, targets.paths));
+    const said = nearestPath.get(sitePath);
+    return said === undefined || said === linkedFrom ? "" : `: did you mean "${said}"?`;
   };
   for (const body of bodies) {
     const parsed = parsedLinks(body, targets.origin);
@@ -52,7 +52,8 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
       if (!targets.paths.has(sitePath)) {
         const moved = targets.redirects.get(sitePath) ?? targets.redirects.get(pathname);
         if (moved) at(`link "${link.href}" goes through a redirect: link to "${moved}${hash}" directly`, "warning");
-        else at(`link "${link.href}" leads to no page of this site${pathSuggestion(sitePath)}`);
+        // Never the page the link is on: a relative link to another site's file ("ch05.html") resolves below it.
+        else at(`link "${link.href}" leads to no page of this site${pathSuggestion(sitePath, normaliseSitePath(body.pageUrl))}`);
         return;
       }
       if (!fragment) return;

@@ -44,6 +44,17 @@ describe("checkLinks", () => {
     ]);
   });
 
+  it("never offers the page the link is on, as for a relative link to another site's file, which resolves below it", () => {
+    expect(check("ch05-structs.html", "first-pos/").map((problem) => problem.message)).toEqual([
+      'link "ch05-structs.html" leads to no page of this site',
+      'link "first-pos/" leads to no page of this site',
+    ]);
+    // From another page the same path is still offered.
+    expect(checkLinks([{ file: "content/articles/b.md", pageUrl: "/articles/", links: [{ href: "/articles/first-post/ch05-structs.html", line: 3 }] }], targets).map((problem) => problem.message)).toEqual([
+      'link "/articles/first-post/ch05-structs.html" leads to no page of this site: did you mean "/articles/first-post/"?',
+    ]);
+  });
+
   it("resolves relative links against the page", () => {
     expect(check("../", "../missing/").map((problem) => problem.line)).toEqual([11]);
   });
