@@ -8,6 +8,7 @@ import { markdownImages } from "./markdown-images.ts";
 import { fileLine, type Heading, type ImageReference, type LinkReference, type MarkdownOptions, type MarkdownState } from "./markdown-state.ts";
 import { PAGE_IDS } from "./page-ids.ts";
 import { promotionMarkerPlugin } from "./promotion-marker.ts";
+import { rawHtmlWarnings } from "./raw-html-warnings.ts";
 import { tableOfContents } from "./table-of-contents.ts";
 import { tables } from "./tables.ts";
 import type { ContentProblem } from "../content/problems.ts";
@@ -22,6 +23,7 @@ markdown.use(codeBlocks);
 markdown.use(tables);
 markdown.use(markdownImages);
 markdown.use(bodyReferences);
+markdown.use(rawHtmlWarnings);
 markdown.use(nestingLimit);
 
 /**

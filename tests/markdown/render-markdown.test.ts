@@ -102,6 +102,33 @@ describe("table of contents", () => {
   });
 });
 
+describe("HTML in Markdown", () => {
+  it("warns at its line that HTML in the text is shown as typed, once a line, and not about code, escapes, comparisons or autolinks", () => {
+    // The body's lines are the file's from 10 (render's firstLine).
+    const body = [
+      "Open <details>this</details> and <br> here.", // 1
+      "", // 2
+      "In code: `<div>`, escaped: \\<span>, a < b and c > d, <https://example.com/>.", // 3
+      "", // 4
+      "```html", // 5
+      "<div>code</div>", // 6
+      "```", // 7
+      "", // 8
+      "Before the note", // 9
+      "<!-- a note", // 10
+      "spanning two lines -->", // 11
+    ].join("\n");
+    const { html, problems } = render(body);
+    expect(problems.map((problem) => `${problem.line} ${problem.severity}: ${problem.message}`)).toEqual([
+      `10 warning: HTML "<details>" is shown on the page as typed, since the site takes Markdown only: write it in Markdown, or in backticks if the text is about HTML`,
+      `19 warning: HTML "<!--" is shown on the page as typed, since the site takes Markdown only: write it in Markdown, or in backticks if the text is about HTML`,
+    ]);
+    // As it says: shown as typed, never as markup.
+    expect(html).toContain("&lt;details&gt;this&lt;/details&gt;");
+    expect(load(html)("details, br, p span").length).toBe(0);
+  });
+});
+
 describe("tables and footnotes", () => {
   it("wraps a table in its own scrolling box and aligns columns with classes, not styles", () => {
     const $ = load(render("| Name | Price |\n|:--|--:|\n| Java | 2,295 |\n").html);
