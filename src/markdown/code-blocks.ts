@@ -13,8 +13,9 @@ export function codeBlocks(markdown: MarkdownIt): void {
   markdown.renderer.rules.fence = (tokens, index, _options, env: MarkdownState) => {
     const token = tokens[index]!;
     // The first word of the fence's info, up to a comma or a brace too: mdBook and rustdoc write ```rust,ignore and
-    // other generators ```js{1,3} (lines to mark), and the language is the part before them.
-    const language = token.info.trim().split(/[\s,{]/)[0] ?? "";
+    // other generators ```js{1,3} (lines to mark), and the language is the part before them; Pandoc and R Markdown
+    // write it inside braces, ```{.python .numberLines} and ```{r}.
+    const language = token.info.trim().replace(/^\{\s*\.?/, "").split(/[\s,{}]/)[0] ?? "";
     const code = highlightCode(token.content, language);
     if (!code.known) {
       env.problems.push({

@@ -1,6 +1,11 @@
 import type MarkdownIt from "markdown-it";
 import { HTML_TAG_RE } from "markdown-it/lib/common/html_re.mjs";
+import { html } from "parse5";
 import { fileLine, type MarkdownState } from "./markdown-state.ts";
+
+// The elements HTML knows, as the HTML parser lists them: `Vec<String>`, `Option<T>` or "<your-name>" in prose are
+// not HTML and read as the editor meant them.
+const ELEMENT_NAMES: ReadonlySet<string> = new Set(Object.values(html.TAG_NAMES));
 
 /**
  * Warns at its line about HTML written in Markdown text (`<details>`, `<br>`, `<!-- a note -->`): the site renders
@@ -12,34 +17,54 @@ export function rawHtmlWarnings(markdown: MarkdownIt): void {
   // After the inline parse and before text_join, which would fold an escaped "\<" back into the text around it.
   markdown.core.ruler.after("inline", "raw_html_warnings", (core) => {
     const env = core.env as MarkdownState;
+    // A table's cells have no lines of their own: each is on its row's.
+    let blockLine = 0;
     for (const block of core.tokens) {
-      if (block.type !== "inline" || !block.map || !block.children) continue;
-      let line = block.map[0];
-      let warnedLine = -1;
+      if (block.map) blockLine = block.map[0];
+      if (block.type !== "inline" || !block.children) continue;
+      // Each tag is looked for in the block's own source from where the last was found, and its line counted there:
+      // a line break inside a code span or a link's address is no token of its own.
+      let searchedTo = 0;
+      const warned = new Set<number>();
       for (const token of block.children) {
-        if (token.type === "softbreak" || token.type === "hardbreak") line++;
-        if (token.type !== "text" || line === warnedLine) continue;
-        const tag = htmlIn(token.content);
-        if (tag === undefined) continue;
-        warnedLine = line;
-        env.problems.push({
-          file: env.file,
-          line: fileLine(env, line),
-          field: env.field ?? "body",
-          severity: "warning",
-          message: `HTML "${tag}" is shown on the page as typed, since the site takes Markdown only: write it in Markdown, or in backticks if the text is about HTML`,
-        });
+        if (token.type !== "text") continue;
+        for (const tag of htmlIn(token.content)) {
+          const at = block.content.indexOf(tag, searchedTo);
+          if (at !== -1) searchedTo = at + tag.length;
+          const line = blockLine + (at === -1 ? 0 : newlinesIn(block.content, at));
+          if (warned.has(line)) continue;
+          warned.add(line);
+          env.problems.push({
+            file: env.file,
+            line: fileLine(env, line),
+            field: env.field ?? "body",
+            severity: "warning",
+            message: `HTML "${tag.length > 40 ? `${tag.slice(0, 39)}…` : tag}" is shown on the page as typed, since the site takes Markdown only: write it in Markdown, or in backticks if the text is about HTML`,
+          });
+        }
       }
     }
   });
 }
 
-/** The first HTML tag or comment in `text`, cut to 40 characters, or undefined. */
-function htmlIn(text: string): string | undefined {
+/** The HTML tags of known elements and the comments (or comment openings) in `text`, in order. */
+function htmlIn(text: string): string[] {
+  const found: string[] = [];
   for (let at = text.indexOf("<"); at !== -1; at = text.indexOf("<", at + 1)) {
     const rest = text.slice(at);
-    const tag = HTML_TAG_RE.exec(rest)?.[0] ?? (rest.startsWith("<!--") ? "<!--" : undefined);
-    if (tag !== undefined) return tag.length > 40 ? `${tag.slice(0, 39)}…` : tag;
+    if (rest.startsWith("<!--")) {
+      found.push(HTML_TAG_RE.exec(rest)?.[0] ?? "<!--");
+      continue;
+    }
+    const tag = HTML_TAG_RE.exec(rest)?.[0];
+    const name = tag && /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1]?.toLowerCase();
+    if (tag && name && ELEMENT_NAMES.has(name)) found.push(tag);
   }
-  return undefined;
+  return found;
+}
+
+function newlinesIn(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at !== -1 && at < end; at = text.indexOf("\n", at + 1)) count++;
+  return count;
 }

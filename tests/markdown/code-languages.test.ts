@@ -121,10 +121,15 @@ console.log(JSON.stringify(seen));`,
     expect(load(render("```toml\na = 1\n```").html)("code").attr("class")).toBe("hljs language-ini");
   });
 
-  it("takes the language of a fence written with attributes after a comma or lines to mark in braces", () => {
+  it("takes the language of a fence written with attributes after a comma, lines to mark in braces, or inside braces as Pandoc writes it", () => {
     for (const fence of ["rust,ignore", "rust,noplayground,test_harness", "rust{2,4}"]) {
       const { html, problems } = render(`\`\`\`${fence}\nfn main() {}\n\`\`\``);
       expect([load(html)("code").attr("class"), load(html)("code span.hljs-keyword").text(), problems]).toEqual(["hljs language-rust", "fn", []]);
+    }
+    // And inside braces, as Pandoc and R Markdown write it.
+    for (const fence of ["{.python}", "{.python .numberLines}", "{ .python }"]) {
+      const { html, problems } = render(`\`\`\`${fence}\ndef f(): pass\n\`\`\``);
+      expect([load(html)("code").attr("class"), load(html)("code span.hljs-keyword").first().text(), problems]).toEqual(["hljs language-python", "def", []]);
     }
   });
 

@@ -127,6 +127,11 @@ describe("HTML in Markdown", () => {
     expect(html).toContain("&lt;details&gt;this&lt;/details&gt;");
     expect(load(html)("details, br, p span").length).toBe(0);
   });
+
+  it("warns about HTML in a table cell at its row's line, counts lines broken inside a code span, and leaves alone what is no HTML element", () => {
+    const body = ["| A | B |", "|---|---|", "| x | <br> |", "", "A span `over", "two lines` then <b>bold</b>.", "", "A `Vec<String>` aside, Option<T> and <your-name> in prose."].join("\n");
+    expect(render(body).problems.map((problem) => `${problem.line}: ${/^HTML "[^"]*"/.exec(problem.message)?.[0]}`)).toEqual(['12: HTML "<br>"', '15: HTML "<b>"']);
+  });
 });
 
 describe("tables and footnotes", () => {
