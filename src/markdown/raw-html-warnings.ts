@@ -1,11 +1,20 @@
+import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
 import { HTML_TAG_RE } from "markdown-it/lib/common/html_re.mjs";
-import { html } from "parse5";
 import { fileLine, type MarkdownState } from "./markdown-state.ts";
 
-// The elements HTML knows, as the HTML parser lists them: `Vec<String>`, `Option<T>` or "<your-name>" in prose are
-// not HTML and read as the editor meant them.
-const ELEMENT_NAMES: ReadonlySet<string> = new Set(Object.values(html.TAG_NAMES));
+const requirePackage = createRequire(import.meta.url);
+let elementNames: ReadonlySet<string> | undefined;
+
+/**
+ * Whether HTML knows an element of that name, as the HTML parser parse5 lists them: `Vec<String>`, `Option<T>` or
+ * "<your-name>" in prose are not HTML and read as the editor meant them. parse5 is loaded at the first text that
+ * looks like a tag (about 30 ms), not by every check and build: most bodies have none.
+ */
+function isElementName(name: string): boolean {
+  elementNames ??= new Set(Object.values((requirePackage("parse5") as typeof import("parse5")).html.TAG_NAMES));
+  return elementNames.has(name);
+}
 
 /**
  * Warns at its line about HTML written in Markdown text (`<details>`, `<br>`, `<!-- a note -->`): the site renders
@@ -58,7 +67,7 @@ function htmlIn(text: string): string[] {
     }
     const tag = HTML_TAG_RE.exec(rest)?.[0];
     const name = tag && /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1]?.toLowerCase();
-    if (tag && name && ELEMENT_NAMES.has(name)) found.push(tag);
+    if (tag && name && isElementName(name)) found.push(tag);
   }
   return found;
 }
