@@ -38,7 +38,7 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
   const pathSuggestion = (sitePath: string, linkedFrom: string) => {
     if (!nearestPath.has(sitePath)) nearestPath.set(sitePath, closestMatch(sitePath, targets.paths));
     const said = nearestPath.get(sitePath);
-    return said === undefined || said === linkedFrom ? "" : `: did you mean "${said}"?`;
+    return nearest(said === linkedFrom ? undefined : said);
   };
   for (const body of bodies) {
     const parsed = parsedLinks(body, targets.origin);
@@ -59,7 +59,7 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
       if (!fragment) return;
       const ids = targets.fragments.get(sitePath);
       if (ids && !ids.has(fragment)) {
-        at(`link "${link.href}" names #${fragment}, which ${sitePath} does not have${suggestion(fragment, ids, "#")}`);
+        at(missingFragment(link.href, fragment, sitePath, ids));
       }
     });
   }
@@ -137,8 +137,15 @@ function parsedLinks(body: LinkedBody, origin: string): LinkTarget[] {
   return targets;
 }
 
-/** ": did you mean …?" with the nearest candidate (src/content/suggest.ts), when one is close enough to be a likely slip. */
-export function suggestion(wrong: string, candidates: Iterable<string>, prefix = ""): string {
-  const match = closestMatch(wrong, candidates);
+/**
+ * What is said of a link to a #fragment its page does not have, with the nearest id (src/content/suggest.ts) when one
+ * is close enough to be a likely slip; `where` says how the page's ids were known, when not from its Markdown.
+ */
+export function missingFragment(href: string, fragment: string, sitePath: string, ids: Iterable<string>, where = ""): string {
+  return `link "${href}" names #${fragment}, which ${sitePath} does not have${where}${nearest(closestMatch(fragment, ids), "#")}`;
+}
+
+/** ": did you mean …?" naming `match`, or nothing when there is none. */
+function nearest(match: string | undefined, prefix = ""): string {
   return match === undefined ? "" : `: did you mean "${prefix}${match}"?`;
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { decodeHTMLAttribute } from "entities";
 import type { ContentProblem } from "../content/problems.ts";
 import { writtenFileOf } from "../urls/site-urls.ts";
-import { suggestion, type RenderedFragmentLink } from "./check-links.ts";
+import { missingFragment, type RenderedFragmentLink } from "./check-links.ts";
 
 // Every id attribute of a written page: the site's templates and Markdown quote attributes with ".
 const ID_ATTRIBUTE = /\sid="([^"]*)"/g;
@@ -24,10 +24,10 @@ export async function checkRenderedFragments(output: string, links: readonly Ren
   for (const link of links) {
     const written = await ids(link.sitePath);
     if (written?.has(link.fragment)) continue;
-    const said = written
-      ? `names #${link.fragment}, which ${link.sitePath} does not have as this build writes it${suggestion(link.fragment, written, "#")}`
-      : `names #${link.fragment} of ${link.sitePath}, which this build did not write as a page`;
-    problems.push({ file: link.file, ...(link.line ? { line: link.line } : {}), field: link.field, message: `link "${link.href}" ${said}` });
+    const message = written
+      ? missingFragment(link.href, link.fragment, link.sitePath, written, " as this build writes it")
+      : `link "${link.href}" names #${link.fragment} of ${link.sitePath}, which this build did not write as a page`;
+    problems.push({ file: link.file, ...(link.line ? { line: link.line } : {}), field: link.field, message });
   }
   return problems;
 }
