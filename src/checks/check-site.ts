@@ -73,8 +73,26 @@ export function linksToRenderedFragments(model: SiteModel, pages: PageTable): Re
   });
 }
 
-/** Every Markdown body the build publishes, with what its links may point at. */
-function siteLinks(model: SiteModel, pages: PageTable): { bodies: LinkedBody[]; targets: LinkTargets } {
+/** Every Markdown body a build publishes, with what its links may point at. */
+interface SiteLinks {
+  bodies: LinkedBody[];
+  targets: LinkTargets;
+}
+
+// By page table (one per model, src/pages/page-table.ts): the check and the build's check of written pages both ask,
+// and the paths of every page are a set of thousands.
+const siteLinksOf = new WeakMap<PageTable, { model: SiteModel; links: SiteLinks }>();
+
+/** The model's Markdown bodies and link targets, made once per page table. */
+function siteLinks(model: SiteModel, pages: PageTable): SiteLinks {
+  const kept = siteLinksOf.get(pages);
+  if (kept?.model === model) return kept.links;
+  const links = collectSiteLinks(model, pages);
+  siteLinksOf.set(pages, { model, links });
+  return links;
+}
+
+function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
   const bodies: LinkedBody[] = [
     ...model.articles.list.map((article) => ({ file: article.file, pageUrl: article.url, links: article.links })),
     ...model.catalog.courses.map((course) => ({ file: `_data/courses/${course.id}.yaml`, pageUrl: course.url, links: course.links, field: "description" })),
