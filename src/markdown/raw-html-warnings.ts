@@ -31,16 +31,19 @@ export function rawHtmlWarnings(markdown: MarkdownIt): void {
     for (const block of core.tokens) {
       if (block.map) blockLine = block.map[0];
       if (block.type !== "inline" || !block.children) continue;
-      // Each tag is looked for in the block's own source from where the last was found, and its line counted there:
-      // a line break inside a code span or a link's address is no token of its own.
+      // Each tag is looked for in the block's own source from where the last was found, and the lines counted on from
+      // there: a line break inside a code span or a link's address is no token of its own.
       let searchedTo = 0;
+      let line = blockLine;
       const warned = new Set<number>();
       for (const token of block.children) {
         if (token.type !== "text") continue;
         for (const tag of htmlIn(token.content)) {
           const at = block.content.indexOf(tag, searchedTo);
-          if (at !== -1) searchedTo = at + tag.length;
-          const line = blockLine + (at === -1 ? 0 : newlinesIn(block.content, at));
+          if (at !== -1) {
+            line += newlinesBetween(block.content, searchedTo, at);
+            searchedTo = at + tag.length;
+          }
           if (warned.has(line)) continue;
           warned.add(line);
           env.problems.push({
@@ -72,8 +75,8 @@ function htmlIn(text: string): string[] {
   return found;
 }
 
-function newlinesIn(text: string, end: number): number {
+function newlinesBetween(text: string, from: number, to: number): number {
   let count = 0;
-  for (let at = text.indexOf("\n"); at !== -1 && at < end; at = text.indexOf("\n", at + 1)) count++;
+  for (let at = text.indexOf("\n", from); at !== -1 && at < to; at = text.indexOf("\n", at + 1)) count++;
   return count;
 }
