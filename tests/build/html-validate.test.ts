@@ -46,6 +46,10 @@ describe("the site's html-validate rules", () => {
     expect(await errors("<h1>Classes</h1><h2>List</h2><ol><li><h3>A class</h3></li></ol>")).not.toContain("heading-level");
   });
 
+  it("accepts spaces at the end of a line of an editor's code block, which <pre> keeps as the editor wrote them", async () => {
+    expect(await errors("<pre><code>decide(facts)   \n  -> outcome</code></pre>")).toEqual([]);
+  });
+
   it("reports a required select without an empty first option, and accepts one with it", async () => {
     const select = (options: string, attributes = "required") => `<label for="s">Where</label><select id="s" name="s" ${attributes}>${options}</select>`;
     expect(await errors(select('<option value="online">Online</option>'))).toContain("hsg/required-select-placeholder");

@@ -37,8 +37,8 @@ class ResolveOnceConfigLoader extends StaticConfigLoader {
 
 /**
  * html-validate as the site's pages are held to it: the recommended preset, headings that never skip a level
- * (an `<h1>` followed by an `<h3>` is an error to the Nu checker), the required-select rule above, and phone
- * numbers kept on one line by the "nowrap" class.
+ * (an `<h1>` followed by an `<h3>` is an error to the Nu checker), the required-select rule above, phone
+ * numbers kept on one line by the "nowrap" class, and trailing spaces allowed.
  */
 export function siteHtmlValidator(): HtmlValidate {
   return new HtmlValidate(
@@ -51,6 +51,9 @@ export function siteHtmlValidator(): HtmlValidate {
         // Phone numbers keep to one line by `white-space: nowrap` (the "nowrap" class): the site's font has no
         // non-breaking hyphen, which would be drawn in a fallback font.
         "tel-non-breaking": ["error", { ignoreClasses: ["nowrap"] }],
+        // A rule of style for hand-written HTML, not of validity: the pages are generated, and spaces at the end of a
+        // line of an editor's code block are the editor's text, kept by <pre> and harmless to every visitor.
+        "no-trailing-whitespace": "off",
       },
     }),
   );
