@@ -491,6 +491,8 @@ export interface ScheduleFacet {
 /** A month with its grid: weeks of days, Monday first, each day with the classes meeting on it. */
 export interface ScheduleMonth extends ScheduleFacet {
   kind: "month";
+  /** The id of the month's section on /schedule/ (src/collections/schedule.ts, monthSectionId). */
+  sectionId: string;
   weeks: { days: ({ date: string; dayNumber: number; dayLabel: string; sessions: ScheduledSession[] } | undefined)[] }[];
 }
 

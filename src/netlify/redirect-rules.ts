@@ -1,7 +1,9 @@
 import type { SiteModel } from "../collections/site-model.ts";
 import { fieldName, type ContentProblem } from "../content/problems.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
+import { monthKey } from "../collections/schedule.ts";
 import { sitePathProblem, splatPrefix } from "../urls/safe-urls.ts";
+import { scheduleFacetUrl, sessionUrl, SITE_PATHS } from "../urls/site-urls.ts";
 
 /** One 301 redirect and where an editor wrote it. */
 export interface RedirectRule {
@@ -13,14 +15,43 @@ export interface RedirectRule {
   field: (string | number)[];
 }
 
-/** Every redirect of the build: aliases of the articles it shows, then `_data/redirects.yaml`. */
+/**
+ * Every redirect of the build: aliases of the articles it shows, `_data/redirects.yaml`, then the schedule's pages
+ * that time has taken away (endedSchedulePages).
+ */
 export function redirectRules(model: SiteModel): RedirectRule[] {
   const fromArticles = model.articles.list.flatMap((article) =>
     article.aliases.map((alias, index) => ({ from: alias, to: article.url, file: article.file, field: ["aliases", index] })),
   );
   const fromData = model.content.redirects.map((redirect, index) => ({ ...redirect, file: "_data/redirects.yaml", field: [index, "to"] }));
-  return [...fromArticles, ...fromData];
+  return [...fromArticles, ...fromData, ...endedSchedulePages(model)];
 }
+
+/**
+ * The page of each class in `_data/schedule.yaml` that has ended, sent to its course's page (where the next dates
+ * are), and the page of each month whose classes have all ended, sent to the schedule. A link or a bookmark to a
+ * class keeps leading somewhere useful after the class, and a link in an article to it never stops a build that no
+ * editor started (the hourly one): the check warns that it goes through a redirect instead. Derived from the model,
+ * so each target is a page it writes; a class of a draft course has none, and is reported with its course.
+ */
+function endedSchedulePages(model: SiteModel): RedirectRule[] {
+  const now = model.context.now.toMillis();
+  const liveMonths = new Set(model.schedule.months.map((month) => month.url));
+  const goneMonths = new Set<string>();
+  return model.content.sessions.flatMap((session, index) => {
+    const course = model.catalog.byId[session.course];
+    if (session.end.toMillis() > now || !course) return [];
+    const rules: RedirectRule[] = [{ from: sessionUrl(session.id), to: course.url, file: SCHEDULE_FILE, field: [index, "course"] }];
+    const month = scheduleFacetUrl("month", monthKey(session.start));
+    if (!liveMonths.has(month) && !goneMonths.has(month)) {
+      goneMonths.add(month);
+      rules.push({ from: month, to: SITE_PATHS.schedule, file: SCHEDULE_FILE, field: [index, "start"] });
+    }
+    return rules;
+  });
+}
+
+const SCHEDULE_FILE = "_data/schedule.yaml";
 
 /**
  * Checks the rules against the pages the build writes (the page table; duplicates, self-redirects and loops were
@@ -83,5 +114,5 @@ export function redirectsFile(rules: readonly RedirectRule[]): string {
     const unsafe = unsafeRule(rule);
     if (unsafe) throw new Error(`${rule.file}: refusing to write the redirect "${rule.from}" -> "${rule.to}" to _redirects: ${unsafe.side} ${unsafe.message}`);
   }
-  return `# Written by the build from article aliases and _data/redirects.yaml. Do not edit.\n${rules.map((rule) => `${rule.from} ${rule.to} 301`).join("\n")}\n`;
+  return `# Written by the build from article aliases, _data/redirects.yaml and the classes that have ended. Do not edit.\n${rules.map((rule) => `${rule.from} ${rule.to} 301`).join("\n")}\n`;
 }

@@ -1,0 +1,53 @@
+import { DateTime } from "luxon";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkSite, linksToRenderedFragments } from "../../src/checks/check-site.ts";
+import { buildSiteModel } from "../../src/collections/site-model.ts";
+import { loadContent } from "../../src/content/load-content.ts";
+import { formatProblem } from "../../src/content/problems.ts";
+import { pageTableOf } from "../../src/pages/page-table.ts";
+import { SITE_ZONE } from "../../src/time/zone.ts";
+import { createFixture, MINIMAL_PROJECT } from "../support/content-fixture.ts";
+import { removeFolder } from "../support/project-copy.ts";
+
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map(removeFolder)));
+
+// The minimal project's classes: Java Fundamentals in January 2027 (ends on the 16th), Advanced Java in July.
+const ARTICLE = `---
+title: "Links to the schedule"
+date: "2026-01-05"
+author: hsg
+summary: "An article whose links name a class, a month's page and months' sections, to see what time does to them."
+tags: [Testing]
+---
+
+Join [the January class](/schedule/java-fundamentals-2027-01-den/) or see [January's page](/schedule/2027-01/).
+
+See [January](/schedule/#month-2027-01) and [July](/schedule/#month-2027-07) on the schedule.
+`;
+
+async function checkedAt(now: string) {
+  const fixture = await createFixture({ ...MINIMAL_PROJECT, "content/articles/schedule-links.md": ARTICLE });
+  folders.push(fixture.root);
+  const model = buildSiteModel(await loadContent(fixture.root), { now: DateTime.fromISO(now, { zone: SITE_ZONE }) as DateTime<true>, includeUnpublished: false });
+  const pages = pageTableOf(model);
+  return { problems: checkSite(model, pages).map(formatProblem), fragmentLinks: linksToRenderedFragments(model, pages).map((link) => `${link.line} ${link.sitePath}#${link.fragment}`) };
+}
+
+describe("checkSite: links that time breaks warn, and never stop a build", () => {
+  it("passes links to a class, its month's page and sections before the class has ended, leaving the sections to the build", async () => {
+    const { problems, fragmentLinks } = await checkedAt("2026-12-01T09:00");
+    expect(problems).toEqual([]);
+    expect(fragmentLinks).toEqual(["11 /schedule/#month-2027-01", "11 /schedule/#month-2027-07"]);
+  });
+
+  it("warns, once the class has ended, that its page and its month's page now redirect, and that its month's section is gone; the build checks only July's", async () => {
+    const { problems, fragmentLinks } = await checkedAt("2027-02-01T09:00");
+    expect(problems).toEqual([
+      'content/articles/schedule-links.md:9: body: warning: link "/schedule/java-fundamentals-2027-01-den/" goes through a redirect: link to "/courses/java-fundamentals/" directly',
+      'content/articles/schedule-links.md:9: body: warning: link "/schedule/2027-01/" goes through a redirect: link to "/schedule/" directly',
+      'content/articles/schedule-links.md:11: body: warning: link "/schedule/#month-2027-01" names the section of a month whose classes have all ended, which /schedule/ no longer has: link "/schedule/" instead',
+    ]);
+    expect(fragmentLinks).toEqual(["11 /schedule/#month-2027-07"]);
+  });
+});
