@@ -45,21 +45,22 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
     body.links.forEach((link, index) => {
       const at = (message: string, severity?: "warning") => problems.push({ file: body.file, line: link.line, field: body.field ?? "body", message, ...(severity ? { severity } : {}) });
       const target = parsed[index]!;
-      if (target === "invalid") return at(`link "${link.href}" is not a valid address`);
+      const href = shownHref(link.href);
+      if (target === "invalid") return at(`link "${href}" is not a valid address`);
       if (target === "bad-escape") return at(`link "${link.href}" has a % that does not begin an escape of UTF-8 text (such as %20 for a space): write the character itself, or %25 for a percent sign`);
       if (target === "elsewhere") return;
       const { sitePath, pathname, hash, fragment } = target;
       if (!targets.paths.has(sitePath)) {
         const moved = targets.redirects.get(sitePath) ?? targets.redirects.get(pathname);
-        if (moved) at(`link "${link.href}" goes through a redirect: link to "${moved}${hash}" directly`, "warning");
+        if (moved) at(`link "${href}" goes through a redirect: link to "${moved}${hash}" directly`, "warning");
         // Never the page the link is on: a relative link to another site's file ("ch05.html") resolves below it.
-        else at(`link "${link.href}" leads to no page of this site${pathSuggestion(sitePath, normaliseSitePath(body.pageUrl))}`);
+        else at(`link "${href}" leads to no page of this site${pathSuggestion(sitePath, normaliseSitePath(body.pageUrl))}`);
         return;
       }
       if (!fragment) return;
       const ids = targets.fragments.get(sitePath);
       if (ids && !ids.has(fragment)) {
-        at(missingFragment(link.href, fragment, sitePath, ids));
+        at(missingFragment(href, fragment, sitePath, ids));
       }
     });
   }
@@ -89,7 +90,7 @@ export function renderedFragmentLinks(bodies: readonly LinkedBody[], targets: Li
     return body.links.flatMap((link, index) => {
       const target = parsed[index]!;
       if (typeof target === "string" || !target.fragment || !targets.paths.has(target.sitePath) || targets.fragments.get(target.sitePath)) return [];
-      return [{ file: body.file, line: link.line, field: body.field ?? "body", href: link.href, sitePath: target.sitePath, fragment: target.fragment }];
+      return [{ file: body.file, line: link.line, field: body.field ?? "body", href: shownHref(link.href), sitePath: target.sitePath, fragment: target.fragment }];
     });
   });
 }
@@ -99,6 +100,14 @@ export function renderedFragmentLinks(bodies: readonly LinkedBody[], targets: Li
  * text (`%C3` alone), another site, or a path of ours.
  */
 type LinkTarget = "invalid" | "bad-escape" | "elsewhere" | { sitePath: string; pathname: string; hash: string; fragment: string };
+
+/**
+ * A link as an editor wrote it, for a message: markdown-it writes the characters of other scripts in an address as
+ * %-escapes ("#установка" becomes "#%D1%83..."), which decodeURI turns back; a link it cannot decode is shown as it is.
+ */
+function shownHref(href: string): string {
+  return decoded(href, decodeURI) ?? href;
+}
 
 /** `decode(text)`, or undefined where a %-escape is not UTF-8 (decodeURI and decodeURIComponent throw there). */
 function decoded(text: string, decode: (text: string) => string): string | undefined {

@@ -6,13 +6,20 @@ import { fileLine, type MarkdownState } from "./markdown-state.ts";
 /** Headings from this level down get a visible self-link; deeper ones only an id. */
 const LINKED_LEVELS = new Set([2, 3, 4]);
 
-/** An id from a heading's text: lowercase words joined by hyphens, so it survives edits elsewhere in the body. */
+/**
+ * An id from a heading's text: lowercase words joined by hyphens, so it survives edits elsewhere in the body. Letters
+ * of every script are kept ("установка", "日本語"); a Latin letter loses its accent ("cafe"), as the ids of existing
+ * articles always have, and a mark that is no part of a letter (Devanagari's vowel signs) is left out, since an id of
+ * letters, digits and hyphens is one every tool reads (html-validate's valid-id).
+ */
 export function headingSlug(text: string): string {
   const slug = text
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/(?<=[a-z])\p{M}+/giu, "")
+    .normalize("NFC")
+    .replace(/\p{M}/gu, "")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
   // An id must not look like markdown-it-footnote's (fn1, fnref1) nor start with a digit, which CSS selectors cannot name plainly.
   if (!slug) return "section";
