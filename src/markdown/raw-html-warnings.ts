@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 import { HTML_TAG_RE } from "markdown-it/lib/common/html_re.mjs";
 import { fileLine, type MarkdownState } from "./markdown-state.ts";
 
@@ -36,27 +37,56 @@ export function rawHtmlWarnings(markdown: MarkdownIt): void {
       let searchedTo = 0;
       let line = blockLine;
       const warned = new Set<number>();
-      for (const token of block.children) {
-        if (token.type !== "text") continue;
-        for (const tag of htmlIn(token.content)) {
-          const at = block.content.indexOf(tag, searchedTo);
-          if (at !== -1) {
-            line += newlinesBetween(block.content, searchedTo, at);
-            searchedTo = at + tag.length;
-          }
-          if (warned.has(line)) continue;
-          warned.add(line);
+      /** How many lines on from the last text found `text` is, found after it; 0 when it cannot be found. */
+      const seek = (text: string) => {
+        const at = block.content.indexOf(text, searchedTo);
+        if (at === -1) return 0;
+        const lines = newlinesBetween(block.content, searchedTo, at);
+        searchedTo = at + text.length;
+        return lines;
+      };
+      for (const run of textRuns(block.children)) {
+        for (const tag of htmlIn(run)) {
+          // A tag may span lines (`<iframe width="560"` then `src="...">`): it is found by its first line, where it is
+          // reported, and its last, where what follows it is looked for (the lines between lost their indentation).
+          const lines = tag.split("\n");
+          const first = line + seek(lines[0]!);
+          line = first + (lines.length > 1 ? seek(lines.at(-1)!) : 0);
+          if (warned.has(first)) continue;
+          for (let covered = first; covered <= line; covered++) warned.add(covered);
+          const shown = tag.replace(/\s+/g, " ");
           env.problems.push({
             file: env.file,
-            line: fileLine(env, line),
+            line: fileLine(env, first),
             field: env.field ?? "body",
             severity: "warning",
-            message: `HTML "${tag.length > 40 ? `${tag.slice(0, 39)}…` : tag}" is shown on the page as typed, since the site takes Markdown only: write it in Markdown, or in backticks if the text is about HTML`,
+            message: `HTML "${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}" is shown on the page as typed, since the site takes Markdown only: write it in Markdown, or in backticks if the text is about HTML`,
           });
         }
       }
     }
   });
+}
+
+/**
+ * The text of an inline block as runs that code, links and escapes cut apart: a line break within a run is a "\n",
+ * so a tag written over two lines is whole, and an entity is as written (`&amp;`), so it does not cut a tag in two.
+ * An escape ends a run, so that `\<div>` is never a tag.
+ */
+function textRuns(children: readonly Token[]): string[] {
+  const runs: string[] = [];
+  let run = "";
+  for (const token of children) {
+    if (token.type === "text") run += token.content;
+    else if (token.type === "softbreak") run += "\n";
+    else if (token.type === "text_special" && token.info === "entity") run += token.markup;
+    else {
+      if (run) runs.push(run);
+      run = "";
+    }
+  }
+  if (run) runs.push(run);
+  return runs;
 }
 
 /** The HTML tags of known elements and the comments (or comment openings) in `text`, in order. */

@@ -127,11 +127,29 @@ describe("HTML in Markdown", () => {
     const { html, problems } = render(body);
     expect(problems.map((problem) => `${problem.line} ${problem.severity}: ${problem.message}`)).toEqual([
       `10 warning: HTML "<details>" is shown on the page as typed, since the site takes Markdown only: write it in Markdown, or in backticks if the text is about HTML`,
-      `19 warning: HTML "<!--" is shown on the page as typed, since the site takes Markdown only: write it in Markdown, or in backticks if the text is about HTML`,
+      `19 warning: HTML "<!-- a note spanning two lines -->" is shown on the page as typed, since the site takes Markdown only: write it in Markdown, or in backticks if the text is about HTML`,
     ]);
     // As it says: shown as typed, never as markup.
     expect(html).toContain("&lt;details&gt;this&lt;/details&gt;");
     expect(load(html)("details, br, p span").length).toBe(0);
+  });
+
+  it("warns at its first line about a tag written over several lines, or with an entity in it, as pasted embeds are", () => {
+    const body = [
+      "Watch the talk:", // 1
+      "", // 2
+      '<iframe width="560" height="315"', // 3
+      '  src="https://www.example.com/embed/x" title="Q&amp;A"></iframe>', // 4
+      "", // 5
+      'A picture <img src="a.png"', // 6
+      '  alt="A &quot;quoted&quot; caption"> inline, and \\<div', // 7
+      '  class="escaped">.', // 8
+    ].join("\n");
+    // One warning for the iframe and its closing tag on the line it ends on; none for the escaped `\<div`.
+    expect(render(body).problems.map((problem) => `${problem.line}: ${/^HTML "(.*)" is shown/.exec(problem.message)?.[1]}`)).toEqual([
+      '12: <iframe width="560" height="315" src="h…',
+      '15: <img src="a.png" alt="A &quot;quoted&qu…',
+    ]);
   });
 
   it("warns about HTML in a table cell at its row's line, counts lines broken inside a code span, and leaves alone what is no HTML element", () => {
