@@ -1,9 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { checkRenderedFragments } from "../checks/check-rendered-fragments.ts";
+import { checkRenderedFragments, settleRenderedFragments } from "../checks/check-rendered-fragments.ts";
 import type { RenderedFragmentLink } from "../checks/check-links.ts";
-import { ContentError } from "../content/problems.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { BATCH_PAGES, BUILD_BATCH_KEY, type BatchPlan } from "../eleventy/page-batches.ts";
 import { silenceErrorReports } from "../eleventy/silent-errors.ts";
@@ -81,8 +80,7 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
   if (!searched) throw new Error("the build named no searched pages: the pagefind plugin must be registered with indexAfterEleventy");
   if (!fragmentLinks) throw new Error("the build named no links to check in its written pages: the rendered fragments plugin must be registered with checkAfterEleventy");
   // Before the index and `_headers`: a link to a #fragment no written page has stops the build at the link's line.
-  const broken = await checkRenderedFragments(output, fragmentLinks);
-  if (broken.length > 0) throw new ContentError(broken);
+  settleRenderedFragments(await checkRenderedFragments(output, fragmentLinks));
   await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER, searched);
   await writeHeadersFile(output, process.env.CONTEXT);
   return { written };

@@ -20,8 +20,11 @@ export interface LinkTargets {
   origin: string;
   /** Every path the build writes, normalised (the page table's URLs, src/pages/page-table.ts). */
   paths: ReadonlySet<string>;
-  /** Old path -> new path, from aliases and _data/redirects.yaml. */
-  redirects: ReadonlyMap<string, string>;
+  /**
+   * Old path -> where the build's redirect leads (src/netlify/redirect-rules.ts), and whether the new page has the old
+   * one's sections: an article's alias does, the course page an ended class leads to does not.
+   */
+  redirects: ReadonlyMap<string, { to: string; keepsSections: boolean }>;
   /** The element ids of pages whose ids are known (articles: their headings and the page's own sections), by path. */
   fragments: Pick<ReadonlyMap<string, ReadonlySet<string>>, "get">;
 }
@@ -52,7 +55,7 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
       const { sitePath, pathname, hash, fragment } = target;
       if (!targets.paths.has(sitePath)) {
         const moved = targets.redirects.get(sitePath) ?? targets.redirects.get(pathname);
-        if (moved) at(`link "${href}" goes through a redirect: link to "${moved}${hash}" directly`, "warning");
+        if (moved) at(`link "${href}" goes through a redirect: link to "${moved.to}${moved.keepsSections ? hash : ""}" directly`, "warning");
         // Never the page the link is on: a relative link to another site's file ("ch05.html") resolves below it.
         else at(`link "${href}" leads to no page of this site${pathSuggestion(sitePath, normaliseSitePath(body.pageUrl))}`);
         return;

@@ -1,5 +1,4 @@
 import type { BuildContext } from "../collections/build-context.ts";
-import { isBygoneMonthSection } from "../collections/schedule.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
@@ -10,7 +9,6 @@ import { normaliseSitePath } from "../content/site-path.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
 import { redirectProblems, redirectRules } from "../netlify/redirect-rules.ts";
 import { pageTableOf, type PageTable } from "../pages/page-table.ts";
-import { SITE_PATHS } from "../urls/site-urls.ts";
 import { checkLinks, renderedFragmentLinks, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
 
 /** A model whose content passed every check, its page table, and the warnings to show. */
@@ -52,46 +50,24 @@ export async function loadCheckedModel(
 /**
  * Checks every link in every Markdown body this build publishes against the pages it writes (the page table), and
  * every redirect: its target must be a page of the table, its old path must not be one. A #fragment of a page other
- * than an article is known only once the page is written: the build checks those (linksToRenderedFragments), but for
- * the section of a month that time has taken from /schedule/, a warning here.
+ * than an article is known only once the page is written: the build checks those (linksToRenderedFragments).
  */
 export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] {
   const { bodies, targets } = siteLinks(model, pages);
   const isWritten = (sitePath: string) => targets.paths.has(normaliseSitePath(sitePath));
   const anythingUnder = (prefix: string) => [...targets.paths].some((written) => written.startsWith(prefix));
   const redirectsWrong = redirectProblems(redirectRules(model), isWritten, model.content.lineOf, { anythingUnder });
-  const bygone = renderedFragmentLinks(bodies, targets).filter((link) => isBygoneSection(model, link)).map((link) => ({
-    file: link.file,
-    ...(link.line ? { line: link.line } : {}),
-    field: link.field,
-    message: `link "${link.href}" names the section of a month whose classes have all ended, which ${SITE_PATHS.schedule} no longer has: link "${SITE_PATHS.schedule}" instead`,
-    severity: "warning" as const,
-  }));
-  return [...checkLinks(bodies, targets), ...bygone, ...redirectsWrong];
-}
-
-/**
- * Whether a link names the section of /schedule/ of a month that has begun and is no longer shown: time took it
- * away, with the month's last class, so the link lands at the top of the schedule instead. A warning, never an error
- * of the build, which may be the hourly one that no editor started.
- */
-function isBygoneSection(model: SiteModel, link: RenderedFragmentLink): boolean {
-  return (
-    link.sitePath === normaliseSitePath(SITE_PATHS.schedule) &&
-    isBygoneMonthSection(link.fragment, model.context.now) &&
-    !model.schedule.overview.months.some((month) => month.sectionId === link.fragment)
-  );
+  return [...checkLinks(bodies, targets), ...redirectsWrong];
 }
 
 /**
  * The links to a #fragment of a written page other than an article, which the build checks in the written page, each
- * with the page's own URL from the table; not the section of a month that time has taken (checkSite warns of it). Only HTML pages have ids: a fragment of a feed, a calendar or a picture is
+ * with the page's own URL from the table. Only HTML pages have ids: a fragment of a feed, a calendar or a picture is
  * left to the reader's program, as before.
  */
 export function linksToRenderedFragments(model: SiteModel, pages: PageTable): RenderedFragmentLink[] {
   const { bodies, targets } = siteLinks(model, pages);
   return renderedFragmentLinks(bodies, targets).flatMap((link) => {
-    if (isBygoneSection(model, link)) return [];
     const url = pages.at(link.sitePath)?.url;
     return url !== undefined && (url.endsWith("/") || url.endsWith(".html")) ? [{ ...link, sitePath: url }] : [];
   });
@@ -123,7 +99,7 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
     ...model.services.map((service) => ({ file: `_data/services/${service.id}.yaml`, pageUrl: service.url, links: service.links })),
   ];
   // The build's own redirects: an alias, `_data/redirects.yaml`, a class that has ended (src/netlify/redirect-rules.ts).
-  const redirects = new Map(redirectRules(model).map((rule) => [normaliseSitePath(rule.from), rule.to] as const));
+  const redirects = new Map(redirectRules(model).map((rule) => [normaliseSitePath(rule.from), { to: rule.to, keepsSections: !rule.derived }] as const));
   // An article's ids are known from rendering (its headings, its footnotes, its asides) and the page's own sections.
   // Made only for the pages a link names a fragment of: a site of thousands of articles has few such links.
   const articleByUrl = new Map(model.articles.list.map((article) => [article.url, article]));

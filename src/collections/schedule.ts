@@ -7,8 +7,7 @@ import type { Session } from "../schemas/session.ts";
 import { formatDateRange, formatDeadline } from "../time/format-range.ts";
 import { dailyHours, meetingDate, meetingHours, zoneLabel } from "../time/meeting-hours.ts";
 import { teachingDays } from "../time/teaching-days.ts";
-import { SITE_TIME_ZONE } from "../time/zone.ts";
-import { scheduleFacetCalendarUrl, scheduleFacetUrl, sessionCalendarUrl, sessionUrl, SITE_PATHS } from "../urls/site-urls.ts";
+import { MONTH_SECTION_PREFIX, scheduleFacetCalendarUrl, scheduleFacetUrl, sessionCalendarUrl, sessionUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { DRAFT_TITLE_PREFIX } from "./drafts.ts";
 import { webcalUrl } from "./catalog.ts";
 import { listedMonths, listedSessions } from "./listed-sessions.ts";
@@ -89,23 +88,14 @@ export function buildScheduleCollections(
   };
 }
 
-/** The month a class is listed under, by its start in its own zone: "2027-01", the name of its month page and of its section on /schedule/. */
+/** The month a class is listed under, by its start: "2027-01", the name of its month page and of its section on /schedule/. */
 export function monthKey(start: DateTime): string {
   return start.toFormat("yyyy-MM");
 }
 
 /** The id of a month's section on /schedule/: "month-2027-01". */
 export function monthSectionId(key: string): string {
-  return `month-${key}`;
-}
-
-/**
- * Whether `id` is the section of a month that has begun at `now`: /schedule/ drops it, with the month, once the
- * month's last class has ended, so a link to it is one that time may break without any file changing.
- */
-export function isBygoneMonthSection(id: string, now: DateTime): boolean {
-  const key = /^month-(\d{4}-\d{2})$/.exec(id)?.[1];
-  return key !== undefined && key <= monthKey(now.setZone(SITE_TIME_ZONE));
+  return `${MONTH_SECTION_PREFIX}${key}`;
 }
 
 function monthsOf(upcoming: readonly ScheduledSession[], siteUrl: string): ScheduleMonth[] {

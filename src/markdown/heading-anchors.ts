@@ -8,9 +8,9 @@ const LINKED_LEVELS = new Set([2, 3, 4]);
 
 /**
  * An id from a heading's text: lowercase words joined by hyphens, so it survives edits elsewhere in the body. Letters
- * of every script are kept ("установка", "日本語"); a Latin letter loses its accent ("cafe"), as the ids of existing
- * articles always have, and a mark that is no part of a letter (Devanagari's vowel signs) is left out, since an id of
- * letters, digits and hyphens is one every tool reads (html-validate's valid-id).
+ * of every script are kept ("установка", "日本語", "straße"); a Latin letter loses its accent ("cafe", as before), and
+ * a mark that is no part of a letter (Devanagari's vowel signs) is left out, since an id of letters, digits and
+ * hyphens that starts with a letter is one every tool reads (html-validate's valid-id).
  */
 export function headingSlug(text: string): string {
   const slug = text
@@ -23,7 +23,7 @@ export function headingSlug(text: string): string {
     .replace(/^-+|-+$/g, "");
   // An id must not look like markdown-it-footnote's (fn1, fnref1) nor start with a digit, which CSS selectors cannot name plainly.
   if (!slug) return "section";
-  return /^(fn|fnref)\d/.test(slug) || /^\d/.test(slug) ? `section-${slug}` : slug;
+  return /^(fn|fnref)\d/.test(slug) || /^\p{N}/u.test(slug) ? `section-${slug}` : slug;
 }
 
 /**

@@ -3,49 +3,64 @@ import { fieldName, type ContentProblem } from "../content/problems.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
 import { monthKey } from "../collections/schedule.ts";
 import { sitePathProblem, splatPrefix } from "../urls/safe-urls.ts";
-import { scheduleFacetUrl, sessionUrl, SITE_PATHS } from "../urls/site-urls.ts";
+import { scheduleFacetCalendarUrl, scheduleFacetUrl, sessionCalendarUrl, sessionUrl, SITE_PATHS } from "../urls/site-urls.ts";
 
-/** One 301 redirect and where an editor wrote it. */
+/** One 301 redirect, and where an editor wrote it or what it was derived from. */
 export interface RedirectRule {
   from: string;
   to: string;
   /** The content file that asked for it. */
   file: string;
-  /** The field in that file that names the target: `["aliases", 0]` or `[2, "to"]`. */
+  /** The field in that file that names the target: `["aliases", 0]` or `[2, "to"]`; a derived rule's class id. */
   field: (string | number)[];
+  /** Made by the build from the schedule (endedSchedulePages), not written by an editor. */
+  derived?: true;
+  /** The page an editor's rule named, which time has taken away: `to` is where that page's own redirect leads. */
+  followed?: string;
 }
 
 /**
  * Every redirect of the build: aliases of the articles it shows, `_data/redirects.yaml`, then the schedule's pages
- * that time has taken away (endedSchedulePages).
+ * that time has taken away (endedSchedulePages), each under an old path no editor's rule has taken. An editor's rule
+ * that leads to such a page leads on to where that page's redirect does, so time never leaves it pointing nowhere.
  */
 export function redirectRules(model: SiteModel): RedirectRule[] {
   const fromArticles = model.articles.list.flatMap((article) =>
-    article.aliases.map((alias, index) => ({ from: alias, to: article.url, file: article.file, field: ["aliases", index] })),
+    article.aliases.map((alias, index): RedirectRule => ({ from: alias, to: article.url, file: article.file, field: ["aliases", index] })),
   );
-  const fromData = model.content.redirects.map((redirect, index) => ({ ...redirect, file: "_data/redirects.yaml", field: [index, "to"] }));
-  return [...fromArticles, ...fromData, ...endedSchedulePages(model)];
+  const fromData = model.content.redirects.map((redirect, index): RedirectRule => ({ ...redirect, file: "_data/redirects.yaml", field: [index, "to"] }));
+  const editors = [...fromArticles, ...fromData];
+  const taken = new Set(editors.map((rule) => normaliseSitePath(rule.from)));
+  const derived = endedSchedulePages(model).filter((rule) => !taken.has(normaliseSitePath(rule.from)));
+  const derivedTo = new Map(derived.map((rule) => [normaliseSitePath(rule.from), rule.to]));
+  const followed = editors.map((rule) => {
+    const to = derivedTo.get(normaliseSitePath(rule.to));
+    return to === undefined ? rule : { ...rule, to, followed: rule.to };
+  });
+  return [...followed, ...derived];
 }
 
 /**
- * The page of each class in `_data/schedule.yaml` that has ended, sent to its course's page (where the next dates
- * are), and the page of each month whose classes have all ended, sent to the schedule. A link or a bookmark to a
- * class keeps leading somewhere useful after the class, and a link in an article to it never stops a build that no
- * editor started (the hourly one): the check warns that it goes through a redirect instead. Derived from the model,
- * so each target is a page it writes; a class of a draft course has none, and is reported with its course.
+ * The page and calendar of each class in `_data/schedule.yaml` that has ended, sent to its course's page and
+ * calendar (where the next dates are), and the page and calendar of each month whose classes have all ended, sent to
+ * the schedule's. A link or a bookmark to a class keeps leading somewhere useful after the class, and a link in an
+ * article to it never stops a build that no editor started (the hourly one): the check warns that it goes through a
+ * redirect instead. A class has ended when the schedule no longer lists it (src/collections/schedule.ts decides);
+ * each target is a page the model writes, and a class of a draft course, which has none, is left out with its course.
  */
 function endedSchedulePages(model: SiteModel): RedirectRule[] {
-  const now = model.context.now.toMillis();
-  const liveMonths = new Set(model.schedule.months.map((month) => month.url));
+  const upcoming = new Set(model.schedule.upcoming.map((session) => session.id));
+  const liveMonths = new Set(model.schedule.months.map((month) => month.key));
   const goneMonths = new Set<string>();
-  return model.content.sessions.flatMap((session, index) => {
+  return model.content.sessions.flatMap((session) => {
     const course = model.catalog.byId[session.course];
-    if (session.end.toMillis() > now || !course) return [];
-    const rules: RedirectRule[] = [{ from: sessionUrl(session.id), to: course.url, file: SCHEDULE_FILE, field: [index, "course"] }];
-    const month = scheduleFacetUrl("month", monthKey(session.start));
+    if (upcoming.has(session.id) || !course) return [];
+    const rule = (from: string, to: string): RedirectRule => ({ from, to, file: SCHEDULE_FILE, field: [session.id], derived: true });
+    const rules = [rule(sessionUrl(session.id), course.url), rule(sessionCalendarUrl(session.id), course.calendarUrl)];
+    const month = monthKey(session.start);
     if (!liveMonths.has(month) && !goneMonths.has(month)) {
       goneMonths.add(month);
-      rules.push({ from: month, to: SITE_PATHS.schedule, file: SCHEDULE_FILE, field: [index, "start"] });
+      rules.push(rule(scheduleFacetUrl("month", month), SITE_PATHS.schedule), rule(scheduleFacetCalendarUrl("month", month), SITE_PATHS.scheduleCalendar));
     }
     return rules;
   });
@@ -55,7 +70,7 @@ const SCHEDULE_FILE = "_data/schedule.yaml";
 
 /**
  * Checks the rules against the pages the build writes (the page table; duplicates, self-redirects and loops were
- * refused when the content loaded). Each path is checked again as the schemas check it, so a value that slipped
+ * refused when the content loaded), and warns of an editor's rule that time made lead on through another. Each path is checked again as the schemas check it, so a value that slipped
  * past them is still reported. Each target must be a page of the site: another rule's old path does not count, or
  * a pair of rules from one file could vouch for each other (`//evil.example/` twice). No old path may be a live
  * page, which Netlify would serve instead of redirecting, and a "/old/*" splat may not cover any page.
@@ -69,12 +84,15 @@ export function redirectProblems(
 ): ContentProblem[] {
   const { anythingUnder = (prefix: string) => pageExists(prefix) } = site;
   const problems: ContentProblem[] = [];
-  const report = (rule: RedirectRule, field: (string | number)[], message: string) => {
+  const report = (rule: RedirectRule, field: (string | number)[], message: string, severity?: "warning") => {
     const line = lineOf(rule.file, field);
-    problems.push({ file: rule.file, ...(line ? { line } : {}), field: fieldName(field), message });
+    problems.push({ file: rule.file, ...(line ? { line } : {}), field: fieldName(field), message, ...(severity ? { severity } : {}) });
   };
   const froms = new Set(rules.map((rule) => normaliseSitePath(rule.from)));
   for (const rule of rules) {
+    if (rule.followed) {
+      report(rule, rule.field, `"${rule.followed}" is gone with time (a class that has ended, or a month with no class left): the redirect leads on to "${rule.to}", so write that instead`, "warning");
+    }
     const fromField = rule.field[rule.field.length - 1] === "to" ? [...rule.field.slice(0, -1), "from"] : rule.field;
     const unsafe = unsafeRule(rule);
     if (unsafe) {

@@ -1,7 +1,6 @@
 import type { SiteModelSource } from "../build/site-model-source.ts";
-import { checkRenderedFragments } from "../checks/check-rendered-fragments.ts";
+import { checkRenderedFragments, settleRenderedFragments } from "../checks/check-rendered-fragments.ts";
 import { linksToRenderedFragments } from "../checks/check-site.ts";
-import { ContentError } from "../content/problems.ts";
 import type { DevRebuilds } from "../eleventy/dev-rebuilds.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { pageTableOf } from "../pages/page-table.ts";
@@ -21,8 +20,9 @@ export interface RenderedFragmentsOptions {
 /**
  * Checks, once the pages are written, each Markdown link to a #fragment of a page whose ids only its template knows
  * ("/about/#faculty", "/schedule/#month-2027-01"): the content check knows an article's ids, not these, and a
- * fragment that no longer exists (a month gone by, a section renamed) sends a reader to the top of the page. A
- * build for the web stops with the link's file and line; `npm start` does not check them.
+ * fragment that does not exist (a section renamed, a typo) sends a reader to the top of the page. A build for the web
+ * stops with the link's file and line, but for a section that time took away (a month gone by, a class's closed
+ * registration), a warning; `npm start` does not check them.
  */
 export function renderedFragmentsPlugin(config: EleventyConfig, options: RenderedFragmentsOptions): void {
   config.on("eleventy.after", async ({ directories, runMode }) => {
@@ -35,7 +35,6 @@ export function renderedFragmentsPlugin(config: EleventyConfig, options: Rendere
       return;
     }
     if (runMode !== "build") return;
-    const problems = await checkRenderedFragments(directories.output, await links());
-    if (problems.length > 0) throw new ContentError(problems);
+    settleRenderedFragments(await checkRenderedFragments(directories.output, await links()));
   });
 }

@@ -8,7 +8,7 @@ import { batchCount, type BuildBatch } from "../eleventy/page-batches.ts";
 import { pageSetSize } from "../eleventy/page-sets.ts";
 import { RenderedPages } from "../eleventy/rendered-pages.ts";
 import { pageTableOf } from "../pages/page-table.ts";
-import { SITE_PATHS } from "../urls/site-urls.ts";
+import { PASSING_SECTIONS, SITE_PATHS } from "../urls/site-urls.ts";
 
 /** Options of the site data plugin. */
 export interface SiteDataOptions {
@@ -79,4 +79,6 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   });
   // Fixed pages and files, so templates link to them by name (urls.articles) rather than spelling the path.
   config.addGlobalData("urls", () => SITE_PATHS);
+  // The ids of the sections a page shows only for a while, which the link checks know by name (src/urls/site-urls.ts).
+  config.addGlobalData("sections", () => PASSING_SECTIONS);
 }

@@ -4,7 +4,10 @@ import { checkLinks, type LinkTargets } from "../../src/checks/check-links.ts";
 const targets: LinkTargets = {
   origin: "https://www.example.com",
   paths: new Set(["/", "/articles/", "/articles/first-post/", "/courses/java-fundamentals/", "/feed.xml"]),
-  redirects: new Map([["/blog/first-post/", "/articles/first-post/"]]),
+  redirects: new Map([
+    ["/blog/first-post/", { to: "/articles/first-post/", keepsSections: true }],
+    ["/schedule/java-2026-11-den/", { to: "/courses/java-fundamentals/", keepsSections: false }],
+  ]),
   fragments: new Map([["/articles/first-post/", new Set(["setup", "next-steps"])]]),
 };
 const check = (...hrefs: string[]) => checkLinks([{ file: "content/articles/a.md", pageUrl: "/articles/first-post/", links: hrefs.map((href, index) => ({ href, line: 10 + index })) }], targets);
@@ -20,9 +23,10 @@ describe("checkLinks", () => {
     ]);
   });
 
-  it("warns about a path only a redirect knows, naming the new one", () => {
-    expect(check("/blog/first-post/#setup")).toEqual([
+  it("warns about a path only a redirect knows, naming the new one, with the section where the new page has the old one's", () => {
+    expect(check("/blog/first-post/#setup", "/schedule/java-2026-11-den/#register")).toEqual([
       expect.objectContaining({ line: 10, severity: "warning", message: 'link "/blog/first-post/#setup" goes through a redirect: link to "/articles/first-post/#setup" directly' }),
+      expect.objectContaining({ line: 11, severity: "warning", message: 'link "/schedule/java-2026-11-den/#register" goes through a redirect: link to "/courses/java-fundamentals/" directly' }),
     ]);
   });
 

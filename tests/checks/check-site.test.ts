@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkSite, linksToRenderedFragments } from "../../src/checks/check-site.ts";
 import { buildSiteModel } from "../../src/collections/site-model.ts";
+import { redirectRules } from "../../src/netlify/redirect-rules.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { pageTableOf } from "../../src/pages/page-table.ts";
@@ -41,13 +42,33 @@ describe("checkSite: links that time breaks warn, and never stop a build", () =>
     expect(fragmentLinks).toEqual(["11 /schedule/#month-2027-01", "11 /schedule/#month-2027-07"]);
   });
 
-  it("warns, once the class has ended, that its page and its month's page now redirect, and that its month's section is gone; the build checks only July's", async () => {
+  it("warns, once the class has ended, that its page and its month's page now redirect to its course and the schedule", async () => {
     const { problems, fragmentLinks } = await checkedAt("2027-02-01T09:00");
     expect(problems).toEqual([
       'content/articles/schedule-links.md:9: body: warning: link "/schedule/java-fundamentals-2027-01-den/" goes through a redirect: link to "/courses/java-fundamentals/" directly',
       'content/articles/schedule-links.md:9: body: warning: link "/schedule/2027-01/" goes through a redirect: link to "/schedule/" directly',
-      'content/articles/schedule-links.md:11: body: warning: link "/schedule/#month-2027-01" names the section of a month whose classes have all ended, which /schedule/ no longer has: link "/schedule/" instead',
     ]);
-    expect(fragmentLinks).toEqual(["11 /schedule/#month-2027-07"]);
+    // The sections are the build's to check in the written page, where January's is a warning (check-rendered-fragments).
+    expect(fragmentLinks).toEqual(["11 /schedule/#month-2027-01", "11 /schedule/#month-2027-07"]);
+  });
+
+  it("leads an editor's redirect to a class that has ended on to its course, with a warning, and lets an editor's rule for an old address stand", async () => {
+    const redirects = "- from: /java-in-january/\n  to: /schedule/java-fundamentals-2027-01-den/\n- from: /schedule/2027-01/\n  to: /courses/\n";
+    const fixture = await createFixture({ ...MINIMAL_PROJECT, "_data/redirects.yaml": redirects });
+    folders.push(fixture.root);
+    const model = buildSiteModel(await loadContent(fixture.root), { now: DateTime.fromISO("2027-02-01T09:00", { zone: SITE_ZONE }) as DateTime<true>, includeUnpublished: false });
+    const rules = redirectRules(model).map((rule) => `${rule.from} ${rule.to}`);
+    expect(rules).toEqual([
+      // The minimal project's article alias, then the editor's rules, then the classes' and months' gone with time.
+      "/blog/first-article/ /articles/first-article/",
+      "/java-in-january/ /courses/java-fundamentals/",
+      "/schedule/2027-01/ /courses/",
+      "/schedule/java-fundamentals-2027-01-den/ /courses/java-fundamentals/",
+      "/schedule/java-fundamentals-2027-01-den.ics /courses/java-fundamentals.ics",
+      "/schedule/2027-01.ics /schedule.ics",
+    ]);
+    expect(checkSite(model, pageTableOf(model)).map(formatProblem)).toEqual([
+      '_data/redirects.yaml:2: [0].to: warning: "/schedule/java-fundamentals-2027-01-den/" is gone with time (a class that has ended, or a month with no class left): the redirect leads on to "/courses/java-fundamentals/", so write that instead',
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { parseAllRedirects } from "netlify-redirect-parser";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { redirectProblems, type RedirectRule } from "../../src/netlify/redirect-rules.ts";
-import { courseUrl, scheduleFacetUrl, sessionUrl, SITE_PATHS } from "../../src/urls/site-urls.ts";
+import { courseCalendarUrl, courseUrl, scheduleFacetCalendarUrl, scheduleFacetUrl, sessionCalendarUrl, sessionUrl, SITE_PATHS } from "../../src/urls/site-urls.ts";
 import { clockOf } from "../support/build-site.ts";
 import { rawArticles, rawSessions, readYaml } from "../support/raw-content.ts";
 import { buildDir, fileForUrl, urlExists } from "../support/site-output.ts";
@@ -79,7 +79,7 @@ describe("_redirects of the December build, read by Netlify's parser", async () 
 
 describe("the schedule's pages that time has taken away, in _redirects", () => {
   // Built at each clock from the same classes: the March build sees more of them ended than the December one.
-  it.each(["december", "march"] as const)("sends each ended class of the %s build to its course's page, and each month with no class left to the schedule", async (build) => {
+  it.each(["december", "march"] as const)("sends each ended class of the %s build to its course's page and calendar, and each month with no class left to the schedule's", async (build) => {
     const dir = buildDir(build);
     const { redirects } = await parseBuildRedirects(dir);
     const now = DateTime.fromISO(clockOf(build));
@@ -89,13 +89,17 @@ describe("the schedule's pages that time has taken away, in _redirects", () => {
     for (const session of ended) {
       expect(urlExists(dir, sessionUrl(session.id)), `${session.id} has ended, and has no page`).toBe(false);
       expect(redirects, session.id).toContainEqual(expect.objectContaining({ from: sessionUrl(session.id), to: courseUrl(session.course), status: 301 }));
+      expect(redirects, session.id).toContainEqual(expect.objectContaining({ from: sessionCalendarUrl(session.id), to: courseCalendarUrl(session.course), status: 301 }));
     }
     for (const session of running) expect(redirects.map((redirect) => redirect.from), session.id).not.toContain(sessionUrl(session.id));
     const liveMonths = new Set(running.map((session) => session.startAt.toFormat("yyyy-MM")));
     const goneMonths = new Set(ended.map((session) => session.startAt.toFormat("yyyy-MM")).filter((month) => !liveMonths.has(month)));
     // At the December clock November still has a class running; by March, the last three months have gone.
     if (build === "march") expect(goneMonths.size).toBeGreaterThan(0);
-    for (const month of goneMonths) expect(redirects, month).toContainEqual(expect.objectContaining({ from: scheduleFacetUrl("month", month), to: SITE_PATHS.schedule }));
+    for (const month of goneMonths) {
+      expect(redirects, month).toContainEqual(expect.objectContaining({ from: scheduleFacetUrl("month", month), to: SITE_PATHS.schedule }));
+      expect(redirects, month).toContainEqual(expect.objectContaining({ from: scheduleFacetCalendarUrl("month", month), to: SITE_PATHS.scheduleCalendar }));
+    }
     for (const month of liveMonths) expect(redirects.map((redirect) => redirect.from), month).not.toContain(scheduleFacetUrl("month", month));
   });
 });
