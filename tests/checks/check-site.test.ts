@@ -54,7 +54,9 @@ describe("checkSite: links that time breaks warn, and never stop a build", () =>
 
   it("leads an editor's redirect to a class that has ended on to its course, with a warning, and lets an editor's rule for an old address stand", async () => {
     const redirects = "- from: /java-in-january/\n  to: /schedule/java-fundamentals-2027-01-den/\n- from: /schedule/2027-01/\n  to: /courses/\n";
-    const fixture = await createFixture({ ...MINIMAL_PROJECT, "_data/redirects.yaml": redirects });
+    // A draft class that has ended too: production never published its page, so nothing redirects from it.
+    const draftClass = '- id: java-fundamentals-2027-01-draft\n  course: java-fundamentals\n  start: "2027-01-19T09:00"\n  end: "2027-01-23T16:30"\n  mode: online\n  instructor: elena-marsh\n  seats: 12\n  draft: true\n';
+    const fixture = await createFixture({ ...MINIMAL_PROJECT, "_data/redirects.yaml": redirects, "_data/schedule.yaml": `${MINIMAL_PROJECT["_data/schedule.yaml"]}${draftClass}` });
     folders.push(fixture.root);
     const model = buildSiteModel(await loadContent(fixture.root), { now: DateTime.fromISO("2027-02-01T09:00", { zone: SITE_ZONE }) as DateTime<true>, includeUnpublished: false });
     const rules = redirectRules(model).map((rule) => `${rule.from} ${rule.to}`);
