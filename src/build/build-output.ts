@@ -79,7 +79,8 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
   }
   if (!searched) throw new Error("the build named no searched pages: the pagefind plugin must be registered with indexAfterEleventy");
   if (!fragmentLinks) throw new Error("the build named no links to check in its written pages: the rendered fragments plugin must be registered with checkAfterEleventy");
-  // Before the index and `_headers`: a link to a #fragment no written page has stops the build at the link's line.
+  // Before the index and `_headers`: a link to a #fragment no written page has stops the build at the link's line,
+  // unless time may have taken that section from its page (a warning then).
   settleRenderedFragments(await checkRenderedFragments(output, fragmentLinks));
   await writeSearchIndex(output, SEARCH_BUNDLE_FOLDER, searched);
   await writeHeadersFile(output, process.env.CONTEXT);

@@ -84,6 +84,8 @@ export interface RenderedFragmentLink {
   sitePath: string;
   /** The id, decoded. */
   fragment: string;
+  /** Whether time may take the section away from that page (src/pages/passing-sections.ts): a warning when gone. */
+  passing?: boolean;
 }
 
 /** The links to a #fragment of a written page whose ids `targets.fragments` does not know: checkLinks passes them. */

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeHTMLAttribute } from "entities";
 import { ContentError, formatProblem, isError, type ContentProblem } from "../content/problems.ts";
-import { isPassingSection, writtenFileOf } from "../urls/site-urls.ts";
+import { writtenFileOf } from "../urls/site-urls.ts";
 import { missingFragment, type RenderedFragmentLink } from "./check-links.ts";
 
 // Every id attribute of a written page: the site's templates and Markdown quote attributes with ".
@@ -10,8 +10,8 @@ const ID_ATTRIBUTE = /\sid="([^"]*)"/g;
 
 /**
  * The links whose #fragment the written page at their path does not have, as problems at the link's file and line,
- * with the nearest id: "/about/#facullty" when the page has "faculty". A section that the page shows only for a while
- * (isPassingSection: a class's registration form, a month of the schedule) is a warning when it is not there. Each page a link names is read once from
+ * with the nearest id: "/about/#facullty" when the page has "faculty". A section that time may take from that page
+ * (`passing`: a class's registration form, a month of the schedule that has begun) is a warning when it is not there. Each page a link names is read once from
  * `output` once the build has written it; a site of thousands of pages has few such links.
  */
 export async function checkRenderedFragments(output: string, links: readonly RenderedFragmentLink[]): Promise<ContentProblem[]> {
@@ -26,7 +26,7 @@ export async function checkRenderedFragments(output: string, links: readonly Ren
     const written = await ids(link.sitePath);
     if (written?.has(link.fragment)) continue;
     const at = { file: link.file, ...(link.line ? { line: link.line } : {}), field: link.field };
-    if (written && isPassingSection(link.fragment)) {
+    if (written && link.passing) {
       // Time took it (registration closed, the offers or the month ended), with no file changed: the link still leads to the page.
       problems.push({ ...at, severity: "warning", message: `link "${link.href}" names #${link.fragment}, a section ${link.sitePath} shows only for a while, and not as this build writes it: link "${link.sitePath}" itself` });
       continue;

@@ -9,6 +9,7 @@ import { normaliseSitePath } from "../content/site-path.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
 import { redirectProblems, redirectRules } from "../netlify/redirect-rules.ts";
 import { pageTableOf, type PageTable } from "../pages/page-table.ts";
+import { isPassingSection } from "../pages/passing-sections.ts";
 import { checkLinks, renderedFragmentLinks, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
 
 /** A model whose content passed every check, its page table, and the warnings to show. */
@@ -68,8 +69,9 @@ export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] 
 export function linksToRenderedFragments(model: SiteModel, pages: PageTable): RenderedFragmentLink[] {
   const { bodies, targets } = siteLinks(model, pages);
   return renderedFragmentLinks(bodies, targets).flatMap((link) => {
-    const url = pages.at(link.sitePath)?.url;
-    return url !== undefined && (url.endsWith("/") || url.endsWith(".html")) ? [{ ...link, sitePath: url }] : [];
+    const page = pages.at(link.sitePath);
+    if (!page || !(page.url.endsWith("/") || page.url.endsWith(".html"))) return [];
+    return [{ ...link, sitePath: page.url, passing: isPassingSection(page.template, link.fragment, model.context.now) }];
   });
 }
 
@@ -99,7 +101,7 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
     ...model.services.map((service) => ({ file: `_data/services/${service.id}.yaml`, pageUrl: service.url, links: service.links })),
   ];
   // The build's own redirects: an alias, `_data/redirects.yaml`, a class that has ended (src/netlify/redirect-rules.ts).
-  const redirects = new Map(redirectRules(model).map((rule) => [normaliseSitePath(rule.from), { to: rule.to, keepsSections: !rule.derived }] as const));
+  const redirects = new Map(redirectRules(model).map((rule) => [normaliseSitePath(rule.from), { to: rule.to, keepsSections: !rule.derived && !rule.followed }] as const));
   // An article's ids are known from rendering (its headings, its footnotes, its asides) and the page's own sections.
   // Made only for the pages a link names a fragment of: a site of thousands of articles has few such links.
   const articleByUrl = new Map(model.articles.list.map((article) => [article.url, article]));

@@ -85,7 +85,8 @@ export function redirectProblems(
   const { anythingUnder = (prefix: string) => pageExists(prefix) } = site;
   const problems: ContentProblem[] = [];
   const report = (rule: RedirectRule, field: (string | number)[], message: string, severity?: "warning") => {
-    const line = lineOf(rule.file, field);
+    // A derived rule is named by its class's id, which is no path in the file (its drafts are not in the model).
+    const line = rule.derived ? undefined : lineOf(rule.file, field);
     problems.push({ file: rule.file, ...(line ? { line } : {}), field: fieldName(field), message, ...(severity ? { severity } : {}) });
   };
   const froms = new Set(rules.map((rule) => normaliseSitePath(rule.from)));
@@ -132,5 +133,5 @@ export function redirectsFile(rules: readonly RedirectRule[]): string {
     const unsafe = unsafeRule(rule);
     if (unsafe) throw new Error(`${rule.file}: refusing to write the redirect "${rule.from}" -> "${rule.to}" to _redirects: ${unsafe.side} ${unsafe.message}`);
   }
-  return `# Written by the build from article aliases, _data/redirects.yaml and the classes that have ended. Do not edit.\n${rules.map((rule) => `${rule.from} ${rule.to} 301`).join("\n")}\n`;
+  return `# Written by the build from article aliases, _data/redirects.yaml and the classes and months that have ended. Do not edit.\n${rules.map((rule) => `${rule.from} ${rule.to} 301`).join("\n")}\n`;
 }

@@ -10,6 +10,9 @@ import { RenderedPages } from "../eleventy/rendered-pages.ts";
 import { pageTableOf } from "../pages/page-table.ts";
 import { PASSING_SECTIONS, SITE_PATHS } from "../urls/site-urls.ts";
 
+// Frozen to the leaves, so Eleventy hands it to every page by reference, as the frozen model values below.
+const PASSING_SECTIONS_FROZEN = Object.freeze(Object.fromEntries(Object.entries(PASSING_SECTIONS).map(([template, ids]) => [template, Object.freeze({ ...ids })])));
+
 /** Options of the site data plugin. */
 export interface SiteDataOptions {
   /** Where the per-build model comes from. */
@@ -80,5 +83,5 @@ export function siteDataPlugin(config: EleventyConfig, options: SiteDataOptions)
   // Fixed pages and files, so templates link to them by name (urls.articles) rather than spelling the path.
   config.addGlobalData("urls", () => SITE_PATHS);
   // The ids of the sections a page shows only for a while, which the link checks know by name (src/urls/site-urls.ts).
-  config.addGlobalData("sections", () => PASSING_SECTIONS);
+  config.addGlobalData("sections", () => PASSING_SECTIONS_FROZEN);
 }

@@ -25,23 +25,20 @@ export const ADMIN_FOLDER = SITE_FOLDERS.admin;
 const ENQUIRY_FORM = "#enquiry";
 
 /**
- * Sections that a page shows only for a while, by name: a class's registration, waitlist or enquiry form (which one,
- * if any, changes as registration closes and seats fill), the home page's current offers, and the schedule's later
- * months; each section's heading is its id with "-heading". Pages and links spell them only from here.
+ * Sections that a page shows only for a while, by the template of the page: a class's registration, waitlist or
+ * enquiry form, each with a heading of its id and "-heading" (which form, if any, changes as registration closes and
+ * seats fill), the home page's current offers, the schedule's later months, and each month's section of the schedule
+ * (MONTH_SECTION_PREFIX and its "yyyy-MM"). The templates spell them only from here (the `sections` global);
+ * src/pages/passing-sections.ts says which a link may find gone without the build stopping.
  */
-export const PASSING_SECTIONS = { register: "register", waitlist: "waitlist", enquire: "enquire", homeOffers: "home-offers", laterMonths: "later-months" } as const;
+export const PASSING_SECTIONS = {
+  session: { register: "register", waitlist: "waitlist", enquire: "enquire" },
+  home: { offers: "home-offers" },
+  schedule: { laterMonths: "later-months" },
+} as const;
 
-/** What the id of a month's section of /schedule/ starts with, before the month's "yyyy-MM": also a passing section. */
+/** What the id of a month's section of /schedule/ starts with, before the month's "yyyy-MM". */
 export const MONTH_SECTION_PREFIX = "month-";
-
-/**
- * Whether `id` is a passing section (PASSING_SECTIONS, a month's section) or its heading: time takes such a section
- * from its page without any file changing, so a link to one that a written page lacks is a warning, not an error.
- */
-export function isPassingSection(id: string): boolean {
-  const section = id.replace(/-heading$/, "");
-  return (Object.values(PASSING_SECTIONS) as string[]).includes(section) || new RegExp(`^${MONTH_SECTION_PREFIX}\\d{4}-\\d{2}$`).test(section);
-}
 
 /** The font file of the body text in Latin script, which every page draws with (src/styles/_fonts.scss). */
 export const BODY_FONT_FILE = "source-sans-3-latin-wght-normal.woff2";

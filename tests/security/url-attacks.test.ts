@@ -193,7 +193,7 @@ describe("_redirects refuses an unsafe rule even when a schema let it through", 
 
   it("writes a safe splat as a plain, unforced 301 that Netlify's parser reads as one rule", async () => {
     const text = redirectsFile([rule("/blog/*", "/articles/"), rule("/old-courses/", "/courses/")]);
-    expect(text).toBe("# Written by the build from article aliases, _data/redirects.yaml and the classes that have ended. Do not edit.\n/blog/* /articles/ 301\n/old-courses/ /courses/ 301\n");
+    expect(text).toBe("# Written by the build from article aliases, _data/redirects.yaml and the classes and months that have ended. Do not edit.\n/blog/* /articles/ 301\n/old-courses/ /courses/ 301\n");
     const file = path.join(await createFixture({}).then((fixture) => fixture.root), "_redirects");
     await writeFile(file, text);
     const { redirects: parsed, errors } = await parseAllRedirects({ redirectsFiles: [file], configRedirects: [], minimal: false });

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { isPassingSection, SITE_PATHS } from "../../src/urls/site-urls.ts";
+import { DateTime } from "luxon";
+import { isPassingSection } from "../../src/pages/passing-sections.ts";
+import { SITE_PATHS } from "../../src/urls/site-urls.ts";
 import { allPages, page, urlExists, urlOfFile } from "./site-output.ts";
 
 const ATTRIBUTES: [selector: string, attribute: string][] = [
@@ -21,11 +23,17 @@ function redirectsOf(dir: string): Map<string, string> {
   return new Map(rules.map((line) => line.trim().split(/\s+/) as [string, string]));
 }
 
+/** The clock the build ran at, as its /next-change.json states it. */
+function builtAt(dir: string): DateTime {
+  const { builtAt } = JSON.parse(readFileSync(path.join(dir, SITE_PATHS.nextChange), "utf8")) as { builtAt: string };
+  return DateTime.fromISO(builtAt);
+}
+
 /**
  * Checks every page of a build (not only those reachable from the home page, so orphans are covered):
  * each link and asset on this site must resolve to a file, or through one of the build's redirects to one (a class
  * that has ended leads to its course), and each #fragment to an id on the target page, but for a section that time
- * takes away (isPassingSection: the build warns of a link to one it lacks, src/checks/check-rendered-fragments.ts).
+ * may take from that page at the build's clock (src/pages/passing-sections.ts: the build warns of such a link).
  */
 export async function brokenLinks(dir: string): Promise<string[]> {
   // The site's own address, as this build states it: whichever content it was built from.
@@ -33,6 +41,7 @@ export async function brokenLinks(dir: string): Promise<string[]> {
   if (!canonical) throw new Error(`${dir}: the home page has no canonical link`);
   const siteOrigin = new URL(canonical).origin;
   const redirects = redirectsOf(dir);
+  const now = builtAt(dir);
   const broken: string[] = [];
   const idsCache = new Map<string, Set<string>>();
   const idsIn = ($: ReturnType<typeof page>) => new Set($("[id]").map((_, el) => $(el).attr("id")).get());
@@ -58,7 +67,8 @@ export async function brokenLinks(dir: string): Promise<string[]> {
         }
         const fragment = decodeURIComponent(target.hash.slice(1));
         if (fragment && target.pathname.endsWith("/") || fragment && target.pathname.endsWith(".html")) {
-          if (!idsOf(target.pathname).has(fragment) && !isPassingSection(fragment)) broken.push(`${file}: ${attribute}="${value}" has no element with id "${fragment}"`);
+          const template = page(dir, target.pathname)("body").attr("data-template");
+          if (!idsOf(target.pathname).has(fragment) && !isPassingSection(template, fragment, now)) broken.push(`${file}: ${attribute}="${value}" has no element with id "${fragment}"`);
         }
       });
     }

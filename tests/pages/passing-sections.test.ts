@@ -1,0 +1,33 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { isPassingSection } from "../../src/pages/passing-sections.ts";
+import { SITE_ZONE } from "../../src/time/zone.ts";
+
+describe("isPassingSection", () => {
+  // 1 February 2027, 00:30 in Denver: already 07:30 UTC, and February has begun in Denver too.
+  const now = DateTime.fromISO("2027-02-01T00:30", { zone: SITE_ZONE });
+
+  it("names a class page's forms and their headings, the home page's offers and the schedule's later months", () => {
+    for (const id of ["register", "register-heading", "waitlist", "waitlist-heading", "enquire", "enquire-heading"]) expect(isPassingSection("session", id, now), id).toBe(true);
+    expect(isPassingSection("home", "home-offers", now)).toBe(true);
+    expect(isPassingSection("schedule", "later-months", now)).toBe(true);
+  });
+
+  it("names a month's section of the schedule once the month has begun in Denver, and not a month to come", () => {
+    expect(isPassingSection("schedule", "month-2027-01", now)).toBe(true);
+    expect(isPassingSection("schedule", "month-2027-02", now)).toBe(true);
+    expect(isPassingSection("schedule", "month-2027-03", now)).toBe(false);
+    // 31 January, 22:00 in Denver is 1 February in UTC: February has not begun on the schedule's calendar.
+    expect(isPassingSection("schedule", "month-2027-02", DateTime.fromISO("2027-02-01T05:00Z"))).toBe(false);
+  });
+
+  it("never names a section on a page of another template, nor a typo of one", () => {
+    expect(isPassingSection("course", "register", now)).toBe(false);
+    expect(isPassingSection("training/private", "enquire", now)).toBe(false);
+    expect(isPassingSection("schedule-month", "month-2027-01", now)).toBe(false);
+    expect(isPassingSection("home", "home-offers-heading", now)).toBe(false);
+    expect(isPassingSection("session", "registr", now)).toBe(false);
+    expect(isPassingSection("schedule", "month-2027-1", now)).toBe(false);
+    expect(isPassingSection(undefined, "register", now)).toBe(false);
+  });
+});
