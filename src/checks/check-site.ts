@@ -1,15 +1,18 @@
+import { publicationState } from "../collections/articles.ts";
 import type { BuildContext } from "../collections/build-context.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
 import { loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
+import type { ArticleSource } from "../content/located.ts";
 import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
 import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
-import { redirectProblems, redirectRules } from "../netlify/redirect-rules.ts";
+import { redirectProblems, redirectRules, type RedirectRule } from "../netlify/redirect-rules.ts";
 import { pageTableOf, type PageTable } from "../pages/page-table.ts";
 import { isPassingSection } from "../pages/passing-sections.ts";
+import { articleUrl } from "../urls/site-urls.ts";
 import { checkLinks, renderedFragmentLinks, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
 
 /** A model whose content passed every check, its page table, and the warnings to show. */
@@ -58,7 +61,23 @@ export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] 
   const isWritten = (sitePath: string) => targets.paths.has(normaliseSitePath(sitePath));
   const anythingUnder = (prefix: string) => [...targets.paths].some((written) => written.startsWith(prefix));
   const redirectsWrong = redirectProblems(redirectRules(model), isWritten, model.content.lineOf, { anythingUnder });
-  return [...checkLinks(bodies, targets), ...redirectsWrong];
+  return [...checkLinks(bodies, targets), ...redirectsWrong, ...checkScheduled(model, siteLinks(model, pages), isWritten, anythingUnder)];
+}
+
+/**
+ * The links and aliases of each article whose date has not come, checked now as the build that publishes it will
+ * check them: that build may be the hourly one, with no editor there to mend a link. A scheduled article may link to
+ * one published no later than itself; its aliases must lead from no page to its own address.
+ */
+function checkScheduled(model: SiteModel, { scheduled, targets }: SiteLinks, isWritten: (sitePath: string) => boolean, anythingUnder: (prefix: string) => boolean): ContentProblem[] {
+  const linkProblems = scheduled.flatMap(({ body, source }) => {
+    const due = scheduled.filter((other) => other.source.date <= source.date).map((other) => normaliseSitePath(other.body.pageUrl));
+    return checkLinks([body], { ...targets, paths: new Set([...targets.paths, ...due]) });
+  });
+  const own = new Set(scheduled.map(({ body }) => normaliseSitePath(body.pageUrl)));
+  const aliases = scheduled.flatMap(({ body, source }) => source.aliases.map((alias, index): RedirectRule => ({ from: alias, to: body.pageUrl, file: source.file, field: ["aliases", index] })));
+  const aliasProblems = redirectProblems(aliases, (sitePath) => isWritten(sitePath) || own.has(normaliseSitePath(sitePath)), model.content.lineOf, { anythingUnder });
+  return [...linkProblems, ...aliasProblems];
 }
 
 /**
@@ -68,17 +87,19 @@ export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] 
  */
 export function linksToRenderedFragments(model: SiteModel, pages: PageTable): RenderedFragmentLink[] {
   const { bodies, targets } = siteLinks(model, pages);
-  return renderedFragmentLinks(bodies, targets).flatMap((link) => {
+  return renderedFragmentLinks([...bodies, ...siteLinks(model, pages).scheduled.map(({ body }) => body)], targets).flatMap((link) => {
     const page = pages.at(link.sitePath);
     if (!page || !(page.url.endsWith("/") || page.url.endsWith(".html"))) return [];
     return [{ ...link, sitePath: page.url, passing: isPassingSection(page.template, link.fragment, model.context.now) }];
   });
 }
 
-/** Every Markdown body a build publishes, with what its links may point at. */
+/** Every Markdown body a build publishes, with what its links may point at, and the articles it will publish later. */
 interface SiteLinks {
   bodies: LinkedBody[];
   targets: LinkTargets;
+  /** The articles whose date has not come (none where the build shows them, as `npm start` and previews do). */
+  scheduled: { source: ArticleSource; body: LinkedBody }[];
 }
 
 // By page table (one per model, src/pages/page-table.ts): the check and the build's check of written pages both ask,
@@ -102,9 +123,16 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
   ];
   // The build's own redirects: an alias, `_data/redirects.yaml`, a class that has ended (src/netlify/redirect-rules.ts).
   const redirects = new Map(redirectRules(model).map((rule) => [normaliseSitePath(rule.from), { to: rule.to, keepsSections: !rule.derived && !rule.followed }] as const));
+  const listed = new Set(model.articles.list.map((article) => article.url));
+  const scheduled = model.content.articles
+    .filter((source) => publicationState(source, model.context) === "scheduled" && !listed.has(articleUrl(source.slug)))
+    .map((source) => ({ source, body: { file: source.file, pageUrl: articleUrl(source.slug), links: source.links } }));
   // An article's ids are known from rendering (its headings, its footnotes, its asides) and the page's own sections.
   // Made only for the pages a link names a fragment of: a site of thousands of articles has few such links.
-  const articleByUrl = new Map(model.articles.list.map((article) => [article.url, article]));
+  const articleByUrl = new Map<string, { ids: readonly string[] }>([
+    ...model.articles.list.map((article) => [article.url, article] as const),
+    ...scheduled.map(({ source, body }) => [body.pageUrl, source] as const),
+  ]);
   const idsOf = new Map<string, ReadonlySet<string>>();
   const fragments = {
     get(sitePath: string): ReadonlySet<string> | undefined {
@@ -116,5 +144,5 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
     },
   };
   const paths = new Set(pages.entries.map((entry) => normaliseSitePath(entry.url)));
-  return { bodies, targets: { origin: new URL(model.content.site.url).origin, paths, redirects, fragments } };
+  return { bodies, scheduled, targets: { origin: new URL(model.content.site.url).origin, paths, redirects, fragments } };
 }

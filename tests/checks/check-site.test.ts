@@ -74,4 +74,28 @@ describe("checkSite: links that time breaks warn, and never stop a build", () =>
       '_data/redirects.yaml:2: [0].to: warning: "/schedule/java-fundamentals-2027-01-den/" is gone with time (a class that has ended, or a month with no class left): the redirect leads on to "/courses/java-fundamentals/", so write that instead',
     ]);
   });
+
+  it("checks an article whose date has not come as the build that publishes it will, so that build (maybe the hourly one) cannot fail on it", async () => {
+    const scheduled = (slug: string, date: string, body: string, frontMatter = "") =>
+      [`content/articles/${slug}.md`, `---\ntitle: "${slug}"\ndate: "${date}"\nauthor: jane-doe\nsummary: "An article for later, to see what the check says of it now."\ntags: [Java]\n${frontMatter}---\n\n${body}\n`] as const;
+    const fixture = await createFixture({
+      ...MINIMAL_PROJECT,
+      ...Object.fromEntries([
+        scheduled("later-a", "2027-03-01", "See [nothing](/articles/nothing/), [b](/articles/later-b/#later-b-part), [c](/articles/later-c/) and [July](/schedule/#month-2027-07).", "aliases: [/articles/first-article/]\n"),
+        scheduled("later-b", "2027-02-15", "## Later b part\n\nText."),
+        scheduled("later-c", "2027-04-01", "Text."),
+      ]),
+    });
+    folders.push(fixture.root);
+    const model = buildSiteModel(await loadContent(fixture.root), { now: DateTime.fromISO("2027-02-01T09:00", { zone: SITE_ZONE }) as DateTime<true>, includeUnpublished: false });
+    const pages = pageTableOf(model);
+    expect(checkSite(model, pages).filter((problem) => problem.file.includes("later-")).map(formatProblem)).toEqual([
+      'content/articles/later-a.md:10: body: link "/articles/nothing/" leads to no page of this site: did you mean "/articles/"?',
+      // later-c is published a month after later-a: the link would lead nowhere for that month.
+      'content/articles/later-a.md:10: body: link "/articles/later-c/" leads to no page of this site',
+      'content/articles/later-a.md:7: aliases[0]: "/articles/first-article/" is a page of this site; a redirect from it would never be followed',
+    ]);
+    // Its links to sections of other pages are the build's to check in the written pages, as a published article's are.
+    expect(linksToRenderedFragments(model, pages).map((link) => `${link.file}:${link.line} ${link.sitePath}#${link.fragment}`)).toEqual(["content/articles/later-a.md:10 /schedule/#month-2027-07"]);
+  });
 });
