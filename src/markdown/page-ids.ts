@@ -1,3 +1,5 @@
+import { PASSING_SECTIONS } from "../urls/site-urls.ts";
+
 /**
  * Element ids the page templates give the chrome around a rendered body (layout, article page, sidebar, table of
  * contents). A heading whose text would give one of these ids gets a suffix instead, so no page has a duplicate id;
@@ -11,7 +13,7 @@ export const PAGE_IDS = [
   "footer-contact",
   "sidebar-courses",
   "sidebar-classes",
-  "sidebar-offer",
+  PASSING_SECTIONS.article.sidebarOffer,
   "sidebar-fact",
   "sidebar-articles",
   "enquiry",

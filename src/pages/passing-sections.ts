@@ -7,12 +7,13 @@ const MONTH_SECTION = new RegExp(`^${MONTH_SECTION_PREFIX}(\\d{4}-\\d{2})$`);
 
 /**
  * Whether `id`, on a page of `template`, is a section that time may take away at `now` without any file changing: a
- * class page's form or its heading, the home page's offers, the schedule's later months, or the schedule's section
+ * class page's form or its heading, the offers of an article's sidebar and of the home page, the schedule's later months, or the schedule's section
  * of a month that has begun (it goes with the month's last class). A link to one that a written page lacks is then a
  * warning; any other missing id, a typo or a month to come that has no class, stops the build.
  */
 export function isPassingSection(template: string | undefined, id: string, now: DateTime): boolean {
   if (template === "session") return Object.values(PASSING_SECTIONS.session).some((section) => id === section || id === `${section}-heading`);
+  if (template === "article") return id === PASSING_SECTIONS.article.sidebarOffer;
   if (template === "home") return id === PASSING_SECTIONS.home.offers;
   if (template !== "schedule") return false;
   const month = MONTH_SECTION.exec(id)?.[1];

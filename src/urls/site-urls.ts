@@ -27,11 +27,12 @@ const ENQUIRY_FORM = "#enquiry";
 /**
  * Sections that a page shows only for a while, by the template of the page: a class's registration, waitlist or
  * enquiry form, each with a heading of its id and "-heading" (which form, if any, changes as registration closes and
- * seats fill), the home page's current offers, the schedule's later months, and each month's section of the schedule
+ * seats fill), the offers of an article's sidebar and of the home page, the schedule's later months, and each month's section of the schedule
  * (MONTH_SECTION_PREFIX and its "yyyy-MM"). The templates spell them only from here (the `sections` global);
  * src/pages/passing-sections.ts says which a link may find gone without the build stopping.
  */
 export const PASSING_SECTIONS = {
+  article: { sidebarOffer: "sidebar-offer" },
   session: { register: "register", waitlist: "waitlist", enquire: "enquire" },
   home: { offers: "home-offers" },
   schedule: { laterMonths: "later-months" },
