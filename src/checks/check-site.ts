@@ -8,11 +8,12 @@ import type { ArticleSource } from "../content/located.ts";
 import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
 import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
+import { tagSlug } from "../content/tag-slug.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
 import { redirectProblems, redirectRules, type RedirectRule } from "../netlify/redirect-rules.ts";
 import { pageTableOf, type PageTable } from "../pages/page-table.ts";
 import { isPassingSection } from "../pages/passing-sections.ts";
-import { articleUrl } from "../urls/site-urls.ts";
+import { articleUrl, tagUrl } from "../urls/site-urls.ts";
 import { checkLinks, renderedFragmentLinks, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
 
 /** A model whose content passed every check, its page table, and the warnings to show. */
@@ -67,12 +68,14 @@ export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] 
 /**
  * The links and aliases of each article whose date has not come, checked now as the build that publishes it will
  * check them: that build may be the hourly one, with no editor there to mend a link. A scheduled article may link to
- * one published no later than itself; its aliases must lead from no page to its own address.
+ * one published no later than itself, and to the tag pages those bring; its aliases must lead from no page to its own
+ * address.
  */
 function checkScheduled(model: SiteModel, { scheduled, targets }: SiteLinks, isWritten: (sitePath: string) => boolean, anythingUnder: (prefix: string) => boolean): ContentProblem[] {
   const linkProblems = scheduled.flatMap(({ body, source }) => {
-    const due = scheduled.filter((other) => other.source.date <= source.date).map((other) => normaliseSitePath(other.body.pageUrl));
-    return checkLinks([body], { ...targets, paths: new Set([...targets.paths, ...due]) });
+    const due = scheduled.filter((other) => other.source.date <= source.date);
+    const pages = due.flatMap((other) => [other.body.pageUrl, ...other.source.tags.map((tag) => tagUrl(tagSlug(tag)))]);
+    return checkLinks([body], { ...targets, paths: new Set([...targets.paths, ...pages.map(normaliseSitePath)]) });
   });
   const own = new Set(scheduled.map(({ body }) => normaliseSitePath(body.pageUrl)));
   const aliases = scheduled.flatMap(({ body, source }) => source.aliases.map((alias, index): RedirectRule => ({ from: alias, to: body.pageUrl, file: source.file, field: ["aliases", index] })));

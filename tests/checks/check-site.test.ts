@@ -76,13 +76,13 @@ describe("checkSite: links that time breaks warn, and never stop a build", () =>
   });
 
   it("checks an article whose date has not come as the build that publishes it will, so that build (maybe the hourly one) cannot fail on it", async () => {
-    const scheduled = (slug: string, date: string, body: string, frontMatter = "") =>
-      [`content/articles/${slug}.md`, `---\ntitle: "${slug}"\ndate: "${date}"\nauthor: jane-doe\nsummary: "An article for later, to see what the check says of it now."\ntags: [Java]\n${frontMatter}---\n\n${body}\n`] as const;
+    const scheduled = (slug: string, date: string, body: string, frontMatter = "", tags = "Java") =>
+      [`content/articles/${slug}.md`, `---\ntitle: "${slug}"\ndate: "${date}"\nauthor: jane-doe\nsummary: "An article for later, to see what the check says of it now."\ntags: [${tags}]\n${frontMatter}---\n\n${body}\n`] as const;
     const fixture = await createFixture({
       ...MINIMAL_PROJECT,
       ...Object.fromEntries([
-        scheduled("later-a", "2027-03-01", "See [nothing](/articles/nothing/), [b](/articles/later-b/#later-b-part), [c](/articles/later-c/) and [July](/schedule/#month-2027-07).", "aliases: [/articles/first-article/]\n"),
-        scheduled("later-b", "2027-02-15", "## Later b part\n\nText."),
+        scheduled("later-a", "2027-03-01", "See [nothing](/articles/nothing/), [b](/articles/later-b/#later-b-part), [c](/articles/later-c/) and [July](/schedule/#month-2027-07).\n\nMore on [Kotlin](/articles/tags/kotlin/) and [Scala](/articles/tags/scala/).", "aliases: [/articles/first-article/]\n"),
+        scheduled("later-b", "2027-02-15", "## Later b part\n\nText.", "", "Kotlin"),
         scheduled("later-c", "2027-04-01", "Text."),
       ]),
     });
@@ -93,6 +93,8 @@ describe("checkSite: links that time breaks warn, and never stop a build", () =>
       'content/articles/later-a.md:10: body: link "/articles/nothing/" leads to no page of this site: did you mean "/articles/"?',
       // later-c is published a month after later-a: the link would lead nowhere for that month.
       'content/articles/later-a.md:10: body: link "/articles/later-c/" leads to no page of this site',
+      // The tag page later-b brings is there when later-a is published; one no article brings is not.
+      'content/articles/later-a.md:12: body: link "/articles/tags/scala/" leads to no page of this site: did you mean "/articles/tags/java/"?',
       'content/articles/later-a.md:7: aliases[0]: "/articles/first-article/" is a page of this site; a redirect from it would never be followed',
     ]);
     // Its links to sections of other pages are the build's to check in the written pages, as a published article's are.
