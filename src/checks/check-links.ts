@@ -22,7 +22,8 @@ export interface LinkTargets {
   paths: ReadonlySet<string>;
   /**
    * Old path -> where the build's redirect leads (src/netlify/redirect-rules.ts), and whether the new page has the old
-   * one's sections: an article's alias does, the course page an ended class leads to does not.
+   * one's sections: an article's alias does; the course page an ended class leads to, and an editor's rule led on
+   * through such a class, do not.
    */
   redirects: ReadonlyMap<string, { to: string; keepsSections: boolean }>;
   /** The element ids of pages whose ids are known (articles: their headings and the page's own sections), by path. */

@@ -1,16 +1,17 @@
 import { publicationState } from "../collections/articles.ts";
+import { promotionAsideId } from "../collections/promotion-asides.ts";
 import type { BuildContext } from "../collections/build-context.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
 import { loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
 import type { ArticleSource } from "../content/located.ts";
-import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
+import { ContentError, fieldName, isError, type ContentProblem } from "../content/problems.ts";
 import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
 import { tagSlug } from "../content/tag-slug.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
-import { redirectProblems, redirectRules, type RedirectRule } from "../netlify/redirect-rules.ts";
+import { fromFieldOf, redirectProblems, redirectRules, type RedirectRule } from "../netlify/redirect-rules.ts";
 import { pageTableOf, type PageTable } from "../pages/page-table.ts";
 import { isPassingSection } from "../pages/passing-sections.ts";
 import { articleUrl, tagUrl } from "../urls/site-urls.ts";
@@ -54,38 +55,64 @@ export async function loadCheckedModel(
 
 /**
  * Checks every link in every Markdown body this build publishes against the pages it writes (the page table), and
- * every redirect: its target must be a page of the table, its old path must not be one. A #fragment of a page other
- * than an article is known only once the page is written: the build checks those (linksToRenderedFragments).
+ * every redirect: its target must be a page of the table, its old path must not be one. Articles whose date has not
+ * come are checked too, as the build that publishes them will (checkScheduled). A #fragment of a page other than an
+ * article is known only once the page is written: the build checks those (linksToRenderedFragments).
  */
 export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] {
-  const { bodies, targets } = siteLinks(model, pages);
+  const links = siteLinks(model, pages);
+  const { bodies, targets } = links;
   const isWritten = (sitePath: string) => targets.paths.has(normaliseSitePath(sitePath));
   const anythingUnder = (prefix: string) => [...targets.paths].some((written) => written.startsWith(prefix));
-  const redirectsWrong = redirectProblems(redirectRules(model), isWritten, model.content.lineOf, { anythingUnder });
-  return [...checkLinks(bodies, targets), ...redirectsWrong, ...checkScheduled(model, siteLinks(model, pages), isWritten, anythingUnder)];
+  const rules = redirectRules(model);
+  const redirectsWrong = redirectProblems(rules, isWritten, model.content.lineOf, { anythingUnder });
+  return [...checkLinks(bodies, targets), ...redirectsWrong, ...checkScheduled(model, links, rules, isWritten, anythingUnder)];
 }
 
 /**
  * The links and aliases of each article whose date has not come, checked now as the build that publishes it will
  * check them: that build may be the hourly one, with no editor there to mend a link. A scheduled article may link to
  * one published no later than itself, and to the tag pages those bring; its aliases must lead from no page to its own
- * address.
+ * address; and no redirect may lead from a page that publishing it will bring, which would then stop being followed.
  */
-function checkScheduled(model: SiteModel, { scheduled, targets }: SiteLinks, isWritten: (sitePath: string) => boolean, anythingUnder: (prefix: string) => boolean): ContentProblem[] {
-  const linkProblems = scheduled.flatMap(({ body, source }) => {
-    const due = scheduled.filter((other) => other.source.date <= source.date);
-    const pages = due.flatMap((other) => [other.body.pageUrl, ...other.source.tags.map((tag) => tagUrl(tagSlug(tag)))]);
-    return checkLinks([body], { ...targets, paths: new Set([...targets.paths, ...pages.map(normaliseSitePath)]) });
-  });
+function checkScheduled(model: SiteModel, { scheduled, targets }: SiteLinks, rules: readonly RedirectRule[], isWritten: (sitePath: string) => boolean, anythingUnder: (prefix: string) => boolean): ContentProblem[] {
+  if (scheduled.length === 0) return [];
+  // The pages each scheduled article brings: its own and its tags' first pages, by the article that first brings them.
+  const broughtBy = new Map<string, ArticleSource>();
+  const byDate = [...scheduled].sort((a, b) => a.source.date.toMillis() - b.source.date.toMillis());
+  for (const { source, body } of byDate) {
+    for (const url of [body.pageUrl, ...source.tags.map((tag) => tagUrl(tagSlug(tag)))]) {
+      const sitePath = normaliseSitePath(url);
+      if (!targets.paths.has(sitePath) && !broughtBy.has(sitePath)) broughtBy.set(sitePath, source);
+    }
+  }
+  // One set grown date by date: each article is checked against the pages there once the articles of its date are out.
+  const paths = new Set(targets.paths);
+  const linkProblems: ContentProblem[] = [];
+  for (let at = 0; at < byDate.length; ) {
+    const date = byDate[at]!.source.date.toMillis();
+    const sameDate = byDate.filter(({ source }) => source.date.toMillis() === date);
+    for (const [sitePath, source] of broughtBy) if (source.date.toMillis() === date) paths.add(sitePath);
+    for (const { body } of sameDate) linkProblems.push(...checkLinks([body], { ...targets, paths }));
+    at += sameDate.length;
+  }
   const own = new Set(scheduled.map(({ body }) => normaliseSitePath(body.pageUrl)));
   const aliases = scheduled.flatMap(({ body, source }) => source.aliases.map((alias, index): RedirectRule => ({ from: alias, to: body.pageUrl, file: source.file, field: ["aliases", index] })));
   const aliasProblems = redirectProblems(aliases, (sitePath) => isWritten(sitePath) || own.has(normaliseSitePath(sitePath)), model.content.lineOf, { anythingUnder });
-  return [...linkProblems, ...aliasProblems];
+  const comingPages = [...rules, ...aliases].flatMap((rule): ContentProblem[] => {
+    const source = broughtBy.get(normaliseSitePath(rule.from));
+    if (!source || rule.derived || source.file === rule.file) return [];
+    const field = fromFieldOf(rule);
+    const line = model.content.lineOf(rule.file, field);
+    return [{ file: rule.file, ...(line ? { line } : {}), field: fieldName(field), message: `"${rule.from}" becomes a page of this site when ${source.file} is published on ${source.date.toISODate()}: a redirect from it would stop being followed then` }];
+  });
+  return [...linkProblems, ...aliasProblems, ...comingPages];
 }
 
 /**
- * The links to a #fragment of a written page other than an article, which the build checks in the written page, each
- * with the page's own URL from the table. Only HTML pages have ids: a fragment of a feed, a calendar or a picture is
+ * The links to a #fragment of a written page other than an article, scheduled articles' among them, which the build
+ * checks in the written page, each with the page's own URL from the table and whether time may take that section
+ * from it (`passing`: then a warning when it is gone). Only HTML pages have ids: a fragment of a feed, a calendar or a picture is
  * left to the reader's program, as before.
  */
 export function linksToRenderedFragments(model: SiteModel, pages: PageTable): RenderedFragmentLink[] {
@@ -132,17 +159,17 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
     .map((source) => ({ source, body: { file: source.file, pageUrl: articleUrl(source.slug), links: source.links } }));
   // An article's ids are known from rendering (its headings, its footnotes, its asides) and the page's own sections.
   // Made only for the pages a link names a fragment of: a site of thousands of articles has few such links.
-  const articleByUrl = new Map<string, { ids: readonly string[] }>([
-    ...model.articles.list.map((article) => [article.url, article] as const),
-    ...scheduled.map(({ source, body }) => [body.pageUrl, source] as const),
-  ]);
+  // Every aside a marker may place counts, shown or not: a dated offer's aside goes when the offer ends, and a link to
+  // it must not then stop the build (the tests' link check lets it pass, src/pages/passing-sections.ts).
+  const sources = new Map(model.content.articles.map((source) => [articleUrl(source.slug), source]));
+  const articleByUrl = new Map<string, ArticleSource>([...model.articles.list.flatMap((article) => (sources.has(article.url) ? [[article.url, sources.get(article.url)!] as const] : [])), ...scheduled.map(({ source, body }) => [body.pageUrl, source] as const)]);
   const idsOf = new Map<string, ReadonlySet<string>>();
   const fragments = {
     get(sitePath: string): ReadonlySet<string> | undefined {
-      const article = articleByUrl.get(sitePath);
-      if (!article) return undefined;
+      const source = articleByUrl.get(sitePath);
+      if (!source) return undefined;
       let ids = idsOf.get(sitePath);
-      if (!ids) idsOf.set(sitePath, (ids = new Set([...PAGE_IDS, ...article.ids])));
+      if (!ids) idsOf.set(sitePath, (ids = new Set([...PAGE_IDS, ...source.ids, ...source.promotionMarkers.map(promotionAsideId)])));
       return ids;
     },
   };

@@ -1,6 +1,7 @@
 import type { Content } from "../content/load-content.ts";
 import { html, type SafeHtml } from "../html/escape-html.ts";
 import { replacePromotionMarkers, type PromotionMarker } from "../markdown/promotion-marker.ts";
+import { PROMOTION_ASIDE_PREFIX } from "../urls/site-urls.ts";
 import { isRunning } from "./highlights.ts";
 import type { StageClock } from "./stage-memo.ts";
 import type { CourseSummary } from "./views.ts";
@@ -39,7 +40,7 @@ export function promotionAsides(content: Pick<Content, "promotions">, courses: R
     return promotion;
   };
   // The aside is a landmark, named by its visible title; the marker's line makes the title's id unique in the page.
-  const titleId = (marker: PromotionMarker) => `promotion-aside-${marker.line}`;
+  const titleId = promotionAsideId;
   return {
     place: (articleHtml) =>
       replacePromotionMarkers(articleHtml, (marker) => {
@@ -64,4 +65,9 @@ ${courses.map((course) => html`<li><a href="${course.url}">${course.title}</a> <
       : ""
   }</aside>
 `;
+}
+
+/** The id of the title of a marker's aside, whether or not its offer runs: the marker's line makes it unique in the page. */
+export function promotionAsideId(marker: PromotionMarker): string {
+  return `${PROMOTION_ASIDE_PREFIX}${marker.line}`;
 }

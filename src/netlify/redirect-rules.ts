@@ -94,7 +94,7 @@ export function redirectProblems(
     if (rule.followed) {
       report(rule, rule.field, `"${rule.followed}" is gone with time (a class that has ended, or a month with no class left): the redirect leads on to "${rule.to}", so write that instead`, "warning");
     }
-    const fromField = rule.field[rule.field.length - 1] === "to" ? [...rule.field.slice(0, -1), "from"] : rule.field;
+    const fromField = fromFieldOf(rule);
     const unsafe = unsafeRule(rule);
     if (unsafe) {
       report(rule, unsafe.side === "from" ? fromField : rule.field, unsafe.message);
@@ -113,6 +113,11 @@ export function redirectProblems(
     }
   }
   return problems;
+}
+
+/** The field that names a rule's old path: `[2, "from"]` beside `[2, "to"]` in _data/redirects.yaml, an alias itself. */
+export function fromFieldOf(rule: Pick<RedirectRule, "field">): (string | number)[] {
+  return rule.field[rule.field.length - 1] === "to" ? [...rule.field.slice(0, -1), "from"] : rule.field;
 }
 
 /** Which side of a rule is not a safe site path for a redirect, and why; undefined when both are. */

@@ -25,21 +25,27 @@ export const ADMIN_FOLDER = SITE_FOLDERS.admin;
 const ENQUIRY_FORM = "#enquiry";
 
 /**
- * Sections that a page shows only for a while, by the template of the page: a class's registration, waitlist or
- * enquiry form, each with a heading of its id and "-heading" (which form, if any, changes as registration closes and
- * seats fill), the offers of an article's sidebar and of the home page, the schedule's later months, and each month's section of the schedule
- * (MONTH_SECTION_PREFIX and its "yyyy-MM"). The templates spell them only from here (the `sections` global);
- * src/pages/passing-sections.ts says which a link may find gone without the build stopping.
+ * Sections that a page shows only for a while, by the template of the page: the offers beside an article, a class
+ * page's registration, waitlist or enquiry section (which, if any, changes as registration closes and seats fill),
+ * each with a heading of its id and "-heading" and a form whose fields' ids start with the form's name, the home
+ * page's current offers, and the schedule's later months. The schedule's sections of months (MONTH_SECTION_PREFIX)
+ * and an article's promotion asides (PROMOTION_ASIDE_PREFIX) come and go too. The templates spell them only from
+ * here (the `sections` global); src/pages/passing-sections.ts says which a link may find gone without the build
+ * stopping.
  */
 export const PASSING_SECTIONS = {
   article: { sidebarOffer: "sidebar-offer" },
   session: { register: "register", waitlist: "waitlist", enquire: "enquire" },
+  sessionForms: { register: "class-registration", waitlist: "class-waitlist", enquire: "class-enquiry" },
   home: { offers: "home-offers" },
   schedule: { laterMonths: "later-months" },
 } as const;
 
 /** What the id of a month's section of /schedule/ starts with, before the month's "yyyy-MM". */
 export const MONTH_SECTION_PREFIX = "month-";
+
+/** What the id of a promotion aside placed in an article starts with, before the marker's line. */
+export const PROMOTION_ASIDE_PREFIX = "promotion-aside-";
 
 /** The font file of the body text in Latin script, which every page draws with (src/styles/_fonts.scss). */
 export const BODY_FONT_FILE = "source-sans-3-latin-wght-normal.woff2";

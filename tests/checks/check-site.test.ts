@@ -92,12 +92,34 @@ describe("checkSite: links that time breaks warn, and never stop a build", () =>
     expect(checkSite(model, pages).filter((problem) => problem.file.includes("later-")).map(formatProblem)).toEqual([
       'content/articles/later-a.md:10: body: link "/articles/nothing/" leads to no page of this site: did you mean "/articles/"?',
       // later-c is published a month after later-a: the link would lead nowhere for that month.
-      'content/articles/later-a.md:10: body: link "/articles/later-c/" leads to no page of this site',
+      'content/articles/later-a.md:10: body: link "/articles/later-c/" leads to no page of this site: did you mean "/articles/later-b/"?',
       // The tag page later-b brings is there when later-a is published; one no article brings is not.
       'content/articles/later-a.md:12: body: link "/articles/tags/scala/" leads to no page of this site: did you mean "/articles/tags/java/"?',
       'content/articles/later-a.md:7: aliases[0]: "/articles/first-article/" is a page of this site; a redirect from it would never be followed',
     ]);
     // Its links to sections of other pages are the build's to check in the written pages, as a published article's are.
     expect(linksToRenderedFragments(model, pages).map((link) => `${link.file}:${link.line} ${link.sitePath}#${link.fragment}`)).toEqual(["content/articles/later-a.md:10 /schedule/#month-2027-07"]);
+  });
+
+  it("refuses a redirect from a page a scheduled article will bring, and passes a link to an offer placed in an article after the offer ends", async () => {
+    const article = (slug: string, date: string, body: string, frontMatter = "", tags = "Java") =>
+      [`content/articles/${slug}.md`, `---\ntitle: "${slug}"\ndate: "${date}"\nauthor: jane-doe\nsummary: "An article to see what the check says of redirects and offers."\ntags: [${tags}]\n${frontMatter}---\n\n${body}\n`] as const;
+    const fixture = await createFixture({
+      ...MINIMAL_PROJECT,
+      "_data/promotions.yaml": '- id: half-price-books\n  title: Half-price books\n  body: Buy books cheaply.\n  validFrom: "2027-01-01"\n  validUntil: "2027-01-31"\n',
+      "_data/redirects.yaml": "- from: /articles/tags/kotlin/\n  to: /courses/\n",
+      ...Object.fromEntries([
+        // The offer runs in January only; a link to its aside written then must not fail the build in February.
+        article("with-offer", "2026-12-20", "Text.\n\n[[promotion: half-price-books]]\n\nMore text."),
+        article("pointing", "2026-12-21", "See [the offer](/articles/with-offer/#promotion-aside-4).", "aliases: [/articles/coming/]\n"),
+        article("coming", "2027-03-01", "Text.", "", "Kotlin"),
+      ]),
+    });
+    folders.push(fixture.root);
+    const model = buildSiteModel(await loadContent(fixture.root), { now: DateTime.fromISO("2027-02-01T09:00", { zone: SITE_ZONE }) as DateTime<true>, includeUnpublished: false });
+    expect(checkSite(model, pageTableOf(model)).map(formatProblem)).toEqual([
+      'content/articles/pointing.md:7: aliases[0]: "/articles/coming/" becomes a page of this site when content/articles/coming.md is published on 2027-03-01: a redirect from it would stop being followed then',
+      '_data/redirects.yaml:1: [0].from: "/articles/tags/kotlin/" becomes a page of this site when content/articles/coming.md is published on 2027-03-01: a redirect from it would stop being followed then',
+    ]);
   });
 });

@@ -13,6 +13,8 @@ describe("isPassingSection", () => {
     for (const id of ["register", "register-heading", "waitlist", "waitlist-heading", "enquire", "enquire-heading"]) expect(isPassingSection("session", id, now), id).toBe(true);
     expect(isPassingSection("home", "home-offers", now)).toBe(true);
     expect(isPassingSection("article", "sidebar-offer", now)).toBe(true);
+    expect(isPassingSection("article", "promotion-aside-12", now)).toBe(true);
+    for (const id of ["class-registration-email", "class-waitlist-name", "class-enquiry-seats"]) expect(isPassingSection("session", id, now), id).toBe(true);
     expect(isPassingSection("schedule", "later-months", now)).toBe(true);
   });
 
@@ -30,6 +32,8 @@ describe("isPassingSection", () => {
     expect(isPassingSection("schedule-month", "month-2027-01", now)).toBe(false);
     expect(isPassingSection("home", "home-offers-heading", now)).toBe(false);
     expect(isPassingSection("session", "registr", now)).toBe(false);
+    expect(isPassingSection("course", "class-registration-email", now)).toBe(false);
+    expect(isPassingSection("article", "promotion-aside-", now)).toBe(false);
     expect(isPassingSection("schedule", "month-2027-1", now)).toBe(false);
     expect(isPassingSection(undefined, "register", now)).toBe(false);
   });
