@@ -6,16 +6,16 @@ import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
 import { loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
 import type { ArticleSource } from "../content/located.ts";
-import { ContentError, fieldName, isError, type ContentProblem } from "../content/problems.ts";
+import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
 import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
-import { tagSlug } from "../content/tag-slug.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
-import { fromFieldOf, redirectProblems, redirectRules, type RedirectRule } from "../netlify/redirect-rules.ts";
+import { redirectProblems, redirectRules } from "../netlify/redirect-rules.ts";
 import { pageTableOf, type PageTable } from "../pages/page-table.ts";
 import { isPassingSection } from "../pages/passing-sections.ts";
-import { articleUrl, tagUrl } from "../urls/site-urls.ts";
+import { articleUrl } from "../urls/site-urls.ts";
 import { checkLinks, renderedFragmentLinks, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
+import { checkScheduled, type ScheduledArticle } from "./check-scheduled.ts";
 
 /** A model whose content passed every check, its page table, and the warnings to show. */
 export interface CheckedModel {
@@ -66,47 +66,7 @@ export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] 
   const anythingUnder = (prefix: string) => [...targets.paths].some((written) => written.startsWith(prefix));
   const rules = redirectRules(model);
   const redirectsWrong = redirectProblems(rules, isWritten, model.content.lineOf, { anythingUnder });
-  return [...checkLinks(bodies, targets), ...redirectsWrong, ...checkScheduled(model, links, rules, isWritten, anythingUnder)];
-}
-
-/**
- * The links and aliases of each article whose date has not come, checked now as the build that publishes it will
- * check them: that build may be the hourly one, with no editor there to mend a link. A scheduled article may link to
- * one published no later than itself, and to the tag pages those bring; its aliases must lead from no page to its own
- * address; and no redirect may lead from a page that publishing it will bring, which would then stop being followed.
- */
-function checkScheduled(model: SiteModel, { scheduled, targets }: SiteLinks, rules: readonly RedirectRule[], isWritten: (sitePath: string) => boolean, anythingUnder: (prefix: string) => boolean): ContentProblem[] {
-  if (scheduled.length === 0) return [];
-  // The pages each scheduled article brings: its own and its tags' first pages, by the article that first brings them.
-  const broughtBy = new Map<string, ArticleSource>();
-  const byDate = [...scheduled].sort((a, b) => a.source.date.toMillis() - b.source.date.toMillis());
-  for (const { source, body } of byDate) {
-    for (const url of [body.pageUrl, ...source.tags.map((tag) => tagUrl(tagSlug(tag)))]) {
-      const sitePath = normaliseSitePath(url);
-      if (!targets.paths.has(sitePath) && !broughtBy.has(sitePath)) broughtBy.set(sitePath, source);
-    }
-  }
-  // One set grown date by date: each article is checked against the pages there once the articles of its date are out.
-  const paths = new Set(targets.paths);
-  const linkProblems: ContentProblem[] = [];
-  for (let at = 0; at < byDate.length; ) {
-    const date = byDate[at]!.source.date.toMillis();
-    const sameDate = byDate.filter(({ source }) => source.date.toMillis() === date);
-    for (const [sitePath, source] of broughtBy) if (source.date.toMillis() === date) paths.add(sitePath);
-    for (const { body } of sameDate) linkProblems.push(...checkLinks([body], { ...targets, paths }));
-    at += sameDate.length;
-  }
-  const own = new Set(scheduled.map(({ body }) => normaliseSitePath(body.pageUrl)));
-  const aliases = scheduled.flatMap(({ body, source }) => source.aliases.map((alias, index): RedirectRule => ({ from: alias, to: body.pageUrl, file: source.file, field: ["aliases", index] })));
-  const aliasProblems = redirectProblems(aliases, (sitePath) => isWritten(sitePath) || own.has(normaliseSitePath(sitePath)), model.content.lineOf, { anythingUnder });
-  const comingPages = [...rules, ...aliases].flatMap((rule): ContentProblem[] => {
-    const source = broughtBy.get(normaliseSitePath(rule.from));
-    if (!source || rule.derived || source.file === rule.file) return [];
-    const field = fromFieldOf(rule);
-    const line = model.content.lineOf(rule.file, field);
-    return [{ file: rule.file, ...(line ? { line } : {}), field: fieldName(field), message: `"${rule.from}" becomes a page of this site when ${source.file} is published on ${source.date.toISODate()}: a redirect from it would stop being followed then` }];
-  });
-  return [...linkProblems, ...aliasProblems, ...comingPages];
+  return [...checkLinks(bodies, targets), ...redirectsWrong, ...checkScheduled(model, links.scheduled, targets, rules, anythingUnder)];
 }
 
 /**
@@ -129,7 +89,7 @@ interface SiteLinks {
   bodies: LinkedBody[];
   targets: LinkTargets;
   /** The articles whose date has not come (none where the build shows them, as `npm start` and previews do). */
-  scheduled: { source: ArticleSource; body: LinkedBody }[];
+  scheduled: ScheduledArticle[];
 }
 
 // By page table (one per model, src/pages/page-table.ts): the check and the build's check of written pages both ask,

@@ -18,7 +18,7 @@ export function isPassingSection(template: string | undefined, id: string, now: 
   if (template === "session") {
     return (
       Object.values(PASSING_SECTIONS.session).some((section) => id === section || id === `${section}-heading`) ||
-      Object.values(PASSING_SECTIONS.sessionForms).some((form) => id.startsWith(`${form}-`))
+      Object.values(PASSING_SECTIONS.sessionForms).some((form) => Object.values(PASSING_SECTIONS.sessionFormFields).some((field) => id === `${form}-${field}`))
     );
   }
   if (template === "home") return id === PASSING_SECTIONS.home.offers;

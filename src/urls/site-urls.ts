@@ -27,7 +27,7 @@ const ENQUIRY_FORM = "#enquiry";
 /**
  * Sections that a page shows only for a while, by the template of the page: the offers beside an article, a class
  * page's registration, waitlist or enquiry section (which, if any, changes as registration closes and seats fill),
- * each with a heading of its id and "-heading" and a form whose fields' ids start with the form's name, the home
+ * each with a heading of its id and "-heading" and a form whose fields' ids are the form's name and the field's, the home
  * page's current offers, and the schedule's later months. The schedule's sections of months (MONTH_SECTION_PREFIX)
  * and an article's promotion asides (PROMOTION_ASIDE_PREFIX) come and go too. The templates spell them only from
  * here (the `sections` global); src/pages/passing-sections.ts says which a link may find gone without the build
@@ -37,6 +37,8 @@ export const PASSING_SECTIONS = {
   article: { sidebarOffer: "sidebar-offer" },
   session: { register: "register", waitlist: "waitlist", enquire: "enquire" },
   sessionForms: { register: "class-registration", waitlist: "class-waitlist", enquire: "class-enquiry" },
+  /** The fields of each class form (their names, and their ids after the form's name and a hyphen). */
+  sessionFormFields: { website: "website", name: "name", email: "email", company: "company", seats: "seats", accommodation: "accommodation" },
   home: { offers: "home-offers" },
   schedule: { laterMonths: "later-months" },
 } as const;

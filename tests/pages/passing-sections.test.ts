@@ -33,6 +33,7 @@ describe("isPassingSection", () => {
     expect(isPassingSection("home", "home-offers-heading", now)).toBe(false);
     expect(isPassingSection("session", "registr", now)).toBe(false);
     expect(isPassingSection("course", "class-registration-email", now)).toBe(false);
+    expect(isPassingSection("session", "class-registration-emial", now)).toBe(false);
     expect(isPassingSection("article", "promotion-aside-", now)).toBe(false);
     expect(isPassingSection("schedule", "month-2027-1", now)).toBe(false);
     expect(isPassingSection(undefined, "register", now)).toBe(false);
