@@ -43,6 +43,8 @@ export function checkScheduled(model: SiteModel, scheduled: readonly ScheduledAr
   const comingPages = [...rules, ...aliases.flat()].flatMap((rule): ContentProblem[] => {
     if (rule.derived) return [];
     const prefix = splatPrefix(rule.from);
+    // A splat over pages written now is refused already (redirectProblems).
+    if (prefix && anythingUnder(prefix)) return [];
     const from = normaliseSitePath(rule.from);
     const coming = prefix ? [...broughtBy].find(([sitePath]) => sitePath.startsWith(prefix)) : broughtBy.has(from) ? ([from, broughtBy.get(from)!] as const) : undefined;
     if (!coming) return [];
