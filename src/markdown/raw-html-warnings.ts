@@ -1,21 +1,14 @@
-import { createRequire } from "node:module";
+import htmlTags from "html-tags";
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { HTML_TAG_RE } from "markdown-it/lib/common/html_re.mjs";
 import { fileLine, type MarkdownState } from "./markdown-state.ts";
 
-const requirePackage = createRequire(import.meta.url);
-let elementNames: ReadonlySet<string> | undefined;
-
 /**
- * Whether HTML knows an element of that name, as the HTML parser parse5 lists them: `Vec<String>`, `Option<T>` or
- * "<your-name>" in prose are not HTML and read as the editor meant them. parse5 is loaded at the first text that
- * looks like a tag (about 30 ms), not by every check and build: most bodies have none.
+ * The names of HTML's elements (html-tags' list of the standard ones, `<kbd>`, `<video>` and `<picture>` among them):
+ * `Vec<String>`, `Option<T>` or "<your-name>" in prose are not HTML and read as the editor meant them.
  */
-function isElementName(name: string): boolean {
-  elementNames ??= new Set(Object.values((requirePackage("parse5") as typeof import("parse5")).html.TAG_NAMES));
-  return elementNames.has(name);
-}
+const ELEMENT_NAMES: ReadonlySet<string> = new Set(htmlTags);
 
 /**
  * Warns at its line about HTML written in Markdown text (`<details>`, `<br>`, `<!-- a note -->`): the site renders
@@ -45,7 +38,7 @@ export function rawHtmlWarnings(markdown: MarkdownIt): void {
         searchedTo = at + text.length;
         return lines;
       };
-      for (const run of textRuns(block.children)) {
+      for (const run of textRuns(block.children, env)) {
         for (const tag of htmlIn(run)) {
           // A tag may span lines (`<iframe width="560"` then `src="...">`): it is found by its first line, where it is
           // reported, and its last, where what follows it is looked for (the lines between lost their indentation).
@@ -71,9 +64,10 @@ export function rawHtmlWarnings(markdown: MarkdownIt): void {
 /**
  * The text of an inline block as runs that code, links and escapes cut apart: a line break within a run is a "\n",
  * so a tag written over two lines is whole, and an entity is as written (`&amp;`), so it does not cut a tag in two.
- * An escape ends a run, so that `\<div>` is never a tag.
+ * An escape ends a run, so that `\<div>` is never a tag. An inline footnote (`^[a note]`) is text of the same line,
+ * which markdown-it-footnote parses apart: its runs come where it stands.
  */
-function textRuns(children: readonly Token[]): string[] {
+function textRuns(children: readonly Token[], env: MarkdownState): string[] {
   const runs: string[] = [];
   let run = "";
   for (const token of children) {
@@ -83,6 +77,8 @@ function textRuns(children: readonly Token[]): string[] {
     else {
       if (run) runs.push(run);
       run = "";
+      const note = token.type === "footnote_ref" ? inlineFootnotes(env)[(token.meta as { id: number }).id] : undefined;
+      if (note?.tokens) runs.push(...textRuns(note.tokens, env));
     }
   }
   if (run) runs.push(run);
@@ -100,7 +96,7 @@ function htmlIn(text: string): string[] {
     }
     const tag = HTML_TAG_RE.exec(rest)?.[0];
     const name = tag && /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1]?.toLowerCase();
-    if (tag && name && isElementName(name)) found.push(tag);
+    if (tag && name && ELEMENT_NAMES.has(name)) found.push(tag);
   }
   return found;
 }
@@ -109,4 +105,9 @@ function newlinesBetween(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = text.indexOf("\n", from); at !== -1 && at < to; at = text.indexOf("\n", at + 1)) count++;
   return count;
+}
+
+/** The footnotes markdown-it-footnote has parsed so far, where an inline one keeps its own tokens. */
+function inlineFootnotes(env: MarkdownState): readonly { tokens?: Token[] }[] {
+  return (env as { footnotes?: { list?: { tokens?: Token[] }[] } }).footnotes?.list ?? [];
 }
