@@ -21,7 +21,14 @@ export interface ScheduledArticle {
  * the pages there once it and the articles of its date or before are out; its aliases must lead from no page to its
  * own address; and no redirect may lead from a page that publishing one will bring, which would then stop being followed.
  */
-export function checkScheduled(model: SiteModel, scheduled: readonly ScheduledArticle[], targets: LinkTargets, rules: readonly RedirectRule[], anythingUnder: (prefix: string) => boolean): ContentProblem[] {
+export function checkScheduled(
+  model: SiteModel,
+  scheduled: readonly ScheduledArticle[],
+  targets: LinkTargets,
+  rules: readonly RedirectRule[],
+  site: { isWritten: (sitePath: string) => boolean; anythingUnder: (prefix: string) => boolean },
+): ContentProblem[] {
+  const { isWritten, anythingUnder } = site;
   if (scheduled.length === 0) return [];
   const byDate = [...scheduled].sort((a, b) => a.source.date.toMillis() - b.source.date.toMillis());
   const broughtBy = pagesBroughtBy(model, byDate, targets.paths);
@@ -36,7 +43,6 @@ export function checkScheduled(model: SiteModel, scheduled: readonly ScheduledAr
     for (const { body } of byDate.slice(at, end)) linkProblems.push(...checkLinks([body], { ...targets, paths }));
     at = end;
   }
-  const isWritten = (sitePath: string) => targets.paths.has(normaliseSitePath(sitePath));
   const aliases = scheduled.map(({ source, body }) => source.aliases.map((alias, index): RedirectRule => ({ from: alias, to: body.pageUrl, file: source.file, field: ["aliases", index] })));
   // Each article's aliases lead to its own address, a page once it is out; another's address is a page coming, below.
   const aliasProblems = aliases.flatMap((own, index) => redirectProblems(own, (sitePath) => isWritten(sitePath) || normaliseSitePath(sitePath) === normaliseSitePath(scheduled[index]!.body.pageUrl), model.content.lineOf, { anythingUnder }));

@@ -5,12 +5,11 @@ import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
 import { loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
-import type { ArticleSource } from "../content/located.ts";
 import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
 import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
-import { redirectProblems, redirectRules } from "../netlify/redirect-rules.ts";
+import { redirectProblems, redirectRules, type RedirectRule } from "../netlify/redirect-rules.ts";
 import { pageTableOf, type PageTable } from "../pages/page-table.ts";
 import { isPassingSection } from "../pages/passing-sections.ts";
 import { articleUrl } from "../urls/site-urls.ts";
@@ -60,13 +59,11 @@ export async function loadCheckedModel(
  * article is known only once the page is written: the build checks those (linksToRenderedFragments).
  */
 export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] {
-  const links = siteLinks(model, pages);
-  const { bodies, targets } = links;
+  const { bodies, scheduled, rules, targets } = siteLinks(model, pages);
   const isWritten = (sitePath: string) => targets.paths.has(normaliseSitePath(sitePath));
   const anythingUnder = (prefix: string) => [...targets.paths].some((written) => written.startsWith(prefix));
-  const rules = redirectRules(model);
   const redirectsWrong = redirectProblems(rules, isWritten, model.content.lineOf, { anythingUnder });
-  return [...checkLinks(bodies, targets), ...redirectsWrong, ...checkScheduled(model, links.scheduled, targets, rules, anythingUnder)];
+  return [...checkLinks(bodies, targets), ...redirectsWrong, ...checkScheduled(model, scheduled, targets, rules, { isWritten, anythingUnder })];
 }
 
 /**
@@ -76,8 +73,8 @@ export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] 
  * left to the reader's program, as before.
  */
 export function linksToRenderedFragments(model: SiteModel, pages: PageTable): RenderedFragmentLink[] {
-  const { bodies, targets } = siteLinks(model, pages);
-  return renderedFragmentLinks([...bodies, ...siteLinks(model, pages).scheduled.map(({ body }) => body)], targets).flatMap((link) => {
+  const { bodies, scheduled, targets } = siteLinks(model, pages);
+  return renderedFragmentLinks([...bodies, ...scheduled.map(({ body }) => body)], targets).flatMap((link) => {
     const page = pages.at(link.sitePath);
     if (!page || !(page.url.endsWith("/") || page.url.endsWith(".html"))) return [];
     return [{ ...link, sitePath: page.url, passing: isPassingSection(page.template, link.fragment, model.context.now) }];
@@ -90,6 +87,8 @@ interface SiteLinks {
   targets: LinkTargets;
   /** The articles whose date has not come (none where the build shows them, as `npm start` and previews do). */
   scheduled: ScheduledArticle[];
+  /** The build's redirects (src/netlify/redirect-rules.ts), which `targets.redirects` maps by old path. */
+  rules: RedirectRule[];
 }
 
 // By page table (one per model, src/pages/page-table.ts): the check and the build's check of written pages both ask,
@@ -112,17 +111,18 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
     ...model.services.map((service) => ({ file: `_data/services/${service.id}.yaml`, pageUrl: service.url, links: service.links })),
   ];
   // The build's own redirects: an alias, `_data/redirects.yaml`, a class that has ended (src/netlify/redirect-rules.ts).
-  const redirects = new Map(redirectRules(model).map((rule) => [normaliseSitePath(rule.from), { to: rule.to, keepsSections: !rule.derived && !rule.followed }] as const));
+  const rules = redirectRules(model);
+  const redirects = new Map(rules.map((rule) => [normaliseSitePath(rule.from), { to: rule.to, keepsSections: !rule.derived && !rule.followed }] as const));
   const listed = new Set(model.articles.list.map((article) => article.url));
   const scheduled = model.content.articles
     .filter((source) => publicationState(source, model.context) === "scheduled" && !listed.has(articleUrl(source.slug)))
     .map((source) => ({ source, body: { file: source.file, pageUrl: articleUrl(source.slug), links: source.links } }));
   // An article's ids are known from rendering (its headings, its footnotes, its asides) and the page's own sections.
-  // Made only for the pages a link names a fragment of: a site of thousands of articles has few such links.
-  // Every aside a marker may place counts, shown or not: a dated offer's aside goes when the offer ends, and a link to
-  // it must not then stop the build (the tests' link check lets it pass, src/pages/passing-sections.ts).
-  const sources = new Map(model.content.articles.map((source) => [articleUrl(source.slug), source]));
-  const articleByUrl = new Map<string, ArticleSource>([...model.articles.list.flatMap((article) => (sources.has(article.url) ? [[article.url, sources.get(article.url)!] as const] : [])), ...scheduled.map(({ source, body }) => [body.pageUrl, source] as const)]);
+  // Made only for the pages a link names a fragment of: a site of thousands of articles has few such links. Asked only
+  // of a path the link's targets hold, so a draft's is never found. Every aside a marker may place counts, shown or
+  // not: a dated offer's aside goes when the offer ends, and a link to it must not then stop the build (the tests'
+  // link check lets it pass, src/pages/passing-sections.ts).
+  const articleByUrl = new Map(model.content.articles.map((source) => [articleUrl(source.slug), source]));
   const idsOf = new Map<string, ReadonlySet<string>>();
   const fragments = {
     get(sitePath: string): ReadonlySet<string> | undefined {
@@ -134,5 +134,5 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
     },
   };
   const paths = new Set(pages.entries.map((entry) => normaliseSitePath(entry.url)));
-  return { bodies, scheduled, targets: { origin: new URL(model.content.site.url).origin, paths, redirects, fragments } };
+  return { bodies, scheduled, rules, targets: { origin: new URL(model.content.site.url).origin, paths, redirects, fragments } };
 }

@@ -39,15 +39,14 @@ export function promotionAsides(content: Pick<Content, "promotions">, courses: R
     if (!promotion || (promotion.validFrom && !isRunning(promotion, clock))) return undefined;
     return promotion;
   };
-  // The aside is a landmark, named by its visible title; the marker's line makes the title's id unique in the page.
-  const titleId = promotionAsideId;
+  // The aside is a landmark, named by its visible title (promotionAsideId).
   return {
     place: (articleHtml) =>
       replacePromotionMarkers(articleHtml, (marker) => {
         const aside = shown(marker);
-        return aside ? promotionAside(titleId(marker), aside.title, aside.body, linked(aside.courses)).value : "";
+        return aside ? promotionAside(promotionAsideId(marker), aside.title, aside.body, linked(aside.courses)).value : "";
       }),
-    ids: (markers) => markers.flatMap((marker) => (shown(marker) ? [titleId(marker)] : [])),
+    ids: (markers) => markers.flatMap((marker) => (shown(marker) ? [promotionAsideId(marker)] : [])),
   };
 }
 
