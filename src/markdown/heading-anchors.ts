@@ -27,31 +27,67 @@ export function headingSlug(text: string): string {
 }
 
 /**
+ * A heading's own id, written after its text as `{#id}`: the way Pandoc, kramdown, Hugo, VitePress and PHP Markdown
+ * Extra name a heading, so text brought from those sites keeps its anchors instead of showing the braces.
+ */
+const EXPLICIT_ID = /\s*\{#([^\s{}]*)\}$/;
+
+/** What an explicit id may hold: the same letters, digits and hyphens the ids made from text hold. */
+const VALID_ID = /^\p{L}[\p{L}\p{N}_-]*$/u;
+
+/**
  * Gives every heading an id and ##–#### a self-link, records the headings for the table of contents and the
  * link check, and reports what would break the page's outline: a `#` heading (the page has the <h1>), a skipped
- * level, an empty heading.
+ * level, an empty heading. A heading's own `{#id}` is taken before any id is made from text, so a later heading's
+ * made id steps around it.
  */
 export function headingAnchors(markdown: MarkdownIt): void {
   markdown.core.ruler.push("heading_anchors", (core) => {
     const state = core.env as MarkdownState;
-    const used = new Set(state.reservedIds ?? []);
+    const reserved = new Set(state.reservedIds ?? []);
+    const used = new Set(reserved);
+    const headings = core.tokens.flatMap((token, index) => (token.type === "heading_open" ? [{ token, inline: core.tokens[index + 1] }] : []));
+    const problemAt = (token: Token) => (message: string) =>
+      state.problems.push({ file: state.file, line: fileLine(state, token.map?.[0] ?? 0), field: state.field ?? "body", message });
+
+    const explicitIds = headings.map(({ token, inline }) => {
+      const id = inline && takeExplicitId(inline);
+      if (id === undefined) return undefined;
+      const problem = problemAt(token);
+      const suggestion = headingSlug(id);
+      if (!VALID_ID.test(id) || /^(fn|fnref)\d/.test(id)) {
+        problem(`heading id "{#${id}}" is not one this site can use: an id is letters, digits and hyphens, starting with a letter; write "{#${suggestion}}"`);
+        return undefined;
+      }
+      if (reserved.has(id)) {
+        problem(`heading id "{#${id}}" is taken by the page around the article: choose another, such as "{#${id}-section}"`);
+        return undefined;
+      }
+      if (used.has(id)) {
+        problem(`heading id "{#${id}}" is given to an earlier heading too: an id names one place on the page, so choose another`);
+        return undefined;
+      }
+      used.add(id);
+      return id;
+    });
+
     let previousLevel = 1;
-    core.tokens.forEach((token, index) => {
-      if (token.type !== "heading_open") return;
+    headings.forEach(({ token, inline }, index) => {
       const level = Number(token.tag.slice(1));
-      const inline = core.tokens[index + 1];
       const text = inline ? plainText(inline) : "";
-      const line = fileLine(state, token.map?.[0] ?? 0);
-      const problem = (message: string) => state.problems.push({ file: state.file, line, field: state.field ?? "body", message });
+      const problem = problemAt(token);
       if (level === 1) problem(`"# ${text}" is a level-1 heading, but the page's title is its only <h1>: start at "## ${text}"`);
       else if (level > previousLevel + 1) problem(`heading "${text}" jumps from level ${previousLevel} to ${level}: use ${"#".repeat(previousLevel + 1)} here`);
       if (!text.trim()) problem("a heading has no text: write its text after the #s or remove the line");
       previousLevel = level;
 
-      const base = headingSlug(text);
-      let id = base;
-      for (let counter = 2; used.has(id); counter++) id = `${base}-${counter}`;
-      used.add(id);
+      let id = explicitIds[index];
+      if (id === undefined) {
+        const base = headingSlug(text);
+        id = base;
+        for (let counter = 2; used.has(id); counter++) id = `${base}-${counter}`;
+        used.add(id);
+      }
       token.attrSet("id", id);
       token.meta = { ...token.meta, selfLink: LINKED_LEVELS.has(level) };
       state.headings.push({ level, id, text });
@@ -70,6 +106,23 @@ export function headingAnchors(markdown: MarkdownIt): void {
 function findOpen(tokens: Token[], closeIndex: number): Token | undefined {
   for (let index = closeIndex - 1; index >= 0; index--) if (tokens[index]!.type === "heading_open") return tokens[index];
   return undefined;
+}
+
+/**
+ * Removes a trailing `{#id}` from a heading's inline token and returns the id; undefined when the heading has none.
+ * Only plain text at the end counts: braces inside code (`` `{#x}` ``) stay as written.
+ */
+function takeExplicitId(inline: Token): string | undefined {
+  // The source decides: a backslash before the brace (`\{#x}`) asks for the braces as text.
+  if (!EXPLICIT_ID.test(inline.content) || /\\\{#[^\s{}]*\}$/.test(inline.content)) return undefined;
+  const last = inline.children?.at(-1);
+  if (last?.type !== "text") return undefined;
+  const match = EXPLICIT_ID.exec(last.content);
+  if (!match) return undefined;
+  last.content = last.content.slice(0, match.index);
+  inline.content = inline.content.replace(EXPLICIT_ID, "");
+  if (!last.content) inline.children!.pop();
+  return match[1]!;
 }
 
 /** The text of an inline token without markup. */

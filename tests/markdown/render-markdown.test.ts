@@ -82,6 +82,31 @@ describe("headings", () => {
     expect(render("## Main\n\n## Contents\n").headings.map((heading) => heading.id)).toEqual(["main-2", "contents-2"]);
   });
 
+  it("takes a heading's own {#id}, as Pandoc, kramdown, Hugo and VitePress write it, before making ids from text", () => {
+    const { html, headings, problems } = render("## Setup\n\n## Install *it* {#setup}\n\n## Run `npm start`{#run}\n");
+    const $ = load(html);
+    expect(headings.map(({ id, text }) => [id, text])).toEqual([["setup-2", "Setup"], ["setup", "Install it"], ["run", "Run npm start"]]);
+    expect($("h2#setup").text()).not.toContain("{#");
+    expect($("h2#setup em").text()).toBe("it");
+    expect($("h2#setup a.heading-link").attr("href")).toBe("#setup");
+    expect(problems).toEqual([]);
+  });
+
+  it("leaves braces inside code or after a backslash as text", () => {
+    const { headings } = render("## Use `{#x}`\n\n## Literal \\{#y}\n");
+    expect(headings.map(({ id, text }) => [id, text])).toEqual([["use-x", "Use {#x}"], ["literal-y", "Literal {#y}"]]);
+  });
+
+  it("refuses a {#id} that is malformed, the template's own or given twice, at its line, and makes the id from text", () => {
+    const { headings, problems } = render("## Privacy {#vue.js-privacy}\n\n## Where {#main}\n\n## One {#same}\n\n## Two {#same}\n");
+    expect(headings.map((heading) => heading.id)).toEqual(["privacy", "where", "same", "two"]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 10, field: "body", message: expect.stringMatching(/"\{#vue\.js-privacy\}" is not one this site can use.*write "\{#vue-js-privacy\}"/) }),
+      expect.objectContaining({ line: 12, field: "body", message: expect.stringMatching(/"\{#main\}" is taken by the page around the article/) }),
+      expect.objectContaining({ line: 16, field: "body", message: expect.stringMatching(/"\{#same\}" is given to an earlier heading too/) }),
+    ]);
+  });
+
   it("reports a # heading and a skipped level at their lines", () => {
     const { problems } = render("# Title again\n\n## Section\n\n#### Too deep\n");
     expect(problems).toEqual([
