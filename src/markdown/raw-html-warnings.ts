@@ -58,7 +58,72 @@ export function rawHtmlWarnings(markdown: MarkdownIt): void {
         }
       }
     }
+    for (const block of core.tokens) if (block.type === "inline" && block.children) block.children = keepTagsAsTyped(block.children, core.Token);
+    for (const note of inlineFootnotes(env)) if (note.tokens) note.tokens = keepTagsAsTyped(note.tokens, core.Token);
   });
+}
+
+/**
+ * Hands each tag in a run of text to the rules after this one as `text_special`, which the typographer's quotes and
+ * dashes pass over, so `<div class="tip">` is shown with the straight quotes typed, not `class=“tip”`; text_join then
+ * makes it plain text again. A tag written over several lines is kept whole, a piece per line.
+ */
+function keepTagsAsTyped(children: Token[], TokenType: typeof Token): Token[] {
+  const kept: Token[] = [];
+  const piece = (like: Token, type: "text" | "text_special", content: string) => {
+    const token = new TokenType(type, "", 0);
+    token.content = content;
+    token.markup = type === "text_special" ? content : "";
+    token.level = like.level;
+    kept.push(token);
+  };
+  for (let index = 0; index < children.length; ) {
+    if (children[index]!.type !== "text") {
+      kept.push(children[index++]!);
+      continue;
+    }
+    const start = index;
+    while (index < children.length && (children[index]!.type === "text" || children[index]!.type === "softbreak")) index++;
+    const run = children.slice(start, index);
+    const joined = run.map((token) => (token.type === "text" ? token.content : "\n")).join("");
+    const spans = tagSpans(joined);
+    if (spans.length === 0) {
+      kept.push(...run);
+      continue;
+    }
+    let offset = 0;
+    for (const token of run) {
+      if (token.type !== "text") {
+        kept.push(token);
+        offset += 1;
+        continue;
+      }
+      const from = offset;
+      const to = (offset += token.content.length);
+      let cut = from;
+      for (const [spanStart, spanEnd] of spans) {
+        if (spanEnd <= from || spanStart >= to) continue;
+        const pieceStart = Math.max(spanStart, from);
+        const pieceEnd = Math.min(spanEnd, to);
+        if (pieceStart > cut) piece(token, "text", joined.slice(cut, pieceStart));
+        piece(token, "text_special", joined.slice(pieceStart, pieceEnd));
+        cut = pieceEnd;
+      }
+      if (cut < to) piece(token, "text", joined.slice(cut, to));
+    }
+  }
+  return kept;
+}
+
+/** Where the tags of any name (`<div class="x">`, `<VueSchoolLink href="…"/>`) and the comments are in `text`. */
+function tagSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let at = text.indexOf("<"); at !== -1; at = text.indexOf("<", at)) {
+    const tag = HTML_TAG_RE.exec(text.slice(at))?.[0];
+    if (tag) spans.push([at, at + tag.length]);
+    at += tag ? tag.length : 1;
+  }
+  return spans;
 }
 
 /**

@@ -162,6 +162,14 @@ describe("HTML in Markdown", () => {
     expect(load(html)("details, br, p span").length).toBe(0);
   });
 
+  it("shows a tag with the straight quotes and dashes typed, while the prose around it still gets curly quotes", () => {
+    const body = ['Say "hi" to <div class="tip"> and <VueSchoolLink href="x" title=\'A -- B\'/>.', "", '<iframe title="two', 'lines"></iframe> then "quoted".', "", 'A note.^[With <b class="x">bold</b> "words".]'].join("\n");
+    const text = load(render(body).html).text();
+    expect(text).toContain("Say “hi” to <div class=\"tip\"> and <VueSchoolLink href=\"x\" title='A -- B'/>.");
+    expect(text).toContain('<iframe title="two\nlines"></iframe> then “quoted”.');
+    expect(text).toContain('With <b class="x">bold</b> “words”.');
+  });
+
   it("warns at its first line about a tag written over several lines, or with an entity in it, as pasted embeds are", () => {
     const body = [
       "Watch the talk:", // 1
