@@ -3,6 +3,7 @@ import footnote from "markdown-it-footnote";
 import { bodyReferences } from "./body-references.ts";
 import { codeBlocks } from "./code-blocks.ts";
 import { footnoteBackrefs } from "./footnote-backrefs.ts";
+import { foreignSyntaxWarnings } from "./foreign-syntax-warnings.ts";
 import { headingAnchors } from "./heading-anchors.ts";
 import { markdownImages } from "./markdown-images.ts";
 import { fileLine, type Heading, type ImageReference, type LinkReference, type MarkdownOptions, type MarkdownState } from "./markdown-state.ts";
@@ -24,6 +25,7 @@ markdown.use(tables);
 markdown.use(markdownImages);
 markdown.use(bodyReferences);
 markdown.use(rawHtmlWarnings);
+markdown.use(foreignSyntaxWarnings);
 markdown.use(nestingLimit);
 
 /**

@@ -204,6 +204,23 @@ describe("HTML in Markdown", () => {
   });
 });
 
+describe("notes written the way other Markdown sites write them", () => {
+  const warnings = (body: string) => render(body).problems.map((problem) => `${problem.line} ${problem.severity}: ${problem.message}`);
+
+  it("warns at each line of a container and at a GitHub alert's marker, saying what to write instead", () => {
+    const body = ["Intro.", "", "::: tip Remember", "Keep it short.", ":::", "", "> [!WARNING]", "> Back up first.", "", "> A quotation [!NOTE] is a quotation.", "", "```", ":::", "```"].join("\n");
+    expect(warnings(body)).toEqual([
+      `12 warning: "::: tip Remember" opens a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; write the note as a quotation ("> **Tip:** …") instead`,
+      `14 warning: ":::" closes a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; remove the line`,
+      `16 warning: "[!WARNING]" marks a GitHub alert, which this site's Markdown does not have: it is shown as typed; write "**Warning:**" at the start of the quotation instead`,
+    ]);
+  });
+
+  it("says nothing about the quotation it suggests", () => {
+    expect(render("> **Tip:** Keep it short.\n\nA colon: like this.\n").problems).toEqual([]);
+  });
+});
+
 describe("tables and footnotes", () => {
   it("wraps a table in its own scrolling box and aligns columns with classes, not styles", () => {
     const $ = load(render("| Name | Price |\n|:--|--:|\n| Java | 2,295 |\n").html);
