@@ -5,7 +5,7 @@ import { StageMemo } from "../collections/stage-memo.ts";
 import { ContentCache } from "../content/content-cache.ts";
 import { readFileDates } from "../content/file-dates.ts";
 import { loadContent, type Content, type KeptLoads, type LoadReuse } from "../content/load-content.ts";
-import { formatProblem } from "../content/problems.ts";
+import { formatWarnings } from "../content/problems.ts";
 import { deployBaseUrl } from "../netlify/deploy-url.ts";
 import { readSiteNow } from "../time/clock.ts";
 import { rehearseSaves } from "./save-rehearsal.ts";
@@ -63,7 +63,7 @@ export class SiteModelSource {
       // A production build has just asked for every current file: what else is on disk is out of date.
       if (!development) await cache.prune();
       // Warnings never stop a build; they are printed once per build, where Netlify's log shows them.
-      for (const warning of warnings) console.warn(formatProblem(warning));
+      for (const line of formatWarnings(warnings)) console.warn(line);
       return model;
     })();
     return this.#model;

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { failureReport } from "../build/failure-report.ts";
 import { TERMINAL, type CommandOutput } from "../cli/command-output.ts";
-import { ContentError, formatProblem } from "../content/problems.ts";
+import { ContentError, formatWarnings } from "../content/problems.ts";
 import { readSiteNow } from "../time/clock.ts";
 import { loadCheckedModel } from "./check-site.ts";
 
@@ -29,7 +29,7 @@ export async function runCheck(argv: readonly string[], cwd: string, env: NodeJS
     // the articles' texts are not read from the cache at all.
     const { model, warnings } = await loadCheckedModel(root, { now: readSiteNow(env, output.err), includeUnpublished: false }, undefined, { pictures: false, texts: false });
     const { content } = model;
-    for (const warning of warnings) output.err(formatProblem(warning));
+    for (const line of formatWarnings(warnings)) output.err(line);
     const count = (label: string, n: number) => `${n} ${label}`;
     output.out(
       `Content is valid: ${[
@@ -42,7 +42,7 @@ export async function runCheck(argv: readonly string[], cwd: string, env: NodeJS
     return 0;
   } catch (error) {
     if (error instanceof ContentError) {
-      for (const warning of error.warnings) output.err(formatProblem(warning));
+      for (const line of formatWarnings(error.warnings)) output.err(line);
       output.err(error.message);
     } else {
       // Not a content problem the loader could place: still one line naming what failed, never a raw stack trace.

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeHTMLAttribute } from "entities";
-import { ContentError, formatProblem, isError, type ContentProblem } from "../content/problems.ts";
+import { ContentError, formatWarnings, isError, type ContentProblem } from "../content/problems.ts";
 import { writtenFileOf } from "../urls/site-urls.ts";
 import { missingFragment, type RenderedFragmentLink } from "./check-links.ts";
 
@@ -50,5 +50,5 @@ export function settleRenderedFragments(problems: readonly ContentProblem[]): vo
   const warnings = problems.filter((problem) => !isError(problem));
   const errors = problems.filter(isError);
   if (errors.length > 0) throw new ContentError(errors, warnings);
-  for (const warning of warnings) console.warn(formatProblem(warning));
+  for (const line of formatWarnings(warnings)) console.warn(line);
 }

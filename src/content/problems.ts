@@ -24,6 +24,36 @@ export function formatProblem(problem: ContentProblem): string {
   return problem.field ? `${where}: ${problem.field}: ${message}` : `${where}: ${message}`;
 }
 
+/** File, then line order: the order an editor works through a list of problems in. */
+function byPlace(a: ContentProblem, b: ContentProblem): number {
+  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+}
+
+/** How many further lines of a repeated warning are named before the rest are only counted. */
+const REPEATS_NAMED = 8;
+
+/**
+ * Warnings as the lines an editor reads, in file and line order. A warning repeated in one file and field (the
+ * same unknown code language on every fence of a pasted page) is one line at its first place that names the others,
+ * so a file brought from elsewhere does not bury the rest of the list under copies of one message.
+ */
+export function formatWarnings(warnings: readonly ContentProblem[]): string[] {
+  const groups = new Map<string, ContentProblem[]>();
+  for (const warning of [...warnings].sort(byPlace)) {
+    const key = `${warning.file}\0${warning.field}\0${warning.message}`;
+    const group = groups.get(key);
+    if (group) group.push(warning);
+    else groups.set(key, [warning]);
+  }
+  return [...groups.values()].map(([first, ...repeats]) => {
+    const lines = [...new Set(repeats.flatMap((repeat) => (repeat.line && repeat.line !== first!.line ? [repeat.line] : [])))];
+    if (lines.length === 0) return formatProblem(first!);
+    const named = lines.slice(0, REPEATS_NAMED).join(", ");
+    const more = lines.length > REPEATS_NAMED ? ` and ${lines.length - REPEATS_NAMED} more` : "";
+    return `${formatProblem(first!)} (also at ${lines.length === 1 ? "line" : "lines"} ${named}${more})`;
+  });
+}
+
 /** Thrown when content fails validation; carries every problem found, not just the first. */
 export class ContentError extends Error {
   /** Every problem, sorted by file and line. */
@@ -33,7 +63,7 @@ export class ContentError extends Error {
   readonly warnings: readonly ContentProblem[];
 
   constructor(problems: readonly ContentProblem[], warnings: readonly ContentProblem[] = []) {
-    const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+    const sorted = [...problems].sort(byPlace);
     const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
     super(`Content has ${count}:\n${sorted.map((problem) => `  ${formatProblem(problem)}`).join("\n")}`);
     this.name = "ContentError";
