@@ -8,10 +8,18 @@ const CONTAINER_FENCE = /^:{3,}(.*)$/;
 /** A GitHub alert's marker, the first line of a quotation. */
 const ALERT_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$/i;
 
+/** A kramdown attribute list on a line of its own (`{: .note .info}`, `{: #id}`), as Jekyll sites write them. */
+const ATTRIBUTE_LIST = /^\{:.*\}\s*$/;
+
+/** A template tag (`{% include note.html %}`, `{% raw %}`) or expression (`{{ site.url }}`) of Liquid or Nunjucks. */
+const TEMPLATE_SYNTAX = /\{%-?\s*[A-Za-z][^%]*%\}|\{\{[^{}\n]*\}\}/;
+
 /**
- * Warns at its line about two ways of writing a note that other Markdown sites read and this one does not, so the
- * text brought from them is shown with its markers as typed: a container (`::: tip` … `:::`, as VitePress,
- * Docusaurus and Pandoc write it) and a GitHub alert (`> [!NOTE]`). Each warning says what to write instead.
+ * Warns at its line about what other Markdown sites read and this one does not, so text brought from them shows its
+ * markers as typed: a container (`::: tip` … `:::`, as VitePress, Docusaurus and Pandoc write it), a GitHub alert
+ * (`> [!NOTE]`), a kramdown attribute list (`{: .note}`) and a Liquid or Nunjucks tag in the text (`{% include x %}`,
+ * `{{ site.url }}`: the site never runs a template in content). Code is text by intent and is left alone. Each
+ * warning says what to write instead.
  */
 export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
   markdown.core.ruler.after("inline", "foreign_syntax_warnings", (core) => {
@@ -19,6 +27,7 @@ export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
     const warn = (line: number, message: string) =>
       env.problems.push({ file: env.file, line: fileLine(env, line), field: env.field ?? "body", severity: "warning", message });
     core.tokens.forEach((block, index) => {
+      if (block.type === "inline" && block.map) templateSyntax(block, (line, tag) => warn(line, `"${tag.length > 40 ? `${tag.slice(0, 39)}…` : tag}" is template code (Liquid, Nunjucks), which the site never runs in content: it is shown as typed; write what it stood for, or put it in backticks if the text is about templates`));
       if (block.type !== "inline" || !block.map || core.tokens[index - 1]?.type !== "paragraph_open") return;
       const lines = block.content.split("\n");
       lines.forEach((text, offset) => {
@@ -32,12 +41,50 @@ export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
             : `"${text.trim()}" closes a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; remove the line`,
         );
       });
+      lines.forEach((text, offset) => {
+        if (ATTRIBUTE_LIST.test(text)) {
+          warn(block.map![0] + offset, `"${text.trim()}" is a kramdown attribute list (Jekyll), which this site's Markdown does not have: it is shown as typed; remove the line (a heading's id is written "## Title {#id}")`);
+        }
+      });
       const alert = isInQuote(core.tokens, index) ? ALERT_MARKER.exec(lines[0]!) : null;
       if (alert) {
         warn(block.map[0], `"${lines[0]!.trim()}" marks a GitHub alert, which this site's Markdown does not have: it is shown as typed; write "**${noteLabel(alert[1]!)}:**" at the start of the quotation instead`);
       }
     });
   });
+}
+
+/**
+ * Calls `found` with the source line (0-based, as `map`) and text of the first template tag on each line of an inline
+ * block's text, code spans left out. Text tokens in a row are read as one (an underscore in `{% include_relative %}`
+ * is a token of its own), found in the block's source after the run before, counting the lines between, as the HTML
+ * warning does.
+ */
+function templateSyntax(block: Token, found: (line: number, tag: string) => void): void {
+  let searchedTo = 0;
+  let line = block.map![0];
+  const warned = new Set<number>();
+  const read = (run: string) => {
+    const at = run ? block.content.indexOf(run, searchedTo) : -1;
+    if (at === -1) return;
+    for (let newline = block.content.indexOf("\n", searchedTo); newline !== -1 && newline < at; newline = block.content.indexOf("\n", newline + 1)) line++;
+    searchedTo = at + run.length;
+    const tag = TEMPLATE_SYNTAX.exec(run)?.[0];
+    if (tag && !warned.has(line)) {
+      warned.add(line);
+      found(line, tag);
+    }
+  };
+  let run = "";
+  for (const token of block.children ?? []) {
+    if (token.type === "text") {
+      run += token.content;
+      continue;
+    }
+    read(run);
+    run = "";
+  }
+  read(run);
 }
 
 /** The label a note of this kind reads with: "Tip", "Warning"; a Pandoc class (`{.note}`) loses its braces. */

@@ -216,6 +216,15 @@ describe("notes written the way other Markdown sites write them", () => {
     ]);
   });
 
+  it("warns at its line about a kramdown attribute list and about template code in the text, not in code", () => {
+    const body = ["A note.", "{: .note .info}", "", "Visit {{ site.url }} now, then", "read {% include_relative _notes/x.md %} and {{ more }}.", "", "In code: `{{ x }}` and `{% raw %}`.", "", "```html", "{% raw %}", "```"].join("\n");
+    expect(warnings(body)).toEqual([
+      `11 warning: "{: .note .info}" is a kramdown attribute list (Jekyll), which this site's Markdown does not have: it is shown as typed; remove the line (a heading's id is written "## Title {#id}")`,
+      `13 warning: "{{ site.url }}" is template code (Liquid, Nunjucks), which the site never runs in content: it is shown as typed; write what it stood for, or put it in backticks if the text is about templates`,
+      `14 warning: "{% include_relative _notes/x.md %}" is template code (Liquid, Nunjucks), which the site never runs in content: it is shown as typed; write what it stood for, or put it in backticks if the text is about templates`,
+    ]);
+  });
+
   it("says nothing about the quotation it suggests", () => {
     expect(render("> **Tip:** Keep it short.\n\nA colon: like this.\n").problems).toEqual([]);
   });
