@@ -40,7 +40,8 @@ const REPEATS_NAMED = 8;
 export function formatWarnings(warnings: readonly ContentProblem[]): string[] {
   const groups = new Map<string, ContentProblem[]>();
   for (const warning of [...warnings].sort(byPlace)) {
-    const key = `${warning.file}\0${warning.field}\0${warning.message}`;
+    // A warning about the whole file (no line) is kept apart from the same words at a line: it has no place to fold into.
+    const key = `${warning.file}\0${warning.field}\0${warning.message}\0${warning.line === undefined ? "file" : "line"}`;
     const group = groups.get(key);
     if (group) group.push(warning);
     else groups.set(key, [warning]);

@@ -5,6 +5,9 @@ import { fileLine, type MarkdownState } from "./markdown-state.ts";
 /** A container's fence: `::: tip`, `:::warning Title`, `::: {.note}` or the bare `:::` that closes one. */
 const CONTAINER_FENCE = /^:{3,}(.*)$/;
 
+/** Containers that hold a note, which a quotation with its label says as well; others (`code-group`) hold something else. */
+const NOTE_KINDS = new Set(["note", "tip", "info", "warning", "danger", "caution", "important", "details", "success"]);
+
 /** A GitHub alert's marker, the first line of a quotation. */
 const ALERT_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$/i;
 
@@ -34,12 +37,13 @@ export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
         const fence = CONTAINER_FENCE.exec(text);
         if (!fence) return;
         const name = fence[1]!.trim();
-        warn(
-          block.map![0] + offset,
-          name
-            ? `"${text.trim()}" opens a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; write the note as a quotation ("> **${noteLabel(name)}:** …") instead`
-            : `"${text.trim()}" closes a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; remove the line`,
-        );
+        const kind = /[A-Za-z]+/.exec(name)?.[0]?.toLowerCase();
+        const advice = !name
+          ? "remove the line"
+          : kind && NOTE_KINDS.has(kind)
+            ? `write the note as a quotation ("> **${kind.charAt(0).toUpperCase()}${kind.slice(1)}:** …") instead`
+            : "remove its fences and write what it holds as plain Markdown";
+        warn(block.map![0] + offset, `"${text.trim()}" ${name ? "opens" : "closes"} a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; ${advice}`);
       });
       lines.forEach((text, offset) => {
         if (ATTRIBUTE_LIST.test(text)) {
@@ -48,7 +52,7 @@ export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
       });
       const alert = isInQuote(core.tokens, index) ? ALERT_MARKER.exec(lines[0]!) : null;
       if (alert) {
-        warn(block.map[0], `"${lines[0]!.trim()}" marks a GitHub alert, which this site's Markdown does not have: it is shown as typed; write "**${noteLabel(alert[1]!)}:**" at the start of the quotation instead`);
+        warn(block.map[0], `"${lines[0]!.trim()}" marks a GitHub alert, which this site's Markdown does not have: it is shown as typed; write "**${alert[1]!.charAt(0).toUpperCase()}${alert[1]!.slice(1).toLowerCase()}:**" at the start of the quotation instead`);
       }
     });
   });
@@ -85,12 +89,6 @@ function templateSyntax(block: Token, found: (line: number, tag: string) => void
     run = "";
   }
   read(run);
-}
-
-/** The label a note of this kind reads with: "Tip", "Warning"; a Pandoc class (`{.note}`) loses its braces. */
-function noteLabel(name: string): string {
-  const word = /[A-Za-z]+/.exec(name)?.[0] ?? "Note";
-  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
 /** Whether the paragraph whose inline token is at `index` is the first block of a quotation. */

@@ -54,9 +54,14 @@ export function headingAnchors(markdown: MarkdownIt): void {
       const id = inline && takeExplicitId(inline);
       if (id === undefined) return undefined;
       const problem = problemAt(token);
-      const suggestion = headingSlug(id);
-      if (!VALID_ID.test(id) || /^(fn|fnref)\d/.test(id)) {
-        problem(`heading id "{#${id}}" is not one this site can use: an id is letters, digits and hyphens, starting with a letter; write "{#${suggestion}}"`);
+      const slug = headingSlug(id);
+      const suggestion = used.has(slug) ? `${slug}-section` : slug;
+      if (/^(fn|fnref)\d/.test(id)) {
+        problem(`heading id "{#${id}}" looks like the id of a footnote (fn1, fnref1), which the page gives its footnotes: choose another, such as "{#${suggestion}}"`);
+        return undefined;
+      }
+      if (!VALID_ID.test(id)) {
+        problem(`heading id "{#${id}}" is not one this site can use: an id is letters, digits, hyphens and underscores, starting with a letter; write "{#${suggestion}}"`);
         return undefined;
       }
       if (reserved.has(id)) {
@@ -76,7 +81,8 @@ export function headingAnchors(markdown: MarkdownIt): void {
       const level = Number(token.tag.slice(1));
       const text = inline ? plainText(inline) : "";
       const problem = problemAt(token);
-      if (level === 1) problem(`"# ${text}" is a level-1 heading, but the page's title is its only <h1>: start at "## ${text}"`);
+      const typed = explicitIds[index] === undefined ? text : `${text} {#${explicitIds[index]}}`;
+      if (level === 1) problem(`"# ${typed}" is a level-1 heading, but the page's title is its only <h1>: start at "## ${typed}"`);
       else if (level > previousLevel + 1) problem(`heading "${text}" jumps from level ${previousLevel} to ${level}: use ${"#".repeat(previousLevel + 1)} here`);
       if (!text.trim()) problem("a heading has no text: write its text after the #s or remove the line");
       previousLevel = level;
@@ -113,16 +119,18 @@ function findOpen(tokens: Token[], closeIndex: number): Token | undefined {
  * Only plain text at the end counts: braces inside code (`` `{#x}` ``) stay as written.
  */
 function takeExplicitId(inline: Token): string | undefined {
-  // The source decides: a backslash before the brace (`\{#x}`) asks for the braces as text.
-  if (!EXPLICIT_ID.test(inline.content) || /\\\{#[^\s{}]*\}$/.test(inline.content)) return undefined;
+  // The source decides, since the typographer has already made `--` a dash in the text: an odd number of
+  // backslashes before the brace (`\{#x}`) asks for the braces as text.
+  const typed = /(\\*)\{#([^\s{}]*)\}$/.exec(inline.content.trimEnd());
+  if (!typed || typed[1]!.length % 2 === 1) return undefined;
   const last = inline.children?.at(-1);
   if (last?.type !== "text") return undefined;
-  const match = EXPLICIT_ID.exec(last.content);
-  if (!match) return undefined;
-  last.content = last.content.slice(0, match.index);
-  inline.content = inline.content.replace(EXPLICIT_ID, "");
+  const shown = EXPLICIT_ID.exec(last.content);
+  if (!shown) return undefined;
+  last.content = last.content.slice(0, shown.index);
+  inline.content = inline.content.trimEnd().slice(0, typed.index + typed[1]!.length).trimEnd();
   if (!last.content) inline.children!.pop();
-  return match[1]!;
+  return typed[2]!;
 }
 
 /** The text of an inline token without markup. */

@@ -83,9 +83,10 @@ function keepTagsAsTyped(children: Token[], TokenType: typeof Token): Token[] {
       continue;
     }
     const start = index;
-    while (index < children.length && (children[index]!.type === "text" || children[index]!.type === "softbreak")) index++;
+    while (index < children.length && (children[index]!.type === "text" || children[index]!.type === "softbreak" || isEntity(children[index]!))) index++;
     const run = children.slice(start, index);
-    const joined = run.map((token) => (token.type === "text" ? token.content : "\n")).join("");
+    // As textRuns reads them: an entity as written, so `&amp;` in a tag's address does not cut the tag in two.
+    const joined = run.map((token) => (token.type === "text" ? token.content : token.type === "softbreak" ? "\n" : token.markup)).join("");
     const spans = tagSpans(joined);
     if (spans.length === 0) {
       kept.push(...run);
@@ -95,7 +96,7 @@ function keepTagsAsTyped(children: Token[], TokenType: typeof Token): Token[] {
     for (const token of run) {
       if (token.type !== "text") {
         kept.push(token);
-        offset += 1;
+        offset += token.type === "softbreak" ? 1 : token.markup.length;
         continue;
       }
       const from = offset;
@@ -113,6 +114,11 @@ function keepTagsAsTyped(children: Token[], TokenType: typeof Token): Token[] {
     }
   }
   return kept;
+}
+
+/** An entity (`&amp;`), which markdown-it hands over apart from the text around it. */
+function isEntity(token: Token): boolean {
+  return token.type === "text_special" && token.info === "entity";
 }
 
 /** Where the tags of any name (`<div class="x">`, `<VueSchoolLink href="…"/>`) and the comments are in `text`. */
@@ -138,7 +144,7 @@ function textRuns(children: readonly Token[], env: MarkdownState): string[] {
   for (const token of children) {
     if (token.type === "text") run += token.content;
     else if (token.type === "softbreak") run += "\n";
-    else if (token.type === "text_special" && token.info === "entity") run += token.markup;
+    else if (isEntity(token)) run += token.markup;
     else {
       if (run) runs.push(run);
       run = "";

@@ -27,5 +27,6 @@ describe("formatWarnings", () => {
 
   it("prints a warning about a whole file once, however often it was found", () => {
     expect(formatWarnings([warning("x.md", undefined, "no date"), warning("x.md", undefined, "no date")])).toEqual(["x.md: body: warning: no date"]);
+    expect(formatWarnings([warning("x.md", 12, "same"), warning("x.md", undefined, "same"), warning("x.md", 5, "same")])).toEqual(["x.md: body: warning: same", "x.md:5: body: warning: same (also at line 12)"]);
   });
 });

@@ -92,18 +92,20 @@ describe("headings", () => {
     expect(problems).toEqual([]);
   });
 
-  it("leaves braces inside code or after a backslash as text", () => {
-    const { headings } = render("## Use `{#x}`\n\n## Literal \\{#y}\n");
-    expect(headings.map(({ id, text }) => [id, text])).toEqual([["use-x", "Use {#x}"], ["literal-y", "Literal {#y}"]]);
+  it("leaves braces inside code or after a backslash as text, and reads the id as typed, before the typographer's dashes", () => {
+    const { headings, problems } = render("## Use `{#x}`\n\n## Literal \\{#y}\n\n## Tom & Jerry {#tom--jerry}\n\n## Path C:\\\\{#win}\n");
+    expect(headings.map(({ id, text }) => [id, text])).toEqual([["use-x", "Use {#x}"], ["literal-y", "Literal {#y}"], ["tom--jerry", "Tom & Jerry"], ["win", "Path C:\\"]]);
+    expect(problems).toEqual([]);
   });
 
   it("refuses a {#id} that is malformed, the template's own or given twice, at its line, and makes the id from text", () => {
-    const { headings, problems } = render("## Privacy {#vue.js-privacy}\n\n## Where {#main}\n\n## One {#same}\n\n## Two {#same}\n");
-    expect(headings.map((heading) => heading.id)).toEqual(["privacy", "where", "same", "two"]);
+    const { headings, problems } = render("## Privacy {#vue.js-privacy}\n\n## Where {#main}\n\n## One {#same}\n\n## Two {#same}\n\n## Note {#fn1}\n");
+    expect(headings.map((heading) => heading.id)).toEqual(["privacy", "where", "same", "two", "note"]);
     expect(problems).toEqual([
       expect.objectContaining({ line: 10, field: "body", message: expect.stringMatching(/"\{#vue\.js-privacy\}" is not one this site can use.*write "\{#vue-js-privacy\}"/) }),
       expect.objectContaining({ line: 12, field: "body", message: expect.stringMatching(/"\{#main\}" is taken by the page around the article/) }),
       expect.objectContaining({ line: 16, field: "body", message: expect.stringMatching(/"\{#same\}" is given to an earlier heading too/) }),
+      expect.objectContaining({ line: 18, field: "body", message: expect.stringMatching(/"\{#fn1\}" looks like the id of a footnote/) }),
     ]);
   });
 
@@ -168,6 +170,8 @@ describe("HTML in Markdown", () => {
     expect(text).toContain("Say “hi” to <div class=\"tip\"> and <VueSchoolLink href=\"x\" title='A -- B'/>.");
     expect(text).toContain('<iframe title="two\nlines"></iframe> then “quoted”.');
     expect(text).toContain('With <b class="x">bold</b> “words”.');
+    const withEntity = load(render('Embed <iframe src="https://example.com/?a=1&amp;b=2" title="A talk"></iframe> "here".').html).text();
+    expect(withEntity).toContain('<iframe src="https://example.com/?a=1&b=2" title="A talk"></iframe> “here”.');
   });
 
   it("warns at its first line about a tag written over several lines, or with an entity in it, as pasted embeds are", () => {
@@ -208,11 +212,12 @@ describe("notes written the way other Markdown sites write them", () => {
   const warnings = (body: string) => render(body).problems.map((problem) => `${problem.line} ${problem.severity}: ${problem.message}`);
 
   it("warns at each line of a container and at a GitHub alert's marker, saying what to write instead", () => {
-    const body = ["Intro.", "", "::: tip Remember", "Keep it short.", ":::", "", "> [!WARNING]", "> Back up first.", "", "> A quotation [!NOTE] is a quotation.", "", "```", ":::", "```"].join("\n");
+    const body = ["Intro.", "", "::: tip Remember", "Keep it short.", ":::", "", "> [!WARNING]", "> Back up first.", "", "> A quotation [!NOTE] is a quotation.", "", "```", ":::", "```", "", "::: code-group"].join("\n");
     expect(warnings(body)).toEqual([
       `12 warning: "::: tip Remember" opens a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; write the note as a quotation ("> **Tip:** …") instead`,
       `14 warning: ":::" closes a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; remove the line`,
       `16 warning: "[!WARNING]" marks a GitHub alert, which this site's Markdown does not have: it is shown as typed; write "**Warning:**" at the start of the quotation instead`,
+      `25 warning: "::: code-group" opens a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; remove its fences and write what it holds as plain Markdown`,
     ]);
   });
 
