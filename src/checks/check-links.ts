@@ -49,7 +49,8 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
     body.links.forEach((link, index) => {
       const at = (message: string, severity?: "warning") => problems.push({ file: body.file, line: link.line, field: body.field ?? "body", message, ...(severity ? { severity } : {}) });
       const target = parsed[index]!;
-      const href = shownHref(link.href);
+      // The link as the editor wrote it: "other.md", not the page it was pointed at.
+      const href = link.written ?? shownHref(link.href);
       if (target === "invalid") return at(`link "${href}" is not a valid address`);
       if (target === "bad-escape") return at(`link "${link.href}" has a % that does not begin an escape of UTF-8 text (such as %20 for a space): write the character itself, or %25 for a percent sign`);
       if (target === "elsewhere") return;

@@ -10,6 +10,7 @@ import type { Session } from "../schemas/session.ts";
 import type { Site } from "../schemas/site.ts";
 import { containedPath, hasControlCharacter, inRepository, placeContentFile, type ContentPlace, type Repository } from "./contained-file.ts";
 import { ContentCache } from "./content-cache.ts";
+import { CONTENT_PATHS } from "./content-paths.ts";
 import { crossCheck } from "./cross-check.ts";
 import { foreignFiles } from "./foreign-files.ts";
 import { FILE_KINDS, idFromFileName, loadFile, type FileKind, type LoadedFile } from "./load-file.ts";
@@ -65,10 +66,8 @@ export interface LoadReuse {
 }
 
 /** Where the content lives, relative to the project root. */
-export const CONTENT_PATHS = {
-  data: "_data",
-  articles: "content/articles",
-} as const;
+/** Re-exported where the loader's users have always found it. */
+export { CONTENT_PATHS };
 
 /**
  * Reads, validates and cross-checks all content below `root`. Throws a ContentError listing every problem;

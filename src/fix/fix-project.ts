@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { CONTENT_PATHS } from "../content/content-paths.ts";
 import { placeContentFile } from "../content/contained-file.ts";
 import { plural } from "../lib/plural.ts";
 import { fixableKind, fixFile } from "./fix-file.ts";
@@ -23,7 +24,7 @@ async function contentFiles(root: string): Promise<string[]> {
       else if (entry.isFile() && fixableKind(file)) found.push(file);
     }
   };
-  for (const folder of ["_data", "content/articles", "content/copy"]) await walk(folder);
+  for (const folder of [CONTENT_PATHS.data, CONTENT_PATHS.articles, "content/copy"]) await walk(folder);
   return found.sort();
 }
 

@@ -19,7 +19,8 @@ export function bodyReferences(markdown: MarkdownIt): void {
         const line = fileLine(state, blockLine + offset);
         if (child.type === "link_open") {
           const href = child.attrGet("href");
-          if (href !== null) state.links.push({ href, line });
+          const written = (child.meta as { writtenHref?: string } | null)?.writtenHref;
+          if (href !== null) state.links.push({ href, line, ...(written ? { written } : {}) });
           // A link without text or image gives readers nothing to click and screen readers nothing to say.
           if (children[index + 1]?.type === "link_close") {
             state.problems.push({ file: state.file, line, field: state.field ?? "body", message: `link "${href ?? ""}" has no text: write what it leads to between the brackets, [like this](${href ?? ""})` });

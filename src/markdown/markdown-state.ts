@@ -15,6 +15,8 @@ export interface LinkReference {
   href: string;
   /** Line in the content file. */
   line: number;
+  /** The href as the editor wrote it, where the page links elsewhere (a link to an article's file: src/markdown/file-links.ts). */
+  written?: string;
 }
 
 /** An image in a body, as written: `![alt](src)`. */
