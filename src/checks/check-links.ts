@@ -50,9 +50,9 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
       const at = (message: string, severity?: "warning") => problems.push({ file: body.file, line: link.line, field: body.field ?? "body", message, ...(severity ? { severity } : {}) });
       const target = parsed[index]!;
       // The link as the editor wrote it: "other.md", not the page it was pointed at.
-      const href = link.written ?? shownHref(link.href);
+      const href = shownHref(link.written ?? link.href);
       if (target === "invalid") return at(`link "${href}" is not a valid address`);
-      if (target === "bad-escape") return at(`link "${link.href}" has a % that does not begin an escape of UTF-8 text (such as %20 for a space): write the character itself, or %25 for a percent sign`);
+      if (target === "bad-escape") return at(`link "${link.written ?? link.href}" has a % that does not begin an escape of UTF-8 text (such as %20 for a space): write the character itself, or %25 for a percent sign`);
       if (target === "elsewhere") return;
       const { sitePath, pathname, hash, fragment } = target;
       if (!targets.paths.has(sitePath)) {

@@ -23,7 +23,8 @@ export function bodyReferences(markdown: MarkdownIt): void {
           if (href !== null) state.links.push({ href, line, ...(written ? { written } : {}) });
           // A link without text or image gives readers nothing to click and screen readers nothing to say.
           if (children[index + 1]?.type === "link_close") {
-            state.problems.push({ file: state.file, line, field: state.field ?? "body", message: `link "${href ?? ""}" has no text: write what it leads to between the brackets, [like this](${href ?? ""})` });
+            const shown = written ?? href ?? "";
+            state.problems.push({ file: state.file, line, field: state.field ?? "body", message: `link "${shown}" has no text: write what it leads to between the brackets, [like this](${shown})` });
           }
         } else if (child.type === "image") {
           const title = child.attrGet("title");

@@ -7,8 +7,8 @@ import type { MarkdownState } from "./markdown-state.ts";
 /** A link to a Markdown file: no scheme, a path ending in `.md`, then perhaps a #section. */
 const MARKDOWN_FILE_LINK = /^(?![a-z][a-z0-9+.-]*:|\/\/)([^?#]+\.md)(#.*)?$/i;
 
-/** An article's file below the articles folder: `<slug>.md` or `<slug>/index.md`. */
-const ARTICLE_FILE = /^([^/]+)(?:\.md|\/index\.md)$/;
+/** An article's file below the articles folder, `<slug>.md` or `<slug>/index.md`, named as the loader lets one be named. */
+const ARTICLE_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.md|\/index\.md)$/;
 
 /**
  * The page a link to an article's file leads to: `[see](other-article.md)`, `../other/index.md#setup` or
@@ -19,7 +19,8 @@ const ARTICLE_FILE = /^([^/]+)(?:\.md|\/index\.md)$/;
  */
 export function articleFileLinkUrl(href: string, fromFile: string): string | undefined {
   const link = MARKDOWN_FILE_LINK.exec(href);
-  if (!link) return undefined;
+  // A Windows path (`..\other.md`) is left as written: a browser reads its backslashes as slashes, the file system here does not.
+  if (!link || link[1]!.includes("\\")) return undefined;
   let target: string;
   try {
     target = decodeURIComponent(link[1]!);

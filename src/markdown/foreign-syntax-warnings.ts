@@ -15,7 +15,8 @@ const ALERT_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$/i;
 const ATTRIBUTE_LIST = /^\{:.*\}\s*$/;
 
 /** A template tag (`{% include note.html %}`, `{% raw %}`) or expression (`{{ site.url }}`) of Liquid or Nunjucks. */
-const TEMPLATE_SYNTAX = /\{%-?\s*[A-Za-z][^%]*%\}|\{\{[^{}\n]*\}\}/;
+// Not `${{ secrets.TOKEN }}`, a GitHub Actions expression that articles quote.
+const TEMPLATE_SYNTAX = /\{%-?\s*[A-Za-z][^%]*%\}|(?<!\$)\{\{[^{}\n]*\}\}/;
 
 /**
  * Warns at its line about what other Markdown sites read and this one does not, so text brought from them shows its
@@ -29,9 +30,19 @@ export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
     const env = core.env as MarkdownState;
     const warn = (line: number, message: string) =>
       env.problems.push({ file: env.file, line: fileLine(env, line), field: env.field ?? "body", severity: "warning", message });
+    // A table's cells have no lines of their own: each is on its row's.
+    let blockLine = 0;
     core.tokens.forEach((block, index) => {
-      if (block.type === "inline" && block.map) templateSyntax(block, (line, tag) => warn(line, `"${tag.length > 40 ? `${tag.slice(0, 39)}…` : tag}" is template code (Liquid, Nunjucks), which the site never runs in content: it is shown as typed; write what it stood for, or put it in backticks if the text is about templates`));
-      if (block.type !== "inline" || !block.map || core.tokens[index - 1]?.type !== "paragraph_open") return;
+      if (block.map) blockLine = block.map[0];
+      if (block.type !== "inline") return;
+      templateSyntax(block, blockLine, (line, tag) => warn(line, `"${tag.length > 40 ? `${tag.slice(0, 39)}…` : tag}" is template code (Liquid, Nunjucks), which the site never runs in content: it is shown as typed; write what it stood for, or put it in backticks if the text is about templates`));
+      // Anywhere, a table's cells among them: `{: .table}` under a table is read as one more row.
+      block.content.split("\n").forEach((text, offset) => {
+        if (ATTRIBUTE_LIST.test(text)) {
+          warn(blockLine + offset, `"${text.trim()}" is a kramdown attribute list (Jekyll), which this site's Markdown does not have: it is shown as typed; remove the line (a heading's id is written "## Title {#id}")`);
+        }
+      });
+      if (!block.map || core.tokens[index - 1]?.type !== "paragraph_open") return;
       const lines = block.content.split("\n");
       lines.forEach((text, offset) => {
         const fence = CONTAINER_FENCE.exec(text);
@@ -44,11 +55,6 @@ export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
             ? `write the note as a quotation ("> **${kind.charAt(0).toUpperCase()}${kind.slice(1)}:** …") instead`
             : "remove its fences and write what it holds as plain Markdown";
         warn(block.map![0] + offset, `"${text.trim()}" ${name ? "opens" : "closes"} a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; ${advice}`);
-      });
-      lines.forEach((text, offset) => {
-        if (ATTRIBUTE_LIST.test(text)) {
-          warn(block.map![0] + offset, `"${text.trim()}" is a kramdown attribute list (Jekyll), which this site's Markdown does not have: it is shown as typed; remove the line (a heading's id is written "## Title {#id}")`);
-        }
       });
       const alert = isInQuote(core.tokens, index) ? ALERT_MARKER.exec(lines[0]!) : null;
       if (alert) {
@@ -64,16 +70,16 @@ export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
  * is a token of its own), found in the block's source after the run before, counting the lines between, as the HTML
  * warning does.
  */
-function templateSyntax(block: Token, found: (line: number, tag: string) => void): void {
+function templateSyntax(block: Token, firstLine: number, found: (line: number, tag: string) => void): void {
   let searchedTo = 0;
-  let line = block.map![0];
+  let line = firstLine;
   const warned = new Set<number>();
-  const read = (run: string) => {
+  const read = (run: string, text = true) => {
     const at = run ? block.content.indexOf(run, searchedTo) : -1;
     if (at === -1) return;
     for (let newline = block.content.indexOf("\n", searchedTo); newline !== -1 && newline < at; newline = block.content.indexOf("\n", newline + 1)) line++;
     searchedTo = at + run.length;
-    const tag = TEMPLATE_SYNTAX.exec(run)?.[0];
+    const tag = text ? TEMPLATE_SYNTAX.exec(run)?.[0] : undefined;
     if (tag && !warned.has(line)) {
       warned.add(line);
       found(line, tag);
@@ -87,6 +93,8 @@ function templateSyntax(block: Token, found: (line: number, tag: string) => void
     }
     read(run);
     run = "";
+    // Passed over, so that text after it that it also holds (`{{ x }}` in backticks, then in prose) is found after it.
+    if (token.type === "code_inline") read(token.content, false);
   }
   read(run);
 }

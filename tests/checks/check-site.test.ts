@@ -126,13 +126,14 @@ describe("checkSite: links that time breaks warn, and never stop a build", () =>
 
 describe("checkSite: links to an article's Markdown file", () => {
   it("passes a link to an existing article's file and its heading, and names a missing file as the editor wrote it", async () => {
-    const body = "---\ntitle: \"Links to files\"\ndate: \"2026-01-05\"\nauthor: hsg\nsummary: \"An article that links other articles by their files, as GitHub's preview and most editors do.\"\ntags: [Testing]\n---\n\nSee [the first](first-article.md), [its end](./first-article.md#nowhere) and [a lost one](lost-article.md).\n";
+    const body = "---\ntitle: \"Links to files\"\ndate: \"2026-01-05\"\nauthor: hsg\nsummary: \"An article that links other articles by their files, as GitHub's preview and most editors do.\"\ntags: [Testing]\n---\n\nSee [the first](first-article.md), [its end](./first-article.md#nowhere) and [a lost one](lost-article.md) and [its part](lost-article.md#установка).\n";
     const fixture = await createFixture({ ...MINIMAL_PROJECT, "content/articles/file-links.md": body });
     folders.push(fixture.root);
     const model = buildSiteModel(await loadContent(fixture.root), { now: DateTime.fromISO("2026-12-01T09:00", { zone: SITE_ZONE }) as DateTime<true>, includeUnpublished: false });
     expect(checkSite(model, pageTableOf(model)).map(formatProblem)).toEqual([
       expect.stringMatching(/^content\/articles\/file-links\.md:9: body: link "\.\/first-article\.md#nowhere" names #nowhere, which \/articles\/first-article\/ does not have/),
       expect.stringMatching(/^content\/articles\/file-links\.md:9: body: link "lost-article\.md" leads to no page of this site/),
+      expect.stringMatching(/^content\/articles\/file-links\.md:9: body: link "lost-article\.md#установка" leads to no page of this site/),
     ]);
   });
 });

@@ -11,7 +11,7 @@ describe("articleFileLinkUrl", () => {
     ["other/index.md", "content/articles/this.md", "/articles/other/"],
     ["/content/articles/other.md", "content/copy/about.md", "/articles/other/"],
     ["../articles/other.md", "content/copy/about.md", "/articles/other/"],
-    ["caf%C3%A9.md", "content/articles/this.md", "/articles/café/"],
+    ["first%2Dlook.md", "content/articles/this.md", "/articles/first-look/"],
   ])("leads %s, written in %s, to %s", (href, from, url) => {
     expect(articleFileLinkUrl(href, from)).toBe(url);
   });
@@ -26,6 +26,10 @@ describe("articleFileLinkUrl", () => {
     ["/articles/other/", "content/articles/this.md"],
     ["other.md?raw=1", "content/articles/this.md"],
     ["%E0%A4%A.md", "content/articles/this.md"],
+    ["..\\other\\index.md", "content/articles/this/index.md"],
+    ["..md", "content/articles/this.md"],
+    ["a%23b.md", "content/articles/this.md"],
+    ["Other.md", "content/articles/this.md"],
   ])("leaves %s, written in %s, as written", (href, from) => {
     expect(articleFileLinkUrl(href, from)).toBeUndefined();
   });
@@ -40,5 +44,10 @@ describe("links to an article's file in a rendered body", () => {
       { href: "/articles/other-article/#setup", line: 5, written: "other-article.md#setup" },
       { href: "../README.md", line: 7 },
     ]);
+  });
+
+  it("name the file as written when the link has no text", () => {
+    const { problems } = renderMarkdownDocument("See [](other.md).\n", { file: "content/articles/this.md", firstLine: 1 });
+    expect(problems.map((problem) => problem.message)).toEqual(['link "other.md" has no text: write what it leads to between the brackets, [like this](other.md)']);
   });
 });

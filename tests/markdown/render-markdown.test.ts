@@ -230,6 +230,11 @@ describe("notes written the way other Markdown sites write them", () => {
     ]);
   });
 
+  it("finds template code and attribute lists in a table's cells at their row's line, and after code that holds the same text", () => {
+    const body = ["| Tag | Use |", "|---|---|", "| {{ page.title }} | the title |", "{: .table}", "", "Write `{{ x }}` in backticks,", "not {{ x }} in prose, nor ${{ secrets.TOKEN }} by mistake."].join("\n");
+    expect(warnings(body).map((warning) => warning.slice(0, warning.indexOf(" is ")))).toEqual(['12 warning: "{{ page.title }}"', '13 warning: "{: .table}"', '16 warning: "{{ x }}"']);
+  });
+
   it("says nothing about the quotation it suggests", () => {
     expect(render("> **Tip:** Keep it short.\n\nA colon: like this.\n").problems).toEqual([]);
   });
