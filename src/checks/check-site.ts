@@ -10,9 +10,11 @@ import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
 import { PAGE_IDS } from "../markdown/page-ids.ts";
 import { redirectProblems, redirectRules, type RedirectRule } from "../netlify/redirect-rules.ts";
+import { FIXED_PAGES } from "../pages/fixed-pages.ts";
 import { pageTableOf, type PageTable } from "../pages/page-table.ts";
 import { isPassingSection } from "../pages/passing-sections.ts";
-import { articleUrl } from "../urls/site-urls.ts";
+import type { PageCopyId } from "../schemas/page-copy.ts";
+import { articleUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { checkLinks, renderedFragmentLinks, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
 import { checkScheduled, type ScheduledArticle } from "./check-scheduled.ts";
 
@@ -95,6 +97,11 @@ interface SiteLinks {
 // and the paths of every page are a set of thousands.
 const siteLinksOf = new WeakMap<PageTable, { model: SiteModel; links: SiteLinks }>();
 
+/** The page a copy file's words are on: the fixed page that names the file, or the home page, which shows home's. */
+function pageOfCopy(id: PageCopyId): string {
+  return FIXED_PAGES.find((page) => page.copy === id)?.url ?? SITE_PATHS.home;
+}
+
 /** The model's Markdown bodies and link targets, made once per page table. */
 function siteLinks(model: SiteModel, pages: PageTable): SiteLinks {
   const kept = siteLinksOf.get(pages);
@@ -109,6 +116,7 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
     ...model.articles.list.map((article) => ({ file: article.file, pageUrl: article.url, links: article.links })),
     ...model.catalog.courses.map((course) => ({ file: `_data/courses/${course.id}.yaml`, pageUrl: course.url, links: course.links, field: "description" })),
     ...model.services.map((service) => ({ file: `_data/services/${service.id}.yaml`, pageUrl: service.url, links: service.links })),
+    ...Object.entries(model.content.pageCopy).flatMap(([id, copy]) => copy.links.map(({ field, links }) => ({ file: copy.file, pageUrl: pageOfCopy(id as PageCopyId), links, field }))),
   ];
   // The build's own redirects: an alias, `_data/redirects.yaml`, a class that has ended (src/netlify/redirect-rules.ts).
   const rules = redirectRules(model);

@@ -1,10 +1,9 @@
 import type { Content } from "../content/load-content.ts";
 import type { PageCopyId } from "../schemas/page-copy.ts";
-import { renderMarkdown } from "../markdown/render-markdown.ts";
 import type { BuildContext } from "./build-context.ts";
 import type { PageCopy } from "./views.ts";
 
-/** Renders the fixed pages' copy once per build. */
+/** The fixed pages' copy as the pages show it, its Markdown rendered where it was loaded and checked. */
 export function buildPageCopy(content: Content, context: BuildContext): Record<PageCopyId, PageCopy> {
   return Object.fromEntries(
     Object.entries(content.pageCopy).map(([id, copy]) => [
@@ -13,8 +12,8 @@ export function buildPageCopy(content: Content, context: BuildContext): Record<P
         title: copy.title,
         ...(copy.description ? { description: copy.description } : {}),
         lede: copy.lede,
-        html: copy.body ? renderMarkdown(copy.body) : "",
-        blocks: Object.fromEntries(Object.entries(copy.blocks).map(([name, markdown]) => [name, renderMarkdown(markdown)])),
+        html: copy.html.body,
+        blocks: copy.html.blocks,
         lastmod: (context.lastModified?.(copy.file) ?? context.now).toISODate()!,
       },
     ]),

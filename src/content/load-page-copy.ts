@@ -3,7 +3,9 @@ import { PAGE_COPY_FOLDER, PAGE_COPY_PAGES, pageCopySchema, type PageCopyFrontMa
 import { containedPath, readContentFile } from "./contained-file.ts";
 import { decodeText } from "./decode-text.ts";
 import { splitFrontMatter } from "./front-matter.ts";
-import type { ContentProblem } from "./problems.ts";
+import { renderMarkdownDocument } from "../markdown/render-markdown.ts";
+import type { LinkReference } from "../markdown/markdown-state.ts";
+import { isError, type ContentProblem } from "./problems.ts";
 import { parseYaml, validate, type LineTable } from "./yaml-source.ts";
 
 /** One page's copy as written: front matter and the Markdown main text. */
@@ -12,10 +14,14 @@ export type PageCopySource = PageCopyFrontMatter & {
   file: string;
   /** The Markdown below the front matter (may be empty). */
   body: string;
+  /** The links of the body and of each block, by field, for the site's link check. */
+  links: { field: string; links: LinkReference[] }[];
+  /** The body and the blocks as HTML, rendered once, where they were checked. */
+  html: { body: string; blocks: Record<string, string> };
 };
 
 /** The result of reading one copy file: its copy, or every problem in it. */
-export type PageCopyParse = { ok: true; copy: PageCopySource; lines: LineTable } | { ok: false; problems: ContentProblem[] };
+export type PageCopyParse = { ok: true; copy: PageCopySource; lines: LineTable; warnings: ContentProblem[] } | { ok: false; problems: ContentProblem[] };
 
 /** Reads one copy file's text for page `id`: a pure function of the bytes, so it can be cached by content. */
 export function parsePageCopy(file: string, id: PageCopyId, text: string): PageCopyParse {
@@ -40,7 +46,28 @@ export function parsePageCopy(file: string, id: PageCopyId, text: string): PageC
   if (needs.description && !result.data.description) problems.push({ file, line: 1, field: "description", message: "is required" });
   if (!needs.description && result.data.description) problems.push({ file, line: line(["description"]), field: "description", message: "is not used: the home page's description is site.yaml's" });
   if (problems.length) return { ok: false, problems };
-  return { ok: true, copy: { ...result.data, file, body: split.body.trim() }, lines: parsed.lines };
+  // The body and blocks are Markdown as an article's body is: their headings, HTML and pictures are checked the same
+  // way, at their lines, and their links are kept for the site's link check.
+  const body = split.body.trim();
+  const rendered = [
+    { field: "body", source: body, firstLine: split.bodyLine + leadingBlankLines(split.body) },
+    ...Object.entries(result.data.blocks).map(([name, source]) => ({ field: `blocks.${name}`, source, firstLine: blockFirstLine(line(["blocks", name]), source) })),
+  ].map(({ field, source, firstLine }) => ({ field, ...renderMarkdownDocument(source, { file, firstLine, field }) }));
+  const markdownProblems = rendered.flatMap((markdown) => markdown.problems);
+  if (markdownProblems.some(isError)) return { ok: false, problems: markdownProblems };
+  const links = rendered.map(({ field, links }) => ({ field, links }));
+  const html = { body: body ? rendered[0]!.html : "", blocks: Object.fromEntries(Object.keys(result.data.blocks).map((name, index) => [name, rendered[index + 1]!.html])) };
+  return { ok: true, copy: { ...result.data, file, body, links, html }, lines: parsed.lines, warnings: markdownProblems };
+}
+
+/** How many empty lines the body starts with: the body's text is trimmed, so its first line is below them. */
+function leadingBlankLines(body: string): number {
+  return /^(?:[ \t]*\n)*/.exec(body)![0].split("\n").length - 1;
+}
+
+/** The line a block's Markdown starts on: a block scalar's text (`training: |`) starts a line below its key. */
+function blockFirstLine(keyLine: number | undefined, source: string): number {
+  return (keyLine ?? 1) + (source.includes("\n") ? 1 : 0);
 }
 
 /** Reads every page's copy from `content/copy/`; a missing page or an unknown file is a problem. */
@@ -77,6 +104,7 @@ export async function loadPageCopy(root: string): Promise<{ copy: Partial<Record
       const parsed = parsePageCopy(file, id, decoded.text);
       if (!parsed.ok) problems.push(...parsed.problems);
       else {
+        problems.push(...parsed.warnings);
         copy[id] = parsed.copy;
         lines.set(file, parsed.lines);
       }

@@ -137,3 +137,16 @@ describe("checkSite: links to an article's Markdown file", () => {
     ]);
   });
 });
+
+describe("checkSite: the links of the fixed pages' copy", () => {
+  it("checks the body's and each block's links against the pages, at their file lines and fields", async () => {
+    const about = MINIMAL_PROJECT["content/copy/about.md"]!.replace('contact: "[Write to us](/contact/)."', 'contact: "[Write to us](/contact-us/)."').replace("We exist to be **tested**.", "We exist to be **tested**.\n\nSee [our courses](/courses/) and [our rooms](/rooms/).");
+    const fixture = await createFixture({ ...MINIMAL_PROJECT, "content/copy/about.md": about });
+    folders.push(fixture.root);
+    const model = buildSiteModel(await loadContent(fixture.root), { now: DateTime.fromISO("2026-12-01T09:00", { zone: SITE_ZONE }) as DateTime<true>, includeUnpublished: false });
+    expect(checkSite(model, pageTableOf(model)).map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/copy\/about\.md:13: body: link "\/rooms\/" leads to no page of this site/),
+      expect.stringMatching(/^content\/copy\/about\.md:8: blocks\.contact: link "\/contact-us\/" leads to no page of this site/),
+    ]);
+  });
+});

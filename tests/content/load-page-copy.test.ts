@@ -52,6 +52,40 @@ describe("page copy", () => {
     );
   });
 
+  it("checks the body and blocks as an article's Markdown, at their lines, and keeps their links by field", () => {
+    const text = [
+      "---", // 1
+      "title: Home", // 2
+      "lede: Hello.", // 3
+      "blocks:", // 4
+      "  training: Classes on <b>all</b> levels.", // 5
+      "  consulting: |", // 6
+      "    Projects.", // 7
+      "    # Our method", // 8
+      "  mentoring: \"[Coaching](/training/mentoring/).\"", // 9
+      "---", // 10
+      "", // 11
+      "# Welcome", // 12
+      "", // 13
+      "See ![our room](room.jpg) and [the schedule](/schedule/).", // 14
+    ].join("\n");
+    const parse = parsePageCopy("content/copy/home.md", "home", text);
+    expect(parse.ok ? [] : parse.problems.map((problem) => `${problem.line} ${problem.field} ${problem.severity ?? "error"}: ${problem.message.slice(0, 24)}`)).toEqual([
+      '12 body error: "# Welcome" is a level-1',
+      '14 body error: image "room.jpg" cannot ',
+      '5 blocks.training warning: HTML "<b>" is shown on t',
+      '8 blocks.consulting error: "# Our method" is a leve',
+    ]);
+    const fixed = parsePageCopy("content/copy/home.md", "home", text.replace("# Welcome", "## Welcome").replace("![our room](room.jpg) and ", "").replace("    # Our method", "    ## Our method"));
+    expect(fixed.ok && fixed.warnings.map((warning) => `${warning.line} ${warning.field}: ${warning.message.slice(0, 10)}`)).toEqual(["5 blocks.training: HTML \"<b>\""]);
+    expect(fixed.ok && fixed.copy.links).toEqual([
+      { field: "body", links: [{ href: "/schedule/", line: 14 }] },
+      { field: "blocks.training", links: [] },
+      { field: "blocks.consulting", links: [] },
+      { field: "blocks.mentoring", links: [{ href: "/training/mentoring/", line: 9 }] },
+    ]);
+  });
+
   it("is a pure function of the file's text", () => {
     const text = "---\ntitle: Home\nlede: Hello.\nblocks:\n  training: Classes.\n  consulting: Projects.\n  mentoring: Coaching.\n---\n";
     const copyOf = (parse: ReturnType<typeof parsePageCopy>) => (parse.ok ? parse.copy : parse.problems);
