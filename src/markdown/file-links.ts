@@ -41,7 +41,9 @@ export function fileLinks(markdown: MarkdownIt): void {
     for (const block of core.tokens) {
       for (const token of block.children ?? []) {
         const href = token.type === "link_open" ? token.attrGet("href") : null;
-        const url = href && state.file ? articleFileLinkUrl(href, state.file) : undefined;
+        // Only in Markdown files (articles, page copy), where GitHub's preview and editors link files this way: a text
+        // inside YAML is rendered apart from its file, and its links read the same wherever it is rendered.
+        const url = href && state.file?.endsWith(".md") ? articleFileLinkUrl(href, state.file) : undefined;
         if (!url) continue;
         token.attrSet("href", url);
         token.meta = { ...token.meta, writtenHref: href };

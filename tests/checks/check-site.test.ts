@@ -149,4 +149,11 @@ describe("checkSite: the links of the fixed pages' copy", () => {
       expect.stringMatching(/^content\/copy\/about\.md:8: blocks\.contact: link "\/contact-us\/" leads to no page of this site/),
     ]);
   });
+
+  it("checks the policies' links too, at their lines", async () => {
+    const fixture = await createFixture({ ...MINIMAL_PROJECT, "_data/policies.yaml": "- id: customer-cancellation\n  title: If you cancel\n  body: Write to [our office](/office/).\n" });
+    folders.push(fixture.root);
+    const model = buildSiteModel(await loadContent(fixture.root), { now: DateTime.fromISO("2026-12-01T09:00", { zone: SITE_ZONE }) as DateTime<true>, includeUnpublished: false });
+    expect(checkSite(model, pageTableOf(model)).map(formatProblem)).toEqual([expect.stringMatching(/^_data\/policies\.yaml:3: \[0\]\.body: link "\/office\/" leads to no page of this site/)]);
+  });
 });

@@ -46,6 +46,11 @@ describe("links to an article's file in a rendered body", () => {
     ]);
   });
 
+  it("are left as written in a text inside YAML, which pages render apart from its file", () => {
+    const { links } = renderMarkdownDocument("See [the other one](/content/articles/other-article.md).\n", { file: "_data/courses/java.yaml", firstLine: 3 });
+    expect(links).toEqual([{ href: "/content/articles/other-article.md", line: 3 }]);
+  });
+
   it("name the file as written when the link has no text", () => {
     const { problems } = renderMarkdownDocument("See [](other.md).\n", { file: "content/articles/this.md", firstLine: 1 });
     expect(problems.map((problem) => problem.message)).toEqual(['link "other.md" has no text: write what it leads to between the brackets, [like this](other.md)']);
