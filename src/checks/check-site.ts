@@ -16,7 +16,6 @@ import { isPassingSection } from "../pages/passing-sections.ts";
 import type { PageCopyId } from "../schemas/page-copy.ts";
 import { articleUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { checkLinks, renderedFragmentLinks, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
-import { checkPolicyTexts } from "./check-policy-texts.ts";
 import { checkScheduled, type ScheduledArticle } from "./check-scheduled.ts";
 
 /** A model whose content passed every check, its page table, and the warnings to show. */
@@ -62,11 +61,11 @@ export async function loadCheckedModel(
  * article is known only once the page is written: the build checks those (linksToRenderedFragments).
  */
 export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] {
-  const { bodies, textProblems, scheduled, rules, targets } = siteLinks(model, pages);
+  const { bodies, scheduled, rules, targets } = siteLinks(model, pages);
   const isWritten = (sitePath: string) => targets.paths.has(normaliseSitePath(sitePath));
   const anythingUnder = (prefix: string) => [...targets.paths].some((written) => written.startsWith(prefix));
   const redirectsWrong = redirectProblems(rules, isWritten, model.content.lineOf, { anythingUnder });
-  return [...textProblems, ...checkLinks(bodies, targets), ...redirectsWrong, ...checkScheduled(model, scheduled, targets, rules, { isWritten, anythingUnder })];
+  return [...checkLinks(bodies, targets), ...redirectsWrong, ...checkScheduled(model, scheduled, targets, rules, { isWritten, anythingUnder })];
 }
 
 /**
@@ -87,8 +86,6 @@ export function linksToRenderedFragments(model: SiteModel, pages: PageTable): Re
 /** Every Markdown body a build publishes, with what its links may point at, and the articles it will publish later. */
 interface SiteLinks {
   bodies: LinkedBody[];
-  /** What the texts read only here (the policies') hold that is wrong: their headings, HTML, pictures. */
-  textProblems: ContentProblem[];
   targets: LinkTargets;
   /** The articles whose date has not come (none where the build shows them, as `npm start` and previews do). */
   scheduled: ScheduledArticle[];
@@ -121,8 +118,7 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
     ...model.services.map((service) => ({ file: `_data/services/${service.id}.yaml`, pageUrl: service.url, links: service.links })),
     ...Object.entries(model.content.pageCopy).flatMap(([id, copy]) => copy.links.map(({ field, links }) => ({ file: copy.file, pageUrl: pageOfCopy(id as PageCopyId), links, field }))),
   ];
-  const policyTexts = checkPolicyTexts(model.content);
-  bodies.push(...policyTexts.bodies);
+  bodies.push(...model.content.policyLinks);
   // The build's own redirects: an alias, `_data/redirects.yaml`, a class that has ended (src/netlify/redirect-rules.ts).
   const rules = redirectRules(model);
   const redirects = new Map(rules.map((rule) => [normaliseSitePath(rule.from), { to: rule.to, keepsSections: !rule.derived && !rule.followed }] as const));
@@ -147,5 +143,5 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
     },
   };
   const paths = new Set(pages.entries.map((entry) => normaliseSitePath(entry.url)));
-  return { bodies, textProblems: policyTexts.problems, scheduled, rules, targets: { origin: new URL(model.content.site.url).origin, paths, redirects, fragments } };
+  return { bodies, scheduled, rules, targets: { origin: new URL(model.content.site.url).origin, paths, redirects, fragments } };
 }

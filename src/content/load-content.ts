@@ -18,6 +18,7 @@ import { listPiecesHeld } from "./list-pieces.ts";
 import type { ArticleSource, CourseSource, Located, PersonSource, ServiceSource } from "./located.ts";
 import { loadPageCopy, type PageCopySource } from "./load-page-copy.ts";
 import type { PageCopyId } from "../schemas/page-copy.ts";
+import { checkPolicyTexts, type TextLinks } from "./policy-texts.ts";
 import { ContentError, isError, type ContentProblem } from "./problems.ts";
 import { dependenciesUnchanged } from "./render-body.ts";
 import { sourceFromLines, type LineTable } from "./yaml-source.ts";
@@ -41,6 +42,8 @@ export interface Content {
   warnings?: ContentProblem[];
   /** The words of the fixed pages (home, About, ...), from content/copy/. */
   pageCopy: Record<PageCopyId, PageCopySource>;
+  /** The links of the policies' texts (the clauses, and a course's or class's own wording), for the link check. */
+  policyLinks: TextLinks[];
   /** The clauses of the policies page, in file order. */
   policies: PolicyClause[];
   /** Learning paths, in file order; the file is optional. */
@@ -107,6 +110,8 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
 
   const located = { authors, instructors, locations, categories, courses, sessions, services, promotions, redirects, articles, policies, learningPaths };
   problems.push(...crossCheck(located, reader));
+  const policyTexts = checkPolicyTexts(located);
+  problems.push(...policyTexts.problems);
   // Warnings (an unknown code language, a link through a redirect) are reported but do not stop the build.
   const errors = problems.filter(isError);
   if (errors.length > 0 || !site) throw new ContentError(errors, problems.filter((problem) => !isError(problem)));
@@ -127,6 +132,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
     articles: plain(articles),
     warnings: problems,
     pageCopy: pageCopy.copy as Record<PageCopyId, PageCopySource>,
+    policyLinks: policyTexts.links,
     policies: plain(policies),
     learningPaths: plain(learningPaths),
     lineOf: (file, path) => {

@@ -60,9 +60,9 @@ export function parsePageCopy(file: string, id: PageCopyId, text: string): PageC
   return { ok: true, copy: { ...result.data, file, body, links, html }, lines: parsed.lines, warnings: markdownProblems };
 }
 
-/** How many empty lines the body starts with: the body's text is trimmed, so its first line is below them. */
+/** How many blank lines the body starts with: the body's text is trimmed (of what trim() takes, \s), so its first line is below them. */
 function leadingBlankLines(body: string): number {
-  return /^(?:[ \t]*\n)*/.exec(body)![0].split("\n").length - 1;
+  return /^\s*/.exec(body)![0].split("\n").length - 1;
 }
 
 /** The line a block's Markdown starts on: a block scalar's text (`training: |`) starts a line below its key. */

@@ -76,13 +76,15 @@ export function headingAnchors(markdown: MarkdownIt): void {
       return id;
     });
 
-    let previousLevel = 1;
+    const first = state.firstHeadingLevel ?? 2;
+    let previousLevel = first - 1;
     headings.forEach(({ token, inline }, index) => {
       const level = Number(token.tag.slice(1));
       const text = inline ? plainText(inline) : "";
       const problem = problemAt(token);
       const typed = explicitIds[index] === undefined ? text : `${text} {#${explicitIds[index]}}`;
-      if (level === 1) problem(`"# ${typed}" is a level-1 heading, but the page's title is its only <h1>: start at "## ${typed}"`);
+      if (level === 1) problem(`"# ${typed}" is a level-1 heading, but the page's title is its only <h1>: start at "${"#".repeat(first)} ${typed}"`);
+      else if (level < first) problem(`"${"#".repeat(level)} ${typed}" would stand beside the page's own headings, which this text sits under: start at "${"#".repeat(first)} ${typed}"`);
       else if (level > previousLevel + 1) problem(`heading "${text}" jumps from level ${previousLevel} to ${level}: use ${"#".repeat(previousLevel + 1)} here`);
       if (!text.trim()) problem("a heading has no text: write its text after the #s or remove the line");
       previousLevel = level;

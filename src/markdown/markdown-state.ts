@@ -47,6 +47,8 @@ export interface MarkdownOptions {
   tableOfContents?: boolean;
   /** Ids the page already uses around the body, which headings must not take. */
   reservedIds?: readonly string[];
+  /** The highest heading the body may have: 2 (`##`) unless the page puts it under headings of its own (3 under a policy's title). */
+  firstHeadingLevel?: number;
 }
 
 /** The markdown-it `env` of one render: options in, findings out. */

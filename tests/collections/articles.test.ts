@@ -49,7 +49,7 @@ function content(articles: ArticleSource[]): Content {
   const authors = Object.fromEntries(
     [...new Set(articles.map((article) => article.author))].map((id) => [id, { id, name: `Name of ${id}`, role: "Writer", bio: "Writes.", imageJobs: [] }]),
   );
-  return { site, authors, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles, pageCopy: {} as Content["pageCopy"], policies: [], learningPaths: [], lineOf: () => undefined };
+  return { site, authors, instructors: {}, locations: {}, categories: {}, courses: {}, sessions: [], services: [], promotions: [], redirects: [], articles, pageCopy: {} as Content["pageCopy"], policyLinks: [], policies: [], learningPaths: [], lineOf: () => undefined };
 }
 
 const slugs = (articles: readonly Article[] | undefined) => (articles ?? []).map((item) => item.slug);
