@@ -238,7 +238,7 @@ export const FILE_KINDS = {
     shape: "entity",
     schema: courseSchema,
     finish: (course, file, context = detachedContext()): CourseSource => {
-      const body = renderBody(course.description, { file, firstLine: yamlBodyLine(context, "description", course.description), imageFolder: imageFolderOf(file), field: "description" }, context);
+      const body = renderBody(course.description, { file, firstLine: yamlBodyLine(context, "description"), imageFolder: imageFolderOf(file), field: "description" }, context);
       return { ...(course as CourseSource), descriptionHtml: body.html, links: body.links, imageJobs: body.imageJobs };
     },
   } satisfies FileKind<typeof courseSchema, CourseSource>,
@@ -247,7 +247,7 @@ export const FILE_KINDS = {
     shape: "entity",
     schema: serviceSchema,
     finish: (service, file, context = detachedContext()): ServiceSource => {
-      const body = renderBody(service.body, { file, firstLine: yamlBodyLine(context, "body", service.body), imageFolder: imageFolderOf(file) }, context);
+      const body = renderBody(service.body, { file, firstLine: yamlBodyLine(context, "body"), imageFolder: imageFolderOf(file) }, context);
       return { ...(service as ServiceSource), bodyHtml: body.html, links: body.links, imageJobs: body.imageJobs };
     },
   } satisfies FileKind<typeof serviceSchema, ServiceSource>,

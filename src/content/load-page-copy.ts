@@ -6,7 +6,7 @@ import { splitFrontMatter } from "./front-matter.ts";
 import { renderMarkdownDocument } from "../markdown/render-markdown.ts";
 import type { LinkReference } from "../markdown/markdown-state.ts";
 import { isError, type ContentProblem } from "./problems.ts";
-import { parseYaml, validate, type LineTable } from "./yaml-source.ts";
+import { parseYaml, TEXT_START, validate, type LineTable } from "./yaml-source.ts";
 
 /** One page's copy as written: front matter and the Markdown main text. */
 export type PageCopySource = PageCopyFrontMatter & {
@@ -51,7 +51,7 @@ export function parsePageCopy(file: string, id: PageCopyId, text: string): PageC
   const body = split.body.trim();
   const rendered = [
     { field: "body", source: body, firstLine: split.bodyLine + leadingBlankLines(split.body) },
-    ...Object.entries(result.data.blocks).map(([name, source]) => ({ field: `blocks.${name}`, source, firstLine: blockFirstLine(line(["blocks", name]), source) })),
+    ...Object.entries(result.data.blocks).map(([name, source]) => ({ field: `blocks.${name}`, source, firstLine: line(["blocks", name, TEXT_START]) ?? 1 })),
   ].map(({ field, source, firstLine }) => ({ field, ...renderMarkdownDocument(source, { file, firstLine, field }) }));
   const markdownProblems = rendered.flatMap((markdown) => markdown.problems);
   if (markdownProblems.some(isError)) return { ok: false, problems: markdownProblems };
@@ -63,11 +63,6 @@ export function parsePageCopy(file: string, id: PageCopyId, text: string): PageC
 /** How many blank lines the body starts with: the body's text is trimmed (of what trim() takes, \s), so its first line is below them. */
 function leadingBlankLines(body: string): number {
   return /^\s*/.exec(body)![0].split("\n").length - 1;
-}
-
-/** The line a block's Markdown starts on: a block scalar's text (`training: |`) starts a line below its key. */
-function blockFirstLine(keyLine: number | undefined, source: string): number {
-  return (keyLine ?? 1) + (source.includes("\n") ? 1 : 0);
 }
 
 /** Reads every page's copy from `content/copy/`; a missing page or an unknown file is a problem. */

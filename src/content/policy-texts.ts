@@ -3,6 +3,7 @@ import type { LinkReference } from "../markdown/markdown-state.ts";
 import { sessionUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import type { LocatedContent } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
+import { TEXT_START } from "./yaml-source.ts";
 
 /** The links of one Markdown text, with where it is written and the page it is shown on, for the site's link check. */
 export interface TextLinks {
@@ -32,8 +33,7 @@ export function checkPolicyTexts(located: Pick<LocatedContent, "policies" | "cou
   const clauseIds = located.policies.map((clause) => clause.data.id);
   const check = (item: { source: LocatedContent["policies"][number]["source"]; path: (string | number)[] }, field: (string | number)[], source: string, pageUrl: string) => {
     const path = [...item.path, ...field];
-    // A block scalar's text (`body: |`) starts a line below its key.
-    const firstLine = (item.source.lineOf(path) ?? 1) + (source.includes("\n") ? 1 : 0);
+    const firstLine = item.source.lineOf([...path, TEXT_START]) ?? 1;
     const rendered = renderPolicyText(source, clauseIds, { file: item.source.file, firstLine, field: fieldName(path) });
     problems.push(...rendered.problems);
     links.push({ file: item.source.file, field: fieldName(path), pageUrl, links: rendered.links });

@@ -6,6 +6,7 @@ import type { ImageJob, ImageScope, PreparedImage } from "../images/content-imag
 import type { Heading, ImageRenderer, LinkReference } from "../markdown/markdown-state.ts";
 import { renderMarkdownDocument } from "../markdown/render-markdown.ts";
 import type { ContentProblem } from "./problems.ts";
+import { TEXT_START } from "./yaml-source.ts";
 
 type ImagePipeline = typeof import("../images/content-images.ts");
 
@@ -97,10 +98,9 @@ export function imageFolderOf(file: string): string {
   return file.endsWith("/index.md") ? path.posix.dirname(file) : SHARED_IMAGES_FOLDER;
 }
 
-/** The file line of a Markdown value inside YAML: a multi-line value is a block scalar, whose text starts a line below its key. */
-export function yamlBodyLine(context: FinishContext, field: string, value: string): number {
-  const line = context.lineOf([field]) ?? 1;
-  return value.includes("\n") ? line + 1 : line;
+/** The file line a Markdown value inside YAML starts on: below a block scalar's `|` and the blank lines it opens with, or the value's own. */
+export function yamlBodyLine(context: FinishContext, field: string): number {
+  return context.lineOf([field, TEXT_START]) ?? 1;
 }
 
 /** A fingerprint of each dependency, so a cached result is reused only while its images have the same bytes. */

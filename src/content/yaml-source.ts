@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node, type ScalarTag, type YAMLError } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type ScalarTag, type YAMLError } from "yaml";
 import type { ZodType, core, output } from "zod";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { describeIssue, intendedField, unknownFieldMessage } from "./issue-messages.ts";
@@ -22,6 +22,13 @@ export type LineTable = Record<string, number>;
 
 /** The result of reading a YAML text: a source and its line table, or the syntax problems that stopped it. */
 export type YamlParse = { ok: true; source: YamlSource; lines: LineTable } | { ok: false; problems: ContentProblem[] };
+
+/**
+ * The last key of a path that asks for the line a text value's first line of text is on, rather than its key's: the
+ * line below a block scalar's `|` or `>` (and below any blank lines it opens with), or where a plain or quoted value
+ * starts. `lineOf([...path, TEXT_START])` answers it; a path that holds no text answers its own line.
+ */
+export const TEXT_START = "\u0000text";
 
 /** The key of a field path in a LineTable. */
 export function lineKey(path: readonly PathKey[]): string {
@@ -75,14 +82,16 @@ export function parseYaml(file: string, text: string): YamlParse {
     return { ok: false, problems: [{ file, field: "", message: `YAML: ${message}` }] };
   }
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  const lines = lineTableOf(document, lineAt);
+  const texts = sourceFromLines(file, lines);
   return {
     ok: true,
     source: {
       file,
       value,
-      lineOf: (path) => lineOfPath(document, path, lineAt),
+      lineOf: (path) => (path.at(-1) === TEXT_START ? texts.lineOf(path) : lineOfPath(document, path, lineAt)),
     },
-    lines: lineTableOf(document, lineAt),
+    lines,
   };
 }
 
@@ -180,6 +189,11 @@ export function lineTableOf(document: Document, lineAt: (offset: number) => numb
   if (rootLine === undefined) return lines;
   const visit = (node: unknown, path: PathKey[], line: number) => {
     lines[lineKey(path)] = line;
+    if (isScalar(node) && typeof node.value === "string" && node.range) {
+      const start = lineAt(node.range[0]);
+      const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+      lines[lineKey([...path, TEXT_START])] = block ? start + 1 + (/^\n*/.exec(node.value)![0].length) : start;
+    }
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!(pair.key && typeof pair.key === "object" && "value" in pair.key)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseYaml, sourceFromLines, validate, type YamlSource } from "../../src/content/yaml-source.ts";
+import { parseYaml, sourceFromLines, TEXT_START, validate, type YamlSource } from "../../src/content/yaml-source.ts";
 import { courseSchema } from "../../src/schemas/course.ts";
 import { dateTimeField } from "../../src/schemas/fields.ts";
 import { personSchema } from "../../src/schemas/person.ts";
@@ -100,6 +100,38 @@ describe("parseYaml: lines", () => {
   it("finds flow-style entries on their own lines", () => {
     const site = source("navigation:\n  - { label: Articles, url: /articles/ }\n  - { label: Courses, url: /courses/ }\n");
     expect(site.lineOf(["navigation", 1, "url"])).toBe(3);
+  });
+
+  it("gives the line a text value's text starts on: below a block's indicator and its opening blank lines, else the value's own", () => {
+    const text = [
+      "one: |", // 1
+      "  A single line.", // 2
+      "opening: |-", // 3
+      "", // 4
+      "  After a blank line.", // 5
+      "folded: >", // 6
+      "  Folded text.", // 7
+      "plain: Plain text.", // 8
+      "below:", // 9
+      "  Plain text below its key,", // 10
+      "  over two lines.", // 11
+      'quoted: "A quoted text."', // 12
+      "list:", // 13
+      "  - body: |", // 14
+      "      In a list.", // 15
+      "number: 7", // 16
+    ].join("\n");
+    const texts = source(text);
+    const starts = ["one", "opening", "folded", "plain", "below", "quoted"].map((key) => texts.lineOf([key, TEXT_START]));
+    expect(starts).toEqual([2, 5, 7, 8, 10, 12]);
+    expect(texts.lineOf(["list", 0, "body", TEXT_START])).toBe(15);
+    // What holds no text answers its own line, as a missing field does.
+    expect(texts.lineOf(["number", TEXT_START])).toBe(16);
+    expect(texts.lineOf(["list", TEXT_START])).toBe(13);
+    // The line table the cache keeps answers the same.
+    const parse = parseYaml("x.yaml", text);
+    const cached = sourceFromLines("x.yaml", parse.ok ? parse.lines : {});
+    expect(["one", "opening", "folded", "plain", "below", "quoted"].map((key) => cached.lineOf([key, TEXT_START]))).toEqual(starts);
   });
 
   it("counts a leading newline, as front matter handed over after its opening --- has one", () => {
