@@ -14,6 +14,9 @@ const ALERT_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$/i;
 /** A kramdown attribute list on a line of its own (`{: .note .info}`, `{: #id}`), as Jekyll sites write them. */
 const ATTRIBUTE_LIST = /^\{:.*\}\s*$/;
 
+/** A line of MDX's JavaScript: `import Tabs from '@theme/Tabs';`, `export const meta = {…}`. */
+const MDX_STATEMENT = /^(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?["'][^"']+["']|export\s+(?:const|let|default|function)\b.*?);?\s*$/;
+
 /** A template tag (`{% include note.html %}`, `{% raw %}`) or expression (`{{ site.url }}`) of Liquid or Nunjucks. */
 // Not `${{ secrets.TOKEN }}`, a GitHub Actions expression that articles quote.
 const TEMPLATE_SYNTAX = /\{%-?\s*[A-Za-z][^%]*%\}|(?<!\$)\{\{[^{}\n]*\}\}/;
@@ -21,8 +24,8 @@ const TEMPLATE_SYNTAX = /\{%-?\s*[A-Za-z][^%]*%\}|(?<!\$)\{\{[^{}\n]*\}\}/;
 /**
  * Warns at its line about what other Markdown sites read and this one does not, so text brought from them shows its
  * markers as typed: a container (`::: tip` … `:::`, as VitePress, Docusaurus and Pandoc write it), a GitHub alert
- * (`> [!NOTE]`), a kramdown attribute list (`{: .note}`) and a Liquid or Nunjucks tag in the text (`{% include x %}`,
- * `{{ site.url }}`: the site never runs a template in content). Code is text by intent and is left alone. Each
+ * (`> [!NOTE]`), a kramdown attribute list (`{: .note}`), a Liquid or Nunjucks tag in the text (`{% include x %}`,
+ * `{{ site.url }}`: the site never runs a template in content) and a line of MDX's JavaScript (`import X from "y"`). Code is text by intent and is left alone. Each
  * warning says what to write instead.
  */
 export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
@@ -44,6 +47,11 @@ export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
       });
       if (!block.map || core.tokens[index - 1]?.type !== "paragraph_open") return;
       const lines = block.content.split("\n");
+      lines.forEach((text, offset) => {
+        if (MDX_STATEMENT.test(text)) {
+          warn(block.map![0] + offset, `"${text.trim().length > 40 ? `${text.trim().slice(0, 39)}…` : text.trim()}" is JavaScript (MDX, VitePress), which the site never runs in content: it is shown as typed; remove the line`);
+        }
+      });
       lines.forEach((text, offset) => {
         const fence = CONTAINER_FENCE.exec(text);
         if (!fence) return;

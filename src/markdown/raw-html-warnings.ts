@@ -156,7 +156,15 @@ function textRuns(children: readonly Token[], env: MarkdownState): string[] {
   return runs;
 }
 
-/** The HTML tags of known elements and the comments (or comment openings) in `text`, in order. */
+/**
+ * Whether a tag of no HTML element is a component of MDX or Vue (`<Tabs groupId="os">`, `<VueSchoolLink href="…"/>`):
+ * it has an attribute with a value or closes itself, which `Option<T>` and "<your-name>" in prose never do.
+ */
+function isComponent(tag: string): boolean {
+  return /^<[A-Za-z][\w.:-]*\s[^>]*=/.test(tag) || /^<[A-Za-z][\w.:-]*(?:\s[^>]*)?\/>$/.test(tag);
+}
+
+/** The HTML tags of known elements and of components, and the comments (or comment openings) in `text`, in order. */
 function htmlIn(text: string): string[] {
   const found: string[] = [];
   for (let at = text.indexOf("<"); at !== -1; at = text.indexOf("<", at + 1)) {
@@ -167,7 +175,7 @@ function htmlIn(text: string): string[] {
     }
     const tag = HTML_TAG_RE.exec(rest)?.[0];
     const name = tag && /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1]?.toLowerCase();
-    if (tag && name && ELEMENT_NAMES.has(name)) found.push(tag);
+    if (tag && name && (ELEMENT_NAMES.has(name) || isComponent(tag))) found.push(tag);
   }
   return found;
 }

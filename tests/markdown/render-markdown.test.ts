@@ -197,6 +197,11 @@ describe("HTML in Markdown", () => {
     expect(htmlWarnings(body)).toEqual(["10: <kbd>", '12: <video src="demo.mp4">', "14: <abbr>"]);
   });
 
+  it("warns about the components of MDX and Vue, which have attributes or close themselves, and not about generics in prose", () => {
+    const body = ['<Tabs groupId="os">', "", 'See <VueSchoolLink href="https://example.com/x" title="A lesson"/>.', "", "A <Badge/> here.", "", "An Option<T>, a Vec<String>, a Map<K, V> and <your-name> stay prose."].join("\n");
+    expect(htmlWarnings(body)).toEqual(['10: <Tabs groupId="os">', '12: <VueSchoolLink href="https://example.co…', "14: <Badge/>"]);
+  });
+
   it("warns about HTML in an inline footnote at its line, and not about a footnote without any", () => {
     const body = ["A claim.^[As the <i>manual</i> says.]", "", "Another.^[Plain words.] And more <b>bold</b>."].join("\n");
     expect(htmlWarnings(body)).toEqual(["10: <i>", "12: <b>"]);
@@ -233,6 +238,15 @@ describe("notes written the way other Markdown sites write them", () => {
   it("finds template code and attribute lists in a table's cells at their row's line, and after code that holds the same text", () => {
     const body = ["| Tag | Use |", "|---|---|", "| {{ page.title }} | the title |", "{: .table}", "", "Write `{{ x }}` in backticks,", "not {{ x }} in prose, nor ${{ secrets.TOKEN }} by mistake."].join("\n");
     expect(warnings(body).map((warning) => warning.slice(0, warning.indexOf(" is ")))).toEqual(['12 warning: "{{ page.title }}"', '13 warning: "{: .table}"', '16 warning: "{{ x }}"']);
+  });
+
+  it("warns at its line about MDX's import and export lines, and not about prose that begins with the word", () => {
+    const body = ["import Tabs from '@theme/Tabs';", 'import "./styles.css";', "", "export const meta = { title: 'x' };", "", "Import the data first, then export it from the tool."].join("\n");
+    expect(warnings(body).map((warning) => warning.slice(0, warning.indexOf(" is ")))).toEqual([
+      "10 warning: \"import Tabs from '@theme/Tabs';\"",
+      '11 warning: "import \"./styles.css\";"',
+      "13 warning: \"export const meta = { title: 'x' };\"",
+    ]);
   });
 
   it("says nothing about the quotation it suggests", () => {
