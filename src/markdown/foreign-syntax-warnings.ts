@@ -17,16 +17,18 @@ const ATTRIBUTE_LIST = /^\{:.*\}\s*$/;
 /** A line of MDX's JavaScript: `import Tabs from '@theme/Tabs';`, `export const meta = {…}`. */
 const MDX_STATEMENT = /^(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?["'][^"']+["']|export\s+(?:const|let|default|function)\b.*?);?\s*$/;
 
-/** A template tag (`{% include note.html %}`, `{% raw %}`) or expression (`{{ site.url }}`) of Liquid or Nunjucks. */
-// Not `${{ secrets.TOKEN }}`, a GitHub Actions expression that articles quote.
+/**
+ * A template tag (`{% include note.html %}`, `{% raw %}`) or expression (`{{ site.url }}`) of Liquid or Nunjucks; not
+ * `${{ secrets.TOKEN }}`, a GitHub Actions expression that articles quote.
+ */
 const TEMPLATE_SYNTAX = /\{%-?\s*[A-Za-z][^%]*%\}|(?<!\$)\{\{[^{}\n]*\}\}/;
 
 /**
  * Warns at its line about what other Markdown sites read and this one does not, so text brought from them shows its
  * markers as typed: a container (`::: tip` … `:::`, as VitePress, Docusaurus and Pandoc write it), a GitHub alert
  * (`> [!NOTE]`), a kramdown attribute list (`{: .note}`), a Liquid or Nunjucks tag in the text (`{% include x %}`,
- * `{{ site.url }}`: the site never runs a template in content) and a line of MDX's JavaScript (`import X from "y"`). Code is text by intent and is left alone. Each
- * warning says what to write instead.
+ * `{{ site.url }}`: the site never runs a template in content) and a line of MDX's JavaScript (`import X from "y"`).
+ * Code is text by intent and is left alone. Each warning says what to write instead.
  */
 export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
   markdown.core.ruler.after("inline", "foreign_syntax_warnings", (core) => {
@@ -38,38 +40,45 @@ export function foreignSyntaxWarnings(markdown: MarkdownIt): void {
     core.tokens.forEach((block, index) => {
       if (block.map) blockLine = block.map[0];
       if (block.type !== "inline") return;
-      templateSyntax(block, blockLine, (line, tag) => warn(line, `"${tag.length > 40 ? `${tag.slice(0, 39)}…` : tag}" is template code (Liquid, Nunjucks), which the site never runs in content: it is shown as typed; write what it stood for, or put it in backticks if the text is about templates`));
-      // Anywhere, a table's cells among them: `{: .table}` under a table is read as one more row.
+      templateSyntax(block, blockLine, (line, tag) => warn(line, `"${shortened(tag)}" is template code (Liquid, Nunjucks), which the site never runs in content: it is shown as typed; write what it stood for, or put it in backticks if the text is about templates`));
+      const inParagraph = core.tokens[index - 1]?.type === "paragraph_open";
+      const opensQuote = inParagraph && core.tokens[index - 2]?.type === "blockquote_open";
       block.content.split("\n").forEach((text, offset) => {
-        if (ATTRIBUTE_LIST.test(text)) {
-          warn(blockLine + offset, `"${text.trim()}" is a kramdown attribute list (Jekyll), which this site's Markdown does not have: it is shown as typed; remove the line (a heading's id is written "## Title {#id}")`);
-        }
+        const said = lineWarning(text.trim(), inParagraph, opensQuote && offset === 0);
+        if (said) warn(blockLine + offset, said);
       });
-      if (!block.map || core.tokens[index - 1]?.type !== "paragraph_open") return;
-      const lines = block.content.split("\n");
-      lines.forEach((text, offset) => {
-        if (MDX_STATEMENT.test(text)) {
-          warn(block.map![0] + offset, `"${text.trim().length > 40 ? `${text.trim().slice(0, 39)}…` : text.trim()}" is JavaScript (MDX, VitePress), which the site never runs in content: it is shown as typed; remove the line`);
-        }
-      });
-      lines.forEach((text, offset) => {
-        const fence = CONTAINER_FENCE.exec(text);
-        if (!fence) return;
-        const name = fence[1]!.trim();
-        const kind = /[A-Za-z]+/.exec(name)?.[0]?.toLowerCase();
-        const advice = !name
-          ? "remove the line"
-          : kind && NOTE_KINDS.has(kind)
-            ? `write the note as a quotation ("> **${kind.charAt(0).toUpperCase()}${kind.slice(1)}:** …") instead`
-            : "remove its fences and write what it holds as plain Markdown";
-        warn(block.map![0] + offset, `"${text.trim()}" ${name ? "opens" : "closes"} a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; ${advice}`);
-      });
-      const alert = isInQuote(core.tokens, index) ? ALERT_MARKER.exec(lines[0]!) : null;
-      if (alert) {
-        warn(block.map[0], `"${lines[0]!.trim()}" marks a GitHub alert, which this site's Markdown does not have: it is shown as typed; write "**${alert[1]!.charAt(0).toUpperCase()}${alert[1]!.slice(1).toLowerCase()}:**" at the start of the quotation instead`);
-      }
     });
   });
+}
+
+/**
+ * What is said of one line of a block's text, or undefined: a kramdown attribute list anywhere (`{: .table}` under a
+ * table is read as one more row); in a paragraph, a line of JavaScript, a container's fence, and a GitHub alert's
+ * marker on the first line of a quotation.
+ */
+function lineWarning(text: string, inParagraph: boolean, firstOfQuote: boolean): string | undefined {
+  if (ATTRIBUTE_LIST.test(text)) return `"${text}" is a kramdown attribute list (Jekyll), which this site's Markdown does not have: it is shown as typed; remove the line (a heading's id is written "## Title {#id}")`;
+  if (!inParagraph) return undefined;
+  if (MDX_STATEMENT.test(text)) return `"${shortened(text)}" is JavaScript (MDX, VitePress), which the site never runs in content: it is shown as typed; remove the line`;
+  const fence = CONTAINER_FENCE.exec(text);
+  if (fence) {
+    const name = fence[1]!.trim();
+    const kind = /[A-Za-z]+/.exec(name)?.[0]?.toLowerCase();
+    const advice = !name ? "remove the line" : kind && NOTE_KINDS.has(kind) ? `write the note as a quotation ("> **${capitalised(kind)}:** …") instead` : "remove its fences and write what it holds as plain Markdown";
+    return `"${text}" ${name ? "opens" : "closes"} a container (VitePress, Docusaurus), which this site's Markdown does not have: it is shown as typed; ${advice}`;
+  }
+  const alert = firstOfQuote ? ALERT_MARKER.exec(text) : null;
+  return alert ? `"${text}" marks a GitHub alert, which this site's Markdown does not have: it is shown as typed; write "**${capitalised(alert[1]!)}:**" at the start of the quotation instead` : undefined;
+}
+
+/** Text quoted in a message, cut at 40 characters. */
+function shortened(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** "Warning" of "warning" or "WARNING". */
+function capitalised(word: string): string {
+  return `${word.charAt(0).toUpperCase()}${word.slice(1).toLowerCase()}`;
 }
 
 /**
@@ -105,9 +114,4 @@ function templateSyntax(block: Token, firstLine: number, found: (line: number, t
     if (token.type === "code_inline") read(token.content, false);
   }
   read(run);
-}
-
-/** Whether the paragraph whose inline token is at `index` is the first block of a quotation. */
-function isInQuote(tokens: readonly Token[], index: number): boolean {
-  return tokens[index - 2]?.type === "blockquote_open";
 }
