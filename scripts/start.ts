@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { CONTENT_PATHS } from "../src/content/load-content.ts";
+import { CONTENT_PATHS } from "../src/content/content-paths.ts";
 import { WATCHER_READY_EVENT, WRITE_SETTLED_MS } from "../src/eleventy/dev-rebuilds.ts";
 import { watchFolderTree, type FolderWatch } from "../src/eleventy/folder-watcher.ts";
 

@@ -68,10 +68,6 @@ export interface LoadReuse {
   into: KeptLoads;
 }
 
-/** Where the content lives, relative to the project root. */
-/** Re-exported where the loader's users have always found it. */
-export { CONTENT_PATHS };
-
 /**
  * Reads, validates and cross-checks all content below `root`. Throws a ContentError listing every problem;
  * the build and `npm run check` both call this, so they agree on what is wrong. `texts: false` (with no `cache`

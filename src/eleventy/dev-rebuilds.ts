@@ -1,4 +1,4 @@
-import { CONTENT_PATHS } from "../content/load-content.ts";
+import { CONTENT_PATHS } from "../content/content-paths.ts";
 import { SHARED_IMAGES_FOLDER } from "../images/image-options.ts";
 import { PAGE_COPY_FOLDER } from "../schemas/page-copy.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";

@@ -3,6 +3,7 @@ import path from "node:path";
 import { CONTENT_PATHS } from "../content/content-paths.ts";
 import { placeContentFile } from "../content/contained-file.ts";
 import { plural } from "../lib/plural.ts";
+import { PAGE_COPY_FOLDER } from "../schemas/page-copy.ts";
 import { fixableKind, fixFile } from "./fix-file.ts";
 import { REPAIR_KINDS, type Repair, type RepairKind } from "./repair.ts";
 
@@ -24,7 +25,7 @@ async function contentFiles(root: string): Promise<string[]> {
       else if (entry.isFile() && fixableKind(file)) found.push(file);
     }
   };
-  for (const folder of [CONTENT_PATHS.data, CONTENT_PATHS.articles, "content/copy"]) await walk(folder);
+  for (const folder of [CONTENT_PATHS.data, CONTENT_PATHS.articles, PAGE_COPY_FOLDER]) await walk(folder);
   return found.sort();
 }
 

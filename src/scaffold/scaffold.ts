@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { CONTENT_PATHS, type Content } from "../content/load-content.ts";
+import { CONTENT_PATHS } from "../content/content-paths.ts";
+import type { Content } from "../content/load-content.ts";
 import type { CourseFormat } from "../schemas/course.ts";
 import type { Session } from "../schemas/session.ts";
 import { parseSiteDate } from "../time/parse-date.ts";
