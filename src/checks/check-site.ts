@@ -117,8 +117,8 @@ function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
     ...model.catalog.courses.map((course) => ({ file: `_data/courses/${course.id}.yaml`, pageUrl: course.url, links: course.links, field: "description" })),
     ...model.services.map((service) => ({ file: `_data/services/${service.id}.yaml`, pageUrl: service.url, links: service.links })),
     ...Object.entries(model.content.pageCopy).flatMap(([id, copy]) => copy.links.map(({ field, links }) => ({ file: copy.file, pageUrl: pageOfCopy(id as PageCopyId), links, field }))),
+    ...model.content.policyLinks,
   ];
-  bodies.push(...model.content.policyLinks);
   // The build's own redirects: an alias, `_data/redirects.yaml`, a class that has ended (src/netlify/redirect-rules.ts).
   const rules = redirectRules(model);
   const redirects = new Map(rules.map((rule) => [normaliseSitePath(rule.from), { to: rule.to, keepsSections: !rule.derived && !rule.followed }] as const));

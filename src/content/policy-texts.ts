@@ -1,7 +1,7 @@
 import { renderMarkdownDocument, type RenderedMarkdown } from "../markdown/render-markdown.ts";
 import type { LinkReference } from "../markdown/markdown-state.ts";
 import { sessionUrl, SITE_PATHS } from "../urls/site-urls.ts";
-import type { LocatedContent } from "./located.ts";
+import type { Located, LocatedContent } from "./located.ts";
 import { fieldName, type ContentProblem } from "./problems.ts";
 import { TEXT_START } from "./yaml-source.ts";
 
@@ -31,7 +31,7 @@ export function checkPolicyTexts(located: Pick<LocatedContent, "policies" | "cou
   const problems: ContentProblem[] = [];
   const links: TextLinks[] = [];
   const clauseIds = located.policies.map((clause) => clause.data.id);
-  const check = (item: { source: LocatedContent["policies"][number]["source"]; path: (string | number)[] }, field: (string | number)[], source: string, pageUrl: string) => {
+  const check = (item: Pick<Located<unknown>, "source" | "path">, field: (string | number)[], source: string, pageUrl: string) => {
     const path = [...item.path, ...field];
     const firstLine = item.source.lineOf([...path, TEXT_START]) ?? 1;
     const rendered = renderPolicyText(source, clauseIds, { file: item.source.file, firstLine, field: fieldName(path) });
