@@ -75,11 +75,6 @@ export function renderMarkdownDocument(source: string, options: MarkdownOptions)
   return { html: toc + body, headings: state.headings, links: state.links, images: state.images, problems: state.problems };
 }
 
-/** Renders Markdown where no problem can be reported back (short texts): its findings are dropped. */
-export function renderMarkdown(source: string): string {
-  return renderMarkdownDocument(source, { file: "", firstLine: 1 }).html;
-}
-
 /** Reading time in whole minutes at 220 words a minute, never less than one. */
 export function readingMinutes(source: string): number {
   const words = source.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;

@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { findPromotionMarkers, promotionMarkerPlugin, replacePromotionMarkers } from "../../src/markdown/promotion-marker.ts";
-import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
+import { renderMarkdownDocument } from "../../src/markdown/render-markdown.ts";
 
 const markdown = new MarkdownIt({ html: false }).use(promotionMarkerPlugin);
 
@@ -42,7 +42,7 @@ describe("promotionMarkerPlugin", () => {
   });
 
   it("is part of the site's Markdown renderer", () => {
-    expect(findPromotionMarkers(renderMarkdown("Text.\n\n[[promotion: empowered-tools]]\n"))).toEqual([{ kind: "promotion", ids: ["empowered-tools"], line: 3 }]);
+    expect(findPromotionMarkers(renderMarkdownDocument("Text.\n\n[[promotion: empowered-tools]]\n", { file: "", firstLine: 1 }).html)).toEqual([{ kind: "promotion", ids: ["empowered-tools"], line: 3 }]);
   });
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCheckedModel } from "../../src/checks/check-site.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
-import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
+import { renderMarkdownDocument } from "../../src/markdown/render-markdown.ts";
 import { redirectProblems, redirectsFile, type RedirectRule } from "../../src/netlify/redirect-rules.ts";
 import { readSiteNow } from "../../src/time/clock.ts";
 import { createFixture, loadProblems, type Fixture } from "../support/content-fixture.ts";
@@ -217,7 +217,7 @@ describe("links in Markdown bodies are published inert", () => {
     "<javascript:alert(1)>",
     "![a](javascript:alert(1))",
   ])("%j renders as text, with no link or image", (source) => {
-    const html = renderMarkdown(source);
+    const { html } = renderMarkdownDocument(source, { file: "", firstLine: 1 });
     expect(html).not.toMatch(/<a |<img |href=|src=/);
     expect(html).not.toContain("<script");
   });
