@@ -28,6 +28,11 @@ export interface LinkTargets {
   redirects: ReadonlyMap<string, { to: string; keepsSections: boolean }>;
   /** The element ids of pages whose ids are known (articles: their headings and the page's own sections), by path. */
   fragments: Pick<ReadonlyMap<string, ReadonlySet<string>>, "get">;
+  /**
+   * Paths no page of the table has that the check may not call missing: a file that could write them failed to load
+   * (src/checks/links-beside-errors.ts). None when not given.
+   */
+  undecided?: (sitePath: string) => boolean;
 }
 
 /**
@@ -58,6 +63,7 @@ export function checkLinks(bodies: readonly LinkedBody[], targets: LinkTargets):
       if (!targets.paths.has(sitePath)) {
         const moved = targets.redirects.get(sitePath) ?? targets.redirects.get(pathname);
         if (moved) at(`link "${href}" goes through a redirect: link to "${moved.to}${moved.keepsSections ? hash : ""}" directly`, "warning");
+        else if (targets.undecided?.(sitePath)) return;
         // Never the page the link is on: a relative link to another site's file ("ch05.html") resolves below it.
         else at(`link "${href}" leads to no page of this site${pathSuggestion(sitePath, normaliseSitePath(body.pageUrl))}`);
         return;

@@ -4,7 +4,7 @@ import type { BuildContext } from "../collections/build-context.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
-import { loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
+import { ArticleFilesError, loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
 import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
 import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
@@ -17,6 +17,7 @@ import type { PageCopyId } from "../schemas/page-copy.ts";
 import { articleUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { checkLinks, renderedFragmentLinks, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
 import { checkScheduled, type ScheduledArticle } from "./check-scheduled.ts";
+import { linksBesideErrors } from "./links-beside-errors.ts";
 
 /** A model whose content passed every check, its page table, and the warnings to show. */
 export interface CheckedModel {
@@ -43,7 +44,12 @@ export async function loadCheckedModel(
   adjust: (content: Content) => Content = (content) => content,
   options: { cache?: ContentCache; pictures?: boolean; texts?: boolean; memo?: StageMemo; reuse?: LoadReuse } = {},
 ): Promise<CheckedModel> {
-  const [loaded] = await Promise.all([loadContent(root, options), options.pictures === false ? undefined : loadImagePipeline()]);
+  const [loaded] = await Promise.all([
+    loadContent(root, options).catch(async (error: unknown) => {
+      throw error instanceof ArticleFilesError ? await withLinkProblems(root, error, context, adjust) : error;
+    }),
+    options.pictures === false ? undefined : loadImagePipeline(),
+  ]);
   const content = adjust(loaded);
   const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context, undefined, options.memo);
   const pages = pageTableOf(model);
@@ -52,6 +58,29 @@ export async function loadCheckedModel(
   const errors = siteProblems.filter(isError);
   if (errors.length > 0) throw new ContentError(errors, warnings);
   return { model, pages, warnings };
+}
+
+/**
+ * The errors of article files that failed to load, with the link problems of the files that did: the model of what
+ * loaded is derived for its pages and bodies only (it is never built into a site), and the links are checked as far
+ * as the failed files leave them decided (src/checks/links-beside-errors.ts). Should that derivation fail, the file
+ * errors alone are reported, as before.
+ */
+async function withLinkProblems(
+  root: string,
+  error: ArticleFilesError,
+  context: BuildContext | ((content: Content) => Promise<BuildContext>),
+  adjust: (content: Content) => Content,
+): Promise<ContentError> {
+  try {
+    const content = adjust(error.loaded);
+    const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context);
+    const { bodies, targets } = collectSiteLinks(model, pageTableOf(model));
+    const found = await linksBesideErrors(root, error.failed, content.articles, bodies, targets);
+    return new ContentError([...error.problems, ...found.filter(isError)], [...error.warnings, ...found.filter((problem) => !isError(problem))]);
+  } catch {
+    return error;
+  }
 }
 
 /**

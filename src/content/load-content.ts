@@ -110,32 +110,64 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
   problems.push(...policyTexts.problems);
   // Warnings (an unknown code language, a link through a redirect) are reported but do not stop the build.
   const errors = problems.filter(isError);
-  if (errors.length > 0 || !site) throw new ContentError(errors, problems.filter((problem) => !isError(problem)));
+  if (errors.length > 0 || !site) {
+    const warnings = problems.filter((problem) => !isError(problem));
+    const failed = new Set(errors.map((error) => error.file));
+    // Articles fail alone: what loaded is whole without them, and the link check can still read the other files.
+    if (site && [...failed].every(isArticleFile)) throw new ArticleFilesError(errors, warnings, assemble(site), failed);
+    throw new ContentError(errors, warnings);
+  }
+  return assemble(site);
 
-  const byId = <T extends { id: string }>(items: Located<T>[]) => Object.fromEntries(items.map((item) => [item.data.id, item.data]));
-  const plain = <T>(items: Located<T>[]) => items.map((item) => item.data);
-  return {
-    site,
-    authors: byId(authors),
-    instructors: byId(instructors),
-    locations: byId(locations),
-    categories: byId(categories),
-    courses: byId(courses),
-    sessions: plain(sessions),
-    services: plain(services).sort((a, b) => a.order - b.order),
-    promotions: plain(promotions),
-    redirects: plain(redirects),
-    articles: plain(articles),
-    warnings: problems,
-    pageCopy: pageCopy.copy as Record<PageCopyId, PageCopySource>,
-    policyLinks: policyTexts.links,
-    policies: plain(policies),
-    learningPaths: plain(learningPaths),
-    lineOf: (file, path) => {
-      const lines = reader.lines.get(file);
-      return lines ? sourceFromLines(file, lines).lineOf(path) : undefined;
-    },
-  };
+  function assemble(site: Site): Content {
+    const byId = <T extends { id: string }>(items: Located<T>[]) => Object.fromEntries(items.map((item) => [item.data.id, item.data]));
+    const plain = <T>(items: Located<T>[]) => items.map((item) => item.data);
+    return {
+      site,
+      authors: byId(authors),
+      instructors: byId(instructors),
+      locations: byId(locations),
+      categories: byId(categories),
+      courses: byId(courses),
+      sessions: plain(sessions),
+      services: plain(services).sort((a, b) => a.order - b.order),
+      promotions: plain(promotions),
+      redirects: plain(redirects),
+      articles: plain(articles),
+      warnings: problems,
+      pageCopy: pageCopy.copy as Record<PageCopyId, PageCopySource>,
+      policyLinks: policyTexts.links,
+      policies: plain(policies),
+      learningPaths: plain(learningPaths),
+      lineOf: (file, path) => {
+        const lines = reader.lines.get(file);
+        return lines ? sourceFromLines(file, lines).lineOf(path) : undefined;
+      },
+    };
+  }
+}
+
+/** Whether a problem's file is an article's (or something in the articles' folder), which nothing else depends on to load. */
+function isArticleFile(file: string): boolean {
+  return file.startsWith(`${CONTENT_PATHS.articles}/`);
+}
+
+/**
+ * A ContentError whose errors are all in article files, with the content that did load (every other file, and the
+ * articles that failed only in their text): the check of links between pages then reports the other files' links in
+ * the same round (src/checks/links-beside-errors.ts), where it used to wait until these errors were mended.
+ */
+export class ArticleFilesError extends ContentError {
+  constructor(
+    problems: readonly ContentProblem[],
+    warnings: readonly ContentProblem[],
+    /** What loaded; not valid as a whole, so never built into a site. */
+    readonly loaded: Content,
+    /** The files with errors. */
+    readonly failed: ReadonlySet<string>,
+  ) {
+    super(problems, warnings);
+  }
 }
 
 /**

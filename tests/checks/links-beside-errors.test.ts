@@ -1,0 +1,84 @@
+import { DateTime } from "luxon";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadCheckedModel } from "../../src/checks/check-site.ts";
+import { ContentError, formatProblem } from "../../src/content/problems.ts";
+import { SITE_ZONE } from "../../src/time/zone.ts";
+import { createFixture, MINIMAL_PROJECT } from "../support/content-fixture.ts";
+import { removeFolder } from "../support/project-copy.ts";
+
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map(removeFolder)));
+
+const FIRST = "content/articles/first-article.md";
+const SECOND = "content/articles/second-article.md";
+const NOW = DateTime.fromISO("2026-12-01T09:00", { zone: SITE_ZONE }) as DateTime<true>;
+
+/** The second article's body, one link per line from line 9 on: what it links to decides what is reported. */
+function secondWithLinks(...hrefs: string[]): string {
+  return MINIMAL_PROJECT[SECOND]!.replace("Second body.\n", hrefs.map((href, index) => `See [link ${index + 1}](${href}).\n`).join(""));
+}
+
+/** Every error `npm run check` and the build report for the project with `files` changed, as formatted lines. */
+async function errorsOf(files: Record<string, string>): Promise<string[]> {
+  const fixture = await createFixture({ ...MINIMAL_PROJECT, ...files });
+  folders.push(fixture.root);
+  const error = await loadCheckedModel(fixture.root, { now: NOW, includeUnpublished: false }, undefined, { pictures: false }).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(ContentError);
+  return (error as ContentError).problems.map(formatProblem);
+}
+
+describe("links are checked in the same round as the errors of article files", () => {
+  it("reports a broken link of one article beside another article's broken heading", async () => {
+    const errors = await errorsOf({
+      [FIRST]: `${MINIMAL_PROJECT[FIRST]}\n## One {#same}\n\n## Two {#same}\n`,
+      [SECOND]: secondWithLinks("/courses/no-such-course/", "/articles/second-article/#nope"),
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^content\/articles\/first-article\.md:15: body: heading id "\{#same\}" is given to an earlier heading too/),
+      `${SECOND}:9: body: link "/courses/no-such-course/" leads to no page of this site`,
+      `${SECOND}:10: body: link "/articles/second-article/#nope" names #nope, which /articles/second-article/ does not have`,
+    ]);
+  });
+
+  it("leaves unjudged a link to a section of an article that failed in its text: the id may be among those it lost", async () => {
+    const errors = await errorsOf({
+      [FIRST]: `${MINIMAL_PROJECT[FIRST]}\n## One {#same}\n\n## Two {#same}\n`,
+      [SECOND]: secondWithLinks("/articles/first-article/#two"),
+    });
+    expect(errors).toEqual([expect.stringMatching(/^content\/articles\/first-article\.md:15: body: heading id/)]);
+  });
+
+  it("leaves unjudged what an article that failed to load would bring (its page, the lists, its author's pages, its aliases) and reports the rest", async () => {
+    const errors = await errorsOf({
+      [FIRST]: MINIMAL_PROJECT[FIRST]!.replace('date: "2026-11-02"', 'date: "2026-02-30"'),
+      [SECOND]: secondWithLinks("/articles/first-article/", "/articles/first-article/#hello", "/articles/tags/java/", "/authors/jane-doe/page/2/", "/blog/first-article/", "/consulting/nope/", "/articles/second-article/#nope"),
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^content\/articles\/first-article\.md:3: date: "2026-02-30" is not a real date/),
+      `${SECOND}:14: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
+      `${SECOND}:15: body: link "/articles/second-article/#nope" names #nope, which /articles/second-article/ does not have`,
+    ]);
+  });
+
+  it("judges no missing page while a failed article's front matter cannot be read (any address might be its alias), but still a missing section", async () => {
+    const errors = await errorsOf({
+      [FIRST]: MINIMAL_PROJECT[FIRST]!.replace('date: "2026-11-02"', "date: [2026"),
+      [SECOND]: secondWithLinks("/consulting/nope/", "/articles/second-article/#nope"),
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^content\/articles\/first-article\.md:3: /),
+      `${SECOND}:10: body: link "/articles/second-article/#nope" names #nope, which /articles/second-article/ does not have`,
+    ]);
+  });
+
+  it("reports the file errors alone while a file other than an article fails: the pages it would bring cannot be told", async () => {
+    const errors = await errorsOf({
+      "_data/courses/advanced-java.yaml": `${MINIMAL_PROJECT["_data/courses/advanced-java.yaml"]}title: again\n`,
+      [SECOND]: secondWithLinks("/consulting/nope/"),
+    });
+    expect(errors).toEqual([expect.stringMatching(/^_data\/courses\/advanced-java\.yaml:\d+: /)]);
+  });
+});
