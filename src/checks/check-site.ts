@@ -61,10 +61,10 @@ export async function loadCheckedModel(
 }
 
 /**
- * The errors of article files that failed to load, with the link problems of the files that did: the model of what
- * loaded is derived for its pages and bodies only (it is never built into a site), and the links are checked as far
- * as the failed files leave them decided (src/checks/links-beside-errors.ts). Should that derivation fail, the file
- * errors alone are reported, as before.
+ * The errors of article files, with the problems of the other files' links and of the redirects: the model of the
+ * rest is derived for its pages and bodies only (it is never built into a site), and they are checked as far as the
+ * failed files leave them decided (src/checks/links-beside-errors.ts). Should that derivation fail, the file errors
+ * alone are reported, as before.
  */
 async function withLinkProblems(
   root: string,
@@ -73,10 +73,13 @@ async function withLinkProblems(
   adjust: (content: Content) => Content,
 ): Promise<ContentError> {
   try {
-    const content = adjust(error.loaded);
+    const whole = adjust(error.loaded);
+    // Left out as if never written: what loaded of a failed article (an unknown author, say) may not derive.
+    const content = { ...whole, articles: whole.articles.filter((source) => !error.failed.has(source.file)) };
+    const dropped = whole.articles.filter((source) => error.failed.has(source.file));
     const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context);
-    const { bodies, targets } = collectSiteLinks(model, pageTableOf(model));
-    const found = await linksBesideErrors(root, error.failed, content.articles, bodies, targets);
+    const { bodies, targets, rules } = collectSiteLinks(model, pageTableOf(model));
+    const found = await linksBesideErrors({ root, failed: error.failed, dropped, bodies, targets, rules, lineOf: content.lineOf });
     return new ContentError([...error.problems, ...found.filter(isError)], [...error.warnings, ...found.filter((problem) => !isError(problem))]);
   } catch {
     return error;

@@ -1,48 +1,87 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
+import { z } from "zod";
+import { readContentFile } from "../content/contained-file.ts";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { ArticleSource } from "../content/located.ts";
-import type { ContentProblem } from "../content/problems.ts";
+import { idFromFileName } from "../content/load-file.ts";
+import { isError, type ContentProblem } from "../content/problems.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
 import { parseYaml } from "../content/yaml-source.ts";
+import { redirectProblems, type RedirectRule } from "../netlify/redirect-rules.ts";
+import { idField, redirectFromField } from "../schemas/fields.ts";
+import { splatPrefix } from "../urls/safe-urls.ts";
 import { articleUrl, authorUrl, SITE_PATHS } from "../urls/site-urls.ts";
 import { checkLinks, type LinkedBody, type LinkTargets } from "./check-links.ts";
 
-/**
- * The link problems that stand while some article files fail to load, so that an editor hears of a broken link in
- * the same round as a broken heading, not after mending it. Nothing the failed files may still bring is judged:
- * - an article that failed in its text alone has its page, but perhaps not every id a link may name, so links to
- *   its sections wait;
- * - an article that failed to load would bring its page, pages of the article lists, its author's and its tags'
- *   (all under its author's and the articles' folders), and its aliases, read from its front matter as written;
- *   where that cannot be read, any address might be one of them, and only the links that name no address of this
- *   site at all (an address that is not valid) are reported.
- */
-export async function linksBesideErrors(
-  root: string,
-  failed: ReadonlySet<string>,
-  articles: readonly ArticleSource[],
-  bodies: readonly LinkedBody[],
-  targets: LinkTargets,
-): Promise<ContentProblem[]> {
-  const loaded = new Set(articles.map((article) => article.file));
-  const textOnly = new Set(articles.filter((article) => failed.has(article.file)).map((article) => articleUrl(article.slug)));
-  const brought = await Promise.all([...failed].filter((file) => !loaded.has(file)).map((file) => pagesItMayBring(root, file)));
-  const anyPath = brought.some((pages) => pages === "any");
-  const prefixes = brought.flatMap((pages) => (pages === "any" ? [] : pages.prefixes));
-  const exact = new Set(brought.flatMap((pages) => (pages === "any" ? [] : pages.exact)));
-  const undecided = (sitePath: string) => anyPath || exact.has(sitePath) || prefixes.some((prefix) => sitePath.startsWith(prefix));
-  const fragments = { get: (sitePath: string) => (textOnly.has(sitePath) ? undefined : targets.fragments.get(sitePath)) };
-  return checkLinks(bodies, { ...targets, fragments, undecided });
+/** The site as derived without the article files in error, for the checks that can still be told. */
+export interface SiteWithoutFailed {
+  /** The project, to read the failed files' front matter. */
+  root: string;
+  /** The files in error: articles, or other files in the articles' folder. */
+  failed: ReadonlySet<string>;
+  /** What loaded of the failed files: those that failed only in their text or in a cross-check. */
+  dropped: readonly ArticleSource[];
+  bodies: readonly LinkedBody[];
+  targets: LinkTargets;
+  rules: readonly RedirectRule[];
+  lineOf: (file: string, path: readonly (string | number)[]) => number | undefined;
 }
 
-/** What an article file that failed to load may bring once mended, by its front matter as written. */
-async function pagesItMayBring(root: string, file: string): Promise<"any" | { prefixes: string[]; exact: string[] }> {
-  const split = splitFrontMatter(await readFile(path.join(root, file), "utf8").catch(() => ""));
+/**
+ * The problems of links and redirects that stand while some article files are in error, so that an editor hears of a
+ * broken link in the same round as a broken heading, not after mending it. The failed articles are left out of the
+ * site, and nothing they may bring once mended is called missing: any page under the articles' folder (their own,
+ * the lists', the tags'), their authors' pages, their aliases, and the sections of any article page one of them
+ * would be. Their authors and aliases are those they loaded with, else those their front matter names in a valid
+ * form; where that cannot be read, any address might be an alias, and no missing page is reported at all. The
+ * links of the failed articles themselves, and of articles whose date has not come, wait for the next run.
+ */
+export async function linksBesideErrors(site: SiteWithoutFailed): Promise<ContentProblem[]> {
+  const loaded = new Map(site.dropped.map((source) => [source.file, source]));
+  const brought = await Promise.all(
+    [...site.failed].map(async (file) => {
+      const source = loaded.get(file);
+      return source ? pagesOf(source.author, source.aliases) : pagesItMayBring(site.root, file);
+    }),
+  );
+  const anyPath = brought.some((pages) => pages === "any");
+  const prefixes = [SITE_PATHS.articles, ...brought.flatMap((pages) => (pages === "any" ? [] : pages.prefixes))];
+  const exact = new Set(brought.flatMap((pages) => (pages === "any" ? [] : pages.exact)));
+  const undecided = (sitePath: string) => anyPath || exact.has(sitePath) || prefixes.some((prefix) => sitePath.startsWith(prefix));
+  // Two files for one address (x.md and x/index.md): the page of the one that loaded may lack the other's sections.
+  const sectionsUndecided = new Set([...site.failed].map((file) => articleUrl(idFromFileName(file))));
+  const fragments = { get: (sitePath: string) => (sectionsUndecided.has(sitePath) ? undefined : site.targets.fragments.get(sitePath)) };
+  const links = checkLinks(site.bodies, { ...site.targets, fragments, undecided });
+  const isWritten = (sitePath: string) => site.targets.paths.has(normaliseSitePath(sitePath));
+  const redirects = redirectProblems(site.rules, isWritten, site.lineOf, {
+    anythingUnder: (prefix) => [...site.targets.paths].some((written) => written.startsWith(prefix)),
+    undecided,
+  });
+  // A redirect's warnings (a rule led on through a class that has ended) are the full check's to give.
+  return [...links, ...redirects.filter(isError)];
+}
+
+type Brought = "any" | { prefixes: string[]; exact: string[] };
+
+/** The author's pages and the aliases of an article. */
+function pagesOf(author: string, aliases: readonly string[]): Brought {
+  const splats = aliases.flatMap((alias) => splatPrefix(alias) ?? []);
+  return { prefixes: [authorUrl(author), ...splats], exact: aliases.map(normaliseSitePath) };
+}
+
+const namedPages = z.object({ author: idField, aliases: z.array(redirectFromField).default([]) });
+
+/**
+ * What an article file that failed to load may bring once mended, by what its front matter names in a form the
+ * schema accepts: "any" when it cannot be read, or names no valid author or aliases (the mended ones could be anything).
+ */
+async function pagesItMayBring(root: string, file: string): Promise<Brought> {
+  // Read as the loader reads: never through a symbolic link, never a pipe, never more than an article may hold.
+  const read = await readContentFile(root, file).catch(() => undefined);
+  if (!read?.ok) return "any";
+  const split = splitFrontMatter(read.bytes.toString("utf8"));
   if (!split.ok) return "any";
   const parsed = parseYaml(file, split.matter);
   if (!parsed.ok) return "any";
-  const { author, aliases = [] } = (parsed.source.value ?? {}) as { author?: unknown; aliases?: unknown };
-  if (typeof author !== "string" || !Array.isArray(aliases) || !aliases.every((alias) => typeof alias === "string")) return "any";
-  return { prefixes: [SITE_PATHS.articles, authorUrl(author)], exact: aliases.map((alias: string) => normaliseSitePath(alias)) };
+  const named = namedPages.safeParse(parsed.source.value);
+  return named.success ? pagesOf(named.data.author, named.data.aliases) : "any";
 }

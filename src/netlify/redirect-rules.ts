@@ -74,13 +74,14 @@ const SCHEDULE_FILE = "_data/schedule.yaml";
  * past them is still reported. Each target must be a page of the site: another rule's old path does not count, or
  * a pair of rules from one file could vouch for each other (`//evil.example/` twice). No old path may be a live
  * page, which Netlify would serve instead of redirecting, and a "/old/*" splat may not cover any page.
- * `site.anythingUnder(prefix)` says whether the build writes something under a folder such as "/old/".
+ * `site.anythingUnder(prefix)` says whether the build writes something under a folder such as "/old/";
+ * `site.undecided(path)`, whether a file in error may write that page (src/checks/links-beside-errors.ts).
  */
 export function redirectProblems(
   rules: readonly RedirectRule[],
   pageExists: (path: string) => boolean,
   lineOf: (file: string, path: readonly (string | number)[]) => number | undefined = () => undefined,
-  site: { anythingUnder?: (prefix: string) => boolean } = {},
+  site: { anythingUnder?: (prefix: string) => boolean; undecided?: (sitePath: string) => boolean } = {},
 ): ContentProblem[] {
   const { anythingUnder = (prefix: string) => pageExists(prefix) } = site;
   const problems: ContentProblem[] = [];
@@ -100,9 +101,10 @@ export function redirectProblems(
       report(rule, unsafe.side === "from" ? fromField : rule.field, unsafe.message);
       continue;
     }
-    if (!pageExists(rule.to) && froms.has(normaliseSitePath(rule.to))) {
+    const leadsToPage = pageExists(rule.to) || site.undecided?.(normaliseSitePath(rule.to)) === true;
+    if (!leadsToPage && froms.has(normaliseSitePath(rule.to))) {
       report(rule, rule.field, `"${rule.to}" is not a page of this site: it is the old path of another redirect, so point at the page that one leads to`);
-    } else if (!pageExists(rule.to)) {
+    } else if (!leadsToPage) {
       report(rule, rule.field, `"${rule.to}" is not a page of this site`);
     }
     const prefix = splatPrefix(rule.from);

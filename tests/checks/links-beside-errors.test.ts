@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import { symlinkSync } from "node:fs";
+import path from "node:path";
 import { DateTime } from "luxon";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCheckedModel } from "../../src/checks/check-site.ts";
@@ -72,6 +75,58 @@ describe("links are checked in the same round as the errors of article files", (
       expect.stringMatching(/^content\/articles\/first-article\.md:3: /),
       `${SECOND}:10: body: link "/articles/second-article/#nope" names #nope, which /articles/second-article/ does not have`,
     ]);
+  });
+
+  it("still reports the links when a failed article names an author that does not exist: the failed article is left out of the site", async () => {
+    const errors = await errorsOf({
+      [FIRST]: MINIMAL_PROJECT[FIRST]!.replace("author: jane-doe", "author: jane-do"),
+      [SECOND]: secondWithLinks("/consulting/nope/", "/authors/jane-do/"),
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^content\/articles\/first-article\.md:4: author: /),
+      `${SECOND}:9: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
+    ]);
+  });
+
+  it("judges no missing page while a failed article names its author or aliases in a form the schema refuses: the mended ones could be anything", async () => {
+    for (const [from, to] of [
+      ["aliases: [/blog/first-article/]", "aliases: [blog/first-article/]"],
+      ["author: jane-doe", "author: Jane Doe"],
+    ] as const) {
+      const errors = await errorsOf({ [FIRST]: MINIMAL_PROJECT[FIRST]!.replace(from, to), [SECOND]: secondWithLinks("/blog/first-article/", "/authors/jane-doe/page/2/") });
+      expect(errors, to).toEqual([expect.stringMatching(/^content\/articles\/first-article\.md:\d+: /)]);
+    }
+  });
+
+  it("leaves unjudged the sections of an article written twice (x.md and x/index.md): the one refused may hold the section", async () => {
+    const errors = await errorsOf({
+      "content/articles/second-article/index.md": `${MINIMAL_PROJECT[SECOND]}\n## Only in the folder\n`,
+      [FIRST]: `${MINIMAL_PROJECT[FIRST]}\nSee [the folder's section](/articles/second-article/#only-in-the-folder) and [nothing](/consulting/nope/).\n`,
+    });
+    expect(errors).toEqual([
+      `${FIRST}:13: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
+      expect.stringMatching(/^content\/articles\/second-article\/index\.md:1: has the same address as/),
+    ]);
+  });
+
+  it("reports a redirect to no page beside an article's error, and none to the failed article's page", async () => {
+    const errors = await errorsOf({
+      [FIRST]: MINIMAL_PROJECT[FIRST]!.replace('date: "2026-11-02"', 'date: "2026-02-30"'),
+      "_data/redirects.yaml": "- from: /old-first/\n  to: /articles/first-article/\n- from: /old-nope/\n  to: /consulting/nope/\n",
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^_data\/redirects\.yaml:4: \[1\]\.to: "\/consulting\/nope\/" is not a page of this site/),
+      expect.stringMatching(/^content\/articles\/first-article\.md:3: date: /),
+    ]);
+  });
+
+  it("never reads a failed article through a symbolic link: one to a pipe is refused at once, not waited on", async () => {
+    const fixture = await createFixture({ ...MINIMAL_PROJECT, [SECOND]: secondWithLinks("/consulting/nope/") });
+    folders.push(fixture.root);
+    execFileSync("mkfifo", [path.join(fixture.root, "pipe")]);
+    symlinkSync(path.join(fixture.root, "pipe"), path.join(fixture.root, "content/articles/piped.md"));
+    const error = await loadCheckedModel(fixture.root, { now: NOW, includeUnpublished: false }, undefined, { pictures: false }).catch((thrown: ContentError) => thrown);
+    expect((error as ContentError).problems.map(formatProblem)).toEqual([expect.stringMatching(/^content\/articles\/piped\.md: is a symbolic link/)]);
   });
 
   it("reports the file errors alone while a file other than an article fails: the pages it would bring cannot be told", async () => {
