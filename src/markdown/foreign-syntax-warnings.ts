@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { fileLine, type MarkdownState } from "./markdown-state.ts";
+import { fileLine, sourceLines, type MarkdownState } from "./markdown-state.ts";
 
 /** A container's fence: `::: tip`, `:::warning Title`, `::: {.note}` or the bare `:::` that closes one. */
 const CONTAINER_FENCE = /^:{3,}(.*)$/;
@@ -84,18 +84,15 @@ function capitalised(word: string): string {
 /**
  * Calls `found` with the source line (0-based, as `map`) and text of the first template tag on each line of an inline
  * block's text, code spans left out. Text tokens in a row are read as one (an underscore in `{% include_relative %}`
- * is a token of its own), found in the block's source after the run before, counting the lines between, as the HTML
+ * is a token of its own), found in the block's source after the run before (sourceLines), as the HTML
  * warning does.
  */
 function templateSyntax(block: Token, firstLine: number, found: (line: number, tag: string) => void): void {
-  let searchedTo = 0;
-  let line = firstLine;
+  const source = sourceLines(block.content, firstLine);
   const warned = new Set<number>();
   const read = (run: string, text = true) => {
-    const at = run ? block.content.indexOf(run, searchedTo) : -1;
-    if (at === -1) return;
-    for (let newline = block.content.indexOf("\n", searchedTo); newline !== -1 && newline < at; newline = block.content.indexOf("\n", newline + 1)) line++;
-    searchedTo = at + run.length;
+    const line = source.find(run);
+    if (line === undefined) return;
     const tag = text ? TEMPLATE_SYNTAX.exec(run)?.[0] : undefined;
     if (tag && !warned.has(line)) {
       warned.add(line);

@@ -6,6 +6,9 @@ import { fileLine, type MarkdownState } from "./markdown-state.ts";
 /** Headings from this level down get a visible self-link; deeper ones only an id. */
 const LINKED_LEVELS = new Set([2, 3, 4]);
 
+/** The ids markdown-it-footnote gives its notes and their back-references (fn1, fnref1), which no heading may take. */
+const FOOTNOTE_ID = /^(fn|fnref)\d/;
+
 /**
  * An id from a heading's text: lowercase words joined by hyphens, so it survives edits elsewhere in the body. Letters
  * of every script are kept ("установка", "日本語", "straße"); a Latin letter loses its accent ("cafe", as before), and
@@ -23,7 +26,7 @@ export function headingSlug(text: string): string {
     .replace(/^-+|-+$/g, "");
   // An id must not look like markdown-it-footnote's (fn1, fnref1) nor start with a digit, which CSS selectors cannot name plainly.
   if (!slug) return "section";
-  return /^(fn|fnref)\d/.test(slug) || /^\p{N}/u.test(slug) ? `section-${slug}` : slug;
+  return FOOTNOTE_ID.test(slug) || /^\p{N}/u.test(slug) ? `section-${slug}` : slug;
 }
 
 /**
@@ -56,7 +59,7 @@ export function headingAnchors(markdown: MarkdownIt): void {
       const problem = problemAt(token);
       const slug = headingSlug(id);
       const suggestion = used.has(slug) ? `${slug}-section` : slug;
-      if (/^(fn|fnref)\d/.test(id)) {
+      if (FOOTNOTE_ID.test(id)) {
         problem(`heading id "{#${id}}" looks like the id of a footnote (fn1, fnref1), which the page gives its footnotes: choose another, such as "{#${suggestion}}"`);
         return undefined;
       }

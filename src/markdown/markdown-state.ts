@@ -63,3 +63,33 @@ export interface MarkdownState extends MarkdownOptions {
 export function fileLine(state: MarkdownState, bodyLine: number): number {
   return state.firstLine + bodyLine;
 }
+
+/** A reader of an inline block's source that finds its pieces in order (SourceLines). */
+export interface SourceLines {
+  /** The 0-based line `text` starts on, found after the last piece found; undefined (and nothing moved) when it is not there. */
+  find(text: string): number | undefined;
+  /** The line of the last piece found, or the block's first line. */
+  readonly line: number;
+}
+
+/**
+ * Finds pieces of an inline block's text (runs of text, tags, code) in the block's own source, in order, and tells
+ * the line each starts on (0-based, as `map`): a line break inside a code span or a link's address is no token of
+ * its own, so the lines are counted in the source, from the last piece found to the next.
+ */
+export function sourceLines(source: string, firstLine: number): SourceLines {
+  let searchedTo = 0;
+  let line = firstLine;
+  return {
+    find(text) {
+      const at = text ? source.indexOf(text, searchedTo) : -1;
+      if (at === -1) return undefined;
+      for (let newline = source.indexOf("\n", searchedTo); newline !== -1 && newline < at; newline = source.indexOf("\n", newline + 1)) line++;
+      searchedTo = at + text.length;
+      return line;
+    },
+    get line() {
+      return line;
+    },
+  };
+}

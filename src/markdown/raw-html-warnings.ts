@@ -2,7 +2,7 @@ import htmlTags from "html-tags";
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { HTML_TAG_RE } from "markdown-it/lib/common/html_re.mjs";
-import { fileLine, type MarkdownState } from "./markdown-state.ts";
+import { fileLine, sourceLines, type MarkdownState } from "./markdown-state.ts";
 
 /**
  * The names of HTML's elements (html-tags' list of the standard ones, `<kbd>`, `<video>` and `<picture>` among them):
@@ -25,28 +25,17 @@ export function rawHtmlWarnings(markdown: MarkdownIt): void {
     for (const block of core.tokens) {
       if (block.map) blockLine = block.map[0];
       if (block.type !== "inline" || !block.children) continue;
-      // Each tag is looked for in the block's own source from where the last was found, and the lines counted on from
-      // there: a line break inside a code span or a link's address is no token of its own.
-      let searchedTo = 0;
-      let line = blockLine;
+      const source = sourceLines(block.content, blockLine);
       const warned = new Set<number>();
-      /** How many lines on from the last text found `text` is, found after it; 0 when it cannot be found. */
-      const seek = (text: string) => {
-        const at = block.content.indexOf(text, searchedTo);
-        if (at === -1) return 0;
-        const lines = newlinesBetween(block.content, searchedTo, at);
-        searchedTo = at + text.length;
-        return lines;
-      };
       for (const run of textRuns(block.children, env)) {
         for (const tag of htmlIn(run)) {
           // A tag may span lines (`<iframe width="560"` then `src="...">`): it is found by its first line, where it is
           // reported, and its last, where what follows it is looked for (the lines between lost their indentation).
           const lines = tag.split("\n");
-          const first = line + seek(lines[0]!);
-          line = first + (lines.length > 1 ? seek(lines.at(-1)!) : 0);
+          const first = source.find(lines[0]!) ?? source.line;
+          const last = lines.length > 1 ? (source.find(lines.at(-1)!) ?? source.line) : first;
           if (warned.has(first)) continue;
-          for (let covered = first; covered <= line; covered++) warned.add(covered);
+          for (let covered = first; covered <= last; covered++) warned.add(covered);
           const shown = tag.replace(/\s+/g, " ");
           env.problems.push({
             file: env.file,
@@ -83,10 +72,9 @@ function keepTagsAsTyped(children: Token[], TokenType: typeof Token): Token[] {
       continue;
     }
     const start = index;
-    while (index < children.length && (children[index]!.type === "text" || children[index]!.type === "softbreak" || isEntity(children[index]!))) index++;
+    while (index < children.length && runText(children[index]!) !== undefined) index++;
     const run = children.slice(start, index);
-    // As textRuns reads them: an entity as written, so `&amp;` in a tag's address does not cut the tag in two.
-    const joined = run.map((token) => (token.type === "text" ? token.content : token.type === "softbreak" ? "\n" : token.markup)).join("");
+    const joined = run.map((token) => runText(token)!).join("");
     const spans = tagSpans(joined);
     if (spans.length === 0) {
       kept.push(...run);
@@ -96,7 +84,7 @@ function keepTagsAsTyped(children: Token[], TokenType: typeof Token): Token[] {
     for (const token of run) {
       if (token.type !== "text") {
         kept.push(token);
-        offset += token.type === "softbreak" ? 1 : token.markup.length;
+        offset += runText(token)!.length;
         continue;
       }
       const from = offset;
@@ -116,9 +104,15 @@ function keepTagsAsTyped(children: Token[], TokenType: typeof Token): Token[] {
   return kept;
 }
 
-/** An entity (`&amp;`), which markdown-it hands over apart from the text around it. */
-function isEntity(token: Token): boolean {
-  return token.type === "text_special" && token.info === "entity";
+/**
+ * What a token adds to a run of text, or undefined where it ends one (code, a link, an escape): a line break is a
+ * "\n", so a tag written over two lines is whole, and an entity is as written (`&amp;`, which markdown-it hands over
+ * apart from the text around it), so it does not cut a tag in two.
+ */
+function runText(token: Token): string | undefined {
+  if (token.type === "text") return token.content;
+  if (token.type === "softbreak") return "\n";
+  return token.type === "text_special" && token.info === "entity" ? token.markup : undefined;
 }
 
 /** Where the tags of any name (`<div class="x">`, `<VueSchoolLink href="…"/>`) and the comments are in `text`. */
@@ -133,18 +127,16 @@ function tagSpans(text: string): [number, number][] {
 }
 
 /**
- * The text of an inline block as runs that code, links and escapes cut apart: a line break within a run is a "\n",
- * so a tag written over two lines is whole, and an entity is as written (`&amp;`), so it does not cut a tag in two.
- * An escape ends a run, so that `\<div>` is never a tag. An inline footnote (`^[a note]`) is text of the same line,
+ * The text of an inline block as runs that code, links and escapes cut apart (runText): an escape ends a run, so
+ * that `\<div>` is never a tag. An inline footnote (`^[a note]`) is text of the same line,
  * which markdown-it-footnote parses apart: its runs come where it stands.
  */
 function textRuns(children: readonly Token[], env: MarkdownState): string[] {
   const runs: string[] = [];
   let run = "";
   for (const token of children) {
-    if (token.type === "text") run += token.content;
-    else if (token.type === "softbreak") run += "\n";
-    else if (isEntity(token)) run += token.markup;
+    const text = runText(token);
+    if (text !== undefined) run += text;
     else {
       if (run) runs.push(run);
       run = "";
@@ -178,12 +170,6 @@ function htmlIn(text: string): string[] {
     if (tag && name && (ELEMENT_NAMES.has(name) || isComponent(tag))) found.push(tag);
   }
   return found;
-}
-
-function newlinesBetween(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf("\n", from); at !== -1 && at < to; at = text.indexOf("\n", at + 1)) count++;
-  return count;
 }
 
 /** The footnotes markdown-it-footnote has parsed so far, where an inline one keeps its own tokens. */
