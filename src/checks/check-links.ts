@@ -36,6 +36,17 @@ export interface LinkTargets {
 }
 
 /**
+ * Questions asked of the pages a build writes, with paths as written: whether one is a page, and whether any page is
+ * under a folder such as "/old/" (what a redirect's "/old/*" would cover).
+ */
+export function writtenPages(targets: Pick<LinkTargets, "paths">): { isWritten: (sitePath: string) => boolean; anythingUnder: (prefix: string) => boolean } {
+  return {
+    isWritten: (sitePath) => targets.paths.has(normaliseSitePath(sitePath)),
+    anythingUnder: (prefix) => [...targets.paths].some((written) => written.startsWith(prefix)),
+  };
+}
+
+/**
  * Checks every link in the Markdown bodies against the pages the build writes: an unknown path or a missing
  * #fragment is an error (with the nearest real path or id as a suggestion), a path only a redirect knows is a
  * warning naming the new path. Links to other sites, mail and phone are not followed: the build has no network.

@@ -15,7 +15,7 @@ import { pageTableOf, type PageTable } from "../pages/page-table.ts";
 import { isPassingSection } from "../pages/passing-sections.ts";
 import type { PageCopyId } from "../schemas/page-copy.ts";
 import { articleUrl, SITE_PATHS } from "../urls/site-urls.ts";
-import { checkLinks, renderedFragmentLinks, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
+import { checkLinks, renderedFragmentLinks, writtenPages, type LinkedBody, type LinkTargets, type RenderedFragmentLink } from "./check-links.ts";
 import { checkScheduled, type ScheduledArticle } from "./check-scheduled.ts";
 import { linksBesideErrors } from "./links-beside-errors.ts";
 
@@ -94,8 +94,7 @@ async function withLinkProblems(
  */
 export function checkSite(model: SiteModel, pages: PageTable): ContentProblem[] {
   const { bodies, scheduled, rules, targets } = siteLinks(model, pages);
-  const isWritten = (sitePath: string) => targets.paths.has(normaliseSitePath(sitePath));
-  const anythingUnder = (prefix: string) => [...targets.paths].some((written) => written.startsWith(prefix));
+  const { isWritten, anythingUnder } = writtenPages(targets);
   const redirectsWrong = redirectProblems(rules, isWritten, model.content.lineOf, { anythingUnder });
   return [...checkLinks(bodies, targets), ...redirectsWrong, ...checkScheduled(model, scheduled, targets, rules, { isWritten, anythingUnder })];
 }

@@ -10,7 +10,7 @@ import { redirectProblems, type RedirectRule } from "../netlify/redirect-rules.t
 import { idField, redirectFromField } from "../schemas/fields.ts";
 import { splatPrefix } from "../urls/safe-urls.ts";
 import { articleUrl, authorUrl, SITE_PATHS } from "../urls/site-urls.ts";
-import { checkLinks, type LinkedBody, type LinkTargets } from "./check-links.ts";
+import { checkLinks, writtenPages, type LinkedBody, type LinkTargets } from "./check-links.ts";
 
 /** The site as derived without the article files in error, for the checks that can still be told. */
 export interface SiteWithoutFailed {
@@ -51,11 +51,8 @@ export async function linksBesideErrors(site: SiteWithoutFailed): Promise<Conten
   const sectionsUndecided = new Set([...site.failed].map((file) => articleUrl(idFromFileName(file))));
   const fragments = { get: (sitePath: string) => (sectionsUndecided.has(sitePath) ? undefined : site.targets.fragments.get(sitePath)) };
   const links = checkLinks(site.bodies, { ...site.targets, fragments, undecided });
-  const isWritten = (sitePath: string) => site.targets.paths.has(normaliseSitePath(sitePath));
-  const redirects = redirectProblems(site.rules, isWritten, site.lineOf, {
-    anythingUnder: (prefix) => [...site.targets.paths].some((written) => written.startsWith(prefix)),
-    undecided,
-  });
+  const { isWritten, anythingUnder } = writtenPages(site.targets);
+  const redirects = redirectProblems(site.rules, isWritten, site.lineOf, { anythingUnder, undecided });
   // A redirect's warnings (a rule led on through a class that has ended) are the full check's to give.
   return [...links, ...redirects.filter(isError)];
 }

@@ -50,7 +50,7 @@ export function parsePageCopy(file: string, id: PageCopyId, text: string): PageC
   // way, at their lines, and their links are kept for the site's link check.
   const body = split.body.trim();
   const rendered = [
-    { field: "body", source: body, firstLine: split.bodyLine + leadingBlankLines(split.body) },
+    { field: "body", source: split.body, firstLine: split.bodyLine },
     ...Object.entries(result.data.blocks).map(([name, source]) => ({ field: `blocks.${name}`, source, firstLine: line(["blocks", name, TEXT_START]) ?? 1 })),
   ].map(({ field, source, firstLine }) => ({ field, ...renderMarkdownDocument(source, { file, firstLine, field }) }));
   const markdownProblems = rendered.flatMap((markdown) => markdown.problems);
@@ -58,11 +58,6 @@ export function parsePageCopy(file: string, id: PageCopyId, text: string): PageC
   const links = rendered.map(({ field, links }) => ({ field, links }));
   const html = { body: body ? rendered[0]!.html : "", blocks: Object.fromEntries(Object.keys(result.data.blocks).map((name, index) => [name, rendered[index + 1]!.html])) };
   return { ok: true, copy: { ...result.data, file, body, links, html }, lines: parsed.lines, warnings: markdownProblems };
-}
-
-/** How many blank lines the body starts with: the body's text is trimmed (of what trim() takes, \s), so its first line is below them. */
-function leadingBlankLines(body: string): number {
-  return /^\s*/.exec(body)![0].split("\n").length - 1;
 }
 
 /** Reads every page's copy from `content/copy/`; a missing page or an unknown file is a problem. */
