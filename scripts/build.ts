@@ -41,8 +41,10 @@ try {
   // Eleventy would print the error and its stack itself before rethrowing it; the report below says it once.
   await buildOutput(output, { eleventyReportsErrors: false });
 } catch (error) {
-  await rm(output, { recursive: true, force: true });
+  // The report first: nothing that goes wrong while tidying up may hide it from the editor.
   console.error(failureReport(error));
+  // A folder that cannot be removed now is removed by the next build (above), as an interrupted build's is.
+  await rm(output, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   process.exit(1);
 }
 

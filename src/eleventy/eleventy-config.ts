@@ -20,7 +20,8 @@ export interface EleventyConfig {
   addWatchTarget(target: string): void;
   /** Options of chokidar, Eleventy's file watcher, merged over Eleventy's own (which wait 150 ms for a write to settle). */
   setChokidarConfig(options: { awaitWriteFinish?: { stabilityThreshold: number; pollInterval: number } }): void;
-  addPassthroughCopy(paths: string | Record<string, string>): void;
+  // No addPassthroughCopy: Eleventy's copy is not awaited by a build that fails, and goes on writing into the output
+  // `npm run build` removes (a failed build's report was lost to that race). Files are written by awaited listeners.
   /** Options for gray-matter, which Eleventy merges into its own (engines by language name). */
   setFrontMatterParsingOptions(options: { engines: Record<string, (text: string, options?: { filePath?: string }) => object> }): void;
   /** Options of Eleventy's dev server (`npm start`): connect-style middleware runs before it serves a file. */

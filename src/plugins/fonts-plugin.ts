@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fingerprintedPath, type AssetManifest } from "../assets/fingerprint.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
@@ -16,13 +17,22 @@ export interface FontsOptions {
  * Publishes the site's fonts under names carrying their content hash, so that they are cached for a year like the
  * stylesheet: under a plain name each page view had to ask again before drawing with the font, and a font that
  * comes after the first paint moves the text. The hashes are known when the config loads (four small files read
- * once), before the stylesheet is written with them (src/plugins/sass-plugin.ts).
+ * once), before the stylesheet is written with them (src/plugins/sass-plugin.ts). The files are copied by an
+ * eleventy.before listener, which Eleventy awaits, not by its passthrough copy: that one runs beside the pages and
+ * goes on writing after a build with a content error has returned, into the folder `npm run build` is removing.
  */
 export function fontsPlugin(config: EleventyConfig, options: FontsOptions): void {
-  for (const file of options.files) {
+  const copies = options.files.map((file) => {
     const url = fontUrl(path.basename(file));
     const hashed = fingerprintedPath(url, readFileSync(file));
     options.assets.set(url, hashed);
-    config.addPassthroughCopy({ [file]: outputFileOf(hashed) });
-  }
+    return { file, written: outputFileOf(hashed) };
+  });
+  config.on("eleventy.before", async ({ directories }) => {
+    for (const { file, written } of copies) {
+      const target = path.join(directories.output, written);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(file, target);
+    }
+  });
 }

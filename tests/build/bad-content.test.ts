@@ -342,7 +342,7 @@ describe("the real commands on a copy holding several mistakes", () => {
     const output = build.stdout + build.stderr;
     expect(build.status, output).toBe(1);
     for (const testCase of SPAWNED) {
-      for (const refusal of refusalsOf(testCase)) expect(output.match(new RegExp(refusalPattern(refusal, edited.get(testCase.name)!), "g")), testCase.name).toHaveLength(1);
+      for (const refusal of refusalsOf(testCase)) expect(output.match(new RegExp(refusalPattern(refusal, edited.get(testCase.name)!), "g")), `${testCase.name}\n${output}`).toHaveLength(1);
     }
     // Each file on a line of its own above its problems, as the failure report groups them.
     for (const testCase of SPAWNED) expect(output.split("\n").map((line) => line.trim())).toContain(testCase.file);
