@@ -18,7 +18,8 @@ const EDITOR_TEMPORARY = /^\..*\.sw[px]$|~$|\.subl.*\.tmp$/;
  * directory, as given) once a write to it has settled: no event on it for `settleMs` (chokidar's awaitWriteFinish
  * waits as long for the size to hold). A file removed is reported too, if it was there before (a save that writes
  * a temporary file and renames it over the one edited, as sed does, reports only the file edited); a folder made
- * (or removed and made again) is watched afresh, and its files reported. For `npm start`'s articles folder:
+ * (or removed and made again) is watched afresh, and its files reported. A file is reported once per write: events
+ * that settle on a file unwritten since its last report are not reported again. For `npm start`'s articles folder:
  * chokidar, Eleventy's watcher, lists the whole folder again on every event in it (at 4,000 articles about 4,000
  * lstat calls and as many checks of Eleventy's ignore patterns, about 0.15 s of the main thread per save); here an
  * event costs one lstat of the file it names. Each folder has a watcher of its own: Node 20's recursive watching
@@ -29,6 +30,12 @@ export async function watchFolderTree(folder: string, report: (file: string) => 
   const pending = new Map<string, NodeJS.Timeout>();
   /** Every file there now, as far as this watch knows: a path that goes is reported only if it was one. */
   const known = new Set<string>();
+  /**
+   * What the disk said of each file when it was last reported: a file whose events settle with the same identity was
+   * not written since, and is not reported again. A folder swapped in reaches the watch twice (an event on its file
+   * in the old folder's watcher, then the new folder's files), and each report is a rebuild of `npm start`.
+   */
+  const reportedAs = new Map<string, string>();
   let closed = false;
 
   const tell = (file: string) => {
@@ -43,7 +50,7 @@ export async function watchFolderTree(folder: string, report: (file: string) => 
       file,
       setTimeout(() => {
         pending.delete(file);
-        void lstat(file).then(
+        void lstat(file, { bigint: true }).then(
           (stats) => {
             if (stats.isDirectory()) {
               // A folder removed and made again under the same name has a new inode the old watcher does not see.
@@ -51,12 +58,16 @@ export async function watchFolderTree(folder: string, report: (file: string) => 
               return watchTree(file, true);
             }
             known.add(file);
+            const identity = [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(":");
+            if (reportedAs.get(file) === identity) return;
+            reportedAs.set(file, identity);
             tell(file);
           },
           () => {
             // A file it knew, or a folder it watched: what a save's temporary file never was.
             const wasFolder = watchers.has(file);
             unwatch(file);
+            reportedAs.delete(file);
             if (known.delete(file) || wasFolder) tell(file);
           },
         );
