@@ -143,10 +143,11 @@ function siteLinks(model: SiteModel, pages: PageTable): SiteLinks {
 }
 
 function collectSiteLinks(model: SiteModel, pages: PageTable): SiteLinks {
+  const serviceFiles = new Map(model.content.services.map((service) => [service.id, service.file]));
   const bodies: LinkedBody[] = [
     ...model.articles.list.map((article) => ({ file: article.file, pageUrl: article.url, links: article.links })),
-    ...model.catalog.courses.map((course) => ({ file: `_data/courses/${course.id}.yaml`, pageUrl: course.url, links: course.links, field: "description" })),
-    ...model.services.map((service) => ({ file: `_data/services/${service.id}.yaml`, pageUrl: service.url, links: service.links })),
+    ...model.catalog.courses.map((course) => ({ file: model.content.courses[course.id]!.file, pageUrl: course.url, links: course.links, field: "description" })),
+    ...model.services.map((service) => ({ file: serviceFiles.get(service.id)!, pageUrl: service.url, links: service.links })),
     ...Object.entries(model.content.pageCopy).flatMap(([id, copy]) => copy.links.map(({ field, links }) => ({ file: copy.file, pageUrl: pageOfCopy(id as PageCopyId), links, field }))),
     ...model.content.policyLinks,
   ];

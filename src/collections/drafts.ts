@@ -72,7 +72,7 @@ export function draftProblems(content: Content): ContentProblem[] {
             file: "_data/schedule.yaml",
             line: content.lineOf("_data/schedule.yaml", [index, "course"]),
             field: `[${index}].course`,
-            message: `${session.course} is a draft course, so the class ${session.id} cannot be published: add draft: true to the class too, or publish the course (remove draft: true from _data/courses/${session.course}.yaml)`,
+            message: `${session.course} is a draft course, so the class ${session.id} cannot be published: add draft: true to the class too, or publish the course (remove draft: true from ${content.courses[session.course]!.file})`,
           },
         ]
       : [],

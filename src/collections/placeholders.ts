@@ -33,8 +33,8 @@ export function placeholderProblems(content: Content, context: BuildContext): Co
       report(file, path, content.lineOf(file, path), draft);
     }
   };
-  for (const [id, course] of Object.entries(content.courses)) search(`_data/courses/${id}.yaml`, [], course, course.draft);
-  for (const service of content.services) search(`_data/services/${service.id}.yaml`, [], service, service.draft);
+  for (const course of Object.values(content.courses)) search(course.file, [], course, course.draft);
+  for (const service of content.services) search(service.file, [], service, service.draft);
   content.sessions.forEach((session, index) => search("_data/schedule.yaml", [index], session, session.draft));
   content.promotions.forEach((promotion, index) => search("_data/promotions.yaml", [index], promotion, promotion.draft));
   content.learningPaths.forEach((path, index) => search("_data/learning-paths.yaml", [index], path, path.draft));

@@ -239,7 +239,7 @@ export const FILE_KINDS = {
     schema: courseSchema,
     finish: (course, file, context = detachedContext()): CourseSource => {
       const body = renderBody(course.description, { file, firstLine: yamlBodyLine(context, "description"), imageFolder: imageFolderOf(file), field: "description" }, context);
-      return { ...(course as CourseSource), descriptionHtml: body.html, links: body.links, imageJobs: body.imageJobs };
+      return { ...(course as CourseSource), file, descriptionHtml: body.html, links: body.links, imageJobs: body.imageJobs };
     },
   } satisfies FileKind<typeof courseSchema, CourseSource>,
   service: {
@@ -248,7 +248,7 @@ export const FILE_KINDS = {
     schema: serviceSchema,
     finish: (service, file, context = detachedContext()): ServiceSource => {
       const body = renderBody(service.body, { file, firstLine: yamlBodyLine(context, "body"), imageFolder: imageFolderOf(file) }, context);
-      return { ...(service as ServiceSource), bodyHtml: body.html, links: body.links, imageJobs: body.imageJobs };
+      return { ...(service as ServiceSource), file, bodyHtml: body.html, links: body.links, imageJobs: body.imageJobs };
     },
   } satisfies FileKind<typeof serviceSchema, ServiceSource>,
   session: { name: "session", shape: "list", schema: sessionSchema },

@@ -51,6 +51,8 @@ export type ArticleSource = ArticleFrontMatter & {
 
 /** A course with its description rendered, once per file version (cached). */
 export type CourseSource = Course & {
+  /** The file it was read from, relative to the project: `_data/courses/<id>.yaml` (or `.yml`), for problems to name. */
+  file: string;
   /** The description rendered from Markdown. */
   descriptionHtml: string;
   /** Links in the description, with their lines, for the link check. */
@@ -61,6 +63,8 @@ export type CourseSource = Course & {
 
 /** A consulting service with its body rendered, once per file version (cached). */
 export type ServiceSource = Service & {
+  /** The file it was read from, relative to the project: `_data/services/<id>.yaml` (or `.yml`), for problems to name. */
+  file: string;
   /** The body rendered from Markdown. */
   bodyHtml: string;
   /** Links in the body, with their lines, for the link check. */

@@ -138,6 +138,31 @@ describe("checkSite: links to an article's Markdown file", () => {
   });
 });
 
+describe("checkSite: a course or service saved as .yml", () => {
+  it("names the file as it is spelt, at the line, for its links, its placeholders and a class of it while it is a draft", async () => {
+    const { "_data/courses/advanced-java.yaml": course, "_data/services/mentoring.yaml": service, ...rest } = MINIMAL_PROJECT;
+    const fixture = await createFixture({
+      ...rest,
+      "_data/courses/advanced-java.yml": `${course!.replace("description: A harder course about Java.", "description: See [the notes](/notes/).").replace("summary: More Java.", "summary: \"TODO: one sentence.\"")}draft: true\n`,
+      "_data/services/mentoring.yml": service!.replace("body: Mentoring **works**.", "body: Mentoring [works](/proof/)."),
+    });
+    folders.push(fixture.root);
+    const now = DateTime.fromISO("2026-12-01T09:00", { zone: SITE_ZONE }) as DateTime<true>;
+    const content = await loadContent(fixture.root);
+    const development = buildSiteModel(content, { now, includeUnpublished: true });
+    const problems = [...development.problems, ...checkSite(development, pageTableOf(development))].map(formatProblem);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^_data\/courses\/advanced-java\.yml:5: summary: warning: still to fill in/),
+        expect.stringMatching(/^_data\/courses\/advanced-java\.yml:6: description: link "\/notes\/" leads to no page of this site/),
+        expect.stringMatching(/^_data\/services\/mentoring\.yml:3: body: link "\/proof\/" leads to no page of this site/),
+        expect.stringMatching(/^_data\/schedule\.yaml:\d+: \[\d\]\.course: advanced-java is a draft course, .*remove draft: true from _data\/courses\/advanced-java\.yml\)$/),
+      ]),
+    );
+    expect(problems.filter((problem) => problem.includes(".yaml") && /courses|services/.test(problem.split(":")[0]!))).toEqual([]);
+  });
+});
+
 describe("checkSite: the links of the fixed pages' copy", () => {
   it("checks the body's and each block's links against the pages, at their file lines and fields", async () => {
     const about = MINIMAL_PROJECT["content/copy/about.md"]!.replace('contact: "[Write to us](/contact/)."', 'contact: "[Write to us](/contact-us/)."').replace("We exist to be **tested**.", "We exist to be **tested**.\n\nSee [our courses](/courses/) and [our rooms](/rooms/).");
