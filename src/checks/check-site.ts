@@ -1,10 +1,11 @@
 import { publicationState } from "../collections/articles.ts";
 import { promotionAsideId } from "../collections/promotion-asides.ts";
 import type { BuildContext } from "../collections/build-context.ts";
+import { withCoursesOnly } from "../collections/drafts.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
-import { ArticleFilesError, loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
+import { FailedFilesError, loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
 import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
 import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
@@ -46,7 +47,7 @@ export async function loadCheckedModel(
 ): Promise<CheckedModel> {
   const [loaded] = await Promise.all([
     loadContent(root, options).catch(async (error: unknown) => {
-      throw error instanceof ArticleFilesError ? await withLinkProblems(root, error, context, adjust) : error;
+      throw error instanceof FailedFilesError ? await withLinkProblems(root, error, context, adjust) : error;
     }),
     options.pictures === false ? undefined : loadImagePipeline(),
   ]);
@@ -61,22 +62,26 @@ export async function loadCheckedModel(
 }
 
 /**
- * The errors of article files, with the problems of the other files' links and of the redirects: the model of the
- * rest is derived for its pages and bodies only (it is never built into a site), and they are checked as far as the
- * failed files leave them decided (src/checks/links-beside-errors.ts). Should that derivation fail, the file errors
- * alone are reported, as before.
+ * The errors of files the rest of the site derives without (articles, courses, services), with the problems of the
+ * other files' links and of the redirects: the model of the rest is derived for its pages and bodies only (it is
+ * never built into a site), and they are checked as far as the failed files leave them decided
+ * (src/checks/links-beside-errors.ts). Should that derivation fail, the file errors alone are reported, as before.
  */
 async function withLinkProblems(
   root: string,
-  error: ArticleFilesError,
+  error: FailedFilesError,
   context: BuildContext | ((content: Content) => Promise<BuildContext>),
   adjust: (content: Content) => Content,
 ): Promise<ContentError> {
   try {
     const whole = adjust(error.loaded);
-    // Left out as if never written: what loaded of a failed article (an unknown author, say) may not derive.
-    const content = { ...whole, articles: whole.articles.filter((source) => !error.failed.has(source.file)) };
-    const dropped = whole.articles.filter((source) => error.failed.has(source.file));
+    const failed = (item: { file: string }) => error.failed.has(item.file);
+    // Left out as if never written: what loaded of a failed file (an unknown author, say) may not derive.
+    const content = withCoursesOnly(
+      { ...whole, articles: whole.articles.filter((source) => !failed(source)), services: whole.services.filter((service) => !failed(service)) },
+      Object.fromEntries(Object.entries(whole.courses).filter(([, course]) => !failed(course))),
+    );
+    const dropped = whole.articles.filter(failed);
     const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context);
     const { bodies, targets, rules } = collectSiteLinks(model, pageTableOf(model));
     const found = await linksBesideErrors({ root, failed: error.failed, dropped, bodies, targets, rules, lineOf: content.lineOf });

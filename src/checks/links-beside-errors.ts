@@ -1,7 +1,9 @@
+import path from "node:path";
 import { z } from "zod";
 import { readContentFile } from "../content/contained-file.ts";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { ArticleSource } from "../content/located.ts";
+import { failingAloneKind } from "../content/load-content.ts";
 import { idFromFileName } from "../content/load-file.ts";
 import { isError, type ContentProblem } from "../content/problems.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
@@ -9,14 +11,14 @@ import { parseYaml } from "../content/yaml-source.ts";
 import { redirectProblems, type RedirectRule } from "../netlify/redirect-rules.ts";
 import { idField, redirectFromField } from "../schemas/fields.ts";
 import { splatPrefix } from "../urls/safe-urls.ts";
-import { articleUrl, authorUrl, SITE_PATHS } from "../urls/site-urls.ts";
+import { articleUrl, authorUrl, SITE_PATHS, socialImageUrl } from "../urls/site-urls.ts";
 import { checkLinks, writtenPages, type LinkedBody, type LinkTargets } from "./check-links.ts";
 
-/** The site as derived without the article files in error, for the checks that can still be told. */
+/** The site as derived without the files in error, for the checks that can still be told. */
 export interface SiteWithoutFailed {
   /** The project, to read the failed files' front matter. */
   root: string;
-  /** The files in error: articles, or other files in the articles' folder. */
+  /** The files in error: articles, courses' and services' files, or other files in their folders (failingAloneKind). */
   failed: ReadonlySet<string>;
   /** What loaded of the failed files: those that failed only in their text or in a cross-check. */
   dropped: readonly ArticleSource[];
@@ -27,37 +29,53 @@ export interface SiteWithoutFailed {
 }
 
 /**
- * The problems of links and redirects that stand while some article files are in error, so that an editor hears of a
- * broken link in the same round as a broken heading, not after mending it. The failed articles are left out of the
- * site, and nothing they may bring once mended is called missing: any page under the articles' folder (their own,
- * the lists', the tags'), their authors' pages, their aliases, and the sections of any article page one of them
- * would be. Their authors and aliases are those they loaded with, else those their front matter names in a valid
- * form; where that cannot be read, any address might be an alias, and no missing page is reported at all. The
- * links of the failed articles themselves, and of articles whose date has not come, wait for the next run.
+ * The problems of links and redirects that stand while some files are in error, so that an editor hears of a broken
+ * link in the same round as a broken heading, not after mending it. The failed files are left out of the site, and
+ * nothing they may bring once mended is called missing. For an article: any page under the articles' folder (its
+ * own, the lists', the tags'), its author's pages, its aliases, and the sections of any article page it would be;
+ * its author and aliases are those it loaded with, else those its front matter names in a valid form, and where that
+ * cannot be read any address might be an alias, so no missing page is reported at all. For a course: the courses',
+ * the schedule's and the learning paths' pages and calendars (its page, its classes, every list that would show
+ * them); for a service: the consulting pages. The links of the failed files themselves, and of articles whose date
+ * has not come, wait for the next run.
  */
 export async function linksBesideErrors(site: SiteWithoutFailed): Promise<ContentProblem[]> {
   const loaded = new Map(site.dropped.map((source) => [source.file, source]));
   const brought = await Promise.all(
     [...site.failed].map(async (file) => {
+      const kind = failingAloneKind(file);
+      if (kind === "course" || kind === "service") return BROUGHT_BY[kind];
       const source = loaded.get(file);
       return source ? pagesOf(source.author, source.aliases) : pagesItMayBring(site.root, file);
     }),
   );
   const anyPath = brought.some((pages) => pages === "any");
-  const prefixes = [SITE_PATHS.articles, ...brought.flatMap((pages) => (pages === "any" ? [] : pages.prefixes))];
+  const articleFailed = [...site.failed].some((file) => failingAloneKind(file) === "article");
+  const prefixes = [...(articleFailed ? [SITE_PATHS.articles] : []), ...brought.flatMap((pages) => (pages === "any" ? [] : pages.prefixes))];
   const exact = new Set(brought.flatMap((pages) => (pages === "any" ? [] : pages.exact)));
   const undecided = (sitePath: string) => anyPath || exact.has(sitePath) || prefixes.some((prefix) => sitePath.startsWith(prefix));
   // Two files for one address (x.md and x/index.md): the page of the one that loaded may lack the other's sections.
-  const sectionsUndecided = new Set([...site.failed].map((file) => articleUrl(idFromFileName(file))));
+  const sectionsUndecided = new Set([...site.failed].filter((file) => failingAloneKind(file) === "article").map((file) => articleUrl(idFromFileName(file))));
   const fragments = { get: (sitePath: string) => (sectionsUndecided.has(sitePath) ? undefined : site.targets.fragments.get(sitePath)) };
-  const links = checkLinks(site.bodies, { ...site.targets, fragments, undecided });
+  // A failed file's own texts that loaded all the same (a course's policy wording) wait with it.
+  const bodies = site.bodies.filter((body) => !site.failed.has(body.file));
+  const links = checkLinks(bodies, { ...site.targets, fragments, undecided });
   const { isWritten, anythingUnder } = writtenPages(site.targets);
   const redirects = redirectProblems(site.rules, isWritten, site.lineOf, { anythingUnder, undecided });
   // A redirect's warnings (a rule led on through a class that has ended) are the full check's to give.
   return [...links, ...redirects.filter(isError)];
 }
 
-type Brought = "any" | { prefixes: string[]; exact: string[] };
+type Brought = "any" | { prefixes: readonly string[]; exact: readonly string[] };
+
+/** What a course's or a service's file in error may bring once mended: every page that may show it, by prefix. */
+const BROUGHT_BY: Record<"course" | "service", Brought> = {
+  course: {
+    prefixes: [SITE_PATHS.courses, SITE_PATHS.schedule, SITE_PATHS.learningPaths, `${path.posix.dirname(socialImageUrl("courses", "any"))}/`],
+    exact: [SITE_PATHS.scheduleCalendar],
+  },
+  service: { prefixes: [SITE_PATHS.consulting], exact: [] },
+};
 
 /** The author's pages and the aliases of an article. */
 function pagesOf(author: string, aliases: readonly string[]): Brought {

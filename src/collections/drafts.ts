@@ -15,20 +15,33 @@ export const DRAFT_TITLE_PREFIX = "Draft: ";
  */
 export function visibleContent(content: Content, context: BuildContext): Content {
   if (context.includeUnpublished) return markDrafts(content);
-  const courses = Object.fromEntries(Object.entries(content.courses).filter(([, course]) => !course.draft));
-  const published = (ids: readonly string[]) => ids.filter((id) => id in courses);
+  const published = <T extends { draft: boolean }>(items: readonly T[]) => items.filter((item) => !item.draft);
+  return withCoursesOnly(
+    { ...content, sessions: published(content.sessions), promotions: published(content.promotions), services: published(content.services), learningPaths: published(content.learningPaths) },
+    Object.fromEntries(Object.entries(content.courses).filter(([, course]) => !course.draft)),
+  );
+}
+
+/**
+ * The content with `courses` as its courses, and every other course left out as a draft one is in production: its
+ * classes go with it, every list that names it (related courses, a promotion's or a path's courses) is shortened, and
+ * a path left with fewer than two courses waits. Also how the link check beside the errors of course files derives
+ * the rest of the site (src/checks/check-site.ts).
+ */
+export function withCoursesOnly(content: Content, courses: Content["courses"]): Content {
+  const kept = (ids: readonly string[]) => ids.filter((id) => id in courses);
   const sameOrCopy = <T extends object>(item: T, key: keyof T & string, ids: readonly string[]): T => {
-    const kept = published(ids);
-    return kept.length === ids.length ? item : copyWith(item, { [key]: kept } as Partial<T>);
+    const shortened = kept(ids);
+    return shortened.length === ids.length ? item : copyWith(item, { [key]: shortened } as Partial<T>);
   };
   return {
     ...content,
     courses: Object.fromEntries(Object.entries(courses).map(([id, course]) => [id, sameOrCopy(course, "relatedCourses", course.relatedCourses)])),
-    sessions: content.sessions.filter((session) => !session.draft && session.course in courses),
-    promotions: content.promotions.filter((promotion) => !promotion.draft).map((promotion) => sameOrCopy(promotion, "courses", promotion.courses)),
-    services: content.services.filter((service) => !service.draft).map((service) => sameOrCopy(service, "relatedCourses", service.relatedCourses)),
-    // A path needs two steps to be a path: one whose other courses are all drafts waits for them.
-    learningPaths: content.learningPaths.filter((path) => !path.draft && published(path.courses).length >= 2).map((path) => sameOrCopy(path, "courses", path.courses)),
+    sessions: content.sessions.filter((session) => session.course in courses),
+    promotions: content.promotions.map((promotion) => sameOrCopy(promotion, "courses", promotion.courses)),
+    services: content.services.map((service) => sameOrCopy(service, "relatedCourses", service.relatedCourses)),
+    // A path needs two steps to be a path: one whose other courses are all left out waits for them.
+    learningPaths: content.learningPaths.filter((path) => kept(path.courses).length >= 2).map((path) => sameOrCopy(path, "courses", path.courses)),
     articles: content.articles.map((article) => sameOrCopy(article, "relatedCourses", article.relatedCourses)),
   };
 }

@@ -113,8 +113,8 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
   if (errors.length > 0 || !site) {
     const warnings = problems.filter((problem) => !isError(problem));
     const failed = new Set(errors.map((error) => error.file));
-    // Articles fail alone: what loaded is whole without them, and the link check can still read the other files.
-    if (site && [...failed].every(isArticleFile)) throw new ArticleFilesError(errors, warnings, assemble(site), failed);
+    // Articles, courses and services fail alone: the rest derives without them, and the link check can read it.
+    if (site && [...failed].every((file) => failingAloneKind(file) !== undefined)) throw new FailedFilesError(errors, warnings, assemble(site), failed);
     throw new ContentError(errors, warnings);
   }
   return assemble(site);
@@ -147,17 +147,26 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
   }
 }
 
-/** Whether a problem's file is an article's (or something in the articles' folder), which nothing else depends on to load. */
-function isArticleFile(file: string): boolean {
-  return file.startsWith(`${CONTENT_PATHS.articles}/`);
+/** The folders whose files the rest of the site derives without, by the kind of file each holds. */
+const FAILING_ALONE = { article: CONTENT_PATHS.articles, course: `${CONTENT_PATHS.data}/courses`, service: `${CONTENT_PATHS.data}/services` } as const;
+
+/**
+ * Which kind of file a problem's file is, if the rest can do without it: nothing else needs an article to load, and
+ * what names a course (a class, a path, a related course) is checked against the course files' names, which a file
+ * in error still declares; a class of a course left out goes with it, as a draft course's does
+ * (src/collections/drafts.ts). Anything else in those folders counts as their kind.
+ */
+export function failingAloneKind(file: string): keyof typeof FAILING_ALONE | undefined {
+  return (Object.keys(FAILING_ALONE) as (keyof typeof FAILING_ALONE)[]).find((kind) => file.startsWith(`${FAILING_ALONE[kind]}/`));
 }
 
 /**
- * A ContentError whose errors are all in article files, with the content that did load (every other file, and the
- * articles that failed only in their text): the check of links between pages then reports the other files' links in
- * the same round (src/checks/links-beside-errors.ts), where it used to wait until these errors were mended.
+ * A ContentError whose errors are all in files the rest of the site derives without (failingAloneKind), with the content
+ * that did load (every other file, and the files that failed only in their text or a cross-check): the check of
+ * links between pages then reports the other files' links in the same round (src/checks/links-beside-errors.ts),
+ * where it used to wait until these errors were mended.
  */
-export class ArticleFilesError extends ContentError {
+export class FailedFilesError extends ContentError {
   constructor(
     problems: readonly ContentProblem[],
     warnings: readonly ContentProblem[],

@@ -21,11 +21,11 @@ function secondWithLinks(...hrefs: string[]): string {
   return MINIMAL_PROJECT[SECOND]!.replace("Second body.\n", hrefs.map((href, index) => `See [link ${index + 1}](${href}).\n`).join(""));
 }
 
-/** Every error `npm run check` and the build report for the project with `files` changed, as formatted lines. */
-async function errorsOf(files: Record<string, string>): Promise<string[]> {
+/** Every error `npm run check` and the build report for the project with `files` changed, as formatted lines (or `npm start`, with `includeUnpublished`). */
+async function errorsOf(files: Record<string, string>, includeUnpublished = false): Promise<string[]> {
   const fixture = await createFixture({ ...MINIMAL_PROJECT, ...files });
   folders.push(fixture.root);
-  const error = await loadCheckedModel(fixture.root, { now: NOW, includeUnpublished: false }, undefined, { pictures: false }).then(
+  const error = await loadCheckedModel(fixture.root, { now: NOW, includeUnpublished }, undefined, { pictures: false }).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -129,11 +129,49 @@ describe("links are checked in the same round as the errors of article files", (
     expect((error as ContentError).problems.map(formatProblem)).toEqual([expect.stringMatching(/^content\/articles\/piped\.md: is a symbolic link/)]);
   });
 
-  it("reports the file errors alone while a file other than an article fails: the pages it would bring cannot be told", async () => {
+  it("reports the file errors alone while a file the pages are made from fails (the schedule): the pages it would bring cannot be told", async () => {
     const errors = await errorsOf({
-      "_data/courses/advanced-java.yaml": `${MINIMAL_PROJECT["_data/courses/advanced-java.yaml"]}title: again\n`,
+      "_data/schedule.yaml": MINIMAL_PROJECT["_data/schedule.yaml"]!.replace("mode: classroom", "mode: classrom"),
       [SECOND]: secondWithLinks("/consulting/nope/"),
     });
-    expect(errors).toEqual([expect.stringMatching(/^_data\/courses\/advanced-java\.yaml:\d+: /)]);
+    expect(errors).toEqual([expect.stringMatching(/^_data\/schedule\.yaml:\d+: \[0\]\.mode: /)]);
+  });
+});
+
+describe("links are checked in the same round as the errors of course and service files", () => {
+  const COURSE = "_data/courses/advanced-java.yaml";
+  const SERVICE = "_data/services/mentoring.yaml";
+  // Pages the failed course may bring once mended, or that may list it: its page, its class, the paths, the calendar.
+  const COURSE_PAGES = ["/courses/advanced-java/", "/schedule/advanced-java-2027-07-online/", "/paths/java/", "/schedule.ics", "/assets/social/courses/advanced-java.png"];
+
+  it("leaves unjudged the pages a course that failed to load may bring, its classes' among them, and reports the other links", async () => {
+    for (const includeUnpublished of [false, true]) {
+      const errors = await errorsOf(
+        { [COURSE]: MINIMAL_PROJECT[COURSE]!.replace("durationDays: 3", "durationDays: three"), [SECOND]: secondWithLinks(...COURSE_PAGES, "/consulting/nope/", "/articles/nope/") },
+        includeUnpublished,
+      );
+      expect(errors, `includeUnpublished: ${includeUnpublished}`).toEqual([
+        expect.stringMatching(/^_data\/courses\/advanced-java\.yaml:4: durationDays: must be a number/),
+        `${SECOND}:14: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
+        expect.stringMatching(/^content\/articles\/second-article\.md:15: body: link "\/articles\/nope\/" leads to no page of this site/),
+      ]);
+    }
+  });
+
+  it("leaves a course that failed only in a cross-check out with its own links, which wait for it", async () => {
+    const course = MINIMAL_PROJECT[COURSE]!.replace("category: programming-languages", "category: programing-languages").replace("description: A harder course about Java.", "description: See [the notes](/nowhere/).");
+    const errors = await errorsOf({ [COURSE]: course, [SECOND]: secondWithLinks("/courses/advanced-java/", "/consulting/nope/") });
+    expect(errors).toEqual([
+      expect.stringMatching(/^_data\/courses\/advanced-java\.yaml:2: category: category "programing-languages" does not exist/),
+      `${SECOND}:10: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
+    ]);
+  });
+
+  it("leaves unjudged the consulting pages while a service fails, and still judges the courses' pages", async () => {
+    const errors = await errorsOf({ [SERVICE]: MINIMAL_PROJECT[SERVICE]!.replace("order: 1", "order: first"), [SECOND]: secondWithLinks("/consulting/mentoring/", "/consulting/nope/", "/courses/nope/") });
+    expect(errors).toEqual([
+      expect.stringMatching(/^_data\/services\/mentoring\.yaml:\d+: order: must be a number/),
+      expect.stringMatching(/^content\/articles\/second-article\.md:11: body: link "\/courses\/nope\/" leads to no page of this site/),
+    ]);
   });
 });
