@@ -35,8 +35,8 @@ export interface SiteWithoutFailed {
  * own, the lists', the tags'), its author's pages, its aliases, and the sections of any article page it would be;
  * its author and aliases are those it loaded with, else those its front matter names in a valid form, and where that
  * cannot be read any address might be an alias, so no missing page is reported at all. For a course: the courses',
- * the schedule's and the learning paths' pages and calendars (its page, its classes, every list that would show
- * them); for a service: the consulting pages. The links of the failed files themselves, and of articles whose date
+ * the private-training, the schedule's and the learning paths' pages and calendars (its pages, its classes, every
+ * list that would show them); for a service: the consulting pages. The links of the failed files themselves, and of articles whose date
  * has not come, wait for the next run.
  */
 export async function linksBesideErrors(site: SiteWithoutFailed): Promise<ContentProblem[]> {
@@ -71,7 +71,7 @@ type Brought = "any" | { prefixes: readonly string[]; exact: readonly string[] }
 /** What a course's or a service's file in error may bring once mended: every page that may show it, by prefix. */
 const BROUGHT_BY: Record<"course" | "service", Brought> = {
   course: {
-    prefixes: [SITE_PATHS.courses, SITE_PATHS.schedule, SITE_PATHS.learningPaths, `${path.posix.dirname(socialImageUrl("courses", "any"))}/`],
+    prefixes: [SITE_PATHS.courses, SITE_PATHS.privateTraining, SITE_PATHS.schedule, SITE_PATHS.learningPaths, `${path.posix.dirname(socialImageUrl("courses", "any"))}/`],
     exact: [SITE_PATHS.scheduleCalendar],
   },
   service: { prefixes: [SITE_PATHS.consulting], exact: [] },

@@ -142,7 +142,7 @@ describe("links are checked in the same round as the errors of course and servic
   const COURSE = "_data/courses/advanced-java.yaml";
   const SERVICE = "_data/services/mentoring.yaml";
   // Pages the failed course may bring once mended, or that may list it: its page, its class, the paths, the calendar.
-  const COURSE_PAGES = ["/courses/advanced-java/", "/schedule/advanced-java-2027-07-online/", "/paths/java/", "/schedule.ics", "/assets/social/courses/advanced-java.png"];
+  const COURSE_PAGES = ["/courses/advanced-java/", "/training/private/advanced-java/", "/schedule/advanced-java-2027-07-online/", "/paths/java/", "/schedule.ics", "/assets/social/courses/advanced-java.png"];
 
   it("leaves unjudged the pages a course that failed to load may bring, its classes' among them, and reports the other links", async () => {
     for (const includeUnpublished of [false, true]) {
@@ -152,8 +152,8 @@ describe("links are checked in the same round as the errors of course and servic
       );
       expect(errors, `includeUnpublished: ${includeUnpublished}`).toEqual([
         expect.stringMatching(/^_data\/courses\/advanced-java\.yaml:4: durationDays: must be a number/),
-        `${SECOND}:14: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
-        expect.stringMatching(/^content\/articles\/second-article\.md:15: body: link "\/articles\/nope\/" leads to no page of this site/),
+        `${SECOND}:15: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
+        expect.stringMatching(/^content\/articles\/second-article\.md:16: body: link "\/articles\/nope\/" leads to no page of this site/),
       ]);
     }
   });
