@@ -77,6 +77,12 @@ const BROUGHT_BY: Record<"course" | "service", Brought> = {
   service: { prefixes: [SITE_PATHS.consulting], exact: [] },
 };
 
+/** Whether a course's or a service's file in error may bring the page at `sitePath` once mended (BROUGHT_BY). */
+export function mayBring(kind: keyof typeof BROUGHT_BY, sitePath: string): boolean {
+  const { prefixes, exact } = BROUGHT_BY[kind] as Exclude<Brought, "any">;
+  return exact.includes(sitePath) || prefixes.some((prefix) => sitePath.startsWith(prefix));
+}
+
 /** The author's pages and the aliases of an article. */
 function pagesOf(author: string, aliases: readonly string[]): Brought {
   const splats = aliases.flatMap((alias) => splatPrefix(alias) ?? []);

@@ -4,10 +4,16 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCheckedModel } from "../../src/checks/check-site.ts";
+import { mayBring } from "../../src/checks/links-beside-errors.ts";
+import { withCoursesOnly } from "../../src/collections/drafts.ts";
+import { buildSiteModel } from "../../src/collections/site-model.ts";
+import { ContentCache } from "../../src/content/content-cache.ts";
+import { loadContent } from "../../src/content/load-content.ts";
+import { pageTableOf } from "../../src/pages/page-table.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { SITE_ZONE } from "../../src/time/zone.ts";
 import { createFixture, MINIMAL_PROJECT } from "../support/content-fixture.ts";
-import { removeFolder } from "../support/project-copy.ts";
+import { FIXTURE_ROOT, removeFolder } from "../support/project-copy.ts";
 
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map(removeFolder)));
@@ -165,6 +171,32 @@ describe("links are checked in the same round as the errors of course and servic
       expect.stringMatching(/^_data\/courses\/advanced-java\.yaml:2: category: category "programing-languages" does not exist/),
       `${SECOND}:10: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
     ]);
+  });
+
+  it("counts among the pages a failed course or service may bring every page the fixture site has only with it", async () => {
+    const content = await loadContent(FIXTURE_ROOT, { cache: new ContentCache(FIXTURE_ROOT, { disk: false }) });
+    const urls = (without: typeof content) => new Set(pageTableOf(buildSiteModel(without, { now: NOW, includeUnpublished: true })).entries.map((entry) => entry.url));
+    const all = urls(content);
+    const onlyWith = (without: typeof content) => {
+      const left = urls(without);
+      return [...all].filter((url) => !left.has(url));
+    };
+    const courses = Object.keys(content.courses);
+    const services = content.services.map((service) => service.id);
+    expect(courses.length).toBeGreaterThan(1);
+    expect(services.length).toBeGreaterThan(1);
+    let found = 0;
+    for (const id of courses) {
+      const gone = onlyWith(withCoursesOnly(content, Object.fromEntries(Object.entries(content.courses).filter(([other]) => other !== id))));
+      found += gone.length;
+      expect(gone.filter((url) => !mayBring("course", url)), id).toEqual([]);
+    }
+    for (const id of services) {
+      const gone = onlyWith({ ...content, services: content.services.filter((service) => service.id !== id) });
+      found += gone.length;
+      expect(gone.filter((url) => !mayBring("service", url)), id).toEqual([]);
+    }
+    expect(found).toBeGreaterThan(courses.length + services.length);
   });
 
   it("leaves unjudged the consulting pages while a service fails, and still judges the courses' pages", async () => {
