@@ -5,7 +5,7 @@ import { withCoursesOnly } from "../collections/drafts.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
-import { FailedFilesError, loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
+import { FailedFilesError, failingAloneKind, loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
 import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
 import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
@@ -62,7 +62,7 @@ export async function loadCheckedModel(
 }
 
 /**
- * The errors of files the rest of the site derives without (articles, courses, services), with the problems of the
+ * The errors of files the rest of the site derives without (articles, courses, services, the classes), with the problems of the
  * other files' links and of the redirects: the model of the rest is derived for its pages and bodies only (it is
  * never built into a site), and they are checked as far as the failed files leave them decided
  * (src/checks/links-beside-errors.ts). Should that derivation fail, the file errors alone are reported, as before.
@@ -76,9 +76,16 @@ async function withLinkProblems(
   try {
     const whole = adjust(error.loaded);
     const failed = (item: { file: string }) => error.failed.has(item.file);
-    // Left out as if never written: what loaded of a failed file (an unknown author, say) may not derive.
+    // Left out as if never written: what loaded of a failed file (an unknown author, say) may not derive. The classes
+    // are one file: which of them failed, and what a failed one names, cannot be told, so all of them go.
+    const scheduleFailed = [...error.failed].some((file) => failingAloneKind(file) === "schedule");
     const content = withCoursesOnly(
-      { ...whole, articles: whole.articles.filter((source) => !failed(source)), services: whole.services.filter((service) => !failed(service)) },
+      {
+        ...whole,
+        articles: whole.articles.filter((source) => !failed(source)),
+        services: whole.services.filter((service) => !failed(service)),
+        sessions: scheduleFailed ? [] : whole.sessions,
+      },
       Object.fromEntries(Object.entries(whole.courses).filter(([, course]) => !failed(course))),
     );
     const dropped = whole.articles.filter(failed);

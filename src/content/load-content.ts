@@ -113,7 +113,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
   if (errors.length > 0 || !site) {
     const warnings = problems.filter((problem) => !isError(problem));
     const failed = new Set(errors.map((error) => error.file));
-    // Articles, courses and services fail alone: the rest derives without them, and the link check can read it.
+    // Articles, courses, services and the classes fail alone: the rest derives without them, and the link check can read it.
     if (site && [...failed].every((file) => failingAloneKind(file) !== undefined)) throw new FailedFilesError(errors, warnings, assemble(site), failed);
     throw new ContentError(errors, warnings);
   }
@@ -147,17 +147,25 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
   }
 }
 
-/** The folders whose files the rest of the site derives without, by the kind of file each holds. */
-const FAILING_ALONE = { article: CONTENT_PATHS.articles, course: `${CONTENT_PATHS.data}/courses`, service: `${CONTENT_PATHS.data}/services` } as const;
+/** The folders (ending in "/") and files the rest of the site derives without, by the kind of content each holds. */
+const FAILING_ALONE = {
+  article: `${CONTENT_PATHS.articles}/`,
+  course: `${CONTENT_PATHS.data}/courses/`,
+  service: `${CONTENT_PATHS.data}/services/`,
+  schedule: `${CONTENT_PATHS.data}/schedule.yaml`,
+} as const;
 
 /**
- * Which kind of file a problem's file is, if the rest can do without it: nothing else needs an article to load, and
- * what names a course (a class, a path, a related course) is checked against the course files' names, which a file
- * in error still declares; a class of a course left out goes with it, as a draft course's does
+ * Which kind of content a problem's file holds, if the rest can do without it: nothing else needs an article or a
+ * class to load, and what names a course (a class, a path, a related course) is checked against the course files'
+ * names, which a file in error still declares; a class of a course left out goes with it, as a draft course's does
  * (src/collections/drafts.ts). Anything else in those folders counts as their kind.
  */
 export function failingAloneKind(file: string): keyof typeof FAILING_ALONE | undefined {
-  return (Object.keys(FAILING_ALONE) as (keyof typeof FAILING_ALONE)[]).find((kind) => file.startsWith(`${FAILING_ALONE[kind]}/`));
+  return (Object.keys(FAILING_ALONE) as (keyof typeof FAILING_ALONE)[]).find((kind) => {
+    const place = FAILING_ALONE[kind];
+    return place.endsWith("/") ? file.startsWith(place) : file === place;
+  });
 }
 
 /**

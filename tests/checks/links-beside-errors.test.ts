@@ -135,16 +135,16 @@ describe("links are checked in the same round as the errors of article files", (
     expect((error as ContentError).problems.map(formatProblem)).toEqual([expect.stringMatching(/^content\/articles\/piped\.md: is a symbolic link/)]);
   });
 
-  it("reports the file errors alone while a file the pages are made from fails (the schedule): the pages it would bring cannot be told", async () => {
+  it("reports the file errors alone while a file the pages are made from fails (the categories): the pages it would bring cannot be told", async () => {
     const errors = await errorsOf({
-      "_data/schedule.yaml": MINIMAL_PROJECT["_data/schedule.yaml"]!.replace("mode: classroom", "mode: classrom"),
+      "_data/categories.yaml": MINIMAL_PROJECT["_data/categories.yaml"]!.replace("  description: Languages.", "  descripton: Languages."),
       [SECOND]: secondWithLinks("/consulting/nope/"),
     });
-    expect(errors).toEqual([expect.stringMatching(/^_data\/schedule\.yaml:\d+: \[0\]\.mode: /)]);
+    expect(errors).toEqual([expect.stringMatching(/^_data\/categories\.yaml:3: programming-languages\.descripton: /)]);
   });
 });
 
-describe("links are checked in the same round as the errors of course and service files", () => {
+describe("links are checked in the same round as the errors of course, service and class files", () => {
   const COURSE = "_data/courses/advanced-java.yaml";
   const SERVICE = "_data/services/mentoring.yaml";
   // Pages the failed course may bring once mended, or that may list it: its page, its class, the paths, the calendar.
@@ -173,7 +173,7 @@ describe("links are checked in the same round as the errors of course and servic
     ]);
   });
 
-  it("counts among the pages a failed course or service may bring every page the fixture site has only with it", async () => {
+  it("counts among the pages a failed course, service or classes' file may bring every page the fixture site has only with it", async () => {
     const content = await loadContent(FIXTURE_ROOT, { cache: new ContentCache(FIXTURE_ROOT, { disk: false }) });
     const urls = (without: typeof content) => new Set(pageTableOf(buildSiteModel(without, { now: NOW, includeUnpublished: true })).entries.map((entry) => entry.url));
     const all = urls(content);
@@ -196,7 +196,22 @@ describe("links are checked in the same round as the errors of course and servic
       found += gone.length;
       expect(gone.filter((url) => !mayBring("service", url)), id).toEqual([]);
     }
+    const withoutClasses = onlyWith({ ...content, sessions: [] });
+    expect(withoutClasses.length).toBeGreaterThan(content.sessions.length);
+    expect(withoutClasses.filter((url) => !mayBring("schedule", url))).toEqual([]);
     expect(found).toBeGreaterThan(courses.length + services.length);
+  });
+
+  it("leaves unjudged the schedule's pages while the classes' file fails, and still judges the courses' and the rest", async () => {
+    const errors = await errorsOf({
+      "_data/schedule.yaml": MINIMAL_PROJECT["_data/schedule.yaml"]!.replace("mode: classroom", "mode: classrom"),
+      [SECOND]: secondWithLinks("/schedule/java-fundamentals-2027-01-den/", "/schedule/2027-01/", "/schedule.ics", "/courses/java-fundamentals/", "/courses/nope/", "/consulting/nope/"),
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^_data\/schedule\.yaml:\d+: \[0\]\.mode: /),
+      expect.stringMatching(/^content\/articles\/second-article\.md:13: body: link "\/courses\/nope\/" leads to no page of this site/),
+      `${SECOND}:14: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
+    ]);
   });
 
   it("leaves unjudged the consulting pages while a service fails, and still judges the courses' pages", async () => {
