@@ -62,7 +62,7 @@ export async function loadCheckedModel(
 }
 
 /**
- * The errors of files the rest of the site derives without (articles, courses, services, the classes), with the problems of the
+ * The errors of files the rest of the site derives without (articles, courses, services, classes, paths), with the problems of the
  * other files' links and of the redirects: the model of the rest is derived for its pages and bodies only (it is
  * never built into a site), and they are checked as far as the failed files leave them decided
  * (src/checks/links-beside-errors.ts). Should that derivation fail, the file errors alone are reported, as before.
@@ -77,14 +77,15 @@ async function withLinkProblems(
     const whole = adjust(error.loaded);
     const failed = (item: { file: string }) => error.failed.has(item.file);
     // Left out as if never written: what loaded of a failed file (an unknown author, say) may not derive. The classes
-    // are one file: which of them failed, and what a failed one names, cannot be told, so all of them go.
-    const scheduleFailed = [...error.failed].some((file) => failingAloneKind(file) === "schedule");
+    // and the paths are a file each: which entry failed, and what a failed one names, cannot be told, so all go.
+    const failedKinds = new Set([...error.failed].map(failingAloneKind));
     const content = withCoursesOnly(
       {
         ...whole,
         articles: whole.articles.filter((source) => !failed(source)),
         services: whole.services.filter((service) => !failed(service)),
-        sessions: scheduleFailed ? [] : whole.sessions,
+        sessions: failedKinds.has("schedule") ? [] : whole.sessions,
+        learningPaths: failedKinds.has("learningPaths") ? [] : whole.learningPaths,
       },
       Object.fromEntries(Object.entries(whole.courses).filter(([, course]) => !failed(course))),
     );

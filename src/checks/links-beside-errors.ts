@@ -18,7 +18,7 @@ import { checkLinks, writtenPages, type LinkedBody, type LinkTargets } from "./c
 export interface SiteWithoutFailed {
   /** The project, to read the failed files' front matter. */
   root: string;
-  /** The files in error: articles, courses' and services' files, other files in their folders, the classes' file (failingAloneKind). */
+  /** The files in error: articles, courses' and services' files, other files in their folders, the classes' and the paths' files (failingAloneKind). */
   failed: ReadonlySet<string>;
   /** What loaded of the failed files: those that failed only in their text or in a cross-check. */
   dropped: readonly ArticleSource[];
@@ -37,7 +37,7 @@ export interface SiteWithoutFailed {
  * cannot be read any address might be an alias, so no missing page is reported at all. For a course: the courses',
  * the private-training, the schedule's and the learning paths' pages and calendars (its pages, its classes, every
  * list that would show them); for a service: the consulting pages; for the classes' file (all of whose classes are
- * left out, since which of them failed cannot be told): the schedule's pages and calendar. The links of the failed files themselves, and of articles whose date
+ * left out, since which of them failed cannot be told): the schedule's pages and calendar; for the paths', theirs. The links of the failed files themselves, and of articles whose date
  * has not come, wait for the next run.
  */
 export async function linksBesideErrors(site: SiteWithoutFailed): Promise<ContentProblem[]> {
@@ -69,17 +69,18 @@ export async function linksBesideErrors(site: SiteWithoutFailed): Promise<Conten
 
 type Brought = "any" | { prefixes: readonly string[]; exact: readonly string[] };
 
-/** What a course's or a service's file, or the classes' file, in error may bring once mended: every page that may show them. */
-const BROUGHT_BY: Record<"course" | "service" | "schedule", Brought> = {
+/** What a course's or a service's file, or the classes' or the paths' file, in error may bring once mended: every page that may show them. */
+const BROUGHT_BY: Record<"course" | "service" | "schedule" | "learningPaths", Brought> = {
   course: {
     prefixes: [SITE_PATHS.courses, SITE_PATHS.privateTraining, SITE_PATHS.schedule, SITE_PATHS.learningPaths, `${path.posix.dirname(socialImageUrl("courses", "any"))}/`],
     exact: [SITE_PATHS.scheduleCalendar],
   },
   service: { prefixes: [SITE_PATHS.consulting], exact: [] },
   schedule: { prefixes: [SITE_PATHS.schedule], exact: [SITE_PATHS.scheduleCalendar] },
+  learningPaths: { prefixes: [SITE_PATHS.learningPaths], exact: [] },
 };
 
-/** Whether a course's, a service's or the classes' file in error may bring the page at `sitePath` once mended (BROUGHT_BY). */
+/** Whether a course's, a service's, the classes' or the paths' file in error may bring the page at `sitePath` once mended (BROUGHT_BY). */
 export function mayBring(kind: keyof typeof BROUGHT_BY, sitePath: string): boolean {
   const { prefixes, exact } = BROUGHT_BY[kind] as Exclude<Brought, "any">;
   return exact.includes(sitePath) || prefixes.some((prefix) => sitePath.startsWith(prefix));

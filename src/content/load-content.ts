@@ -113,7 +113,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
   if (errors.length > 0 || !site) {
     const warnings = problems.filter((problem) => !isError(problem));
     const failed = new Set(errors.map((error) => error.file));
-    // Articles, courses, services and the classes fail alone: the rest derives without them, and the link check can read it.
+    // Articles, courses, services, classes and paths fail alone: the rest derives without them, and the link check can read it.
     if (site && [...failed].every((file) => failingAloneKind(file) !== undefined)) throw new FailedFilesError(errors, warnings, assemble(site), failed);
     throw new ContentError(errors, warnings);
   }
@@ -153,11 +153,12 @@ const FAILING_ALONE = {
   course: `${CONTENT_PATHS.data}/courses/`,
   service: `${CONTENT_PATHS.data}/services/`,
   schedule: `${CONTENT_PATHS.data}/schedule.yaml`,
+  learningPaths: `${CONTENT_PATHS.data}/learning-paths.yaml`,
 } as const;
 
 /**
- * Which kind of content a problem's file holds, if the rest can do without it: nothing else needs an article or a
- * class to load, and what names a course (a class, a path, a related course) is checked against the course files'
+ * Which kind of content a problem's file holds, if the rest can do without it: nothing else needs an article, a
+ * class or a learning path to load, and what names a course (a class, a path, a related course) is checked against the course files'
  * names, which a file in error still declares; a class of a course left out goes with it, as a draft course's does
  * (src/collections/drafts.ts). Anything else in those folders counts as their kind.
  */

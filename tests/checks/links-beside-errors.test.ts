@@ -173,7 +173,7 @@ describe("links are checked in the same round as the errors of course, service a
     ]);
   });
 
-  it("counts among the pages a failed course, service or classes' file may bring every page the fixture site has only with it", async () => {
+  it("counts among the pages a failed course, service, classes' or paths' file may bring every page the fixture site has only with it", async () => {
     const content = await loadContent(FIXTURE_ROOT, { cache: new ContentCache(FIXTURE_ROOT, { disk: false }) });
     const urls = (without: typeof content) => new Set(pageTableOf(buildSiteModel(without, { now: NOW, includeUnpublished: true })).entries.map((entry) => entry.url));
     const all = urls(content);
@@ -199,6 +199,10 @@ describe("links are checked in the same round as the errors of course, service a
     const withoutClasses = onlyWith({ ...content, sessions: [] });
     expect(withoutClasses.length).toBeGreaterThan(content.sessions.length);
     expect(withoutClasses.filter((url) => !mayBring("schedule", url))).toEqual([]);
+    const withoutPaths = onlyWith({ ...content, learningPaths: [] });
+    expect(withoutPaths.length).toBeGreaterThanOrEqual(content.learningPaths.length);
+    expect(content.learningPaths.length).toBeGreaterThan(0);
+    expect(withoutPaths.filter((url) => !mayBring("learningPaths", url))).toEqual([]);
     expect(found).toBeGreaterThan(courses.length + services.length);
   });
 
@@ -211,6 +215,15 @@ describe("links are checked in the same round as the errors of course, service a
       expect.stringMatching(/^_data\/schedule\.yaml:\d+: \[0\]\.mode: /),
       expect.stringMatching(/^content\/articles\/second-article\.md:13: body: link "\/courses\/nope\/" leads to no page of this site/),
       `${SECOND}:14: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
+    ]);
+  });
+
+  it("leaves unjudged the paths' pages while their file fails, and still judges the rest", async () => {
+    const paths = "- id: java-developer\n  title: Java developer\n  summary: From first steps to advanced Java.\n  courses: [java-fundamentals, advanced-java]\n";
+    const errors = await errorsOf({ "_data/learning-paths.yaml": paths.replace("courses:", "coursse:"), [SECOND]: secondWithLinks("/paths/java-developer/", "/paths/", "/consulting/nope/") });
+    expect(errors).toEqual([
+      expect.stringMatching(/^_data\/learning-paths\.yaml:4: \[0\]\.coursse: unknown field/),
+      `${SECOND}:11: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
     ]);
   });
 
