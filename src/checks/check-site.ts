@@ -62,9 +62,9 @@ export async function loadCheckedModel(
 }
 
 /**
- * The errors of files the rest of the site derives without (articles, courses, services, classes, paths), with the problems of the
- * other files' links and of the redirects: the model of the rest is derived for its pages and bodies only (it is
- * never built into a site), and they are checked as far as the failed files leave them decided
+ * The errors of files the rest of the site derives without (articles, courses, services, classes, paths), with the
+ * errors of the other files' links and of the redirects: the model of the rest is derived for its pages and bodies
+ * only (it is never built into a site), and they are checked as far as the failed files leave them decided
  * (src/checks/links-beside-errors.ts). Should that derivation fail, the file errors alone are reported, as before.
  */
 async function withLinkProblems(

@@ -113,7 +113,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
   if (errors.length > 0 || !site) {
     const warnings = problems.filter((problem) => !isError(problem));
     const failed = new Set(errors.map((error) => error.file));
-    // Articles, courses, services, classes and paths fail alone: the rest derives without them, and the link check can read it.
+    // Articles, courses, services, classes and paths fail alone: the rest derives without them, and links are checked.
     if (site && [...failed].every((file) => failingAloneKind(file) !== undefined)) throw new FailedFilesError(errors, warnings, assemble(site), failed);
     throw new ContentError(errors, warnings);
   }
@@ -156,23 +156,26 @@ const FAILING_ALONE = {
   learningPaths: `${CONTENT_PATHS.data}/learning-paths.yaml`,
 } as const;
 
+/** A kind of content whose files in error the rest of the site derives without (failingAloneKind). */
+export type FailingKind = keyof typeof FAILING_ALONE;
+
 /**
  * Which kind of content a problem's file holds, if the rest can do without it: nothing else needs an article, a
- * class or a learning path to load, and what names a course (a class, a path, a related course) is checked against the course files'
- * names, which a file in error still declares; a class of a course left out goes with it, as a draft course's does
- * (src/collections/drafts.ts). Anything else in those folders counts as their kind.
+ * service, a class or a learning path to load, and what names a course (a class, a path, a related course) is
+ * checked against the course files' names, which a file in error still declares; a class of a course left out goes
+ * with it, as a draft course's does (src/collections/drafts.ts). Anything else in those folders counts as their kind.
  */
-export function failingAloneKind(file: string): keyof typeof FAILING_ALONE | undefined {
-  return (Object.keys(FAILING_ALONE) as (keyof typeof FAILING_ALONE)[]).find((kind) => {
+export function failingAloneKind(file: string): FailingKind | undefined {
+  return (Object.keys(FAILING_ALONE) as FailingKind[]).find((kind) => {
     const place = FAILING_ALONE[kind];
     return place.endsWith("/") ? file.startsWith(place) : file === place;
   });
 }
 
 /**
- * A ContentError whose errors are all in files the rest of the site derives without (failingAloneKind), with the content
- * that did load (every other file, and the files that failed only in their text or a cross-check): the check of
- * links between pages then reports the other files' links in the same round (src/checks/links-beside-errors.ts),
+ * A ContentError whose errors are all in files the rest of the site derives without (failingAloneKind), with the
+ * content that did load (every other file, and the files that failed only in their text or a cross-check): the check
+ * of links between pages then reports the other files' links in the same round (src/checks/links-beside-errors.ts),
  * where it used to wait until these errors were mended.
  */
 export class FailedFilesError extends ContentError {

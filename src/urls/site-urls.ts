@@ -245,9 +245,14 @@ export function serviceUrl(id: string): string {
   return `${SITE_PATHS.consulting}${id}/`;
 }
 
+/** The folder the social images of articles or of courses are published in. */
+export function socialImageFolder(kind: "articles" | "courses"): string {
+  return `/assets/social/${kind}/`;
+}
+
 /** Where the social image of an article or course is published. */
 export function socialImageUrl(kind: "articles" | "courses", slug: string): string {
-  return `/assets/social/${kind}/${slug}.png`;
+  return `${socialImageFolder(kind)}${slug}.png`;
 }
 
 /** Page `number` of a list at `baseUrl`: the first page is the base, later ones `page/N/` below it. */
@@ -258,4 +263,9 @@ export function listPageUrl(baseUrl: string, number: number): string {
 /** Sitemap file `number` (1-based) of a site whose pages do not fit one sitemap. */
 export function sitemapPartUrl(number: number): string {
   return `/sitemap-${number}.xml`;
+}
+
+/** Whether a path is one of sitemapPartUrl's: which of them a build writes follows its number of pages. */
+export function isSitemapPartUrl(sitePath: string): boolean {
+  return /^\/sitemap-[1-9]\d*\.xml$/.test(sitePath);
 }

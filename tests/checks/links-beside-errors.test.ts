@@ -27,16 +27,21 @@ function secondWithLinks(...hrefs: string[]): string {
   return MINIMAL_PROJECT[SECOND]!.replace("Second body.\n", hrefs.map((href, index) => `See [link ${index + 1}](${href}).\n`).join(""));
 }
 
-/** Every error `npm run check` and the build report for the project with `files` changed, as formatted lines (or `npm start`, with `includeUnpublished`). */
-async function errorsOf(files: Record<string, string>, includeUnpublished = false): Promise<string[]> {
+/** The errors and warnings `npm run check` and the build report for the project with `files` changed (or `npm start`, with `includeUnpublished`). */
+async function outcomeOf(files: Record<string, string>, includeUnpublished = false, now = NOW): Promise<{ errors: string[]; warnings: string[] }> {
   const fixture = await createFixture({ ...MINIMAL_PROJECT, ...files });
   folders.push(fixture.root);
-  const error = await loadCheckedModel(fixture.root, { now: NOW, includeUnpublished }, undefined, { pictures: false }).then(
+  const error = await loadCheckedModel(fixture.root, { now, includeUnpublished }, undefined, { pictures: false }).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
   expect(error).toBeInstanceOf(ContentError);
-  return (error as ContentError).problems.map(formatProblem);
+  return { errors: (error as ContentError).problems.map(formatProblem), warnings: (error as ContentError).warnings.map(formatProblem) };
+}
+
+/** Every error of outcomeOf, as formatted lines. */
+async function errorsOf(files: Record<string, string>, includeUnpublished = false): Promise<string[]> {
+  return (await outcomeOf(files, includeUnpublished)).errors;
 }
 
 describe("links are checked in the same round as the errors of article files", () => {
@@ -175,7 +180,12 @@ describe("links are checked in the same round as the errors of course, service a
 
   it("counts among the pages a failed course, service, classes' or paths' file may bring every page the fixture site has only with it", async () => {
     const content = await loadContent(FIXTURE_ROOT, { cache: new ContentCache(FIXTURE_ROOT, { disk: false }) });
-    const urls = (without: typeof content) => new Set(pageTableOf(buildSiteModel(without, { now: NOW, includeUnpublished: true })).entries.map((entry) => entry.url));
+    for (const includeUnpublished of [true, false]) expectCovered(content, includeUnpublished);
+  });
+
+  /** Every page the fixture site has only with one course, one service, its classes or its paths, in that kind of build, is one mayBring names. */
+  function expectCovered(content: Awaited<ReturnType<typeof loadContent>>, includeUnpublished: boolean): void {
+    const urls = (without: typeof content) => new Set(pageTableOf(buildSiteModel(without, { now: NOW, includeUnpublished })).entries.map((entry) => entry.url));
     const all = urls(content);
     const onlyWith = (without: typeof content) => {
       const left = urls(without);
@@ -204,7 +214,7 @@ describe("links are checked in the same round as the errors of course, service a
     expect(content.learningPaths.length).toBeGreaterThan(0);
     expect(withoutPaths.filter((url) => !mayBring("learningPaths", url))).toEqual([]);
     expect(found).toBeGreaterThan(courses.length + services.length);
-  });
+  }
 
   it("leaves unjudged the schedule's pages while the classes' file fails, and still judges the courses' and the rest", async () => {
     const errors = await errorsOf({
@@ -216,6 +226,27 @@ describe("links are checked in the same round as the errors of course, service a
       expect.stringMatching(/^content\/articles\/second-article\.md:13: body: link "\/courses\/nope\/" leads to no page of this site/),
       `${SECOND}:14: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
     ]);
+  });
+
+  it("leaves unjudged the sitemap's parts, whose number follows the pages a failed file may bring", async () => {
+    const errors = await errorsOf({ [COURSE]: MINIMAL_PROJECT[COURSE]!.replace("durationDays: 3", "durationDays: three"), [SECOND]: secondWithLinks("/sitemap-2.xml", "/sitemap-two.xml") });
+    expect(errors).toEqual([
+      expect.stringMatching(/^_data\/courses\/advanced-java\.yaml:4: durationDays: /),
+      expect.stringMatching(/^content\/articles\/second-article\.md:10: body: link "\/sitemap-two\.xml" leads to no page of this site/),
+    ]);
+  });
+
+  it("gives no warning beside the errors: a class left out with its course may turn a month's live page into a redirect's old path", async () => {
+    // The course's one class moved into January, the month the other course's class ends in, seen after that one ended.
+    const schedule = MINIMAL_PROJECT["_data/schedule.yaml"]!.replace('start: "2027-07-12T09:00"\n  end: "2027-07-14T16:00"', 'start: "2027-01-25T09:00"\n  end: "2027-01-27T16:00"');
+    expect(schedule).not.toBe(MINIMAL_PROJECT["_data/schedule.yaml"]);
+    const files = { "_data/schedule.yaml": schedule, [SECOND]: secondWithLinks("/schedule/2027-01/", "/schedule/2027-01.ics", "/consulting/nope/") };
+    const january = DateTime.fromISO("2027-01-20T09:00", { zone: SITE_ZONE }) as DateTime<true>;
+    const whole = await outcomeOf(files, false, january);
+    expect(whole.warnings.filter((warning) => warning.includes("/schedule/2027-01"))).toEqual([]);
+    const degraded = await outcomeOf({ ...files, [COURSE]: MINIMAL_PROJECT[COURSE]!.replace("durationDays: 3", "durationDays: three") }, false, january);
+    expect(degraded.errors).toEqual([expect.stringMatching(/^_data\/courses\/advanced-java\.yaml:4: /), expect.stringMatching(/^content\/articles\/second-article\.md:11: body: link "\/consulting\/nope\/"/)]);
+    expect(degraded.warnings.filter((warning) => warning.includes("/schedule/2027-01"))).toEqual([]);
   });
 
   it("leaves unjudged the paths' pages while their file fails, and still judges the rest", async () => {
