@@ -93,7 +93,7 @@ async function withLinkProblems(
     const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context);
     const { bodies, targets, rules } = collectSiteLinks(model, pageTableOf(model));
     const found = await linksBesideErrors({ root, failed: error.failed, dropped, bodies, targets, rules, lineOf: content.lineOf });
-    return new ContentError([...error.problems, ...found.filter(isError)], [...error.warnings, ...found.filter((problem) => !isError(problem))]);
+    return new ContentError([...error.problems, ...found], error.warnings);
   } catch {
     return error;
   }

@@ -53,10 +53,8 @@ export async function linksBesideErrors(site: SiteWithoutFailed): Promise<Conten
   );
   if (failedArticles.length > 0) brought.push({ prefixes: [SITE_PATHS.articles], exact: [] });
   const anyPath = brought.includes("any");
-  const pages = brought.filter((each): each is Pages => each !== "any");
-  const prefixes = pages.flatMap((each) => each.prefixes);
-  const exact = new Set(pages.flatMap((each) => each.exact));
-  const undecided = (sitePath: string) => anyPath || isSitemapPartUrl(sitePath) || exact.has(sitePath) || prefixes.some((prefix) => sitePath.startsWith(prefix));
+  const broughtPage = covers(brought.filter((each): each is Pages => each !== "any"));
+  const undecided = (sitePath: string) => anyPath || isSitemapPartUrl(sitePath) || broughtPage(sitePath);
   // Two files for one address (x.md and x/index.md): the page of the one that loaded may lack the other's sections.
   const sectionsUndecided = new Set(failedArticles.map((file) => articleUrl(idFromFileName(file))));
   const fragments = { get: (sitePath: string) => (sectionsUndecided.has(sitePath) ? undefined : site.targets.fragments.get(sitePath)) };
@@ -92,8 +90,14 @@ const BROUGHT_BY: Record<Exclude<FailingKind, "article">, Pages> = {
 
 /** Whether a file of `kind` in error may bring the page at `sitePath` once mended (BROUGHT_BY). */
 export function mayBring(kind: Exclude<FailingKind, "article">, sitePath: string): boolean {
-  const { prefixes, exact } = BROUGHT_BY[kind];
-  return exact.includes(sitePath) || prefixes.some((prefix) => sitePath.startsWith(prefix));
+  return covers([BROUGHT_BY[kind]])(sitePath);
+}
+
+/** Whether a path is one of `pages`: one of their exact paths, or under one of their prefixes. */
+function covers(pages: readonly Pages[]): (sitePath: string) => boolean {
+  const prefixes = pages.flatMap((each) => each.prefixes);
+  const exact = new Set(pages.flatMap((each) => each.exact));
+  return (sitePath) => exact.has(sitePath) || prefixes.some((prefix) => sitePath.startsWith(prefix));
 }
 
 /** The author's pages and the aliases of an article. */

@@ -267,5 +267,6 @@ export function sitemapPartUrl(number: number): string {
 
 /** Whether a path is one of sitemapPartUrl's: which of them a build writes follows its number of pages. */
 export function isSitemapPartUrl(sitePath: string): boolean {
-  return /^\/sitemap-[1-9]\d*\.xml$/.test(sitePath);
+  const number = Number(/\d+/.exec(sitePath)?.[0]);
+  return Number.isSafeInteger(number) && number > 0 && sitemapPartUrl(number) === sitePath;
 }
