@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { LOGO_COLOURS, MARK_FOR_HEADER, MARK_ON_TILE, logoSvg, markSvg } from "./logo-svg.ts";
+import { useSocialFont } from "../social/social-font.ts";
 import { BRAND_PATHS } from "../urls/site-urls.ts";
 
 /** Size of the PNG logo named in structured data. */
@@ -71,6 +72,8 @@ export function webManifest(site: BrandSite): string {
 
 /** Every brand file, by its site path. Rendering takes a few tens of milliseconds, so it is simply redone each build. */
 export async function brandFiles(site: BrandSite): Promise<Record<string, string | Buffer>> {
+  // The logo's text is drawn in the npm copy of DejaVu Sans, as the social cards' is, whatever fonts the machine has.
+  useSocialFont();
   const [ico16, ico32, apple, icon192, icon512, maskable, logoPng] = await Promise.all([
     png(markSvg(), 16),
     png(markSvg(), 32),

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { isStoredFileIntact, packageVersion, publishCachedFile, readManifest, type StoredFile } from "../images/output-cache.ts";
-import { manifestOf, rasteriseApart, SOCIAL_PNG_OPTIONS } from "./social-image-raster.ts";
+import { manifestOf, rasterise, SOCIAL_PNG_OPTIONS } from "./social-image-raster.ts";
 
 /** One image to publish: its SVG and where it goes, relative to the output folder. */
 export interface SocialImageFile {
@@ -45,7 +45,7 @@ export async function publishSocialImages(files: readonly SocialImageFile[], cac
     }),
   );
   const missing = [...new Map(keyed.filter((file) => !stored.has(file.key)).map((file) => [file.key, file])).values()];
-  if (missing.length > 0) for (const [key, entry] of await rasteriseApart(missing, cacheFolder)) stored.set(key, entry);
+  if (missing.length > 0) for (const [key, entry] of await rasterise(missing, cacheFolder)) stored.set(key, entry);
   await Promise.all(
     keyed.map(async (file) => {
       const target = path.join(outputFolder, file.path);

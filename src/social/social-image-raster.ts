@@ -30,12 +30,32 @@ export const RASTER_PROCESS_MB = 448;
 /** Images in flight at once: sharp spreads them over its own threads, so a few keep both cores busy and memory flat. */
 const IN_FLIGHT = 8;
 
+/**
+ * Up to this many cards are drawn in the build's own process. Starting the rasteriser's process costs about 0.45
+ * CPU-seconds (Node, tsx, sharp), over twenty cards' drawing, and a save in `npm start` that retitles one article
+ * waited about 0.35 s for it; what the child keeps out of the build, sharp's memory over thousands of cards, is a
+ * few MB at this many (IN_FLIGHT at a time).
+ */
+export const IN_PROCESS_CARDS = 32;
+
 /** Where the manifest of a key is kept. */
 export function manifestOf(cacheFolder: string, key: string): string {
   return path.join(cacheFolder, `${key}.json`);
 }
 
 const CHILD = fileURLToPath(new URL("./social-image-raster-child.ts", import.meta.url));
+
+/**
+ * Rasterises the images and returns each key's stored PNG: a few (IN_PROCESS_CARDS) in this process, more in a
+ * child process (rasteriseApart).
+ */
+export function rasterise(jobs: readonly RasterJob[], cacheFolder: string): Promise<Map<string, StoredFile>> {
+  if (jobs.length > IN_PROCESS_CARDS) return rasteriseApart(jobs, cacheFolder);
+  return rasteriseHere(jobs, cacheFolder).then(
+    (entries) => new Map(entries),
+    (error: unknown) => Promise.reject(new Error(`the social images could not be rasterised: ${error instanceof Error ? error.message : String(error)}`)),
+  );
+}
 
 /**
  * Rasterises the images in a child process and returns each key's stored PNG. sharp's native memory (about 200 MB
@@ -77,10 +97,8 @@ export const SOCIAL_PNG_OPTIONS = { compressionLevel: 2 } as const;
  */
 export async function rasteriseHere(jobs: readonly RasterJob[], cacheFolder: string): Promise<[string, StoredFile][]> {
   // fontconfig must be pointed at the bundled font before the first text is rendered in this process.
-  await useSocialFont(path.join(cacheFolder, "fontconfig"));
+  useSocialFont();
   const { default: sharp } = await import("sharp");
-  // libvips's cache of operations only holds memory here: no two cards are the same.
-  sharp.cache(false);
   const entries: [string, StoredFile][] = [];
   // After a failure no card is started, and those being drawn are waited for.
   let failure: { error: unknown } | undefined;
@@ -114,7 +132,10 @@ export function answerRasterRequest(): void {
   process.once("disconnect", () => process.exit(1));
   // The callback runs once the answer is written to the channel, so ending the process then loses nothing.
   const answer = (reply: RasterReply) => process.send!(reply, undefined, {}, () => process.exit(0));
-  process.once("message", (request: RasterRequest) => {
+  process.once("message", async (request: RasterRequest) => {
+    // libvips's cache of operations only holds memory in this process: no two cards are the same.
+    const { default: sharp } = await import("sharp");
+    sharp.cache(false);
     rasteriseHere(request.jobs, request.cacheFolder).then(
       (entries) => answer({ entries }),
       (error: unknown) => answer({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

@@ -16,7 +16,7 @@ async function renderInChild(mode: "bundled" | "no-fonts"): Promise<Buffer> {
     import { writeFile, mkdir } from "node:fs/promises";
     import { socialImageSvg } from "./src/social/social-image-svg.ts";
     import { useSocialFont } from "./src/social/social-font.ts";
-    if (${JSON.stringify(mode)} === "bundled") await useSocialFont(${JSON.stringify(path.join(folder, "fc"))});
+    if (${JSON.stringify(mode)} === "bundled") useSocialFont();
     else {
       await mkdir(${JSON.stringify(path.join(folder, "empty"))}, { recursive: true });
       await writeFile(${JSON.stringify(path.join(folder, "empty.conf"))}, '<?xml version="1.0"?><fontconfig><dir>${path.join(folder, "empty")}</dir></fontconfig>');

@@ -2,7 +2,9 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { rasteriseApart } from "../../src/social/social-image-raster.ts";
+import { readFile } from "node:fs/promises";
+import { IN_PROCESS_CARDS, rasterise, rasteriseApart } from "../../src/social/social-image-raster.ts";
+import { socialFontconfigFolder } from "../../src/social/social-font.ts";
 import { SOCIAL_IMAGE, socialImageSvg } from "../../src/social/social-image-svg.ts";
 
 const folders: string[] = [];
@@ -17,13 +19,13 @@ async function cacheFolder(): Promise<string> {
   return folder;
 }
 
-/** What a cache folder holds besides manifests, PNGs and the font's settings: a scratch folder, a partial `.tmp` file. */
-const leftovers = (names: string[]) => names.filter((name) => !/^[0-9a-z-]+\.(json|png)$/.test(name) && name !== "fontconfig");
+/** What a cache folder holds besides manifests and PNGs: a scratch folder, a partial `.tmp` file. */
+const leftovers = (names: string[]) => names.filter((name) => !/^[0-9a-z-]+\.(json|png)$/.test(name));
 
 const job = (title: string) => ({ key: `key-${title.toLowerCase().replace(/\W+/g, "-")}`, svg: socialImageSvg({ title, eyebrow: "Article", brand: "Firm", host: "example.com" }) });
 
 describe("social image rasteriser process", () => {
-  it("keeps every image it drew in the cache, each under its key, and leaves nothing else there but the font's settings", async () => {
+  it("keeps every image it drew in the cache, each under its key, and leaves nothing else there", async () => {
     const cache = await cacheFolder();
     const jobs = ["One", "Two", "Three", "Four", "Five", "Six"].map(job);
     const stored = await rasteriseApart(jobs, cache);
@@ -39,10 +41,26 @@ describe("social image rasteriser process", () => {
     }
   });
 
-  it("fails with the rasteriser's own reason when a card cannot be drawn, starts no card after it, and leaves no half-written file", async () => {
+  it("draws a few cards in the build's own process, with the bundled font, to the same bytes as its own process draws", async () => {
+    const [here, apart] = [await cacheFolder(), await cacheFolder()];
+    const jobs = ["Kubernetes for Administrators", "Über-long Title: Ångström & Co"].map(job);
+    const inProcess = await rasterise(jobs, here);
+    // Only a drawing in this process points this process's fontconfig at the bundled font.
+    expect(process.env.FONTCONFIG_FILE).toBe(path.join(socialFontconfigFolder(), "fonts.conf"));
+    const inChild = await rasteriseApart(jobs, apart);
+    for (const { key } of jobs) {
+      expect(await readFile(path.join(here, inProcess.get(key)!.file))).toEqual(await readFile(path.join(apart, inChild.get(key)!.file)));
+    }
+    expect(leftovers(await readdir(here))).toEqual([]);
+  });
+
+  it.each([
+    ["in the build's own process", IN_PROCESS_CARDS - 1],
+    ["in the rasteriser's process", 40],
+  ])("fails with the rasteriser's own reason when a card cannot be drawn %s, starts no card after it, and leaves no half-written file", async (_, count) => {
     const cache = await cacheFolder();
-    const others = Array.from({ length: 40 }, (_, index) => job(`Card ${index}`));
-    await expect(rasteriseApart([{ key: "broken", svg: "<svg" }, ...others], cache)).rejects.toThrow(/^the social images could not be rasterised: .*(svg|SVG|Input)/s);
+    const others = Array.from({ length: count }, (_, index) => job(`Card ${index}`));
+    await expect(rasterise([{ key: "broken", svg: "<svg" }, ...others], cache)).rejects.toThrow(/^the social images could not be rasterised: .*(svg|SVG|Input)/s);
     const names = await readdir(cache);
     // Only the cards already being drawn beside the broken one were finished.
     expect(names.filter((name) => name.endsWith(".json")).length).toBeLessThan(others.length / 2);
