@@ -290,8 +290,12 @@ export class ContentCache {
     this.#used.add(key);
     // A result is keyed by its own file's bytes; the images it names are checked here, since they change on their own.
     const inMemory = memory.get(key);
-    // Texts read when used are read from a file that a production build beside this process may have pruned since.
-    if (inMemory && dependenciesUnchanged(this.root, inMemory.dependencies) && (await textsStillOnDisk(inMemory))) {
+    // Texts read when used are getters, not fields: a copy of the result made with `{ ...source }` (a derivation's
+    // edit, a test's) would lose them, so such a result goes only to a cache that reads texts so, and another one
+    // (npm start's, a test's in the same process as a production build) reads or computes its own. Those texts are
+    // read from a file that a production build beside this process may have pruned since.
+    const fits = inMemory && (this.readTextsWhenUsed || !textsOnDisk.has(inMemory));
+    if (fits && dependenciesUnchanged(this.root, inMemory.dependencies) && (await textsStillOnDisk(inMemory))) {
       this.stats.memory++;
       keepInMemory(file, key, inMemory);
       return inMemory as LoadedFile<T>;

@@ -336,6 +336,21 @@ describe("the articles' long texts, kept apart from the rest of each result", ()
     }
   });
 
+  it("gives a load that keeps texts whole fields, never the getters a production build in the same process left in memory", async () => {
+    fixture = await createFixture();
+    forgetContentCacheMemory();
+    const built = await loadContent(fixture.root, { cache: new ContentCache(fixture.root, { readTextsWhenUsed: true }) });
+    expect(Object.getOwnPropertyDescriptor(built.articles[0]!, "html")!.get).toBeTypeOf("function");
+    for (const options of [{ disk: false }, {}]) {
+      const content = await loadContent(fixture.root, { cache: new ContentCache(fixture.root, options) });
+      for (const [index, article] of content.articles.entries()) {
+        // A field, so that an edited copy (`{ ...article, tags }`, as npm start's derivations and tests make) keeps it.
+        expect({ ...article }.html).toBe(built.articles[index]!.html);
+        expect({ ...article }.body).toBe(built.articles[index]!.body);
+      }
+    }
+  });
+
   it("stops with the article's file when its texts were taken from under a build that reads them when used, and computes them again next time", async () => {
     fixture = await createFixture();
     forgetContentCacheMemory();
