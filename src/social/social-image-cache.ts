@@ -32,8 +32,8 @@ export function socialImageCacheKey(svg: string): string {
  * Publishes the images into `outputFolder`. Each PNG is kept in `cacheFolder` under the hash of its bytes, named
  * by a sealed manifest `<key>.json` (the key hashes its inputs) that records its length and hash: a cached one
  * whose file is intact is linked (or copied) into place at once; only the missing or damaged ones are
- * rasterised, by a child process (src/social/social-image-raster.ts) that is started only then, so a build whose
- * titles did not change starts none.
+ * rasterised (src/social/social-image-raster.ts: a few in this process, more by a child process started only then),
+ * so a build whose titles did not change draws none.
  */
 export async function publishSocialImages(files: readonly SocialImageFile[], cacheFolder: string, outputFolder: string): Promise<SocialImagesReport> {
   const keyed = files.map((file) => ({ ...file, key: socialImageCacheKey(file.svg) }));
