@@ -67,10 +67,9 @@ export function drawsBesidePages(ownMB: number): boolean {
  * rasteriser is started. In a build for the web, cards still to draw are drawn (a few in this process, more by a
  * child process: src/social/social-image-raster.ts) while the pages render when memory allows (drawsBesidePages),
  * and waited for once the pages are written: the plugins after this one (the search index, `_headers`) find them in
- * the output, and a card that could not be drawn fails the build. The
- * drawing is also told to the caller ("hsg.cardsDrawing"): a build that fails before then still ends only once it
- * has (src/build/build-output.ts). `npm start` renders every page in one run, which the memory rule does not cover:
- * its pages wait for the cards.
+ * the output, and a card that could not be drawn fails the build. The drawing is also told to the caller
+ * ("hsg.cardsDrawing"): a build that fails before then still ends only once it has (src/build/build-output.ts).
+ * `npm start` renders every page in one run, which the memory rule does not cover: its pages wait for the cards.
  */
 export function socialImagesPlugin(config: EleventyConfig, options: SocialImagesOptions): void {
   config.addGlobalData("defaultSocialImage", DEFAULT_SOCIAL_IMAGE);
