@@ -76,8 +76,8 @@ async function withLinkProblems(
   try {
     const whole = adjust(error.loaded);
     const failed = (item: { file: string }) => error.failed.has(item.file);
-    // Left out as if never written: what loaded of a failed file (an unknown author, say) may not derive. The classes
-    // and the paths are a file each: which entry failed, and what a failed one names, cannot be told, so all go.
+    // Left out as if never written: what loaded of a failed file (an unknown author, say) may not derive. The classes,
+    // the paths and the promotions are a file each: which entry failed, and what a failed one names, cannot be told, so all go.
     const failedKinds = new Set([...error.failed].map(failingAloneKind));
     const content = withCoursesOnly(
       {
@@ -86,6 +86,7 @@ async function withLinkProblems(
         services: whole.services.filter((service) => !failed(service)),
         sessions: failedKinds.has("schedule") ? [] : whole.sessions,
         learningPaths: failedKinds.has("learningPaths") ? [] : whole.learningPaths,
+        promotions: failedKinds.has("promotions") ? [] : whole.promotions,
       },
       Object.fromEntries(Object.entries(whole.courses).filter(([, course]) => !failed(course))),
     );

@@ -35,7 +35,7 @@ export interface SiteWithoutFailed {
  *   aliases, and the sections of any article page it would be. Its author and aliases are those it loaded with, else
  *   those its front matter names in a valid form; where that cannot be read, any address might be an alias, and no
  *   missing page is reported at all;
- * - a course, a service, the classes' or the paths' file: every page that may show them (BROUGHT_BY);
+ * - a course, a service, the classes', the paths' or the promotions' file: every page that may show them (BROUGHT_BY);
  * - whatever failed, the sitemap's parts, whose number follows the number of pages.
  * The links of the failed files themselves, and of articles whose date has not come, wait for the next run; so do
  * the warnings (a link through a redirect), since a page left out may turn a live page into a redirect's old path.
@@ -75,7 +75,7 @@ interface Pages {
 /** What a failed file may bring once mended: some pages, or "any" page at all. */
 type Brought = "any" | Pages;
 
-/** What a course's or a service's file, or the classes' or the paths' file, in error may bring once mended. */
+/** What a course's or a service's file, or the classes', the paths' or the promotions' file, in error may bring once mended. */
 const BROUGHT_BY: Record<Exclude<FailingKind, "article">, Pages> = {
   // Its pages (the course's, its private training, its calendar, its card), its classes and every list of them.
   course: {
@@ -86,6 +86,9 @@ const BROUGHT_BY: Record<Exclude<FailingKind, "article">, Pages> = {
   // Every class is left out with the file, since which of them failed cannot be told.
   schedule: { prefixes: [SITE_PATHS.schedule], exact: [SITE_PATHS.scheduleCalendar] },
   learningPaths: { prefixes: [SITE_PATHS.learningPaths], exact: [] },
+  // No page of their own: their asides and offers are sections of other pages, which only the build checks, once it
+  // has written them (src/pages/passing-sections.ts).
+  promotions: { prefixes: [], exact: [] },
 };
 
 /** Whether a file of `kind` in error may bring the page at `sitePath` once mended (BROUGHT_BY). */

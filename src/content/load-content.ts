@@ -113,7 +113,7 @@ export async function loadContent(root: string, options: { cache?: ContentCache;
   if (errors.length > 0 || !site) {
     const warnings = problems.filter((problem) => !isError(problem));
     const failed = new Set(errors.map((error) => error.file));
-    // Articles, courses, services, classes and paths fail alone: the rest derives without them, and links are checked.
+    // Articles, courses, services, classes, paths and promotions fail alone: the rest derives without them, and links are checked.
     if (site && [...failed].every((file) => failingAloneKind(file) !== undefined)) throw new FailedFilesError(errors, warnings, assemble(site), failed);
     throw new ContentError(errors, warnings);
   }
@@ -154,6 +154,7 @@ const FAILING_ALONE = {
   service: `${CONTENT_PATHS.data}/services/`,
   schedule: `${CONTENT_PATHS.data}/schedule.yaml`,
   learningPaths: `${CONTENT_PATHS.data}/learning-paths.yaml`,
+  promotions: `${CONTENT_PATHS.data}/promotions.yaml`,
 } as const;
 
 /** A kind of content whose files in error the rest of the site derives without (failingAloneKind). */
@@ -161,7 +162,8 @@ export type FailingKind = keyof typeof FAILING_ALONE;
 
 /**
  * Which kind of content a problem's file holds, if the rest can do without it: nothing else needs an article, a
- * service, a class or a learning path to load, and what names a course (a class, a path, a related course) is
+ * service, a class, a learning path or a promotion to load (an article's marker naming a promotion is checked
+ * against the promotions' file only while it can be read), and what names a course (a class, a path, a related course) is
  * checked against the course files' names, which a file in error still declares; a class of a course left out goes
  * with it, as a draft course's does (src/collections/drafts.ts). Anything else in those folders counts as their kind.
  */

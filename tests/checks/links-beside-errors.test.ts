@@ -178,12 +178,12 @@ describe("links are checked in the same round as the errors of course, service a
     ]);
   });
 
-  it("counts among the pages a failed course, service, classes' or paths' file may bring every page the fixture site has only with it", async () => {
+  it("counts among the pages a failed course, service, classes', paths' or promotions' file may bring every page the fixture site has only with it", async () => {
     const content = await loadContent(FIXTURE_ROOT, { cache: new ContentCache(FIXTURE_ROOT, { disk: false }) });
     for (const includeUnpublished of [true, false]) expectCovered(content, includeUnpublished);
   });
 
-  /** Every page the fixture site has only with one course, one service, its classes or its paths, in that kind of build, is one mayBring names. */
+  /** Every page the fixture site has only with one course, one service, its classes, its paths or its promotions, in that kind of build, is one mayBring names. */
   function expectCovered(content: Awaited<ReturnType<typeof loadContent>>, includeUnpublished: boolean): void {
     const urls = (without: typeof content) => new Set(pageTableOf(buildSiteModel(without, { now: NOW, includeUnpublished })).entries.map((entry) => entry.url));
     const all = urls(content);
@@ -213,6 +213,8 @@ describe("links are checked in the same round as the errors of course, service a
     expect(withoutPaths.length).toBeGreaterThanOrEqual(content.learningPaths.length);
     expect(content.learningPaths.length).toBeGreaterThan(0);
     expect(withoutPaths.filter((url) => !mayBring("learningPaths", url))).toEqual([]);
+    expect(content.promotions.length).toBeGreaterThan(0);
+    expect(onlyWith({ ...content, promotions: [] }).filter((url) => !mayBring("promotions", url))).toEqual([]);
     expect(found).toBeGreaterThan(courses.length + services.length);
   }
 
@@ -255,6 +257,17 @@ describe("links are checked in the same round as the errors of course, service a
     expect(errors).toEqual([
       expect.stringMatching(/^_data\/learning-paths\.yaml:4: \[0\]\.coursse: unknown field/),
       `${SECOND}:11: body: link "/consulting/nope/" leads to no page of this site: did you mean "/consulting/"?`,
+    ]);
+  });
+
+  it("judges every link while the promotions' file fails: they bring no page of their own", async () => {
+    const promotions = MINIMAL_PROJECT["_data/promotions.yaml"]!.replace('validUntil: "2027-01-31"', 'validUntil: "2027-01-32"');
+    expect(promotions).not.toBe(MINIMAL_PROJECT["_data/promotions.yaml"]);
+    const errors = await errorsOf({ "_data/promotions.yaml": promotions, [SECOND]: secondWithLinks("/courses/nope/", "/consulting/", "/offers/") });
+    expect(errors).toEqual([
+      expect.stringMatching(/^_data\/promotions\.yaml:4: \[0\]\.validUntil: /),
+      expect.stringMatching(/^content\/articles\/second-article\.md:9: body: link "\/courses\/nope\/" leads to no page of this site/),
+      expect.stringMatching(/^content\/articles\/second-article\.md:11: body: link "\/offers\/" leads to no page of this site/),
     ]);
   });
 
