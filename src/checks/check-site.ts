@@ -5,7 +5,7 @@ import { withCoursesOnly } from "../collections/drafts.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import type { StageMemo } from "../collections/stage-memo.ts";
 import type { ContentCache } from "../content/content-cache.ts";
-import { FailedFilesError, failingAloneKind, loadContent, type Content, type LoadReuse } from "../content/load-content.ts";
+import { FailedFilesError, failingAloneKind, loadContent, type Content, type FailingKind, type LoadReuse } from "../content/load-content.ts";
 import { ContentError, isError, type ContentProblem } from "../content/problems.ts";
 import { loadImagePipeline } from "../content/render-body.ts";
 import { normaliseSitePath } from "../content/site-path.ts";
@@ -62,10 +62,10 @@ export async function loadCheckedModel(
 }
 
 /**
- * The errors of files the rest of the site derives without (articles, courses, services, classes, paths), with the
- * errors of the other files' links and of the redirects: the model of the rest is derived for its pages and bodies
- * only (it is never built into a site), and they are checked as far as the failed files leave them decided
- * (src/checks/links-beside-errors.ts). Should that derivation fail, the file errors alone are reported, as before.
+ * The errors of files the rest of the site derives without (LEFT_OUT: articles, courses, services, classes, paths,
+ * promotions), with the errors of the other files' links and of the redirects: the model of the rest is derived for
+ * its pages and bodies only (it is never built into a site), and they are checked as far as the failed files leave
+ * them decided (src/checks/links-beside-errors.ts). Should that derivation fail, the file errors alone are reported, as before.
  */
 async function withLinkProblems(
   root: string,
@@ -76,20 +76,8 @@ async function withLinkProblems(
   try {
     const whole = adjust(error.loaded);
     const failed = (item: { file: string }) => error.failed.has(item.file);
-    // Left out as if never written: what loaded of a failed file (an unknown author, say) may not derive. The classes,
-    // the paths and the promotions are a file each: which entry failed, and what a failed one names, cannot be told, so all go.
-    const failedKinds = new Set([...error.failed].map(failingAloneKind));
-    const content = withCoursesOnly(
-      {
-        ...whole,
-        articles: whole.articles.filter((source) => !failed(source)),
-        services: whole.services.filter((service) => !failed(service)),
-        sessions: failedKinds.has("schedule") ? [] : whole.sessions,
-        learningPaths: failedKinds.has("learningPaths") ? [] : whole.learningPaths,
-        promotions: failedKinds.has("promotions") ? [] : whole.promotions,
-      },
-      Object.fromEntries(Object.entries(whole.courses).filter(([, course]) => !failed(course))),
-    );
+    const kinds = new Set([...error.failed].flatMap((file) => failingAloneKind(file) ?? []));
+    const content = [...kinds].reduce((rest, kind) => LEFT_OUT[kind](rest, failed), whole);
     const dropped = whole.articles.filter(failed);
     const model = buildSiteModel(content, typeof context === "function" ? await context(content) : context);
     const { bodies, targets, rules } = collectSiteLinks(model, pageTableOf(model));
@@ -99,6 +87,22 @@ async function withLinkProblems(
     return error;
   }
 }
+
+/**
+ * How the rest of the site is derived without the failed files of each kind, as if they were never written: what
+ * loaded of a failed file (an unknown author, say) may not derive. The classes, the paths and the promotions are a
+ * file each: which entry failed, and what a failed one names, cannot be told, so all go. A course goes as a draft one
+ * does in production, its classes with it (withCoursesOnly). Each kind that fails alone (failingAloneKind) must say
+ * how it is left out, or this does not compile.
+ */
+const LEFT_OUT: Record<FailingKind, (content: Content, failed: (item: { file: string }) => boolean) => Content> = {
+  article: (content, failed) => ({ ...content, articles: content.articles.filter((source) => !failed(source)) }),
+  course: (content, failed) => withCoursesOnly(content, Object.fromEntries(Object.entries(content.courses).filter(([, course]) => !failed(course)))),
+  service: (content, failed) => ({ ...content, services: content.services.filter((service) => !failed(service)) }),
+  schedule: (content) => ({ ...content, sessions: [] }),
+  learningPaths: (content) => ({ ...content, learningPaths: [] }),
+  promotions: (content) => ({ ...content, promotions: [] }),
+};
 
 /**
  * Checks every link in every Markdown body this build publishes against the pages it writes (the page table), and
