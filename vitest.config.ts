@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { moduleCacheFolder } from "./tests/support/module-cache.ts";
 import SlowFirstSequencer from "./tests/support/slow-first-sequencer.ts";
 
 export default defineConfig({
@@ -22,12 +23,12 @@ export default defineConfig({
     maxWorkers: 3,
     isolate: false,
     sequence: { sequencer: SlowFirstSequencer },
-    // Transformed modules kept on disk (node_modules/.experimental-vitest-cache/, keyed by each file's content, id
-    // and Vite's settings; gone with a reinstall), so that a worker reads a module it has not loaded yet from there
+    // Transformed modules kept on disk (moduleCacheFolder: under node_modules/.cache/, keyed by each file's content,
+    // id and Vite's settings; gone with a reinstall), so that a worker reads a module it has not loaded yet from there
     // instead of asking vitest's main process for it. Measured on the 2-core machine, three pairs of whole runs
     // alternated: 121.0, 121.9 and 129.7 s (233, 234 and 249 core-seconds) against 134.4, 130.1 and 135.4 (258, 251
     // and 260) without; the workers' own CPU 88 to 94 s against 97 to 104. The default from Vitest 5 on.
-    experimental: { fsModuleCache: true },
+    experimental: { fsModuleCache: true, fsModuleCachePath: moduleCacheFolder(import.meta.dirname) },
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });
