@@ -41,8 +41,8 @@ const SITE_FONTS = [
 
 /**
  * How a build may differ from the site's own. Eleventy calls `configure` with the config alone, so `npm start` and
- * a plain `eleventy` build get the defaults; a config file that calls `configure` itself passes these:
- * src/build/after-eleventy-config.ts (`npm run build`: `afterEleventy` and the run's `batch`) and a test's.
+ * a plain `eleventy` build get the defaults; a build that calls `configure` itself (src/build/after-eleventy-config.ts's
+ * configureProjectWith) passes these: `npm run build` (`afterEleventy` and the run's `batch`) and a test's reference build.
  */
 export interface BuildOptions {
   /** false: no search index, in a development build only (tests/support/reference-build-config.ts). Default true. */
@@ -63,7 +63,7 @@ export interface BuildOptions {
   recordReads?: boolean;
 }
 
-export default function configure(config: EleventyConfig, options: BuildOptions = {}) {
+export default function configure(config: EleventyConfig, options: BuildOptions = {}): void {
   // A later run of a build in batches skips the steps over the whole site, as a rebuild of `npm start` may.
   const dev = new DevRebuilds({ laterRun: (options.batch?.index ?? 0) > 0 });
   const model = options.batch?.model ?? new SiteModelSource(".", dev);
@@ -100,11 +100,13 @@ export default function configure(config: EleventyConfig, options: BuildOptions 
   // `npm start` only: a content error replaces every page with the problem list until a build finishes again.
   config.addPlugin(devErrorsPlugin, { model, dev });
 
-  return {
-    // Output stays Eleventy's default, _site/: naming it here would override the folder tests pass to Eleventy.
-    dir: { input: "content", includes: "../_includes", data: "../_data" },
-    // Articles are Markdown data read by src/content, not templates: only Nunjucks and 11ty.ts pages render.
-    templateFormats: ["njk", "11ty.ts"],
-    htmlTemplateEngine: "njk",
-  };
+  // Set, not returned: Eleventy ignores what a `config` function passed to it returns (src/build/build-output.ts
+  // configures a build that way), and a config file may set them as well. Output stays Eleventy's default, _site/:
+  // naming it here would override the folder tests pass to Eleventy.
+  config.setInputDirectory("content");
+  config.setIncludesDirectory("../_includes");
+  config.setDataDirectory("../_data");
+  // Articles are Markdown data read by src/content, not templates: only Nunjucks and 11ty.ts pages render (no .html
+  // file is a template, so no engine for HTML is named).
+  config.setTemplateFormats(["njk", "11ty.ts"]);
 }

@@ -1,14 +1,14 @@
-import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { checkRenderedFragments, settleRenderedFragments } from "../checks/check-rendered-fragments.ts";
 import type { RenderedFragmentLink } from "../checks/check-links.ts";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
-import { BATCH_PAGES, BUILD_BATCH_KEY, type BatchPlan } from "../eleventy/page-batches.ts";
+import { BATCH_PAGES, type BatchPlan } from "../eleventy/page-batches.ts";
 import { silenceErrorReports } from "../eleventy/silent-errors.ts";
 import { writeHeadersFile } from "../netlify/headers-output.ts";
 import { writeSearchIndex } from "../search/search-index.ts";
 import { SEARCH_BUNDLE_FOLDER } from "../urls/site-urls.ts";
+import { configureProjectWith } from "./project-config.ts";
 
 /** How buildOutput runs Eleventy. */
 export interface BuildOutputOptions {
@@ -25,9 +25,6 @@ export interface BuildReport {
   written: number[];
 }
 
-/** The config file that hands the last two steps to this module. */
-const CONFIG = fileURLToPath(new URL("./after-eleventy-config.ts", import.meta.url));
-
 /**
  * Builds the project in the working directory into `output`: Eleventy writes the pages and every file made from
  * them, in runs of at most `pagesPerBatch` of the paginated pages (src/eleventy/page-batches.ts), each let go before
@@ -35,9 +32,10 @@ const CONFIG = fileURLToPath(new URL("./after-eleventy-config.ts", import.meta.u
  * written pages are checked in them (a page may be written by any run), Pagefind indexes the site and `_headers` is
  * written last (it covers every file, the index's too). Eleventy keeps every page's HTML until it returns (in its
  * results and its templates' content): indexed from its `eleventy.after`, Pagefind's process (about 0.2 MB a
- * searched page) ran beside all of it, and the two peaks added up (docs/PERFORMANCE.md). The caller registers
- * tsx first (Eleventy imports the TypeScript config), in the folder it started in: esbuild keeps the working
- * directory it was first loaded in for every process it starts later, and a test's project folder is deleted.
+ * searched page) ran beside all of it, and the two peaks added up (docs/PERFORMANCE.md). Eleventy is given the
+ * project's configuration as a function (configureProjectWith), with `afterEleventy`, so that its plugins leave the
+ * check of links to #fragments of written pages, the search index and `_headers` to this module, and with the run's
+ * batch; it reads no config file.
  */
 export async function buildOutput(output: string, options: BuildOutputOptions = {}): Promise<BuildReport> {
   const { default: Eleventy } = await import("@11ty/eleventy");
@@ -57,15 +55,15 @@ export async function buildOutput(output: string, options: BuildOutputOptions = 
         // In a scope of its own, so that nothing holds the instance (and its pages) once it has written them.
         const eleventy = new Eleventy(undefined, output, {
           quietMode: true,
-          configPath: CONFIG,
+          configPath: false,
           runMode: options.runMode ?? "build",
-          config: (config: EleventyConfig) => {
-            config[BUILD_BATCH_KEY] = { index, pagesPerBatch, ...(plan ? { model: plan.model } : {}) };
+          config: async (config: EleventyConfig) => {
             // The pagefind plugin names the searched pages from the page table, which Eleventy lets go of with the pages.
             config.on("hsg.searchedFiles", (files) => (searched = [...files]));
             config.on("hsg.fragmentLinks", (links) => (fragmentLinks = [...links]));
             config.on("hsg.buildBatches", (told) => (plan = told));
             config.on("hsg.cardsDrawing", (drawing) => drawings.push(drawing));
+            await configureProjectWith(config, { afterEleventy: true, batch: { index, pagesPerBatch, ...(plan ? { model: plan.model } : {}) } });
           },
         });
         if (options.eleventyReportsErrors === false) silenceErrorReports(eleventy);

@@ -1,5 +1,5 @@
 import type { RenderedFragmentLink } from "../checks/check-links.ts";
-import { BUILD_BATCH_KEY, type BatchPlan, type BuildBatch } from "./page-batches.ts";
+import type { BatchPlan } from "./page-batches.ts";
 
 /**
  * The part of Eleventy's configuration API this project uses. Eleventy ships its UserConfig as untyped
@@ -15,8 +15,21 @@ export interface EleventyConfig {
   addShortcode(name: string, shortcode: (...args: never[]) => string): void;
   addExtension(
     extensions: string | string[],
-    options: { key: string; compileOptions?: { cache?: boolean; permalink?: (permalink: unknown, inputPath: string) => unknown }; compile?: (source: string, inputPath: string) => (data: object) => Promise<string> },
+    options: {
+      key: string;
+      compileOptions?: { cache?: boolean; permalink?: (permalink: unknown, inputPath: string) => unknown };
+      compile?: (source: string, inputPath: string) => (data: object) => Promise<string>;
+      /** true: the template's `data` comes from the instance getInstanceFromInputPath gives. */
+      getData?: boolean;
+      /** The template's module instance, for an extension whose files Eleventy must not import itself. */
+      getInstanceFromInputPath?: (inputPath: string) => Promise<object>;
+    },
   ): void;
+  /** Folders, as a config file's returned `dir` would name them (includes and data relative to the input folder). */
+  setInputDirectory(folder: string): void;
+  setIncludesDirectory(folder: string): void;
+  setDataDirectory(folder: string): void;
+  setTemplateFormats(formats: string[]): void;
   addWatchTarget(target: string): void;
   /** Options of chokidar, Eleventy's file watcher, merged over Eleventy's own (which wait 150 ms for a write to settle). */
   setChokidarConfig(options: { awaitWriteFinish?: { stabilityThreshold: number; pollInterval: number } }): void;
@@ -48,8 +61,6 @@ export interface EleventyConfig {
   /** Social cards left drawing while the pages render (src/plugins/social-images-plugin.ts), settled or not. */
   on(event: "hsg.cardsDrawing", listener: (drawing: Promise<unknown>) => unknown): void;
   emit(event: "hsg.cardsDrawing", drawing: Promise<unknown>): Promise<unknown>;
-  /** Set by the caller of a build in batches before the config file runs (src/build/build-output.ts). */
-  [BUILD_BATCH_KEY]?: BuildBatch;
 }
 
 /** What Eleventy passes to eleventy.before and eleventy.after listeners. */

@@ -28,13 +28,6 @@ export interface BatchPlan {
   model: SiteModelSource;
 }
 
-/**
- * Where the caller of a build in batches leaves the batch on Eleventy's config object, for the config file to
- * pass on (src/build/after-eleventy-config.ts): a registered symbol, the same for every copy of this module
- * (vitest and Eleventy's loader may each load one).
- */
-export const BUILD_BATCH_KEY: unique symbol = Symbol.for("hsg.buildBatch") as never;
-
 /** How many runs a build of `pages` paginated pages takes. */
 export function batchCount(pages: number, pagesPerBatch: number): number {
   return Math.max(1, Math.ceil(pages / checkedBatchSize(pagesPerBatch)));

@@ -1,22 +1,49 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { recordedData } from "../eleventy/rendered-pages.ts";
 
-/** What Eleventy binds a custom compile function to when the extension stands for one of its own engines. */
-interface DefaultRenderer {
-  defaultRenderer: (data: object) => Promise<string>;
+/** What a `*.11ty.ts` file exports by default: a class whose instances give the page's data and render it. */
+interface TypeScriptTemplate {
+  data?(): object;
+  render(data: object): string | Promise<string>;
 }
 
 /**
- * Lets `*.11ty.ts` files be JavaScript templates (tsx, loaded by the build command, compiles them).
- * Their output is not escaped by Eleventy: they return calendars and feeds, never HTML built from strings.
+ * Lets `*.11ty.ts` files be JavaScript templates. Their output is not escaped by Eleventy: they return calendars
+ * and feeds, never HTML built from strings. This module imports them itself, rather than Eleventy's JavaScript
+ * engine, so that they load with the module system that loaded the build (tsx in a command, vitest in a test)
+ * and share its copy of the site's modules: Eleventy's own import needed tsx registered in every process that
+ * builds, whose hooks then slowed every later import there (docs/PERFORMANCE.md, "Twenty-ninth round").
  */
 export function typescriptTemplatesPlugin(config: EleventyConfig): void {
   config.addExtension(["11ty.ts"], {
     key: "11ty.js",
-    // Eleventy's own JavaScript renderer, given the data through recording proxies in `npm start` (src/eleventy/rendered-pages.ts).
-    compile(this: DefaultRenderer) {
-      const render = this.defaultRenderer;
-      return (data: object) => render(recordedData(data));
+    // The `data` method of the instance below, as Eleventy's JavaScript engine reads it.
+    getData: true,
+    getInstanceFromInputPath: (inputPath) => templateOf(inputPath),
+    // Once per template and build: the data goes through the recording proxies of `npm start` (src/eleventy/rendered-pages.ts).
+    compile(_source, inputPath) {
+      const template = templateOf(inputPath);
+      return async (data) => (await template).render(recordedData(data));
     },
   });
+}
+
+/**
+ * An instance of the template in `inputPath`, imported under a URL that names the hash of its text: a file saved
+ * with new code in `npm start` is a new module, as Eleventy's own import would make it, and an unchanged one is
+ * the module already loaded.
+ */
+async function templateOf(inputPath: string): Promise<TypeScriptTemplate> {
+  const file = path.resolve(inputPath);
+  const text = await readFile(file);
+  const url = `${pathToFileURL(file).href}?source=${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
+  const { default: Template } = (await import(url)) as { default?: unknown };
+  if (typeof Template !== "function" || typeof (Template.prototype as Partial<TypeScriptTemplate> | undefined)?.render !== "function") {
+    throw new Error(`${inputPath}: a TypeScript template exports by default a class with a render(data) method`);
+  }
+  return new (Template as new () => TypeScriptTemplate)();
 }

@@ -2,7 +2,9 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildOutput, type BuildReport } from "../../src/build/build-output.ts";
+import { configureProjectWith } from "../../src/build/project-config.ts";
 import { REPO_ROOT } from "./project-copy.ts";
+import { REFERENCE_BUILD } from "./reference-build-config.ts";
 
 export { REPO_ROOT };
 
@@ -30,18 +32,6 @@ export function clockOf(build: BuildName): string {
 /** What Eleventy writes into process.env when it starts (Eleventy.initializeEnvironmentVariables). */
 const ELEVENTY_VARIABLES = ["ELEVENTY_VERSION", "ELEVENTY_ROOT", "ELEVENTY_SOURCE", "ELEVENTY_RUN_MODE"];
 
-let tsxRegistered: Promise<void> | undefined;
-
-/**
- * Registers tsx's loader (Eleventy imports the TypeScript config and `.11ty.ts` templates) once per process. Each
- * `register()` adds another layer of module hooks, and every later import that is not cached yet passes through all
- * of them: after 20 registrations a process imported Eleventy, cheerio and html-validate in 6.1 s instead of 0.9 s.
- * A test worker builds dozens of times, and the setup's process five.
- */
-function registerTsxOnce(): Promise<void> {
-  return (tsxRegistered ??= import("tsx/esm/api").then(({ register }) => void register()));
-}
-
 /**
  * Builds the project at `projectRoot` as `npm run build` does (src/build/build-output.ts), into
  * `outputFolder` or a fresh temporary folder, at the clock `siteNow`; rejects where the CLI build would fail.
@@ -65,16 +55,13 @@ export async function buildSite(
   // build's ELEVENTY_RUN_MODE and take itself for a development build (drafts and scheduled articles shown).
   const previous = Object.fromEntries([...Object.keys(variables), ...ELEVENTY_VARIABLES].map((name) => [name, process.env[name]]));
   const previousCwd = process.cwd();
-  // Before the move into the copy: esbuild, which tsx loads, starts its processes in the folder it was first
-  // loaded in, and the copy is deleted after its test (a later build in this worker then failed with ENOENT).
-  await registerTsxOnce();
   Object.assign(process.env, variables);
   process.chdir(projectRoot);
   try {
     if (options.reference) {
-      // A config file that calls the project's with the options (Eleventy passes it none of its own).
+      // The project's config with the options, given as a function: Eleventy passes a config file none of its own.
       const { default: Eleventy } = await import("@11ty/eleventy");
-      await new Eleventy(undefined, output, { quietMode: true, configPath: path.join(REPO_ROOT, "tests/support/reference-build-config.ts"), runMode }).write();
+      await new Eleventy(undefined, output, { quietMode: true, configPath: false, runMode, config: (config) => configureProjectWith(config, REFERENCE_BUILD) }).write();
     } else {
       // As `npm run build` builds: the search index and `_headers` once Eleventy has returned.
       const report = await buildOutput(output, { runMode, ...(options.pagesPerBatch ? { pagesPerBatch: options.pagesPerBatch } : {}) });

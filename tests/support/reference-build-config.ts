@@ -1,6 +1,4 @@
 import type { BuildOptions } from "../../.eleventy.ts";
-import { configureProjectWith } from "../../src/build/after-eleventy-config.ts";
-import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
 
 /**
  * What a reference build leaves out: the steps `npm start` runs on its first build only (the search index, the
@@ -10,12 +8,3 @@ import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
  * out: `_redirects`, the pages and the sitemaps are written.
  */
 export const REFERENCE_BUILD: BuildOptions = { searchIndex: false, socialImages: false, headersFile: false, recordReads: false };
-
-/**
- * Eleventy's config file for a reference build (buildSite's `reference: true`): the built project's own
- * `.eleventy.ts`, found in the working directory that buildSite moves to, called with REFERENCE_BUILD. Only a
- * development build accepts those options: a production build with them fails.
- */
-export default function configure(config: EleventyConfig): Promise<unknown> {
-  return configureProjectWith(config, REFERENCE_BUILD);
-}
