@@ -41,7 +41,7 @@ const SITE_FONTS = [
 
 /**
  * How a build may differ from the site's own. Eleventy calls `configure` with the config alone, so `npm start` and
- * a plain `eleventy` build get the defaults; a build that calls `configure` itself (src/build/after-eleventy-config.ts's
+ * a plain `eleventy` build get the defaults; a build that calls `configure` itself (src/build/project-config.ts's
  * configureProjectWith) passes these: `npm run build` (`afterEleventy` and the run's `batch`) and a test's reference build.
  */
 export interface BuildOptions {
