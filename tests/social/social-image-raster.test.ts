@@ -1,8 +1,7 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readFile } from "node:fs/promises";
 import { IN_PROCESS_CARDS, rasterise, rasteriseApart } from "../../src/social/social-image-raster.ts";
 import { socialFontconfigFolder } from "../../src/social/social-font.ts";
 import { SOCIAL_IMAGE, socialImageSvg } from "../../src/social/social-image-svg.ts";
