@@ -8,7 +8,6 @@
  */
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { register } from "tsx/esm/api";
 import { buildOutput } from "../src/build/build-output.ts";
 import { failureReport } from "../src/build/failure-report.ts";
 
@@ -36,7 +35,6 @@ for (const entry of await readdir(PARENT)) {
 }
 const output = path.join(PARENT, `.site-build-${process.pid}`);
 
-register();
 try {
   // Eleventy would print the error and its stack itself before rethrowing it; the report below says it once.
   await buildOutput(output, { eleventyReportsErrors: false });
