@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { sha256 } from "../images/output-cache.ts";
 import { outputFileUrl } from "../urls/site-urls.ts";
 
 /** Where the CMS bundle comes from, relative to the project root: the npm package, never a CDN. */
@@ -25,7 +25,7 @@ export const CMS_FONTS = [
  * site instead: the update check finds a package.json of the pinned version; the optional parts are not
  * there, so those features stay off instead of fetching code from a third party.
  */
-const CDN_BASE = "https://unpkg.com/";
+export const CDN_BASE = "https://unpkg.com/";
 
 /**
  * The last bundle this process rewrote, under the hash of the package's bundle and what was written into it:
@@ -46,7 +46,7 @@ export async function writeCmsBundle(root: string, output: string, folder: strin
   const bundle = await readFile(path.join(root, CMS_PACKAGE, "dist", "sveltia-cms.js"));
   const { version } = JSON.parse(await readFile(path.join(root, CMS_PACKAGE, "package.json"), "utf8")) as { version: string };
   const replacements: [string, string][] = [...CMS_FONTS.map((font): [string, string] => [font.cdn, `${outputFileUrl(folder)}/fonts/${path.basename(font.file)}`]), [CDN_BASE, `${outputFileUrl(folder)}/unpkg/`]];
-  const key = createHash("sha256").update(bundle).update(JSON.stringify([version, replacements])).digest("hex");
+  const key = `${sha256(bundle)} ${JSON.stringify([version, replacements])}`;
   if (lastRewritten?.key !== key) {
     let code = bundle.toString("utf8");
     for (const [from, to] of replacements) {

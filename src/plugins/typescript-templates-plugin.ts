@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { EleventyConfig } from "../eleventy/eleventy-config.ts";
 import { recordedData } from "../eleventy/rendered-pages.ts";
+import { sha256 } from "../images/output-cache.ts";
 
 /** What a `*.11ty.ts` file exports by default: a class whose instances give the page's data and render it. */
 interface TypeScriptTemplate {
@@ -40,7 +40,7 @@ export function typescriptTemplatesPlugin(config: EleventyConfig): void {
 async function templateOf(inputPath: string): Promise<TypeScriptTemplate> {
   const file = path.resolve(inputPath);
   const text = await readFile(file);
-  const url = `${pathToFileURL(file).href}?source=${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
+  const url = `${pathToFileURL(file).href}?source=${sha256(text).slice(0, 16)}`;
   const { default: Template } = (await import(url)) as { default?: unknown };
   if (typeof Template !== "function" || typeof (Template.prototype as Partial<TypeScriptTemplate> | undefined)?.render !== "function") {
     throw new Error(`${inputPath}: a TypeScript template exports by default a class with a render(data) method`);

@@ -2,9 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CMS_FONTS, CMS_PACKAGE, writeCmsBundle } from "../../src/cms/cms-bundle.ts";
-
-const CDN_BASE = "https://unpkg.com/";
+import { CDN_BASE, CMS_FONTS, CMS_PACKAGE, writeCmsBundle } from "../../src/cms/cms-bundle.ts";
 
 /** A project whose CMS package holds `bundle`, with the fonts the bundle's addresses are pointed at. */
 async function projectWith(bundle: string): Promise<string> {
