@@ -6,6 +6,7 @@
  * (src/build/failure-report.ts) and the exit code is 1.
  * `npm start` keeps using Eleventy's own serve mode, which writes _site/ directly.
  */
+import "../src/cli/short-run-tiering.ts";
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { buildOutput } from "../src/build/build-output.ts";

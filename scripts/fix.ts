@@ -4,6 +4,7 @@
  * and a summary, then runs `npm run check`, so what is left for a person is printed exactly as the check prints
  * it. `--dry-run` only says what it would repair; `--root <folder>` works on another project, as the check does.
  */
+import "../src/cli/short-run-tiering.ts";
 import { projectRoot, runCheck } from "../src/checks/check-command.ts";
 import { fixProject, fixSummary } from "../src/fix/fix-project.ts";
 

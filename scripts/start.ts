@@ -7,6 +7,7 @@
  * articles folder is watched here (watchArticles), and the plugins hear when the watcher is ready (watcherReady).
  * Options: `--port=8080` (or `--port 8080`), `--quiet`.
  */
+import "../src/cli/short-run-tiering.ts";
 import { existsSync, readdirSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { CONTENT_PATHS } from "../src/content/content-paths.ts";

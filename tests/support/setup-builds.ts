@@ -1,3 +1,4 @@
+import "../../src/cli/short-run-tiering.ts";
 import { appendFileSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { buildSite } from "./build-site.ts";
