@@ -4,7 +4,7 @@ import { setFlagsFromString } from "node:v8";
  * How much bytecode a function runs before Node 20's V8 (11.3) optimises it with TurboFan: eight times V8's default
  * of 67,584. The project's commands are short: a build of a small site calls its functions a few hundred times,
  * and with the default TurboFan compiled many of them only to have the process end before the compile paid back
- * (TurboFan was an eighth of every CPU sample of a test run, `perf record`). Measured with the setting, runs
+ * (TurboFan was an eighth of all CPU samples of a test run, `perf record`). Measured with the setting, runs
  * alternated: `npm run build` of the fixture 2.9 CPU-s against 3.3, `npm run check` of 4,000 articles 1.7 against
  * 2.1, a warm build of 4,000 articles and `npm start`'s saves at 4,000 no slower (docs/PERFORMANCE.md, "Thirty-first
  * round").
