@@ -18,7 +18,11 @@ export interface EleventyConfig {
     options: {
       key: string;
       compileOptions?: { cache?: boolean; permalink?: (permalink: unknown, inputPath: string) => unknown };
-      compile?: (source: string, inputPath: string) => (data: object) => Promise<string>;
+      /**
+       * `source` is the file's text, or, for an extension with getInstanceFromInputPath, the instance that gave
+       * (Eleventy asks for it in place of reading the file): each extension declares the one it gets.
+       */
+      compile?: (source: never, inputPath: string) => (data: object) => Promise<string>;
       /** true: the template's `data` comes from the instance getInstanceFromInputPath gives. */
       getData?: boolean;
       /** The template's module instance, for an extension whose files Eleventy must not import itself. */

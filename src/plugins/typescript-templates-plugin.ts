@@ -24,10 +24,11 @@ export function typescriptTemplatesPlugin(config: EleventyConfig): void {
     // The `data` method of the instance below, as Eleventy's JavaScript engine reads it.
     getData: true,
     getInstanceFromInputPath: (inputPath) => templateOf(inputPath),
-    // Once per template and build: the data goes through the recording proxies of `npm start` (src/eleventy/rendered-pages.ts).
-    compile(_source, inputPath) {
-      const template = templateOf(inputPath);
-      return async (data) => (await template).render(recordedData(data));
+    // Once per template and build, given the instance Eleventy got from templateOf for the file's content (so the
+    // file is not read and imported a third time): the data goes through the recording proxies of `npm start`
+    // (src/eleventy/rendered-pages.ts).
+    compile(template: TypeScriptTemplate) {
+      return async (data) => template.render(recordedData(data));
     },
   });
 }
