@@ -1,6 +1,6 @@
 /**
  * Runs one of the project's TypeScript commands as a single esbuild bundle instead of through tsx's loader:
- * `npm run check` and `npm run fix`, which editors run often and wait for.
+ * `npm run check`, `npm run fix` and `npm run new`, which editors run often and wait for.
  *
  * Why: on Node 20, tsx resolves and loads each module through a hook thread, about 0.35 s for the check's 150
  * modules; a bundle is one module. The packages stay outside it and load from node_modules, as under tsx. Each

@@ -9,7 +9,7 @@ import { REPO_ROOT } from "../support/project-copy.ts";
 const BUNDLED = path.join(REPO_ROOT, "scripts/bundled.mjs");
 const KEPT_FOLDER = path.join(REPO_ROOT, "node_modules/.cache/hsg-bundles");
 
-describe("scripts/bundled.mjs (how npm run check and npm run fix start)", () => {
+describe("scripts/bundled.mjs (how npm run check, npm run fix and npm run new start)", () => {
   let folder: string;
   let entry: string;
   let part: string;
